@@ -1,0 +1,14 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { TongyuanStack } from '../lib/tongyuan-stack.js';
+
+const app = new App();
+new TongyuanStack(app, 'Tongyuan', {
+  description: 'tongyuan: data sync and open-data layer',
+  // Environment-agnostic unless the CLI knows a target account and region.
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+});
+// cdk-nag 3 runs as a policy-validation plugin (v2 was an Aspect): any unacknowledged
+// AwsSolutions error fails the synth.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+app.synth();

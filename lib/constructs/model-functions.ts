@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { resourceEnvName, type FunctionDef } from '../../src/infra/resources.js';
+import { lookup, pascalId } from './model-ids.js';
+import { createDeadLetterQueue } from './queues-with-dlq.js';
+
+const SERVICE_NAME = 'tongyuan';
+
+/** Local esbuild, ESM for Node 22, with a `require` for the CommonJS dependencies that still call it. */
+const BUNDLING: BundlingOptions = {
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);",
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+};
+
+export interface ModelFunctionsProps {
+  readonly functions: readonly FunctionDef[];
+  /** Directory the model's `entry` paths are relative to; holds package-lock.json. */
+  readonly projectRoot: string;
+  readonly logRetention: RetentionDays;
+  readonly tables: ReadonlyMap<string, ITable>;
+  readonly buckets: ReadonlyMap<string, IBucket>;
+  readonly queues: ReadonlyMap<string, IQueue>;
+  readonly topics: ReadonlyMap<string, ITopic>;
+}
+
+/**
+ * One Lambda function per FunctionDef. Its `uses` become environment variables
+ * (named by `resourceEnvName`, as the handlers and the local runtime expect) and
+ * the narrowest grant the access level allows. Triggers are wired elsewhere.
+ */
+export class ModelFunctions extends Construct {
+  /** Functions by model id. */
+  readonly functions: ReadonlyMap<string, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: ModelFunctionsProps) {
+    super(scope, id);
+    const functions = new Map<string, NodejsFunction>();
+    for (const def of props.functions) functions.set(def.id, this.createFunction(def, props));
+    this.functions = functions;
+  }
+
+  private createFunction(def: FunctionDef, props: ModelFunctionsProps): NodejsFunction {
+    const scope = new Construct(this, pascalId(def.id));
+    const logGroup = new LogGroup(scope, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
+    // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
+    const role = new Role(scope, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the tongyuan ${def.id} function`,
+    });
+    logGroup.grantWrite(role);
+    const invokedAsynchronously = def.triggers.some((trigger) => trigger.kind === 'schedule');
+
+    const fn = new NodejsFunction(scope, 'Function', {
+      description: def.description,
+      entry: join(props.projectRoot, def.entry),
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: Duration.seconds(def.timeoutSeconds),
+      memorySize: def.memoryMb,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        ...this.environmentOf(def, props),
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: SERVICE_NAME,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      // Asynchronous (scheduled) invocations that still fail after Lambda's retries land here.
+      deadLetterQueue: invokedAsynchronously ? createDeadLetterQueue(scope, 'AsyncFailures') : undefined,
+      bundling: BUNDLING,
+    });
+    this.grant(def, fn, props);
+    return fn;
+  }
+
+  private environmentOf(def: FunctionDef, props: ModelFunctionsProps): Record<string, string> {
+    const environment: Record<string, string> = {};
+    for (const { id } of def.uses.tables ?? []) environment[resourceEnvName('table', id)] = lookup(props.tables, 'table', id).tableName;
+    for (const { id } of def.uses.buckets ?? [])
+      environment[resourceEnvName('bucket', id)] = lookup(props.buckets, 'bucket', id).bucketName;
+    for (const id of def.uses.queues ?? []) environment[resourceEnvName('queue', id)] = lookup(props.queues, 'queue', id).queueUrl;
+    for (const id of def.uses.topics ?? []) environment[resourceEnvName('topic', id)] = lookup(props.topics, 'topic', id).topicArn;
+    return environment;
+  }
+
+  private grant(def: FunctionDef, fn: NodejsFunction, props: ModelFunctionsProps): void {
+    for (const { id, access } of def.uses.tables ?? []) {
+      const table = lookup(props.tables, 'table', id);
+      if (access === 'read') table.grantReadData(fn);
+      else table.grantReadWriteData(fn);
+    }
+    for (const { id, access } of def.uses.buckets ?? []) {
+      const bucket = lookup(props.buckets, 'bucket', id);
+      if (access === 'read') bucket.grantRead(fn);
+      else bucket.grantReadWrite(fn);
+    }
+    for (const id of def.uses.queues ?? []) lookup(props.queues, 'queue', id).grantSendMessages(fn);
+    for (const id of def.uses.topics ?? []) lookup(props.topics, 'topic', id).grantPublish(fn);
+  }
+}

@@ -1,0 +1,61 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FunctionDef } from '../../src/infra/resources.js';
+import { lookup, pascalId } from './model-ids.js';
+
+/** Invocation retries when Lambda throttles or is briefly unavailable. */
+const INVOKE_RETRY_ATTEMPTS = 3;
+/** Scheduler accepts 1 minute to 24 hours. */
+const MAX_EVENT_AGE_LIMIT_MINUTES = 24 * 60;
+
+export interface SchedulesProps {
+  readonly functions: readonly FunctionDef[];
+  /** Deployed functions by model id; a scheduled one carries a dead-letter queue. */
+  readonly deployed: ReadonlyMap<string, IFunction & { readonly deadLetterQueue?: IQueue }>;
+}
+
+/** One EventBridge Scheduler schedule per `schedule` trigger. */
+export class Schedules extends Construct {
+  /** The role each schedule assumes to invoke its function, by function id. */
+  readonly roles: ReadonlyMap<string, Role>;
+
+  constructor(scope: Construct, id: string, props: SchedulesProps) {
+    super(scope, id);
+    const roles = new Map<string, Role>();
+    for (const def of props.functions) {
+      const fn = lookup(props.deployed, 'function', def.id);
+      for (const [index, trigger] of def.triggers.entries()) {
+        if (trigger.kind !== 'schedule') continue;
+        const scheduleId = `${pascalId(def.id)}${index}`;
+        // One role per scheduled function instead of the target's stack-wide one, so its
+        // grants are reviewable here; only this account's schedules may assume it.
+        const role =
+          roles.get(def.id) ??
+          new Role(this, `${pascalId(def.id)}Invoker`, {
+            assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+              conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+            }),
+          });
+        roles.set(def.id, role);
+        new Schedule(this, scheduleId, {
+          description: `Runs ${def.id} every ${trigger.everyMinutes} minutes`,
+          schedule: ScheduleExpression.rate(Duration.minutes(trigger.everyMinutes)),
+          target: new LambdaInvoke(fn, {
+            role,
+            retryAttempts: INVOKE_RETRY_ATTEMPTS,
+            // A run that could not start before the next tick is superseded by it.
+            maxEventAge: Duration.minutes(Math.min(trigger.everyMinutes, MAX_EVENT_AGE_LIMIT_MINUTES)),
+            // The function's own asynchronous-failure queue: every lost run ends up in one place.
+            deadLetterQueue: fn.deadLetterQueue,
+          }),
+        });
+      }
+    }
+    this.roles = roles;
+  }
+}

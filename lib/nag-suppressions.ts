@@ -1,0 +1,97 @@
+import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { FunctionDef, ResourceModel } from '../src/infra/resources.js';
+import { lookup } from './constructs/model-ids.js';
+import type { TongyuanStack } from './tongyuan-stack.js';
+
+/**
+ * Every cdk-nag (AwsSolutions) acknowledgement of the stack, in one place. Each is
+ * attached to the narrowest construct and, for IAM5, to the exact finding
+ * (`AwsSolutions-IAM5[<finding>]`), computed from the model so a new grant is
+ * reviewed rather than silently covered.
+ */
+export function applyNagSuppressions(stack: TongyuanStack, model: ResourceModel): void {
+  for (const def of model.functions) {
+    const fn = lookup(stack.functions.functions, 'function', def.id);
+    acknowledge(
+      resourceOf(fn),
+      'AwsSolutions-L1',
+      'Node.js 22 is the pinned runtime of the whole project (package engines, local runtime, esbuild target); a newer one is a deliberate, project-wide upgrade.',
+    );
+    if (fn.role) acknowledgeGrantWildcards(stack, model, def, fn.role);
+    const invoker = stack.schedules.roles.get(def.id);
+    if (invoker)
+      acknowledge(
+        invoker,
+        `AwsSolutions-IAM5[Resource::<${logicalIdOf(stack, fn)}.Arn>:*]`,
+        'grantInvoke covers the versions and aliases of the one scheduled function; no other function is invocable.',
+      );
+  }
+
+  for (const queue of stack.eventTriggers.streamFailureQueues.values())
+    acknowledge(
+      resourceOf(queue),
+      'AwsSolutions-SQS3',
+      'This queue is itself a dead-letter queue: the on-failure destination of a DynamoDB stream mapping, which the rule does not recognise as one.',
+    );
+
+  if (stack.api)
+    for (const route of stack.api.routes)
+      acknowledge(
+        resourceOf(route),
+        'AwsSolutions-APIG4',
+        'The open-data API is public by design: read-only GET access to open government data. Abuse is bounded by the stage throttling.',
+      );
+
+  acknowledge(
+    resourceOf(stack.buckets.accessLogBucket),
+    'AwsSolutions-S1',
+    'This is the server access log bucket; logging it into itself would recurse, and into another bucket would only move the problem.',
+  );
+}
+
+/** The wildcards that CDK's grant helpers produce for this function's `uses` and triggers. */
+function acknowledgeGrantWildcards(stack: TongyuanStack, model: ResourceModel, def: FunctionDef, role: IConstruct): void {
+  const iam5 = (finding: string, reason: string) => acknowledge(role, `AwsSolutions-IAM5[${finding}]`, reason);
+  const buckets = def.uses.buckets ?? [];
+  if (buckets.length > 0) {
+    const actionReason =
+      'CDK grantRead/grantReadWrite action groups, limited by resource to the buckets the resource model gives this function.';
+    for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*']) iam5(`Action::${action}`, actionReason);
+    if (buckets.some((bucket) => bucket.access === 'readWrite'))
+      for (const action of ['s3:DeleteObject*', 's3:Abort*']) iam5(`Action::${action}`, actionReason);
+  }
+  for (const { id } of buckets)
+    iam5(
+      `Resource::<${logicalIdOf(stack, lookup(stack.buckets.buckets, 'bucket', id))}.Arn>/*`,
+      `Objects of the ${id} bucket, which the resource model gives this function; object keys are generated at run time.`,
+    );
+  for (const { id } of def.uses.tables ?? []) {
+    const indexed = (model.tables.find((table) => table.id === id)?.globalIndexes ?? []).length > 0;
+    if (!indexed) continue;
+    iam5(
+      `Resource::<${logicalIdOf(stack, lookup(stack.tables.tables, 'table', id))}.Arn>/index/*`,
+      `The global secondary indexes of the ${id} table, which the resource model gives this function.`,
+    );
+  }
+  if (def.triggers.some((trigger) => trigger.kind === 'stream'))
+    iam5(
+      'Resource::*',
+      'dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions; stream reads are scoped to the stream ARN.',
+    );
+}
+
+function acknowledge(scope: IConstruct, id: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id, reason });
+}
+
+/** The CloudFormation resource of an L2 construct, so an acknowledgement covers nothing else. */
+function resourceOf(construct: IConstruct): IConstruct {
+  const resource = construct.node.defaultChild;
+  if (!resource) throw new Error(`${construct.node.path} has no CloudFormation resource to acknowledge on`);
+  return resource;
+}
+
+function logicalIdOf(stack: Stack, construct: IConstruct): string {
+  return stack.getLogicalId(construct.node.defaultChild as CfnElement);
+}

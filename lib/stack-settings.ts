@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StackProps } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { resources, validateResources, type ResourceModel } from '../src/infra/resources.js';
+
+/** Properties of the tongyuan stack. Every one has a production default. */
+export interface TongyuanStackProps extends StackProps {
+  /**
+   * The resources to build. Tests may pass a variant of the model.
+   * @default the project's single declaration in src/infra/resources.ts
+   */
+  readonly model?: ResourceModel;
+  /**
+   * Directory the model's `entry` paths are relative to; must hold package-lock.json.
+   * @default the repository this file belongs to
+   */
+  readonly projectRoot?: string;
+  /**
+   * Retention of the function and API access log groups.
+   * @default six months, a common minimum for public-sector system logs
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Steady-state requests per second the open-data API accepts across all clients.
+   * @default 100
+   */
+  readonly apiRateLimit?: number;
+  /**
+   * Requests the open-data API absorbs in a burst above the rate.
+   * @default 200
+   */
+  readonly apiBurstLimit?: number;
+  /**
+   * Retries of a failing DynamoDB stream batch, bisected each time, before its
+   * records go to the mapping's failure queue (0 to 10000).
+   * @default 5
+   */
+  readonly streamRetryAttempts?: number;
+}
+
+/** The props with defaults applied, checked. */
+export interface StackSettings {
+  readonly model: ResourceModel;
+  readonly projectRoot: string;
+  readonly logRetention: RetentionDays;
+  readonly apiRateLimit: number;
+  readonly apiBurstLimit: number;
+  readonly streamRetryAttempts: number;
+}
+
+const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Applies defaults and rejects anything the stack cannot build, listing every
+ * problem at once, before a single construct exists.
+ */
+export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
+  const settings: StackSettings = {
+    model: props.model ?? resources,
+    projectRoot: props.projectRoot ?? REPOSITORY_ROOT,
+    logRetention: props.logRetention ?? RetentionDays.SIX_MONTHS,
+    apiRateLimit: props.apiRateLimit ?? 100,
+    apiBurstLimit: props.apiBurstLimit ?? 200,
+    streamRetryAttempts: props.streamRetryAttempts ?? 5,
+  };
+  validateResources(settings.model);
+
+  const problems: string[] = [];
+  if (!(Number.isFinite(settings.apiRateLimit) && settings.apiRateLimit > 0))
+    problems.push(`apiRateLimit must be a positive number, got ${settings.apiRateLimit}`);
+  if (!(Number.isInteger(settings.apiBurstLimit) && settings.apiBurstLimit >= 1))
+    problems.push(`apiBurstLimit must be a positive integer, got ${settings.apiBurstLimit}`);
+  if (!(Number.isInteger(settings.streamRetryAttempts) && settings.streamRetryAttempts >= 0 && settings.streamRetryAttempts <= 10_000))
+    problems.push(`streamRetryAttempts must be an integer from 0 to 10000, got ${settings.streamRetryAttempts}`);
+  if (!existsSync(join(settings.projectRoot, 'package-lock.json')))
+    problems.push(`projectRoot ${settings.projectRoot} has no package-lock.json`);
+  problems.push(...modelProblemsForCdk(settings.model, settings.projectRoot));
+  if (problems.length > 0) throw new Error(`cannot build the tongyuan stack:\n  ${problems.join('\n  ')}`);
+  return settings;
+}
+
+/** What the CDK needs from the model beyond `validateResources`. */
+function modelProblemsForCdk(model: ResourceModel, projectRoot: string): string[] {
+  const problems: string[] = [];
+  const httpFunctions = model.functions.filter((fn) => fn.triggers.some((trigger) => trigger.kind === 'http'));
+  if (httpFunctions.length > 1)
+    problems.push(`only one function can serve the HTTP API, found ${httpFunctions.map((fn) => fn.id).join(', ')}`);
+  for (const fn of model.functions) {
+    if (!existsSync(join(projectRoot, fn.entry))) problems.push(`function ${fn.id}: entry ${fn.entry} does not exist`);
+    for (const trigger of fn.triggers) {
+      if (trigger.kind === 'schedule' && !(Number.isInteger(trigger.everyMinutes) && trigger.everyMinutes >= 1))
+        problems.push(`function ${fn.id}: schedule everyMinutes must be a positive integer`);
+      if (trigger.kind === 'stream' && trigger.sortKeyPrefix !== undefined) {
+        const sortKey = model.tables.find((table) => table.id === trigger.table)?.sortKey;
+        if (sortKey?.type !== 'S') problems.push(`function ${fn.id}: sortKeyPrefix needs table ${trigger.table} to have a string sort key`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,77 @@
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { DataBuckets } from './constructs/data-buckets.js';
+import { DataTables } from './constructs/data-tables.js';
+import { EventTriggers } from './constructs/event-triggers.js';
+import { FeedTopics } from './constructs/feed-topics.js';
+import { OpenDataApi } from './constructs/http-api.js';
+import { lookup, pascalId } from './constructs/model-ids.js';
+import { ModelFunctions } from './constructs/model-functions.js';
+import { QueuesWithDlq } from './constructs/queues-with-dlq.js';
+import { Schedules } from './constructs/schedules.js';
+import { applyNagSuppressions } from './nag-suppressions.js';
+import { resolveStackSettings, type TongyuanStackProps } from './stack-settings.js';
+
+export type { TongyuanStackProps } from './stack-settings.js';
+
+/**
+ * Everything tongyuan runs on, generated from the resource model in
+ * src/infra/resources.ts: nothing here names a particular table, queue or function.
+ */
+export class TongyuanStack extends Stack {
+  readonly tables: DataTables;
+  readonly buckets: DataBuckets;
+  readonly queues: QueuesWithDlq;
+  readonly topics: FeedTopics;
+  readonly functions: ModelFunctions;
+  readonly eventTriggers: EventTriggers;
+  readonly schedules: Schedules;
+  /** Absent when no function has an `http` trigger. */
+  readonly api?: OpenDataApi;
+
+  constructor(scope: Construct, id: string, props: TongyuanStackProps = {}) {
+    // Before super: a bad model or prop fails without leaving half a stack in the app.
+    const settings = resolveStackSettings(props);
+    super(scope, id, props);
+    const { model } = settings;
+
+    this.tables = new DataTables(this, 'Tables', { tables: model.tables });
+    this.buckets = new DataBuckets(this, 'Buckets', { buckets: model.buckets });
+    this.queues = new QueuesWithDlq(this, 'Queues', { queues: model.queues });
+    this.topics = new FeedTopics(this, 'Topics', { topics: model.topics, subscriptions: model.subscriptions, queues: this.queues.queues });
+    this.functions = new ModelFunctions(this, 'Functions', {
+      functions: model.functions,
+      projectRoot: settings.projectRoot,
+      logRetention: settings.logRetention,
+      tables: this.tables.tables,
+      buckets: this.buckets.buckets,
+      queues: this.queues.queues,
+      topics: this.topics.topics,
+    });
+    this.eventTriggers = new EventTriggers(this, 'Triggers', {
+      model,
+      functions: this.functions.functions,
+      queues: this.queues.queues,
+      tables: this.tables.tables,
+      streamRetryAttempts: settings.streamRetryAttempts,
+    });
+    this.schedules = new Schedules(this, 'Schedules', { functions: model.functions, deployed: this.functions.functions });
+
+    const httpFunction = model.functions.find((fn) => fn.triggers.some((trigger) => trigger.kind === 'http'));
+    if (httpFunction) {
+      this.api = new OpenDataApi(this, 'OpenDataApi', {
+        handler: lookup(this.functions.functions, 'function', httpFunction.id),
+        logRetention: settings.logRetention,
+        rateLimit: settings.apiRateLimit,
+        burstLimit: settings.apiBurstLimit,
+      });
+      new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the open-data API' });
+    }
+    for (const [bucketId, bucket] of this.buckets.buckets)
+      new CfnOutput(this, `${pascalId(bucketId)}BucketName`, { value: bucket.bucketName, description: `Name of the ${bucketId} bucket` });
+    for (const [topicId, topic] of this.topics.topics)
+      new CfnOutput(this, `${pascalId(topicId)}TopicArn`, { value: topic.topicArn, description: `ARN of the ${topicId} feed topic` });
+
+    applyNagSuppressions(this, model);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The composition root: builds each stage's dependencies from the environment the
+ * CDK stack (or the embedded runtime) provides. Handlers call these; the core never
+ * reads the environment itself.
+ */
+import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
+import { S3ObjectStore } from '../aws/s3-object-store.js';
+import { SnsFeedPublisher } from '../aws/sns-publisher.js';
+import { SqsSender } from '../aws/sqs-sender.js';
+import { bucketName, queueUrl, tableName, topicArn } from '../config/resource-names.js';
+import { fetchCursorPage } from '../ingest/http-json.js';
+import type { SyncDeps } from '../ingest/sync-source.js';
+import { mappingNamed } from '../mapping/registry.js';
+import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batch.js';
+import { systemClock } from '../ports/index.js';
+import type { PublishDeps } from '../publish/publish-dataset.js';
+import { DynamoReleaseCatalog } from '../publish/release-catalog.js';
+import { DynamoQuarantineStore } from '../quarantine/dynamo-quarantine-store.js';
+import { recordTypeNamed } from '../records/registry.js';
+import type { RouteDeps } from '../route/route-changes.js';
+import { DynamoRecordStore } from '../ssot/dynamo-record-store.js';
+import type { Catalog } from './catalog-context.js';
+
+/** Fields of a record type that are opened unconditionally (L1), in schema order. */
+export function openColumns(recordType: string): readonly string[] {
+  return Object.entries(recordTypeNamed(recordType).grades())
+    .filter(([, grade]) => grade === 'L1')
+    .map(([field]) => field);
+}
+
+export function schemaUri(recordType: string): string {
+  return String(recordTypeNamed(recordType).schema.$id);
+}
+
+function recordTypeRules(name: string): RecordTypeRules {
+  const type = recordTypeNamed(name);
+  return {
+    validate: (candidate) => type.validate(candidate) as ReturnType<RecordTypeRules['validate']>,
+    idOf: (record) => type.idOf(record as never),
+  };
+}
+
+export const recordStore = (): DynamoRecordStore => new DynamoRecordStore(tableName('records'), systemClock);
+export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(tableName('quarantine'));
+export const releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(tableName('state'));
+export const openBucket = (): S3ObjectStore => new S3ObjectStore(bucketName('open'));
+
+export function ingestDeps(): SyncDeps {
+  return {
+    raw: new S3ObjectStore(bucketName('raw')),
+    normalizeQueue: new SqsSender(queueUrl('normalize')),
+    checkpoints: new DynamoCheckpointStore(tableName('state')),
+    clock: systemClock,
+    fetchPage: (source, cursor) => fetchCursorPage(source, cursor),
+  };
+}
+
+export function normalizeDeps(catalog: Catalog): NormalizeDeps {
+  return {
+    raw: new S3ObjectStore(bucketName('raw')),
+    records: recordStore(),
+    quarantine: quarantineStore(),
+    source: (id) => catalog.source(id),
+    recordType: recordTypeRules,
+    mapping: mappingNamed,
+    clock: systemClock,
+  };
+}
+
+export function routeDeps(catalog: Catalog): RouteDeps {
+  return {
+    feed: (feedId) => new SnsFeedPublisher(topicArn(feedId)),
+    publishQueue: new SqsSender(queueUrl('publish')),
+    datasets: catalog.datasets,
+    openColumns,
+    schemaUri,
+    now: () => systemClock.now(),
+  };
+}
+
+export function publishDeps(): PublishDeps {
+  return { records: recordStore(), open: openBucket(), releases: releaseCatalog(), openColumns, clock: systemClock };
+}

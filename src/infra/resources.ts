@@ -1,0 +1,253 @@
+/**
+ * The one declaration of every AWS resource tongyuan uses.
+ *
+ * The CDK stack (lib/) turns these into CloudFormation; the embedded runtime
+ * (src/local/) creates the same tables, queues, topics and buckets in DynamoDB
+ * Local and fauxqs and wires the same handlers to them. Nothing is declared twice:
+ * a new queue or trigger is added here and both sides pick it up.
+ */
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N';
+}
+
+export interface TableDef {
+  readonly id: string;
+  readonly description: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  /** Change capture; the runtime polls DynamoDB Streams, CDK enables the stream. */
+  readonly stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  readonly globalIndexes?: readonly {
+    readonly name: string;
+    readonly partitionKey: KeyAttribute;
+    readonly sortKey?: KeyAttribute;
+  }[];
+}
+
+export interface QueueDef {
+  readonly id: string;
+  readonly description: string;
+  /** Must be at least 6x the consumer's timeout (checked by `validateResources`). */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the queue's dead-letter queue. */
+  readonly maxReceiveCount: number;
+}
+
+export interface TopicDef {
+  readonly id: string;
+  readonly description: string;
+}
+
+export interface SubscriptionDef {
+  readonly id: string;
+  readonly topic: string;
+  readonly queue: string;
+  /** Deliver the message body as published, without the SNS envelope. */
+  readonly rawMessageDelivery: boolean;
+}
+
+export interface BucketDef {
+  readonly id: string;
+  readonly description: string;
+  /** Versioning protects data that cannot be re-derived (raw pulls, releases). */
+  readonly versioned: boolean;
+}
+
+export type FunctionTrigger =
+  | {
+      readonly kind: 'sqs';
+      readonly queue: string;
+      readonly batchSize: number;
+      readonly maxBatchingWindowSeconds: number;
+      /** Lambda's SQS maximum concurrency (at least 2). */
+      readonly maxConcurrency?: number;
+    }
+  | {
+      readonly kind: 'stream';
+      readonly table: string;
+      readonly batchSize: number;
+      readonly maxBatchingWindowSeconds: number;
+      /** Only records whose sort key starts with this prefix reach the handler. */
+      readonly sortKeyPrefix?: string;
+    }
+  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  | { readonly kind: 'http' };
+
+export interface FunctionDef {
+  readonly id: string;
+  readonly description: string;
+  /** Path of the handler module, relative to the repository root. */
+  readonly entry: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+  readonly triggers: readonly FunctionTrigger[];
+  /** Resources the handler reads or writes; each becomes an environment variable and a grant. */
+  readonly uses: {
+    readonly tables?: readonly { readonly id: string; readonly access: 'read' | 'readWrite' }[];
+    readonly buckets?: readonly { readonly id: string; readonly access: 'read' | 'readWrite' }[];
+    readonly queues?: readonly string[];
+    readonly topics?: readonly string[];
+  };
+}
+
+export interface ResourceModel {
+  readonly tables: readonly TableDef[];
+  readonly buckets: readonly BucketDef[];
+  readonly queues: readonly QueueDef[];
+  readonly topics: readonly TopicDef[];
+  readonly subscriptions: readonly SubscriptionDef[];
+  readonly functions: readonly FunctionDef[];
+}
+
+const S = (name: string): KeyAttribute => ({ name, type: 'S' });
+
+export const resources: ResourceModel = {
+  tables: [
+    {
+      id: 'records',
+      description: 'The single source of truth: current record and immutable versions per canonical record',
+      partitionKey: S('pk'),
+      sortKey: S('sk'),
+      stream: 'NEW_IMAGE',
+      globalIndexes: [{ name: 'byType', partitionKey: S('recordType'), sortKey: S('recordId') }],
+    },
+    {
+      id: 'quarantine',
+      description: 'Invalid records with every validation error and their raw locator',
+      partitionKey: S('pk'),
+      sortKey: S('sk'),
+    },
+    {
+      id: 'state',
+      description: 'Checkpoints per source and stream, dataset release pointers, run bookkeeping',
+      partitionKey: S('pk'),
+      sortKey: S('sk'),
+    },
+  ],
+  buckets: [
+    { id: 'raw', description: 'Raw zone: every pulled batch byte for byte, content-addressed', versioned: true },
+    { id: 'open', description: 'Open-data releases: immutable files and manifests', versioned: true },
+  ],
+  queues: [
+    { id: 'normalize', description: 'Raw batches waiting to be mapped, validated and stored', visibilityTimeoutSeconds: 360, maxReceiveCount: 5 },
+    { id: 'publish', description: 'Datasets whose records changed and need a new release', visibilityTimeoutSeconds: 1800, maxReceiveCount: 5 },
+    { id: 'subscriber-demo-enforcement', description: 'The demo partner region subscribed to the enforcement feed', visibilityTimeoutSeconds: 60, maxReceiveCount: 10 },
+  ],
+  topics: [{ id: 'enforcement', description: 'Law-enforcement disclosure feed (行政执法公示)' }],
+  subscriptions: [
+    { id: 'demo-enforcement', topic: 'enforcement', queue: 'subscriber-demo-enforcement', rawMessageDelivery: true },
+  ],
+  functions: [
+    {
+      id: 'ingest',
+      description: 'Pulls each departmental source page by page into the raw zone',
+      entry: 'functions/ingest/handler.ts',
+      timeoutSeconds: 300,
+      memoryMb: 512,
+      triggers: [{ kind: 'schedule', everyMinutes: 60 }],
+      uses: {
+        tables: [{ id: 'state', access: 'readWrite' }],
+        buckets: [{ id: 'raw', access: 'readWrite' }],
+        queues: ['normalize'],
+      },
+    },
+    {
+      id: 'normalize',
+      description: 'Maps, validates and stores raw batches; quarantines invalid records',
+      entry: 'functions/normalize/handler.ts',
+      timeoutSeconds: 60,
+      memoryMb: 1024,
+      triggers: [{ kind: 'sqs', queue: 'normalize', batchSize: 5, maxBatchingWindowSeconds: 1 }],
+      uses: {
+        tables: [
+          { id: 'records', access: 'readWrite' },
+          { id: 'quarantine', access: 'readWrite' },
+        ],
+        buckets: [{ id: 'raw', access: 'read' }],
+      },
+    },
+    {
+      id: 'route',
+      description: 'Turns new SSOT versions into feed events and dataset publish requests',
+      entry: 'functions/route/handler.ts',
+      timeoutSeconds: 60,
+      memoryMb: 512,
+      triggers: [{ kind: 'stream', table: 'records', batchSize: 500, maxBatchingWindowSeconds: 5, sortKeyPrefix: 'v#' }],
+      uses: { queues: ['publish'], topics: ['enforcement'] },
+    },
+    {
+      id: 'publish',
+      description: 'Writes an immutable open-data release of each changed dataset',
+      entry: 'functions/publish/handler.ts',
+      timeoutSeconds: 300,
+      memoryMb: 1024,
+      triggers: [{ kind: 'sqs', queue: 'publish', batchSize: 10, maxBatchingWindowSeconds: 5, maxConcurrency: 2 }],
+      uses: {
+        tables: [
+          { id: 'records', access: 'read' },
+          { id: 'state', access: 'readWrite' },
+        ],
+        buckets: [{ id: 'open', access: 'readWrite' }],
+      },
+    },
+    {
+      id: 'api',
+      description: 'The open-data HTTP API: catalog and downloads',
+      entry: 'functions/api/handler.ts',
+      timeoutSeconds: 29,
+      memoryMb: 512,
+      triggers: [{ kind: 'http' }],
+      uses: {
+        tables: [{ id: 'state', access: 'read' }],
+        buckets: [{ id: 'open', access: 'read' }],
+      },
+    },
+  ],
+};
+
+/** Environment variable that carries a resource's physical name (table, bucket) or URL/ARN (queue, topic). */
+export function resourceEnvName(kind: 'table' | 'bucket' | 'queue' | 'topic', id: string): string {
+  const suffix = { table: 'TABLE', bucket: 'BUCKET', queue: 'QUEUE_URL', topic: 'TOPIC_ARN' }[kind];
+  return `TONGYUAN_${id.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}_${suffix}`;
+}
+
+/**
+ * Checks the model's internal consistency early, so a typo fails at synth or at
+ * startup with a sentence instead of as a missing resource at run time.
+ */
+export function validateResources(model: ResourceModel): void {
+  const problems: string[] = [];
+  const ids = (list: readonly { id: string }[]) => new Set(list.map((r) => r.id));
+  const tables = ids(model.tables);
+  const queues = ids(model.queues);
+  const topics = ids(model.topics);
+  const buckets = ids(model.buckets);
+  for (const fn of model.functions) {
+    for (const t of fn.uses.tables ?? []) if (!tables.has(t.id)) problems.push(`function ${fn.id} uses unknown table ${t.id}`);
+    for (const b of fn.uses.buckets ?? []) if (!buckets.has(b.id)) problems.push(`function ${fn.id} uses unknown bucket ${b.id}`);
+    for (const q of fn.uses.queues ?? []) if (!queues.has(q)) problems.push(`function ${fn.id} uses unknown queue ${q}`);
+    for (const t of fn.uses.topics ?? []) if (!topics.has(t)) problems.push(`function ${fn.id} uses unknown topic ${t}`);
+    for (const trigger of fn.triggers) {
+      if (trigger.kind === 'sqs') {
+        const queue = model.queues.find((q) => q.id === trigger.queue);
+        if (!queue) problems.push(`function ${fn.id} is triggered by unknown queue ${trigger.queue}`);
+        else if (queue.visibilityTimeoutSeconds < 6 * fn.timeoutSeconds)
+          problems.push(`queue ${queue.id}: visibility timeout ${queue.visibilityTimeoutSeconds}s is under 6x the timeout of ${fn.id} (${fn.timeoutSeconds}s)`);
+        if (trigger.batchSize < 1 || trigger.batchSize > 10000) problems.push(`function ${fn.id}: SQS batch size ${trigger.batchSize} is out of 1..10000`);
+        if (trigger.maxConcurrency !== undefined && trigger.maxConcurrency < 2) problems.push(`function ${fn.id}: SQS maxConcurrency must be at least 2`);
+      }
+      if (trigger.kind === 'stream') {
+        const table = model.tables.find((t) => t.id === trigger.table);
+        if (!table) problems.push(`function ${fn.id} is triggered by unknown table ${trigger.table}`);
+        else if (!table.stream) problems.push(`function ${fn.id} reads the stream of table ${table.id}, which has none`);
+      }
+    }
+  }
+  for (const s of model.subscriptions) {
+    if (!topics.has(s.topic)) problems.push(`subscription ${s.id} names unknown topic ${s.topic}`);
+    if (!queues.has(s.queue)) problems.push(`subscription ${s.id} names unknown queue ${s.queue}`);
+  }
+  if (problems.length > 0) throw new Error(`invalid resource model:\n  ${problems.join('\n  ')}`);
+}

@@ -1,0 +1,31 @@
+import { generatePenalties } from '../demo/enforcement/generate.js';
+import { startDemoEnforcementApi } from '../demo/enforcement/server.js';
+
+export interface DemoDepartments {
+  readonly urls: ReadonlyMap<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Seed and start date are fixed so every run, and every restart, serves the same department data. */
+export const DEMO_SEED = 20261127;
+export const DEMO_START = new Date('2025-01-01T00:00:00+08:00');
+
+export function demoRecordCount(): number {
+  const count = Number(process.env.TONGYUAN_DEMO_RECORDS ?? 1000);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`TONGYUAN_DEMO_RECORDS must be a positive integer; got "${process.env.TONGYUAN_DEMO_RECORDS}"`);
+  return count;
+}
+
+/**
+ * The demo departments of the embedded default. Each one's URL goes into the
+ * environment variable its source configuration references.
+ */
+export async function startDemoDepartments(): Promise<DemoDepartments> {
+  const { records } = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
+  const enforcement = await startDemoEnforcementApi({ port: 0, records });
+  process.env.TONGYUAN_DEMO_ENFORCEMENT_URL = enforcement.url;
+  return {
+    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`]]),
+    stop: () => enforcement.close(),
+  };
+}

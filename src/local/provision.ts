@@ -1,0 +1,113 @@
+import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { CreateTopicCommand, ListSubscriptionsByTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
+import { awsClients } from '../aws/clients.js';
+import { resourceEnvName, validateResources, type ResourceModel, type TableDef } from '../infra/resources.js';
+
+/** What provisioning created: physical names for the environment, and what the runtime wires. */
+export interface Provisioned {
+  readonly env: Readonly<Record<string, string>>;
+  readonly tableNames: ReadonlyMap<string, string>;
+  readonly queueUrls: ReadonlyMap<string, string>;
+  readonly queueArns: ReadonlyMap<string, string>;
+}
+
+export const physicalName = (id: string): string => `tongyuan-${id}`;
+
+async function ensureTable(table: TableDef): Promise<string> {
+  const name = physicalName(table.id);
+  const keys = [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])];
+  const indexKeys = (table.globalIndexes ?? []).flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])]);
+  const attributes = [...new Map([...keys, ...indexKeys].map((k) => [k.name, k])).values()];
+  const globalIndexes: GlobalSecondaryIndex[] = (table.globalIndexes ?? []).map((i) => ({
+    IndexName: i.name,
+    KeySchema: [{ AttributeName: i.partitionKey.name, KeyType: 'HASH' }, ...(i.sortKey ? [{ AttributeName: i.sortKey.name, KeyType: 'RANGE' as const }] : [])],
+    Projection: { ProjectionType: 'ALL' },
+  }));
+  try {
+    await awsClients().dynamo.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attributes.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+        KeySchema: [{ AttributeName: table.partitionKey.name, KeyType: 'HASH' }, ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : [])],
+        GlobalSecondaryIndexes: globalIndexes.length > 0 ? globalIndexes : undefined,
+        StreamSpecification: table.stream ? { StreamEnabled: true, StreamViewType: table.stream } : undefined,
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  await awsClients().dynamo.send(new DescribeTableCommand({ TableName: name }));
+  return name;
+}
+
+async function ensureBucket(id: string): Promise<string> {
+  const name = physicalName(id);
+  try {
+    await awsClients().s3.send(new HeadBucketCommand({ Bucket: name }));
+  } catch {
+    await awsClients().s3.send(new CreateBucketCommand({ Bucket: name }));
+  }
+  return name;
+}
+
+async function queueArn(url: string): Promise<string> {
+  const out = await awsClients().sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+  const arn = out.Attributes?.QueueArn;
+  if (!arn) throw new Error(`queue ${url} has no ARN`);
+  return arn;
+}
+
+/**
+ * Creates every table, bucket, queue (with its dead-letter queue), topic and
+ * subscription of the resource model, idempotently, in the emulators.
+ */
+export async function provision(model: ResourceModel): Promise<Provisioned> {
+  validateResources(model);
+  const env: Record<string, string> = {};
+  const tableNames = new Map<string, string>();
+  const queueUrls = new Map<string, string>();
+  const queueArns = new Map<string, string>();
+  for (const table of model.tables) {
+    const name = await ensureTable(table);
+    tableNames.set(table.id, name);
+    env[resourceEnvName('table', table.id)] = name;
+  }
+  for (const bucket of model.buckets) env[resourceEnvName('bucket', bucket.id)] = await ensureBucket(bucket.id);
+  for (const queue of model.queues) {
+    const dlq = await awsClients().sqs.send(new CreateQueueCommand({ QueueName: physicalName(`${queue.id}-dlq`), Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
+    const dlqUrl = dlq.QueueUrl!;
+    queueUrls.set(`${queue.id}-dlq`, dlqUrl);
+    const out = await awsClients().sqs.send(
+      new CreateQueueCommand({
+        QueueName: physicalName(queue.id),
+        Attributes: {
+          VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await queueArn(dlqUrl), maxReceiveCount: queue.maxReceiveCount }),
+        },
+      }),
+    );
+    const url = out.QueueUrl!;
+    queueUrls.set(queue.id, url);
+    queueArns.set(queue.id, await queueArn(url));
+    env[resourceEnvName('queue', queue.id)] = url;
+  }
+  const topicArns = new Map<string, string>();
+  for (const topic of model.topics) {
+    const out = await awsClients().sns.send(new CreateTopicCommand({ Name: physicalName(topic.id) }));
+    topicArns.set(topic.id, out.TopicArn!);
+    env[resourceEnvName('topic', topic.id)] = out.TopicArn!;
+  }
+  for (const subscription of model.subscriptions) {
+    const topicArn = topicArns.get(subscription.topic)!;
+    const endpoint = queueArns.get(subscription.queue)!;
+    const existing = await awsClients().sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
+    if ((existing.Subscriptions ?? []).some((s) => s.Endpoint === endpoint)) continue;
+    await awsClients().sns.send(
+      new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: endpoint, Attributes: { RawMessageDelivery: String(subscription.rawMessageDelivery) } }),
+    );
+  }
+  return { env, tableNames, queueUrls, queueArns };
+}

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { awsClients } from '../../aws/clients.js';
+import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
+import { logger } from '../../util/logger.js';
+import type { Provisioned } from '../provision.js';
+import { InflightJournal } from './inflight-journal.js';
+import { lambdaContext, loadHandler, type Handler } from './lambda-context.js';
+import { releaseOrphans, SqsEventSourceMapping } from './sqs-mapping.js';
+import { StreamEventSourceMapping } from './stream-mapping.js';
+
+export interface RuntimeOptions {
+  readonly model: ResourceModel;
+  readonly provisioned: Provisioned;
+  readonly stateDir: string;
+  readonly dynamoEndpoint: string;
+}
+
+/**
+ * The part Lambda plays in AWS: one event source mapping per SQS and stream trigger of
+ * the resource model, timers for schedules, and direct invocation.
+ */
+export class LocalRuntime {
+  private readonly handlers = new Map<string, Handler>();
+  private readonly sqsMappings: SqsEventSourceMapping[] = [];
+  private readonly streamMappings: StreamEventSourceMapping[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly journal: InflightJournal;
+
+  private constructor(private readonly options: RuntimeOptions) {
+    this.journal = new InflightJournal(join(options.stateDir, 'inflight-messages.json'));
+  }
+
+  static async create(options: RuntimeOptions): Promise<LocalRuntime> {
+    const runtime = new LocalRuntime(options);
+    for (const fn of options.model.functions) runtime.handlers.set(fn.id, await loadHandler(fn));
+    const released = await releaseOrphans(runtime.journal);
+    if (released > 0) logger.warn('released messages left in flight by a previous run', { released });
+    runtime.wire();
+    return runtime;
+  }
+
+  private fn(id: string): FunctionDef {
+    const fn = this.options.model.functions.find((f) => f.id === id);
+    if (!fn) throw new Error(`no function "${id}" in the resource model`);
+    return fn;
+  }
+
+  private wire(): void {
+    const { model, provisioned, stateDir, dynamoEndpoint } = this.options;
+    for (const fn of model.functions) {
+      const handler = this.handlers.get(fn.id)!;
+      for (const trigger of fn.triggers) {
+        if (trigger.kind === 'sqs') {
+          this.sqsMappings.push(
+            new SqsEventSourceMapping({
+              fn,
+              handler,
+              queueUrl: provisioned.queueUrls.get(trigger.queue)!,
+              queueArn: provisioned.queueArns.get(trigger.queue)!,
+              batchSize: trigger.batchSize,
+              maxBatchingWindowSeconds: trigger.maxBatchingWindowSeconds,
+              journal: this.journal,
+            }),
+          );
+        } else if (trigger.kind === 'stream') {
+          const table = model.tables.find((t) => t.id === trigger.table)!;
+          this.streamMappings.push(
+            new StreamEventSourceMapping({
+              fn,
+              handler,
+              tableName: provisioned.tableNames.get(trigger.table)!,
+              sortKeyName: table.sortKey?.name,
+              sortKeyPrefix: trigger.sortKeyPrefix,
+              batchSize: trigger.batchSize,
+              positionsFile: join(stateDir, `stream-positions-${fn.id}.json`),
+              endpoint: dynamoEndpoint,
+            }),
+          );
+        }
+      }
+    }
+  }
+
+  start(): void {
+    for (const m of this.sqsMappings) m.start();
+    for (const m of this.streamMappings) m.start();
+  }
+
+  /** Runs every scheduled function now and then at its rate. */
+  startSchedules(onError: (fnId: string, error: Error) => void): void {
+    for (const fn of this.options.model.functions) {
+      for (const trigger of fn.triggers) {
+        if (trigger.kind !== 'schedule') continue;
+        const tick = () => void this.invoke(fn.id, {}).catch((error: Error) => onError(fn.id, error));
+        tick();
+        this.timers.push(setInterval(tick, trigger.everyMinutes * 60_000));
+      }
+    }
+  }
+
+  async invoke(fnId: string, event: unknown): Promise<unknown> {
+    const fn = this.fn(fnId);
+    return this.handlers.get(fn.id)!(event, lambdaContext(fn));
+  }
+
+  /** Every trigger queue empty (nothing visible, in flight or delayed) and every mapping idle. */
+  async quiet(): Promise<boolean> {
+    if (!this.sqsMappings.every((m) => m.idle) || !this.streamMappings.every((m) => m.idle)) return false;
+    for (const fn of this.options.model.functions) {
+      for (const trigger of fn.triggers) {
+        if (trigger.kind !== 'sqs') continue;
+        const out = await awsClients().sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: this.options.provisioned.queueUrls.get(trigger.queue)!,
+            AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+          }),
+        );
+        const a = out.Attributes ?? {};
+        const pending = Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) + Number(a.ApproximateNumberOfMessagesDelayed ?? 0);
+        if (pending > 0) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Waits until the pipeline has settled: quiet on several checks in a row. */
+  async drain(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quietChecks = 0;
+    while (quietChecks < 3) {
+      if (Date.now() > deadline) throw new Error(`the pipeline did not settle within ${timeoutMs / 1000}s`);
+      await new Promise((r) => setTimeout(r, 400));
+      quietChecks = (await this.quiet()) ? quietChecks + 1 : 0;
+    }
+  }
+
+  get failures(): number {
+    return this.sqsMappings.reduce((n, m) => n + m.failures, 0);
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    await Promise.all([...this.sqsMappings.map((m) => m.stop()), ...this.streamMappings.map((m) => m.stop())]);
+  }
+}

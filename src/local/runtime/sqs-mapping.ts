@@ -1,0 +1,147 @@
+import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { awsClients } from '../../aws/clients.js';
+import type { FunctionDef } from '../../infra/resources.js';
+import { logger } from '../../util/logger.js';
+import { lambdaContext, type Handler } from './lambda-context.js';
+import type { InflightJournal } from './inflight-journal.js';
+
+export interface SqsMappingOptions {
+  readonly fn: FunctionDef;
+  readonly handler: Handler;
+  readonly queueUrl: string;
+  readonly queueArn: string;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  readonly journal: InflightJournal;
+}
+
+/**
+ * Plays Lambda's SQS event source mapping: receive up to the batch size within the
+ * batching window, invoke, delete what succeeded, leave the reported failures (or the
+ * whole batch when the handler throws) to come back after the visibility timeout; the
+ * queue's redrive policy moves a message to its DLQ after maxReceiveCount receives.
+ */
+export class SqsEventSourceMapping {
+  private running = false;
+  private busy = false;
+  private loop: Promise<void> | undefined;
+  invocations = 0;
+  failures = 0;
+
+  constructor(private readonly options: SqsMappingOptions) {}
+
+  get idle(): boolean {
+    return !this.busy;
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async receive(max: number, waitSeconds: number): Promise<Message[]> {
+    const out = await awsClients().sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: this.options.queueUrl,
+        MaxNumberOfMessages: Math.min(10, max),
+        WaitTimeSeconds: waitSeconds,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+    );
+    return out.Messages ?? [];
+  }
+
+  private async run(): Promise<void> {
+    const { batchSize, maxBatchingWindowSeconds } = this.options;
+    while (this.running) {
+      try {
+        const first = await this.receive(batchSize, 1);
+        if (first.length === 0) continue;
+        this.busy = true;
+        const batch = [...first];
+        const windowEnds = Date.now() + maxBatchingWindowSeconds * 1000;
+        while (batch.length < batchSize && Date.now() < windowEnds && this.running) {
+          const more = await this.receive(batchSize - batch.length, 0);
+          if (more.length === 0) await new Promise((r) => setTimeout(r, 100));
+          batch.push(...more);
+        }
+        await this.invoke(batch);
+      } catch (error) {
+        logger.error('SQS event source mapping failed to poll', { function: this.options.fn.id, error: (error as Error).message });
+        await new Promise((r) => setTimeout(r, 1000));
+      } finally {
+        this.busy = false;
+      }
+    }
+  }
+
+  private async invoke(batch: Message[]): Promise<void> {
+    const { fn, handler, queueArn, queueUrl, journal } = this.options;
+    const event: SQSEvent = {
+      Records: batch.map((m) => ({
+        messageId: m.MessageId!,
+        receiptHandle: m.ReceiptHandle!,
+        body: m.Body ?? '',
+        attributes: {
+          ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? '1',
+          SentTimestamp: m.Attributes?.SentTimestamp ?? String(Date.now()),
+          SenderId: m.Attributes?.SenderId ?? 'local',
+          ApproximateFirstReceiveTimestamp: m.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+        },
+        messageAttributes: Object.fromEntries(
+          Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, { dataType: v.DataType ?? 'String', stringValue: v.StringValue, binaryValue: undefined, stringListValues: [], binaryListValues: [] }]),
+        ),
+        md5OfBody: m.MD5OfBody ?? '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: queueArn,
+        awsRegion: process.env.AWS_REGION ?? 'us-east-1',
+      })),
+    };
+    await journal.add(queueUrl, batch.map((m) => m.ReceiptHandle!));
+    this.invocations += 1;
+    let failed: Set<string>;
+    try {
+      const response = (await handler(event, lambdaContext(fn))) as SQSBatchResponse | undefined;
+      failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch (error) {
+      logger.error('handler failed; the batch returns after its visibility timeout', { function: fn.id, error: (error as Error).message });
+      failed = new Set(batch.map((m) => m.MessageId!));
+    }
+    if (failed.size > 0) this.failures += failed.size;
+    const done = batch.filter((m) => !failed.has(m.MessageId!));
+    for (let start = 0; start < done.length; start += 10) {
+      await awsClients().sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.slice(start, start + 10).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
+      );
+    }
+    await journal.remove(queueUrl, batch.map((m) => m.ReceiptHandle!));
+  }
+}
+
+/**
+ * After a crash, messages the dead runtime had received stay invisible until their
+ * visibility timeout. As the only consumer, a restarted runtime knows they are orphans
+ * and makes them visible again at once.
+ */
+export async function releaseOrphans(journal: InflightJournal): Promise<number> {
+  let released = 0;
+  for (const [queueUrl, handles] of journal.entries()) {
+    for (const handle of handles) {
+      try {
+        await awsClients().sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: handle, VisibilityTimeout: 0 }));
+        released += 1;
+      } catch {
+        // Already deleted or redriven: nothing to release.
+      }
+    }
+  }
+  await journal.clear();
+  return released;
+}

@@ -1,0 +1,201 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  ExpiredIteratorException,
+  TrimmedDataAccessException,
+  type Shard,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { awsClients } from '../../aws/clients.js';
+import type { FunctionDef } from '../../infra/resources.js';
+import { logger } from '../../util/logger.js';
+import { lambdaContext, type Handler } from './lambda-context.js';
+
+export interface StreamMappingOptions {
+  readonly fn: FunctionDef;
+  readonly handler: Handler;
+  readonly tableName: string;
+  readonly sortKeyName: string | undefined;
+  readonly sortKeyPrefix: string | undefined;
+  readonly batchSize: number;
+  /** File that keeps the last processed sequence number per shard across restarts. */
+  readonly positionsFile: string;
+  readonly endpoint: string;
+}
+
+const MAX_RETRIES = 10;
+
+/**
+ * Plays Lambda's DynamoDB Streams event source mapping: reads every shard in order
+ * (parents before children), applies the sort-key filter, invokes with up to the
+ * batch size, and moves past a batch only once the handler succeeded.
+ */
+export class StreamEventSourceMapping {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly positions: Record<string, string>;
+  private readonly finished = new Set<string>();
+  private readonly iterators = new Map<string, string>();
+  private readonly client: DynamoDBStreamsClient;
+  private caughtUp = false;
+  private busy = false;
+  invocations = 0;
+
+  constructor(private readonly options: StreamMappingOptions) {
+    this.positions = existsSync(options.positionsFile) ? (JSON.parse(readFileSync(options.positionsFile, 'utf8')) as Record<string, string>) : {};
+    this.client = new DynamoDBStreamsClient({ endpoint: options.endpoint });
+  }
+
+  /** True when the last pass over every shard found nothing new and no handler runs. */
+  get idle(): boolean {
+    return this.caughtUp && !this.busy;
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.client.destroy();
+  }
+
+  private async shards(): Promise<{ streamArn: string; shards: Shard[] }> {
+    const table = await awsClients().dynamo.send(new DescribeTableCommand({ TableName: this.options.tableName }));
+    const streamArn = table.Table?.LatestStreamArn;
+    if (!streamArn) throw new Error(`table ${this.options.tableName} has no stream`);
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const out = await this.client.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      shards.push(...(out.StreamDescription?.Shards ?? []));
+      start = out.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return { streamArn, shards };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const { streamArn, shards } = await this.shards();
+        const known = new Set(shards.map((s) => s.ShardId));
+        let sawRecords = false;
+        for (const shard of shards) {
+          const parentPending = shard.ParentShardId && known.has(shard.ParentShardId) && !this.finished.has(shard.ParentShardId);
+          if (!this.running || this.finished.has(shard.ShardId!) || parentPending) continue;
+          sawRecords = (await this.drainShard(streamArn, shard)) || sawRecords;
+        }
+        this.caughtUp = !sawRecords;
+        if (!sawRecords) await new Promise((r) => setTimeout(r, 250));
+      } catch (error) {
+        this.caughtUp = false;
+        logger.error('stream event source mapping failed to poll', { function: this.options.fn.id, error: (error as Error).message });
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  private async iterator(streamArn: string, shardId: string): Promise<string | undefined> {
+    const cached = this.iterators.get(shardId);
+    if (cached) return cached;
+    const after = this.positions[shardId];
+    const out = await this.client.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+        SequenceNumber: after,
+      }),
+    );
+    return out.ShardIterator;
+  }
+
+  /** Reads one shard up to its current end; true when it found records. */
+  private async drainShard(streamArn: string, shard: Shard): Promise<boolean> {
+    const shardId = shard.ShardId!;
+    let found = false;
+    let refreshed = false;
+    for (;;) {
+      const iterator = await this.iterator(streamArn, shardId);
+      if (!iterator) {
+        this.finished.add(shardId);
+        return found;
+      }
+      let out;
+      try {
+        out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.batchSize }));
+      } catch (error) {
+        // DynamoDB Local invalidates an iterator taken on an empty shard once records arrive;
+        // like an expired one, it is replaced by a fresh one from the saved position.
+        if ((error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) && !refreshed) {
+          this.iterators.delete(shardId);
+          refreshed = true;
+          continue;
+        }
+        throw new Error(`shard ${shardId} (position ${this.positions[shardId] ?? 'TRIM_HORIZON'}): ${(error as Error).message}`);
+      }
+      refreshed = false;
+      const records = out.Records ?? [];
+      if (records.length > 0) {
+        found = true;
+        await this.deliver(streamArn, records);
+        this.positions[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!;
+        await this.savePositions();
+      }
+      if (out.NextShardIterator) this.iterators.set(shardId, out.NextShardIterator);
+      else {
+        this.iterators.delete(shardId);
+        this.finished.add(shardId);
+        return found;
+      }
+      if (records.length === 0) return found;
+    }
+  }
+
+  private matches(record: StreamRecord): boolean {
+    const { sortKeyName, sortKeyPrefix } = this.options;
+    if (!sortKeyName || !sortKeyPrefix) return true;
+    return record.dynamodb?.Keys?.[sortKeyName]?.S?.startsWith(sortKeyPrefix) ?? false;
+  }
+
+  private async deliver(streamArn: string, records: StreamRecord[]): Promise<void> {
+    const selected = records.filter((r) => this.matches(r));
+    if (selected.length === 0) return;
+    const event = {
+      Records: selected.map((r) => ({ ...r, eventSourceARN: streamArn, awsRegion: process.env.AWS_REGION ?? 'us-east-1' })),
+    } as unknown as DynamoDBStreamEvent;
+    this.busy = true;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          this.invocations += 1;
+          await this.options.handler(event, lambdaContext(this.options.fn));
+          return;
+        } catch (error) {
+          if (attempt >= MAX_RETRIES) {
+            // Lambda would send the batch to the on-failure destination; here it is logged.
+            logger.error('stream batch failed for good; skipped', { function: this.options.fn.id, records: selected.length, error: (error as Error).message });
+            return;
+          }
+          await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async savePositions(): Promise<void> {
+    const file = this.options.positionsFile;
+    await writeFile(`${file}.tmp`, JSON.stringify(this.positions));
+    await rename(`${file}.tmp`, file);
+  }
+}

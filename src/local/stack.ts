@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Hono } from 'hono';
+import { requestCounter } from '../aws/request-counter.js';
+import { resources } from '../infra/resources.js';
+import { startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
+import { provision, type Provisioned } from './provision.js';
+import { LocalRuntime } from './runtime/runtime.js';
+import { startDemoDepartments, type DemoDepartments } from './demo-departments.js';
+import { collectSummary, countReleases, type RunSummary } from './summary.js';
+import { claimStateDir } from './state-lock.js';
+
+/** The embedded stack, running: what `tongyuan up` serves and what the e2e tests drive. */
+export interface EmbeddedStack {
+  readonly home: string;
+  readonly aws: EmbeddedAws;
+  readonly provisioned: Provisioned;
+  readonly runtime: LocalRuntime;
+  readonly demos: DemoDepartments;
+  readonly api: Hono;
+  /** One full cycle: every source synced, then everything downstream settled. */
+  runCycle(timeoutMs?: number): Promise<RunSummary>;
+  stop(): Promise<void>;
+}
+
+/** Boots emulators, resources, demo departments and the runtime on a state directory. */
+export async function startStack(homeDir: string): Promise<EmbeddedStack> {
+  const home = resolve(homeDir);
+  mkdirSync(home, { recursive: true });
+  const releaseHome = claimStateDir(home);
+  process.env.POWERTOOLS_LOG_LEVEL = process.env.TONGYUAN_LOG_LEVEL ?? 'WARN';
+  let aws: EmbeddedAws | undefined;
+  let demos: DemoDepartments | undefined;
+  let runtime: LocalRuntime | undefined;
+  const stop = async () => {
+    await runtime?.stop();
+    await demos?.stop();
+    await aws?.stop();
+    releaseHome();
+  };
+  try {
+    aws = await startEmbeddedAws(home);
+    const provisioned = await provision(resources);
+    Object.assign(process.env, provisioned.env);
+    demos = await startDemoDepartments();
+    runtime = await LocalRuntime.create({ model: resources, provisioned, stateDir: home, dynamoEndpoint: aws.dynamoEndpoint });
+    const { app } = (await import('../../functions/api/handler.js')) as typeof import('../../functions/api/handler.js');
+    runtime.start();
+    const running = runtime;
+    return {
+      home,
+      aws,
+      provisioned,
+      runtime,
+      demos,
+      api: app,
+      async runCycle(timeoutMs = 15 * 60_000) {
+        const releasesBefore = await countReleases();
+        requestCounter.reset();
+        const ingest = (await running.invoke('ingest', {})) as { results: { pulled: number }[] };
+        await running.drain(timeoutMs);
+        return collectSummary({ ingest: ingest.results, events: requestCounter.snsMessages, releasesBefore });
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}

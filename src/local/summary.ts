@@ -1,0 +1,50 @@
+import { catalog } from '../app/catalog-context.js';
+import { quarantineStore, recordStore, releaseCatalog } from '../app/composition.js';
+
+/** The last line `tongyuan up --once` prints. */
+export interface RunSummary {
+  /** Sources synced in this cycle. */
+  readonly sources: number;
+  /** Source items pulled in this cycle. */
+  readonly pulled: number;
+  /** Current records in the SSOT, all types. */
+  readonly records: number;
+  /** Quarantined source items, all sources. */
+  readonly quarantined: number;
+  /** Datasets that have a published release. */
+  readonly datasets: number;
+  /** Releases written in this cycle. */
+  readonly releases: number;
+  /** Feed events published in this cycle. */
+  readonly events: number;
+}
+
+export async function countReleases(): Promise<number> {
+  const { datasets } = await catalog();
+  const releases = releaseCatalog();
+  let total = 0;
+  for (const d of datasets) total += await releases.countReleases(d.id);
+  return total;
+}
+
+export async function collectSummary(run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number }): Promise<RunSummary> {
+  const { sources, datasets } = await catalog();
+  const records = recordStore();
+  const quarantine = quarantineStore();
+  const releases = releaseCatalog();
+  let recordCount = 0;
+  for (const type of new Set(sources.map((s) => s.recordType))) recordCount += await records.countCurrent(type);
+  let quarantined = 0;
+  for (const s of sources) quarantined += await quarantine.count(s.id);
+  let published = 0;
+  for (const d of datasets) if (await releases.latest(d.id)) published += 1;
+  return {
+    sources: run.ingest.length,
+    pulled: run.ingest.reduce((n, r) => n + r.pulled, 0),
+    records: recordCount,
+    quarantined,
+    datasets: published,
+    releases: (await countReleases()) - run.releasesBefore,
+    events: run.events,
+  };
+}

@@ -1,0 +1,51 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { requestCounter } from '../aws/request-counter.js';
+import { startStack } from './stack.js';
+import type { RunSummary } from './summary.js';
+
+export interface UpOptions {
+  /** State directory (TONGYUAN_HOME); everything the embedded stack keeps lives here. */
+  readonly home: string;
+  readonly port: number;
+  /** Run one full cycle and exit instead of serving. */
+  readonly once: boolean;
+  readonly say: (line: string) => void;
+}
+
+/** `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. */
+export async function up(options: UpOptions): Promise<RunSummary | undefined> {
+  const started = Date.now();
+  const stack = await startStack(options.home);
+  if (options.once) {
+    try {
+      const summary = await stack.runCycle();
+      options.say(`cycle done in ${((Date.now() - started) / 1000).toFixed(1)}s with ${requestCounter.total()} AWS requests`);
+      return summary;
+    } finally {
+      await stack.stop();
+    }
+  }
+  let http: ServerType | undefined;
+  try {
+    http = await new Promise<ServerType>((ready, fail) => {
+      const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: '127.0.0.1' }, () => ready(server));
+      server.once('error', fail);
+    });
+    const base = `http://127.0.0.1:${options.port}`;
+    options.say(`tongyuan is up (state in ${stack.home})`);
+    options.say(`  open-data API    ${base}/v1/datasets`);
+    options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);
+    for (const [name, url] of stack.demos.urls) options.say(`  demo department  ${name}: ${url}`);
+    options.say('syncing every source now and then on its schedule; Ctrl-C stops');
+    stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`));
+    await new Promise<void>((resolveStop) => {
+      process.once('SIGINT', () => resolveStop());
+      process.once('SIGTERM', () => resolveStop());
+    });
+    options.say('stopping…');
+  } finally {
+    await new Promise<void>((r) => (http ? http.close(() => r()) : r()));
+    await stack.stop();
+  }
+  return undefined;
+}

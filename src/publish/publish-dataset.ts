@@ -1,0 +1,74 @@
+import type { DatasetConfig } from '../config/catalog.js';
+import type { Clock, ObjectStore } from '../ports/index.js';
+import type { StoredVersion } from '../ssot/model.js';
+import { sha256Hex } from '../util/hash.js';
+import { toCsv, toJsonl, type Row } from './formats.js';
+import type { ReleaseFile, ReleasePointer } from './release-catalog.js';
+
+export interface PublishDeps {
+  readonly records: { listCurrent(recordType: string): AsyncIterable<readonly StoredVersion[]> };
+  readonly open: ObjectStore;
+  readonly releases: {
+    latest(datasetId: string): Promise<ReleasePointer | undefined>;
+    commit(release: ReleasePointer, previousReleaseId: string | undefined): Promise<void>;
+  };
+  /** Fields of the record type that may be opened unconditionally (grade L1), in schema order. */
+  readonly openColumns: (recordType: string) => readonly string[];
+  readonly clock: Clock;
+}
+
+export type PublishOutcome =
+  | { readonly released: true; readonly release: ReleasePointer }
+  | { readonly released: false; readonly reason: 'unchanged'; readonly release: ReleasePointer };
+
+const compact = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+
+/**
+ * Writes a new immutable release when the dataset's content changed: every file first,
+ * then the manifest, then the "latest" pointer, so a reader never sees a half release.
+ */
+export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps): Promise<PublishOutcome> {
+  const columns = deps.openColumns(dataset.recordType);
+  const keyed: { id: string; row: Row }[] = [];
+  for await (const page of deps.records.listCurrent(dataset.recordType)) {
+    for (const stored of page) keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
+  }
+  // A stable order makes equal content produce equal bytes, so unchanged data makes no release.
+  keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = keyed.map((k) => k.row);
+  const jsonl = toJsonl(columns, rows);
+  const snapshotHash = sha256Hex(jsonl);
+  const previous = await deps.releases.latest(dataset.id);
+  if (previous?.snapshotHash === snapshotHash) return { released: false, reason: 'unchanged', release: previous };
+
+  const now = deps.clock.now();
+  const releaseId = `${compact(now)}-${snapshotHash.slice(0, 8)}`;
+  const prefix = `datasets/${dataset.id}/releases/${releaseId}`;
+  const contents = [
+    { format: 'csv' as const, mediaType: 'text/csv; charset=utf-8', text: toCsv(columns, rows) },
+    { format: 'jsonl' as const, mediaType: 'application/x-ndjson', text: jsonl },
+  ];
+  const files: ReleaseFile[] = [];
+  for (const content of contents) {
+    const bytes = Buffer.from(content.text, 'utf8');
+    const name = `${dataset.id}.${content.format}`;
+    const key = `${prefix}/${name}`;
+    await deps.open.put(key, bytes, { contentType: content.mediaType });
+    files.push({ name, key, format: content.format, mediaType: content.mediaType, bytes: bytes.length, sha256: sha256Hex(bytes) });
+  }
+  const manifestKey = `${prefix}/manifest.json`;
+  const manifest = {
+    dataset: { id: dataset.id, title: dataset.title, publisher: dataset.publisher, license: dataset.license },
+    release: releaseId,
+    createdAt: now.toISOString(),
+    previousRelease: previous?.releaseId ?? null,
+    rowCount: rows.length,
+    snapshotHash,
+    schema: { recordType: dataset.recordType, columns },
+    files: files.map(({ name, format, mediaType, bytes, sha256 }) => ({ name, format, mediaType, bytes, sha256 })),
+  };
+  await deps.open.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: 'application/json' });
+  const release: ReleasePointer = { datasetId: dataset.id, releaseId, createdAt: now.toISOString(), rowCount: rows.length, snapshotHash, manifestKey, files };
+  await deps.releases.commit(release, previous?.releaseId);
+  return { released: true, release };
+}

@@ -1,0 +1,51 @@
+import type { DatasetConfig } from '../config/catalog.js';
+import type { FeedPublisher, MessageSender } from '../ports/index.js';
+import type { StoredVersion } from '../ssot/model.js';
+import { changeEvent } from '../feeds/change-event.js';
+import { feedsByRecordType } from '../feeds/feeds.js';
+
+export interface PublishRequest {
+  readonly kind: 'publish-dataset';
+  readonly datasetId: string;
+  readonly requestedAt: string;
+}
+
+export interface RouteDeps {
+  readonly feed: (feedId: string) => FeedPublisher;
+  readonly publishQueue: MessageSender;
+  readonly datasets: readonly DatasetConfig[];
+  readonly openColumns: (recordType: string) => readonly string[];
+  readonly schemaUri: (recordType: string) => string;
+  readonly now: () => Date;
+}
+
+export interface RouteOutcome {
+  readonly events: number;
+  readonly publishRequests: number;
+}
+
+/** New SSOT versions become feed events (per feed, in version order) and one publish request per affected dataset. */
+export async function routeChanges(versions: readonly StoredVersion[], deps: RouteDeps): Promise<RouteOutcome> {
+  const byFeed = new Map<string, StoredVersion[]>();
+  for (const version of versions) {
+    for (const feedId of feedsByRecordType[version.recordType] ?? []) {
+      const list = byFeed.get(feedId) ?? [];
+      list.push(version);
+      byFeed.set(feedId, list);
+    }
+  }
+  let events = 0;
+  for (const [feedId, list] of byFeed) {
+    const messages = list.map((v) => {
+      const event = changeEvent(v, deps.openColumns(v.recordType), deps.schemaUri(v.recordType));
+      return { body: JSON.stringify(event), attributes: { type: event.type, recordType: v.recordType } };
+    });
+    await deps.feed(feedId).publish(messages);
+    events += messages.length;
+  }
+  const changedTypes = new Set(versions.map((v) => v.recordType));
+  const affected = deps.datasets.filter((d) => changedTypes.has(d.recordType));
+  const requestedAt = deps.now().toISOString();
+  await deps.publishQueue.send(affected.map((d) => JSON.stringify({ kind: 'publish-dataset', datasetId: d.id, requestedAt } satisfies PublishRequest)));
+  return { events, publishRequests: affected.length };
+}
