@@ -11,6 +11,8 @@ process.removeAllListeners('warning');
 process.on('warning', (warning) => {
   if (warning.name !== 'ExperimentalWarning') console.warn(`${warning.name}: ${warning.message}`);
 });
+// Handlers log through Powertools; the embedded stack is quiet unless asked (set before any logger exists).
+process.env.POWERTOOLS_LOG_LEVEL ??= process.env.TONGYUAN_LOG_LEVEL ?? 'WARN';
 const { register } = await import('tsx/esm/api');
 register();
 await import('../src/cli/main.ts');

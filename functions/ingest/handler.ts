@@ -8,6 +8,8 @@ export interface IngestEvent {
   readonly sourceIds?: readonly string[];
   /** Page budget per source, so a large backlog continues in the next invocation. */
   readonly maxPages?: number;
+  /** Re-pull from the start (backfill). */
+  readonly full?: boolean;
 }
 
 export const handler = async (event: IngestEvent = {}): Promise<{ results: SyncResult[] }> => {
@@ -16,7 +18,7 @@ export const handler = async (event: IngestEvent = {}): Promise<{ results: SyncR
   const deps = ingestDeps();
   const results: SyncResult[] = [];
   for (const target of targets) {
-    const result = await syncSource(target, deps, { maxPages: event.maxPages ?? 500 });
+    const result = await syncSource(target, deps, { maxPages: event.maxPages ?? 500, full: event.full ?? false });
     logger.info('source synced', { ...result });
     results.push(result);
   }

@@ -15,6 +15,16 @@ import { createDeadLetterQueue } from './queues-with-dlq.js';
 
 const SERVICE_NAME = 'tongyuan';
 
+/** Source and dataset definitions travel inside every bundle, read from here at run time. */
+const CATALOG_FOLDERS = ['sources', 'datasets'] as const;
+const LAMBDA_TASK_ROOT = '/var/task';
+
+const copyCatalog: NonNullable<BundlingOptions['commandHooks']> = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir, outputDir) => CATALOG_FOLDERS.map((folder) => `cp -R "${inputDir}/${folder}" "${outputDir}/${folder}"`),
+};
+
 /** Local esbuild, ESM for Node 22, with a `require` for the CommonJS dependencies that still call it. */
 const BUNDLING: BundlingOptions = {
   forceDockerBundling: false,
@@ -82,10 +92,12 @@ export class ModelFunctions extends Construct {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: SERVICE_NAME,
         NODE_OPTIONS: '--enable-source-maps',
+        TONGYUAN_SOURCES_DIR: `${LAMBDA_TASK_ROOT}/sources`,
+        TONGYUAN_DATASETS_DIR: `${LAMBDA_TASK_ROOT}/datasets`,
       },
       // Asynchronous (scheduled) invocations that still fail after Lambda's retries land here.
       deadLetterQueue: invokedAsynchronously ? createDeadLetterQueue(scope, 'AsyncFailures') : undefined,
-      bundling: BUNDLING,
+      bundling: { ...BUNDLING, commandHooks: copyCatalog },
     });
     this.grant(def, fn, props);
     return fn;

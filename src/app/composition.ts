@@ -8,7 +8,7 @@ import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
 import { bucketName, queueUrl, tableName, topicArn } from '../config/resource-names.js';
-import { fetchCursorPage } from '../ingest/http-json.js';
+import { connectorFor } from '../ingest/connectors/index.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
 import { mappingNamed } from '../mapping/registry.js';
 import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batch.js';
@@ -51,7 +51,7 @@ export function ingestDeps(): SyncDeps {
     normalizeQueue: new SqsSender(queueUrl('normalize')),
     checkpoints: new DynamoCheckpointStore(tableName('state')),
     clock: systemClock,
-    fetchPage: (source, cursor) => fetchCursorPage(source, cursor),
+    connector: connectorFor,
   };
 }
 
@@ -63,6 +63,7 @@ export function normalizeDeps(catalog: Catalog): NormalizeDeps {
     source: (id) => catalog.source(id),
     recordType: recordTypeRules,
     mapping: mappingNamed,
+    itemsOf: (source, rawBody) => connectorFor(source).itemsOf(source, rawBody),
     clock: systemClock,
   };
 }

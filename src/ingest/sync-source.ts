@@ -3,19 +3,21 @@ import type { SourceConfig } from '../config/catalog.js';
 import type { CheckpointStore, Clock, MessageSender, ObjectStore } from '../ports/index.js';
 import type { NormalizeRequest } from '../normalize/request.js';
 import { sha256Hex } from '../util/hash.js';
-import type { FetchedPage } from './http-json.js';
+import type { SourceConnector } from './connectors/connector.js';
 
 export interface SyncDeps {
   readonly raw: ObjectStore;
   readonly normalizeQueue: MessageSender;
   readonly checkpoints: CheckpointStore;
   readonly clock: Clock;
-  readonly fetchPage: (source: SourceConfig, cursor: string | null) => Promise<FetchedPage>;
+  readonly connector: (source: SourceConfig) => SourceConnector;
 }
 
 export interface SyncOptions {
   /** Stop after this many pages (Lambda time budget); the checkpoint lets the next run go on. */
   readonly maxPages?: number;
+  /** Re-pull everything from the start (backfill); what is unchanged stays unchanged downstream. */
+  readonly full?: boolean;
   readonly onPage?: (progress: { readonly sourceId: string; readonly page: number; readonly items: number; readonly rawKey: string }) => void;
 }
 
@@ -43,9 +45,8 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
   let checkpoint = await deps.checkpoints.get(source.id, RAW_STREAM);
   let pages = 0;
   let pulled = 0;
-  for (;;) {
-    if (options.maxPages !== undefined && pages >= options.maxPages) return { sourceId: source.id, pages, pulled, complete: false };
-    const page = await deps.fetchPage(source, checkpoint?.cursor ?? null);
+  const stream = deps.connector(source).pages(source, checkpoint?.cursor ?? null, { full: options.full ?? false });
+  for await (const page of stream) {
     const pulledAt = deps.clock.now();
     if (page.items.length > 0) {
       const rawKey = rawBatchKey(source.id, pulledAt, page.body);
@@ -53,7 +54,7 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
         await deps.raw.put(rawKey, gzipSync(page.body), {
           contentType: 'application/json',
           contentEncoding: 'gzip',
-          metadata: { source: source.id, url: page.url, 'pulled-at': pulledAt.toISOString() },
+          metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },
         });
       }
       const request: NormalizeRequest = { kind: 'raw-batch', sourceId: source.id, rawKey, itemCount: page.items.length, pulledAt: pulledAt.toISOString() };
@@ -62,12 +63,13 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
       pulled += page.items.length;
       options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, rawKey });
     }
-    const cursorMoved = page.nextCursor !== null && page.nextCursor !== (checkpoint?.cursor ?? null);
-    if (cursorMoved) {
+    if (page.nextCursor !== null && page.nextCursor !== (checkpoint?.cursor ?? null)) {
       const next = { cursor: page.nextCursor, committedAt: pulledAt.toISOString(), pulledTotal: (checkpoint?.pulledTotal ?? 0) + page.items.length, revision: (checkpoint?.revision ?? 0) + 1 };
       await deps.checkpoints.commit(source.id, RAW_STREAM, next, checkpoint);
       checkpoint = next;
     }
-    if (!page.hasMore || !cursorMoved) return { sourceId: source.id, pages, pulled, complete: true };
+    if (page.last) break;
+    if (options.maxPages !== undefined && pages >= options.maxPages) return { sourceId: source.id, pages, pulled, complete: false };
   }
+  return { sourceId: source.id, pages, pulled, complete: true };
 }

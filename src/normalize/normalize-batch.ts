@@ -22,6 +22,8 @@ export interface NormalizeDeps {
   readonly source: (sourceId: string) => SourceConfig;
   readonly recordType: (name: string) => RecordTypeRules;
   readonly mapping: (name: string) => Mapping;
+  /** The items of a raw batch, as the source's connector reads them. */
+  readonly itemsOf: (source: SourceConfig, rawBody: Uint8Array) => readonly unknown[];
   readonly clock: Clock;
 }
 
@@ -37,9 +39,7 @@ export async function normalizeBatch(request: NormalizeRequest, deps: NormalizeD
   const map = deps.mapping(source.mapping);
   const stored = await deps.raw.get(request.rawKey);
   if (!stored) throw new Error(`source ${source.id}: raw batch ${request.rawKey} is missing from the raw zone`);
-  const page = JSON.parse(gunzipSync(stored).toString('utf8')) as Record<string, unknown>;
-  const items = page[source.connection.pagination.itemsField];
-  if (!Array.isArray(items)) throw new Error(`source ${source.id}: raw batch ${request.rawKey} has no "${source.connection.pagination.itemsField}" array`);
+  const items = deps.itemsOf(source, gunzipSync(stored));
 
   const now = deps.clock.now().toISOString();
   const candidates: CandidateRecord[] = [];

@@ -49,7 +49,12 @@ describe('functions', () => {
 
   it.each(resources.functions.map((fn) => [fn.id, fn] as const))('%s: one environment variable per used resource', (id, def) => {
     const { stack } = synthesized;
-    const expected: Record<string, unknown> = { POWERTOOLS_SERVICE_NAME: 'tongyuan', NODE_OPTIONS: '--enable-source-maps' };
+    const expected: Record<string, unknown> = {
+      POWERTOOLS_SERVICE_NAME: 'tongyuan',
+      NODE_OPTIONS: '--enable-source-maps',
+      TONGYUAN_SOURCES_DIR: '/var/task/sources',
+      TONGYUAN_DATASETS_DIR: '/var/task/datasets',
+    };
     for (const t of def.uses.tables ?? []) expected[resourceEnvName('table', t.id)] = ref(stack.tables.tables.get(t.id)!);
     for (const b of def.uses.buckets ?? []) expected[resourceEnvName('bucket', b.id)] = ref(stack.buckets.buckets.get(b.id)!);
     for (const q of def.uses.queues ?? []) expected[resourceEnvName('queue', q)] = ref(stack.queues.queues.get(q)!);

@@ -1,14 +1,6 @@
-import type { SourceConfig } from '../config/catalog.js';
-import { resolveReferences } from '../config/catalog.js';
-
-export interface FetchedPage {
-  /** The response body exactly as received: the raw zone keeps these bytes. */
-  readonly body: Uint8Array;
-  readonly items: readonly unknown[];
-  readonly nextCursor: string | null;
-  readonly hasMore: boolean;
-  readonly url: string;
-}
+import type { SourceConfig } from '../../config/catalog.js';
+import { resolveReferences } from '../../config/catalog.js';
+import type { SourceConnector, SourcePage } from './connector.js';
 
 export class SourceError extends Error {
   override readonly name = 'SourceError';
@@ -32,7 +24,7 @@ function retryAfterMs(header: string | null): number | undefined {
 }
 
 /** Fetches one page of a cursor-paginated JSON API, with retries, backoff and jitter. */
-export async function fetchCursorPage(source: SourceConfig, cursor: string | null, options: HttpOptions = {}): Promise<FetchedPage> {
+export async function fetchCursorPage(source: SourceConfig, cursor: string | null, options: HttpOptions = {}): Promise<SourcePage> {
   const { connection } = source;
   const { pagination } = connection;
   const url = new URL(connection.path, resolveReferences(connection.baseUrl, `source ${source.id}`));
@@ -69,7 +61,7 @@ function backoffMs(attempt: number): number {
   return base / 2 + Math.random() * (base / 2); // "equal jitter"
 }
 
-function parsePage(source: SourceConfig, url: string, body: Uint8Array): FetchedPage {
+function pageItems(source: SourceConfig, url: string, body: Uint8Array): { page: Record<string, unknown>; items: unknown[] } {
   const { pagination } = source.connection;
   let json: unknown;
   try {
@@ -81,11 +73,34 @@ function parsePage(source: SourceConfig, url: string, body: Uint8Array): Fetched
   const page = json as Record<string, unknown>;
   const items = page[pagination.itemsField];
   if (!Array.isArray(items)) throw new SourceError(`source ${source.id}: ${url}: field "${pagination.itemsField}" is not an array`);
+  return { page, items };
+}
+
+function parsePage(source: SourceConfig, url: string, body: Uint8Array): SourcePage {
+  const { pagination } = source.connection;
+  const { page, items } = pageItems(source, url, body);
   const next = page[pagination.nextCursorField];
   if (next !== undefined && next !== null && typeof next !== 'string') {
     throw new SourceError(`source ${source.id}: ${url}: field "${pagination.nextCursorField}" is not a string`);
   }
   const hasMoreRaw = pagination.hasMoreField ? page[pagination.hasMoreField] : undefined;
   const hasMore = typeof hasMoreRaw === 'boolean' ? hasMoreRaw : items.length > 0 && Boolean(next);
-  return { body, items, nextCursor: (next as string | null | undefined) ?? null, hasMore, url };
+  return { body, items, nextCursor: (next as string | null | undefined) ?? null, last: !hasMore, origin: url };
+}
+
+/** Cursor-paginated HTTP/JSON APIs: the cursor token the API hands out is the checkpoint. */
+export function httpJsonConnector(options: HttpOptions = {}): SourceConnector {
+  return {
+    kind: 'http-json',
+    async *pages(source, cursor, context) {
+      let position = context.full ? null : cursor;
+      for (;;) {
+        const page = await fetchCursorPage(source, position, options);
+        yield page;
+        if (page.last || page.nextCursor === null || page.nextCursor === position) return;
+        position = page.nextCursor;
+      }
+    },
+    itemsOf: (source, rawBody) => pageItems(source, `raw batch of ${source.id}`, rawBody).items,
+  };
 }
