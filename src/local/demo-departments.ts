@@ -1,8 +1,10 @@
 import { generatePenalties } from '../demo/enforcement/generate.js';
-import { startDemoEnforcementApi } from '../demo/enforcement/server.js';
+import { startDemoEnforcementApi, type DemoEnforcementApi } from '../demo/enforcement/server.js';
 
 export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;
+  /** The law-enforcement department's API, so tests can change its records. */
+  readonly enforcement: DemoEnforcementApi;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function startDemoDepartments(): Promise<DemoDepartments> {
   process.env.TONGYUAN_DEMO_ENFORCEMENT_URL = enforcement.url;
   return {
     urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`]]),
+    enforcement,
     stop: () => enforcement.close(),
   };
 }

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { requestCounter } from '../aws/request-counter.js';
 import { resources } from '../infra/resources.js';
@@ -23,6 +23,15 @@ export interface EmbeddedStack {
   stop(): Promise<void>;
 }
 
+/** Written while a stack runs, so CLI commands in another process can reach its emulators. */
+export const ENDPOINTS_FILE = 'endpoints.json';
+
+/** The AWS endpoint and resource variables a client of this stack needs. */
+function stackEnvironment(): Record<string, string> {
+  const names = Object.keys(process.env).filter((k) => /^AWS_(REGION|ACCESS_KEY_ID|SECRET_ACCESS_KEY|ENDPOINT_URL.*)$/.test(k) || /^TONGYUAN_.*_(TABLE|BUCKET|QUEUE_URL|TOPIC_ARN)$/.test(k));
+  return Object.fromEntries(names.sort().map((k) => [k, process.env[k] ?? '']));
+}
+
 /** Boots emulators, resources, demo departments and the runtime on a state directory. */
 export async function startStack(homeDir: string): Promise<EmbeddedStack> {
   const home = resolve(homeDir);
@@ -32,7 +41,9 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
   let aws: EmbeddedAws | undefined;
   let demos: DemoDepartments | undefined;
   let runtime: LocalRuntime | undefined;
+  const endpointsFile = join(home, ENDPOINTS_FILE);
   const stop = async () => {
+    rmSync(endpointsFile, { force: true });
     await runtime?.stop();
     await demos?.stop();
     await aws?.stop();
@@ -42,6 +53,7 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
     aws = await startEmbeddedAws(home);
     const provisioned = await provision(resources);
     Object.assign(process.env, provisioned.env);
+    writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: stackEnvironment() }, null, 2)}\n`);
     demos = await startDemoDepartments();
     runtime = await LocalRuntime.create({ model: resources, provisioned, stateDir: home, dynamoEndpoint: aws.dynamoEndpoint });
     const { app } = (await import('../../functions/api/handler.js')) as typeof import('../../functions/api/handler.js');

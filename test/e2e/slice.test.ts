@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quarantineStore } from '../../src/app/composition.js';
+import { generatePenalties } from '../../src/demo/enforcement/generate.js';
+import { DEMO_SEED, DEMO_START, demoRecordCount } from '../../src/local/demo-departments.js';
+import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
+import type { RunSummary } from '../../src/local/summary.js';
+import { drainQueue } from '../support/queues.js';
+import { countSsotItems } from '../support/ssot.js';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('one full cycle of the embedded stack, end to end', () => {
+  const expected = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
+  const valid = expected.records.length - expected.defective.size;
+  let home: string;
+  let stack: EmbeddedStack;
+  let summary: RunSummary;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'tongyuan-e2e-'));
+    stack = await startStack(home);
+    summary = await stack.runCycle();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('pulls every source item once and stores every valid one as one version', async () => {
+    expect(summary).toMatchObject({ sources: 1, pulled: expected.records.length, records: valid, datasets: 1, releases: 1, events: valid });
+    expect(await countSsotItems()).toEqual({ current: valid, versions: valid, maxVersion: 1 });
+  });
+
+  it('quarantines exactly the defective items, each with its errors', async () => {
+    expect(summary.quarantined).toBe(expected.defective.size);
+    const entries = await quarantineStore().list('demo-enforcement');
+    expect(new Set(entries.map((e) => e.sourceKey))).toEqual(new Set(expected.defective.keys()));
+    for (const entry of entries) {
+      expect(entry.errors.length).toBeGreaterThan(0);
+      expect(entry.errors[0]).toMatchObject({ path: expect.any(String), message: expect.any(String), messageZh: expect.any(String) });
+      expect(entry.rawKey).toMatch(/^raw\/demo-enforcement\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{64}\.json\.gz$/);
+    }
+  });
+
+  it('publishes a release whose row count is the SSOT count, and serves its exact bytes', async () => {
+    const catalog = (await (await stack.api.request('http://localhost/v1/datasets')).json()) as {
+      datasets: { id: string; latestRelease: { rowCount: number; files: { format: string; sha256: string; bytes: number }[] } }[];
+    };
+    const dataset = catalog.datasets.find((d) => d.id === 'enforcement-decisions')!;
+    expect(dataset.latestRelease.rowCount).toBe(valid);
+    for (const format of ['csv', 'jsonl']) {
+      const response = await stack.api.request(`http://localhost/v1/datasets/enforcement-decisions/download?format=${format}`);
+      expect(response.status).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const file = dataset.latestRelease.files.find((f) => f.format === format)!;
+      expect({ bytes: bytes.length, sha256: sha256(bytes) }).toEqual({ bytes: file.bytes, sha256: file.sha256 });
+      const text = new TextDecoder().decode(bytes);
+      const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+      expect(lines.length).toBe(format === 'csv' ? valid + 1 : valid);
+      // UTF-8 with a BOM, so spreadsheet software on Chinese Windows reads it right.
+      if (format === 'csv') expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
+  });
+
+  it('opens only L1 fields: the ID numbers of natural persons never leave the SSOT', async () => {
+    const response = await stack.api.request('http://localhost/v1/datasets/enforcement-decisions/download?format=jsonl');
+    const text = await response.text();
+    expect(text).not.toContain('partyIdNumber');
+    expect(text).not.toContain('legalRepresentative');
+    const idNumbers = expected.records.map((r) => r.xdr_zjhm).filter((id) => id.length === 18);
+    expect(idNumbers.some((id) => text.includes(id))).toBe(false);
+  });
+
+  it('delivers one CloudEvent per SSOT version to the subscriber queue', async () => {
+    const messages = await drainQueue(stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
+    const events = messages.map((m) => JSON.parse(m.Body!) as Record<string, unknown>);
+    expect(new Set(events.map((e) => e.id)).size).toBe(valid);
+    for (const event of events) {
+      expect(event).toMatchObject({ specversion: '1.0', type: expect.stringMatching(/\.enforcement-decision\.published\.v1$/), source: expect.any(String), subject: expect.any(String), time: expect.any(String) });
+    }
+  });
+
+  it('a second cycle finds nothing new and changes nothing', async () => {
+    const again = await stack.runCycle();
+    expect(again).toMatchObject({ pulled: 0, records: valid, quarantined: expected.defective.size, releases: 0, events: 0 });
+    expect(await countSsotItems()).toEqual({ current: valid, versions: valid, maxVersion: 1 });
+  });
+
+  it('a record amended at the department becomes version 2, a new release and an amended event', async () => {
+    const original = expected.records.find((r) => !expected.defective.has(r.id))!;
+    stack.demos.enforcement.upsert({ ...original, cf_ajmc: `${original.cf_ajmc}（更正）` });
+    const after = await stack.runCycle();
+    expect(after).toMatchObject({ pulled: 1, records: valid, releases: 1, events: 1 });
+    expect(await countSsotItems()).toEqual({ current: valid, versions: valid + 1, maxVersion: 2 });
+    const [message] = await drainQueue(stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
+    const event = JSON.parse(message!.Body!) as { type: string; data: { version: number; record: { caseName: string } } };
+    expect(event.type).toMatch(/\.amended\.v1$/);
+    expect(event.data.version).toBe(2);
+    expect(event.data.record.caseName).toContain('（更正）');
+  });
+});
