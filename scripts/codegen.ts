@@ -96,10 +96,19 @@ function validatorDeclarations(typeName: string, baseName: string, schemaFile: s
   ].join('\n');
 }
 
+/** `anyOf: [{required: [a]}, {required: [b]}]` only says which fields must be present, which a type cannot; left alone it turns the type into an open index signature. */
+function isPresenceOnlyAnyOf(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every((branch) => typeof branch === 'object' && branch !== null && Object.keys(branch as object).join() === 'required')
+  );
+}
+
 async function typesSource(schema: Record<string, unknown>, typeName: string, schemaFile: string): Promise<string> {
   // json-schema-to-typescript would name the root type after $id; the .d.ts relies on typeName.
-  const { $id: _ignoredId, ...withoutId } = schema;
-  return compileTypes({ ...withoutId, title: typeName }, typeName, {
+  const { $id: _ignoredId, anyOf, ...withoutId } = schema;
+  const typed = anyOf === undefined || isPresenceOnlyAnyOf(anyOf) ? withoutId : { ...withoutId, anyOf };
+  return compileTypes({ ...typed, title: typeName }, typeName, {
     bannerComment: `// ${header(schemaFile)}`,
     additionalProperties: false,
     ignoreMinAndMaxItems: true,

@@ -3,13 +3,13 @@
 import { recordFormats, ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json","description":"行政处罚决定（双公示）/ administrative penalty decision (dual-publicity data)","type":"object","additionalProperties":false,"required":["decisionNumber","partyType","partyName","facts","legalBasis","penaltyTypes","decisionDate","authority","authorityCode","status","sourceUpdatedAt"],"properties":{"decisionNumber":{"description":"决定书文号 / decision document number","x-grade":"L1","type":"string","minLength":1},"caseName":{"description":"案件名称 / case name","x-grade":"L1","type":"string"},"partyType":{"title":"PartyType","description":"行政相对人类别 / party type","x-grade":"L1","type":"string","enum":["legal-person","natural-person","individual-business"]},"partyName":{"description":"行政相对人名称 / party name","x-grade":"L1","type":"string","minLength":1},"creditCode":{"description":"统一社会信用代码 / unified social credit code","x-grade":"L1","type":"string","format":"uscc"},"partyIdNumber":{"description":"身份证号 / resident identity card number","x-grade":"L4","x-pii":"idCard","type":"string","format":"cn-id-card"},"legalRepresentative":{"description":"法定代表人 / legal representative","x-grade":"L2","x-pii":"name","type":"string"},"facts":{"description":"主要违法事实 / main facts of the violation","x-grade":"L1","type":"string","minLength":1},"legalBasis":{"description":"处罚依据 / legal basis of the penalty","x-grade":"L1","type":"string","minLength":1},"penaltyTypes":{"description":"处罚类别 / penalty types","x-grade":"L1","type":"array","minItems":1,"items":{"title":"PenaltyType","type":"string","enum":["警告","通报批评","罚款","没收违法所得","没收非法财物","暂扣许可证件","降低资质等级","吊销许可证件","限制开展生产经营活动","责令停产停业","责令关闭","限制从业","行政拘留","其他"]}},"fineYuan":{"description":"罚款金额（元）/ fine amount in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"decisionDate":{"description":"处罚决定日期 / date of the decision","x-grade":"L1","type":"string","format":"date"},"publicityEndDate":{"description":"公示截止期 / end of the publicity period","x-grade":"L1","type":"string","format":"date"},"authority":{"description":"处罚机关 / deciding authority","x-grade":"L1","type":"string","minLength":1},"authorityCode":{"description":"处罚机关统一社会信用代码 / unified social credit code of the deciding authority","x-grade":"L1","type":"string","format":"uscc"},"district":{"title":"District","description":"所属区县 / district or county","x-grade":"L1","type":"string","enum":["越城区","柯桥区","上虞区","诸暨市","嵊州市","新昌县","绍兴市本级"]},"status":{"title":"DecisionStatus","description":"决定状态 / decision status","x-grade":"L1","type":"string","enum":["in-force","changed","revoked"]},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"partyType":{"enum":["legal-person","individual-business"]}},"required":["partyType"]},"then":{"required":["creditCode"]}},{"if":{"properties":{"partyType":{"const":"natural-person"}},"required":["partyType"]},"then":{"required":["partyIdNumber"]}}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json","description":"行政处罚与行政许可决定（双公示）/ administrative penalty and licensing decisions (dual-publicity data)","type":"object","additionalProperties":false,"required":["decisionNumber","partyType","partyName","decisionDate","authority","authorityCode","status","sourceUpdatedAt"],"properties":{"decisionNumber":{"description":"决定书文号 / decision document number","x-grade":"L1","type":"string","minLength":1},"decisionKind":{"title":"DecisionKind","description":"决定类别（行政处罚/行政许可；缺省为行政处罚）/ kind of decision: penalty or licence; penalty when absent","x-grade":"L1","type":"string","enum":["penalty","license"]},"caseName":{"description":"案件名称 / case name","x-grade":"L1","type":"string"},"partyType":{"title":"PartyType","description":"行政相对人类别 / party type","x-grade":"L1","type":"string","enum":["legal-person","natural-person","individual-business"]},"partyName":{"description":"行政相对人名称 / party name","x-grade":"L1","type":"string","minLength":1},"creditCode":{"description":"统一社会信用代码 / unified social credit code","x-grade":"L1","type":"string","format":"uscc"},"partyIdNumber":{"description":"身份证号 / resident identity card number","x-grade":"L4","x-pii":"idCard","type":"string","format":"cn-id-card"},"legalRepresentative":{"description":"法定代表人 / legal representative","x-grade":"L2","x-pii":"name","type":"string"},"facts":{"description":"主要违法事实 / main facts of the violation","x-grade":"L1","type":"string","minLength":1},"legalBasis":{"description":"处罚依据 / legal basis of the penalty","x-grade":"L1","type":"string","minLength":1},"penaltyTypes":{"description":"处罚类别 / penalty types","x-grade":"L1","type":"array","minItems":1,"items":{"title":"PenaltyType","type":"string","enum":["警告","通报批评","罚款","没收违法所得","没收非法财物","暂扣许可证件","降低资质等级","吊销许可证件","限制开展生产经营活动","责令停产停业","责令关闭","限制从业","行政拘留","其他"]}},"fineYuan":{"description":"罚款金额（元）/ fine amount in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"licenseCategory":{"title":"LicenseCategory","description":"许可类别（普通/特许/认可/核准/登记/其他）/ licence category","x-grade":"L1","type":"string","enum":["普通","特许","认可","核准","登记","其他"]},"licenseName":{"description":"许可证书名称 / licence certificate name","x-grade":"L1","type":"string","minLength":1},"licenseNumber":{"description":"许可编号 / licence number","x-grade":"L1","type":"string","minLength":1},"licenseContent":{"description":"许可内容 / what is licensed","x-grade":"L1","type":"string","minLength":1},"validFrom":{"description":"许可有效期自 / licence valid from","x-grade":"L1","type":"string","format":"date"},"validUntil":{"description":"许可有效期至 / licence valid until","x-grade":"L1","type":"string","format":"date"},"decisionDate":{"description":"处罚决定日期 / date of the decision","x-grade":"L1","type":"string","format":"date"},"publicityEndDate":{"description":"公示截止期 / end of the publicity period","x-grade":"L1","type":"string","format":"date"},"authority":{"description":"处罚机关 / deciding authority","x-grade":"L1","type":"string","minLength":1},"authorityCode":{"description":"处罚机关统一社会信用代码 / unified social credit code of the deciding authority","x-grade":"L1","type":"string","format":"uscc"},"district":{"title":"District","description":"所属区县 / district or county","x-grade":"L1","type":"string","enum":["越城区","柯桥区","上虞区","诸暨市","嵊州市","新昌县","绍兴市本级"]},"status":{"title":"DecisionStatus","description":"决定状态 / decision status","x-grade":"L1","type":"string","enum":["in-force","changed","revoked"]},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"partyType":{"enum":["legal-person","individual-business"]}},"required":["partyType"]},"then":{"required":["creditCode"]}},{"if":{"properties":{"partyType":{"const":"natural-person"}},"required":["partyType"]},"then":{"required":["partyIdNumber"]}},{"if":{"properties":{"decisionKind":{"const":"license"}},"required":["decisionKind"]},"then":{"required":["licenseContent"]},"else":{"required":["facts","legalBasis","penaltyTypes"]}}]};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const formats0 = recordFormats.uscc;
 const formats2 = recordFormats["cn-id-card"];
 const formats4 = recordFormats.date;
-const formats10 = recordFormats["date-time"];
+const formats14 = recordFormats["date-time"];
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json" */;
@@ -157,9 +157,13 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.decisionNumber === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionNumber"},message:"must have required property '"+"decisionNumber"+"'"};
+let missing2;
+if((data.decisionKind === undefined) && (missing2 = "decisionKind")){
+const err8 = {};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -168,8 +172,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.partyType === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyType"},message:"must have required property '"+"partyType"+"'"};
+else {
+if(data.decisionKind !== undefined){
+if("license" !== data.decisionKind){
+const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -178,8 +184,25 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.partyName === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyName"},message:"must have required property '"+"partyName"+"'"};
+}
+}
+}
+var _valid2 = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid2){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.licenseContent === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "licenseContent"},message:"must have required property '"+"licenseContent"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -188,8 +211,16 @@ vErrors.push(err10);
 }
 errors++;
 }
+}
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+ifClause0 = "then";
+}
+else {
+const _errs16 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.facts === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
+const err11 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -199,7 +230,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.legalBasis === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "legalBasis"},message:"must have required property '"+"legalBasis"+"'"};
+const err12 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "legalBasis"},message:"must have required property '"+"legalBasis"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -209,7 +240,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.penaltyTypes === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "penaltyTypes"},message:"must have required property '"+"penaltyTypes"+"'"};
+const err13 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "penaltyTypes"},message:"must have required property '"+"penaltyTypes"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -218,8 +249,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.decisionDate === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
+}
+var _valid2 = _errs16 === errors;
+valid5 = _valid2;
+ifClause0 = "else";
+}
+if(!valid5){
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -228,8 +264,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.authority === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.decisionNumber === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionNumber"},message:"must have required property '"+"decisionNumber"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -238,8 +275,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.authorityCode === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorityCode"},message:"must have required property '"+"authorityCode"+"'"};
+if(data.partyType === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyType"},message:"must have required property '"+"partyType"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -248,8 +285,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.status === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data.partyName === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyName"},message:"must have required property '"+"partyName"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -258,8 +295,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.sourceUpdatedAt === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sourceUpdatedAt"},message:"must have required property '"+"sourceUpdatedAt"+"'"};
+if(data.decisionDate === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -268,9 +305,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err19 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.authority === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -279,12 +315,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.decisionNumber !== undefined){
-let data2 = data.decisionNumber;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err20 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.authorityCode === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorityCode"},message:"must have required property '"+"authorityCode"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -293,9 +325,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.status === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -304,10 +335,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.caseName !== undefined){
-if(typeof data.caseName !== "string"){
-const err22 = {instancePath:instancePath+"/caseName",schemaPath:"#/properties/caseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sourceUpdatedAt === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sourceUpdatedAt"},message:"must have required property '"+"sourceUpdatedAt"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -316,11 +345,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.partyType !== undefined){
-let data4 = data.partyType;
-if(typeof data4 !== "string"){
-const err23 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err23 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -329,8 +356,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(((data4 === "legal-person") || (data4 === "natural-person")) || (data4 === "individual-business"))){
-const err24 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.partyType.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.decisionNumber !== undefined){
+let data3 = data.decisionNumber;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err24 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -340,11 +371,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.partyName !== undefined){
-let data5 = data.partyName;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err25 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err25 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -354,8 +382,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.decisionKind !== undefined){
+let data4 = data.decisionKind;
+if(typeof data4 !== "string"){
+const err26 = {instancePath:instancePath+"/decisionKind",schemaPath:"#/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -364,12 +394,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.creditCode !== undefined){
-let data6 = data.creditCode;
-if(typeof data6 === "string"){
-if(!(formats0(data6))){
-const err27 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(!((data4 === "penalty") || (data4 === "license"))){
+const err27 = {instancePath:instancePath+"/decisionKind",schemaPath:"#/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -379,8 +405,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.caseName !== undefined){
+if(typeof data.caseName !== "string"){
+const err28 = {instancePath:instancePath+"/caseName",schemaPath:"#/properties/caseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -390,11 +417,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.partyIdNumber !== undefined){
-let data7 = data.partyIdNumber;
-if(typeof data7 === "string"){
-if(!(formats2(data7))){
-const err29 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/format",keyword:"format",params:{format: "cn-id-card"},message:"must match format \""+"cn-id-card"+"\""};
+if(data.partyType !== undefined){
+let data6 = data.partyType;
+if(typeof data6 !== "string"){
+const err29 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -403,9 +429,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data6 === "legal-person") || (data6 === "natural-person")) || (data6 === "individual-business"))){
+const err30 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.partyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -415,9 +440,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.legalRepresentative !== undefined){
-if(typeof data.legalRepresentative !== "string"){
-const err31 = {instancePath:instancePath+"/legalRepresentative",schemaPath:"#/properties/legalRepresentative/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.partyName !== undefined){
+let data7 = data.partyName;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err31 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -427,11 +454,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data9 = data.facts;
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err32 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err32 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -441,8 +465,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.creditCode !== undefined){
+let data8 = data.creditCode;
+if(typeof data8 === "string"){
+if(!(formats0(data8))){
+const err33 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -452,11 +479,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.legalBasis !== undefined){
-let data10 = data.legalBasis;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err34 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err34 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -466,8 +490,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.partyIdNumber !== undefined){
+let data9 = data.partyIdNumber;
+if(typeof data9 === "string"){
+if(!(formats2(data9))){
+const err35 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/format",keyword:"format",params:{format: "cn-id-card"},message:"must match format \""+"cn-id-card"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -477,11 +504,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.penaltyTypes !== undefined){
-let data11 = data.penaltyTypes;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err36 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err36 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -490,11 +514,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len0 = data11.length;
-for(let i0=0; i0<len0; i0++){
-let data12 = data11[i0];
-if(typeof data12 !== "string"){
-const err37 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.legalRepresentative !== undefined){
+if(typeof data.legalRepresentative !== "string"){
+const err37 = {instancePath:instancePath+"/legalRepresentative",schemaPath:"#/properties/legalRepresentative/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -503,8 +526,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!((((((((((((((data12 === "警告") || (data12 === "通报批评")) || (data12 === "罚款")) || (data12 === "没收违法所得")) || (data12 === "没收非法财物")) || (data12 === "暂扣许可证件")) || (data12 === "降低资质等级")) || (data12 === "吊销许可证件")) || (data12 === "限制开展生产经营活动")) || (data12 === "责令停产停业")) || (data12 === "责令关闭")) || (data12 === "限制从业")) || (data12 === "行政拘留")) || (data12 === "其他"))){
-const err38 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.penaltyTypes.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.facts !== undefined){
+let data11 = data.facts;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err38 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -514,9 +541,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err39 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -526,11 +552,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.fineYuan !== undefined){
-let data13 = data.fineYuan;
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err40 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.legalBasis !== undefined){
+let data12 = data.legalBasis;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err40 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -539,9 +565,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-let res0;
-if((0.01 === 0 || (res0 = data13/0.01, Math.abs(Math.round(res0) - res0) > 1e-9))){
-const err41 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+}
+else {
+const err41 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -551,8 +577,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.penaltyTypes !== undefined){
+let data13 = data.penaltyTypes;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err42 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -561,12 +590,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.decisionDate !== undefined){
-let data14 = data.decisionDate;
-if(typeof data14 === "string"){
-if(!(formats4.validate(data14))){
-const err43 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+if(typeof data14 !== "string"){
+const err43 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -575,9 +603,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((data14 === "警告") || (data14 === "通报批评")) || (data14 === "罚款")) || (data14 === "没收违法所得")) || (data14 === "没收非法财物")) || (data14 === "暂扣许可证件")) || (data14 === "降低资质等级")) || (data14 === "吊销许可证件")) || (data14 === "限制开展生产经营活动")) || (data14 === "责令停产停业")) || (data14 === "责令关闭")) || (data14 === "限制从业")) || (data14 === "行政拘留")) || (data14 === "其他"))){
+const err44 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.penaltyTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -587,11 +614,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.publicityEndDate !== undefined){
-let data15 = data.publicityEndDate;
-if(typeof data15 === "string"){
-if(!(formats4.validate(data15))){
-const err45 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+else {
+const err45 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -601,8 +626,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fineYuan !== undefined){
+let data15 = data.fineYuan;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err46 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -611,12 +639,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data.authority !== undefined){
-let data16 = data.authority;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err47 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let res0;
+if((0.01 === 0 || (res0 = data15/0.01, Math.abs(Math.round(res0) - res0) > 1e-9))){
+const err47 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -627,7 +652,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err48 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -637,11 +662,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.authorityCode !== undefined){
-let data17 = data.authorityCode;
-if(typeof data17 === "string"){
-if(!(formats0(data17))){
-const err49 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(data.licenseCategory !== undefined){
+let data16 = data.licenseCategory;
+if(typeof data16 !== "string"){
+const err49 = {instancePath:instancePath+"/licenseCategory",schemaPath:"#/properties/licenseCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -650,9 +674,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((data16 === "普通") || (data16 === "特许")) || (data16 === "认可")) || (data16 === "核准")) || (data16 === "登记")) || (data16 === "其他"))){
+const err50 = {instancePath:instancePath+"/licenseCategory",schemaPath:"#/properties/licenseCategory/enum",keyword:"enum",params:{allowedValues: schema31.properties.licenseCategory.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -662,10 +685,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.district !== undefined){
-let data18 = data.district;
-if(typeof data18 !== "string"){
-const err51 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.licenseName !== undefined){
+let data17 = data.licenseName;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err51 = {instancePath:instancePath+"/licenseName",schemaPath:"#/properties/licenseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -674,8 +698,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(!(((((((data18 === "越城区") || (data18 === "柯桥区")) || (data18 === "上虞区")) || (data18 === "诸暨市")) || (data18 === "嵊州市")) || (data18 === "新昌县")) || (data18 === "绍兴市本级"))){
-const err52 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/enum",keyword:"enum",params:{allowedValues: schema31.properties.district.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err52 = {instancePath:instancePath+"/licenseName",schemaPath:"#/properties/licenseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -685,10 +710,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data19 = data.status;
-if(typeof data19 !== "string"){
-const err53 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.licenseNumber !== undefined){
+let data18 = data.licenseNumber;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err53 = {instancePath:instancePath+"/licenseNumber",schemaPath:"#/properties/licenseNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -697,8 +723,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(!(((data19 === "in-force") || (data19 === "changed")) || (data19 === "revoked"))){
-const err54 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err54 = {instancePath:instancePath+"/licenseNumber",schemaPath:"#/properties/licenseNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -708,11 +735,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.sourceUpdatedAt !== undefined){
-let data20 = data.sourceUpdatedAt;
-if(typeof data20 === "string"){
-if(!(formats10.validate(data20))){
-const err55 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.licenseContent !== undefined){
+let data19 = data.licenseContent;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err55 = {instancePath:instancePath+"/licenseContent",schemaPath:"#/properties/licenseContent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -723,7 +750,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err56 = {instancePath:instancePath+"/licenseContent",schemaPath:"#/properties/licenseContent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -733,14 +760,235 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.validFrom !== undefined){
+let data20 = data.validFrom;
+if(typeof data20 === "string"){
+if(!(formats4.validate(data20))){
+const err57 = {instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.validUntil !== undefined){
+let data21 = data.validUntil;
+if(typeof data21 === "string"){
+if(!(formats4.validate(data21))){
+const err59 = {instancePath:instancePath+"/validUntil",schemaPath:"#/properties/validUntil/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/validUntil",schemaPath:"#/properties/validUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.decisionDate !== undefined){
+let data22 = data.decisionDate;
+if(typeof data22 === "string"){
+if(!(formats4.validate(data22))){
+const err61 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.publicityEndDate !== undefined){
+let data23 = data.publicityEndDate;
+if(typeof data23 === "string"){
+if(!(formats4.validate(data23))){
+const err63 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.authority !== undefined){
+let data24 = data.authority;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err65 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.authorityCode !== undefined){
+let data25 = data.authorityCode;
+if(typeof data25 === "string"){
+if(!(formats0(data25))){
+const err67 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.district !== undefined){
+let data26 = data.district;
+if(typeof data26 !== "string"){
+const err69 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(!(((((((data26 === "越城区") || (data26 === "柯桥区")) || (data26 === "上虞区")) || (data26 === "诸暨市")) || (data26 === "嵊州市")) || (data26 === "新昌县")) || (data26 === "绍兴市本级"))){
+const err70 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/enum",keyword:"enum",params:{allowedValues: schema31.properties.district.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data27 = data.status;
+if(typeof data27 !== "string"){
+const err71 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!(((data27 === "in-force") || (data27 === "changed")) || (data27 === "revoked"))){
+const err72 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.sourceUpdatedAt !== undefined){
+let data28 = data.sourceUpdatedAt;
+if(typeof data28 === "string"){
+if(!(formats14.validate(data28))){
+const err73 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
 }
 errors++;
 }

@@ -1,5 +1,6 @@
 import type { Format } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { isAllowedLegacyCreditCode } from './legacy-credit-codes.js';
 
 /** GB 32100-2015 code charset: digits and capitals without I, O, Z, S, V. */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -27,8 +28,16 @@ export function usccCheckChar(first17: string): string | undefined {
 }
 
 /** 统一社会信用代码 (GB 32100-2015): 18 characters with a valid check character. */
-export function isUscc(code: string): boolean {
+export function isUsccChecksumValid(code: string): boolean {
   return code.length === 18 && usccCheckChar(code.slice(0, 17)) === code.charAt(17);
+}
+
+/**
+ * A credit code the schemas accept: valid by GB 32100-2015, or one of the legacy codes
+ * issued before the standard was enforced that the bureau has confirmed as real.
+ */
+export function isUscc(code: string): boolean {
+  return isUsccChecksumValid(code) || isAllowedLegacyCreditCode(code);
 }
 
 /** The check character of an 18-digit identity number for its first 17 digits. */
@@ -61,6 +70,14 @@ export function isChineseIdCard(id: string): boolean {
 }
 
 /**
+ * 发文字号 in GB/T 9704-2012 form: the issuer's abbreviation, the year in 〔〕 and the
+ * serial without leading zeros, ending in 号 (绍政办发〔2021〕4号).
+ */
+export function isDocumentNumber(text: string): boolean {
+  return /^[^\s〔〕[\]()（）【】]+〔(?:19|20)\d{2}〕[1-9]\d*号$/u.test(text);
+}
+
+/**
  * The formats schemas may use (ajv-formats' full set, date and date-time among them, plus
  * ours), keyed by format name. Generated validators read this map at run time, so ajv
  * must compile against these very definitions.
@@ -69,4 +86,5 @@ export const recordFormats: Readonly<Record<string, Format>> = {
   ...fullFormats,
   uscc: isUscc,
   'cn-id-card': isChineseIdCard,
+  'document-number': isDocumentNumber,
 };

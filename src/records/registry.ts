@@ -1,35 +1,29 @@
-import {
-  ENFORCEMENT_DECISION,
-  enforcementDecisionId,
-  enforcementDecisionSchema,
-  fieldGrades as enforcementDecisionGrades,
-  validateEnforcementDecision,
-  type EnforcementDecision,
-} from './enforcement-decision.js';
-import type { SensitivityGrade, ValidationResult } from './validation-issue.js';
+import { CREDIT_RECORD, creditRecordType } from './credit-record.js';
+import { ENFORCEMENT_DECISION, enforcementDecisionType } from './enforcement-decision.js';
+import { GAZETTE_ISSUE, gazetteIssueType } from './gazette-issue.js';
+import { MAJOR_DECISION, majorDecisionType } from './major-decision.js';
+import { NORMATIVE_DOCUMENT, normativeDocumentType } from './normative-document.js';
+import { PROPERTY_RIGHTS_TRANSACTION, propertyRightsTransactionType } from './property-rights-transaction.js';
+import { SERVICE_ITEM, serviceItemType } from './service-item.js';
 
-/** What the rest of the system needs to know of one canonical record type. */
-export interface RecordTypeDefinition<T> {
-  readonly name: string;
-  validate(candidate: unknown): ValidationResult<T>;
-  /** Stable canonical id of a valid record. */
-  idOf(record: T): string;
-  grades(): Readonly<Record<string, SensitivityGrade>>;
-  readonly schema: Readonly<Record<string, unknown>>;
-}
+import type { RecordTypeDefinition } from './record-type.js';
 
+export type { RecordTypeDefinition } from './record-type.js';
+
+/** Every canonical record type, by the name sources and datasets use in `recordType`. */
 export const recordTypes = {
-  [ENFORCEMENT_DECISION]: {
-    name: ENFORCEMENT_DECISION,
-    validate: validateEnforcementDecision,
-    idOf: enforcementDecisionId,
-    grades: enforcementDecisionGrades,
-    schema: enforcementDecisionSchema,
-  } satisfies RecordTypeDefinition<EnforcementDecision>,
+  [ENFORCEMENT_DECISION]: enforcementDecisionType,
+  [NORMATIVE_DOCUMENT]: normativeDocumentType,
+  [GAZETTE_ISSUE]: gazetteIssueType,
+  [CREDIT_RECORD]: creditRecordType,
+  [PROPERTY_RIGHTS_TRANSACTION]: propertyRightsTransactionType,
+  [SERVICE_ITEM]: serviceItemType,
+  [MAJOR_DECISION]: majorDecisionType,
 } as const;
 
 export type RecordTypeName = keyof typeof recordTypes;
-export type AnyRecordType = (typeof recordTypes)[RecordTypeName];
+/** A record type looked up by a name known only at run time; typed code imports the type module. */
+export type AnyRecordType = RecordTypeDefinition<unknown>;
 
 export function isRecordTypeName(name: string): name is RecordTypeName {
   return Object.hasOwn(recordTypes, name);

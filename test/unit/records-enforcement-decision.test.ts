@@ -109,6 +109,16 @@ describe('validateEnforcementDecision', () => {
     ]);
   });
 
+  it('accepts an administrative licence, which has no facts or penalty types, and requires what it licenses', () => {
+    const { facts: _f, legalBasis: _l, penaltyTypes: _p, fineYuan: _y, ...common } = firm;
+    const licence = { ...common, decisionKind: 'license', licenseCategory: '普通', licenseName: '食品经营许可证', licenseNumber: 'JY13306020012345', licenseContent: '预包装食品销售', validFrom: '2025-03-05', validUntil: '2030-03-04' };
+    expect(validateEnforcementDecision(licence).valid).toBe(true);
+    const { licenseContent: _c, ...withoutContent } = licence;
+    expect(pathsOf(withoutContent)).toEqual(['/licenseContent']);
+    expect(pathsOf({ ...licence, validUntil: '2025-03-01' })).toEqual(['/validUntil']);
+    expect(pathsOf(common).sort()).toEqual(['/facts', '/legalBasis', '/penaltyTypes']);
+  });
+
   it('rejects values that are not objects', () => {
     expect(issuesOf(null)).toMatchObject([{ path: '', keyword: 'type' }]);
     expect(issuesOf(['x'])).toMatchObject([{ path: '', keyword: 'type' }]);
@@ -126,7 +136,7 @@ describe('enforcementDecisionId', () => {
 describe('fieldGrades', () => {
   it('gives every field its x-grade from the schema', () => {
     const grades = fieldGrades();
-    expect(Object.keys(grades)).toHaveLength(18);
+    expect(Object.keys(grades)).toHaveLength(25);
     expect(grades.partyIdNumber).toBe('L4');
     expect(grades.legalRepresentative).toBe('L2');
     expect(grades.decisionNumber).toBe('L1');

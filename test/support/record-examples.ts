@@ -1,0 +1,116 @@
+/**
+ * One valid example of each canonical record type, realistic for Shaoxing, for golden
+ * tests and for anyone who needs a record that passes validation.
+ */
+export const validExamples = {
+  'enforcement-decision': {
+    decisionNumber: '绍柯市监罚〔2025〕123号',
+    partyType: 'legal-person',
+    partyName: '绍兴柯桥恒盛纺织有限公司',
+    creditCode: '91330100799655058B',
+    legalRepresentative: '王建华',
+    facts: '经查，当事人销售的纺织面料纤维含量项目不符合国家标准。',
+    legalBasis: '《中华人民共和国产品质量法》第四十九条',
+    penaltyTypes: ['罚款'],
+    fineYuan: 11500.15,
+    decisionDate: '2025-03-05',
+    publicityEndDate: '2028-03-05',
+    authority: '绍兴市柯桥区市场监督管理局',
+    authorityCode: '91350100M000100Y43',
+    district: '柯桥区',
+    status: 'in-force',
+    sourceUpdatedAt: '2025-03-06T10:15:00+08:00',
+  },
+  'normative-document': {
+    documentNumber: '绍政办发〔2021〕4号',
+    indexNumber: '002494581/2021-12345',
+    title: '绍兴市人民政府办公室关于进一步优化营商环境的若干意见',
+    issuingAuthorities: [{ name: '绍兴市人民政府办公室' }, { name: '绍兴市发展和改革委员会', code: '91350100M000100Y43' }],
+    signedDate: '2021-02-04',
+    publishedDate: '2021-02-08',
+    effectiveDate: '2021-03-08',
+    expiryDate: '2026-03-07',
+    validity: 'amended',
+    subjectCategories: ['综合政务', '经济管理'],
+    disclosure: 'proactive',
+    interpretations: [{ title: '《关于进一步优化营商环境的若干意见》政策解读', url: 'https://www.sx.gov.cn/art/2021/2/8/art_1229265444_1.html', form: 'text' }],
+    changes: [{ kind: 'repeals', targetDocumentNumber: '绍政办发〔2018〕12号', date: '2021-03-08' }],
+    fullTextUrl: 'https://www.sx.gov.cn/art/2021/2/8/art_1229265443_1.html',
+  },
+  'gazette-issue': {
+    year: 2021,
+    issueNumber: 4,
+    totalIssueNumber: 412,
+    publicationDate: '2021-02-28',
+    publisher: '绍兴市人民政府办公室',
+    entries: [
+      { title: '绍兴市人民政府办公室关于进一步优化营商环境的若干意见', category: '市政府办公室文件', documentNumber: '绍政办发〔2021〕4号', page: 3 },
+      { title: '人事任免', category: '人事任免', page: 27 },
+    ],
+  },
+  'credit-record': {
+    recordNumber: 'XY-2025-000123',
+    subjectType: 'legal-person',
+    subjectName: '绍兴柯桥恒盛纺织有限公司',
+    subjectCode: '91330100799655058B',
+    category: 'administrative-penalty',
+    severity: 'general',
+    decisionNumber: '绍柯市监罚〔2025〕123号',
+    content: '销售纤维含量不合格纺织品，罚款 11500.15 元',
+    authority: '绍兴市柯桥区市场监督管理局',
+    decisionDate: '2025-03-05',
+    publicityStartDate: '2025-03-06',
+    publicityEndDate: '2026-03-05',
+    repairStatus: 'not-repaired',
+  },
+  'property-rights-transaction': {
+    projectNumber: 'SXCQ2025-GQ-0042',
+    projectName: '绍兴市某国有企业所持绍兴某科技有限公司 20% 股权转让',
+    transferor: { name: '绍兴市城市建设投资集团有限公司', creditCode: '91440300708461136T' },
+    assetType: 'equity',
+    listingPriceYuan: 12_500_000,
+    listingStartDate: '2025-04-01',
+    listingEndDate: '2025-04-28',
+    status: 'dealt',
+    dealPriceYuan: 13_100_000,
+    dealDate: '2025-05-06',
+    transfereeName: '浙江某投资有限公司',
+    exchange: '绍兴市产权交易有限公司',
+  },
+  'service-item': {
+    itemCode: '330600-000201001000',
+    name: '食品经营许可（新办）',
+    department: '绍兴市市场监督管理局',
+    itemType: '行政许可',
+    channels: ['window', 'online', 'mobile'],
+    legalTimeLimitDays: 20,
+    promisedTimeLimitDays: 3,
+    fees: [],
+    materials: [
+      { name: '食品经营许可申请书', required: true, form: 'electronic' },
+      { name: '营业执照', required: true, form: 'electronic' },
+    ],
+    crossProvince: true,
+    maxVisits: 0,
+  },
+  'major-decision': {
+    year: 2024,
+    catalogNumber: 7,
+    title: '绍兴市区生活垃圾分类收费制度改革',
+    department: '绍兴市综合行政执法局',
+    stage: 'decision',
+    catalogDate: '2024-02-20',
+    consultationStartDate: '2024-05-10',
+    consultationEndDate: '2024-06-09',
+    decisionDate: '2024-08-15',
+    plannedCompletion: '2024-10',
+    documents: [{ kind: 'draft', title: '征求意见稿', date: '2024-05-10' }],
+  },
+} as const satisfies Record<string, Readonly<Record<string, unknown>>>;
+
+export type ExampleTypeName = keyof typeof validExamples;
+
+/** A mutable deep copy of an example, to break in a test. */
+export function example(type: ExampleTypeName): Record<string, unknown> {
+  return structuredClone(validExamples[type]) as unknown as Record<string, unknown>;
+}
