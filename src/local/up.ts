@@ -31,7 +31,8 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
       const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: '127.0.0.1' }, () => ready(server));
       server.once('error', fail);
     });
-    const base = `http://127.0.0.1:${options.port}`;
+    const address = http.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}`;
     options.say(`tongyuan is up (state in ${stack.home})`);
     options.say(`  open-data API    ${base}/v1/datasets`);
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);

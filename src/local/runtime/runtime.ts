@@ -4,9 +4,8 @@ import { awsClients } from '../../aws/clients.js';
 import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
 import { logger } from '../../util/logger.js';
 import type { Provisioned } from '../provision.js';
-import { InflightJournal } from './inflight-journal.js';
 import { lambdaContext, loadHandler, type Handler } from './lambda-context.js';
-import { releaseOrphans, SqsEventSourceMapping } from './sqs-mapping.js';
+import { SqsEventSourceMapping } from './sqs-mapping.js';
 import { StreamEventSourceMapping } from './stream-mapping.js';
 
 export interface RuntimeOptions {
@@ -25,17 +24,12 @@ export class LocalRuntime {
   private readonly sqsMappings: SqsEventSourceMapping[] = [];
   private readonly streamMappings: StreamEventSourceMapping[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
-  private readonly journal: InflightJournal;
 
-  private constructor(private readonly options: RuntimeOptions) {
-    this.journal = new InflightJournal(join(options.stateDir, 'inflight-messages.json'));
-  }
+  private constructor(private readonly options: RuntimeOptions) {}
 
   static async create(options: RuntimeOptions): Promise<LocalRuntime> {
     const runtime = new LocalRuntime(options);
     for (const fn of options.model.functions) runtime.handlers.set(fn.id, await loadHandler(fn));
-    const released = await releaseOrphans(runtime.journal);
-    if (released > 0) logger.warn('released messages left in flight by a previous run', { released });
     runtime.wire();
     return runtime;
   }
@@ -60,7 +54,7 @@ export class LocalRuntime {
               queueArn: provisioned.queueArns.get(trigger.queue)!,
               batchSize: trigger.batchSize,
               maxBatchingWindowSeconds: trigger.maxBatchingWindowSeconds,
-              journal: this.journal,
+              visibilityTimeoutSeconds: model.queues.find((q) => q.id === trigger.queue)!.visibilityTimeoutSeconds,
             }),
           );
         } else if (trigger.kind === 'stream') {

@@ -1,10 +1,9 @@
-import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { awsClients } from '../../aws/clients.js';
 import type { FunctionDef } from '../../infra/resources.js';
 import { logger } from '../../util/logger.js';
 import { lambdaContext, type Handler } from './lambda-context.js';
-import type { InflightJournal } from './inflight-journal.js';
 
 export interface SqsMappingOptions {
   readonly fn: FunctionDef;
@@ -13,8 +12,17 @@ export interface SqsMappingOptions {
   readonly queueArn: string;
   readonly batchSize: number;
   readonly maxBatchingWindowSeconds: number;
-  readonly journal: InflightJournal;
+  /** The queue's visibility timeout: how long a failed batch stays hidden before its retry. */
+  readonly visibilityTimeoutSeconds: number;
 }
+
+/**
+ * Messages are received on a short lease that a heartbeat renews while the handler
+ * runs, so after a crash of this process they come back within seconds rather than
+ * after the queue's full visibility timeout; failures still wait that full timeout.
+ */
+const LEASE_SECONDS = 15;
+const HEARTBEAT_MS = 5_000;
 
 /**
  * Plays Lambda's SQS event source mapping: receive up to the batch size within the
@@ -51,6 +59,7 @@ export class SqsEventSourceMapping {
         QueueUrl: this.options.queueUrl,
         MaxNumberOfMessages: Math.min(10, max),
         WaitTimeSeconds: waitSeconds,
+        VisibilityTimeout: LEASE_SECONDS,
         MessageSystemAttributeNames: ['All'],
         MessageAttributeNames: ['All'],
       }),
@@ -66,13 +75,18 @@ export class SqsEventSourceMapping {
         if (first.length === 0) continue;
         this.busy = true;
         const batch = [...first];
-        const windowEnds = Date.now() + maxBatchingWindowSeconds * 1000;
-        while (batch.length < batchSize && Date.now() < windowEnds && this.running) {
-          const more = await this.receive(batchSize - batch.length, 0);
-          if (more.length === 0) await new Promise((r) => setTimeout(r, 100));
-          batch.push(...more);
+        const heartbeat = setInterval(() => void this.setVisibility(batch, LEASE_SECONDS).catch(() => undefined), HEARTBEAT_MS);
+        try {
+          const windowEnds = Date.now() + maxBatchingWindowSeconds * 1000;
+          while (batch.length < batchSize && Date.now() < windowEnds && this.running) {
+            const more = await this.receive(batchSize - batch.length, 0);
+            if (more.length === 0) await new Promise((r) => setTimeout(r, 100));
+            batch.push(...more);
+          }
+          await this.invoke(batch);
+        } finally {
+          clearInterval(heartbeat);
         }
-        await this.invoke(batch);
       } catch (error) {
         logger.error('SQS event source mapping failed to poll', { function: this.options.fn.id, error: (error as Error).message });
         await new Promise((r) => setTimeout(r, 1000));
@@ -83,7 +97,7 @@ export class SqsEventSourceMapping {
   }
 
   private async invoke(batch: Message[]): Promise<void> {
-    const { fn, handler, queueArn, queueUrl, journal } = this.options;
+    const { fn, handler, queueArn, queueUrl } = this.options;
     const event: SQSEvent = {
       Records: batch.map((m) => ({
         messageId: m.MessageId!,
@@ -104,7 +118,6 @@ export class SqsEventSourceMapping {
         awsRegion: process.env.AWS_REGION ?? 'us-east-1',
       })),
     };
-    await journal.add(queueUrl, batch.map((m) => m.ReceiptHandle!));
     this.invocations += 1;
     let failed: Set<string>;
     try {
@@ -114,34 +127,27 @@ export class SqsEventSourceMapping {
       logger.error('handler failed; the batch returns after its visibility timeout', { function: fn.id, error: (error as Error).message });
       failed = new Set(batch.map((m) => m.MessageId!));
     }
-    if (failed.size > 0) this.failures += failed.size;
+    if (failed.size > 0) {
+      this.failures += failed.size;
+      // As with Lambda: a failed message reappears once the queue's visibility timeout has passed.
+      await this.setVisibility(batch.filter((m) => failed.has(m.MessageId!)), this.options.visibilityTimeoutSeconds);
+    }
     const done = batch.filter((m) => !failed.has(m.MessageId!));
     for (let start = 0; start < done.length; start += 10) {
       await awsClients().sqs.send(
         new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.slice(start, start + 10).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
       );
     }
-    await journal.remove(queueUrl, batch.map((m) => m.ReceiptHandle!));
   }
-}
 
-/**
- * After a crash, messages the dead runtime had received stay invisible until their
- * visibility timeout. As the only consumer, a restarted runtime knows they are orphans
- * and makes them visible again at once.
- */
-export async function releaseOrphans(journal: InflightJournal): Promise<number> {
-  let released = 0;
-  for (const [queueUrl, handles] of journal.entries()) {
-    for (const handle of handles) {
-      try {
-        await awsClients().sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: handle, VisibilityTimeout: 0 }));
-        released += 1;
-      } catch {
-        // Already deleted or redriven: nothing to release.
-      }
+  private async setVisibility(messages: readonly Message[], seconds: number): Promise<void> {
+    for (let start = 0; start < messages.length; start += 10) {
+      await awsClients().sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: this.options.queueUrl,
+          Entries: messages.slice(start, start + 10).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle!, VisibilityTimeout: seconds })),
+        }),
+      );
     }
   }
-  await journal.clear();
-  return released;
 }
