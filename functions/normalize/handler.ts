@@ -1,19 +1,25 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { catalog } from '../../src/app/catalog-context.js';
-import { normalizeDeps } from '../../src/app/composition.js';
+import { normalizeDeps, recordStore } from '../../src/app/composition.js';
+import { applyTombstones } from '../../src/normalize/apply-tombstones.js';
 import { normalizeBatch } from '../../src/normalize/normalize-batch.js';
-import { parseNormalizeRequest } from '../../src/normalize/request.js';
+import { parseNormalizeMessage } from '../../src/normalize/request.js';
 import { logger } from '../../src/util/logger.js';
 
 const processor = new BatchProcessor(EventType.SQS);
 
 async function normalizeMessage(message: SQSRecord): Promise<void> {
-  const request = parseNormalizeRequest(message.body);
+  const request = parseNormalizeMessage(message.body);
+  if (request.kind === 'tombstones') {
+    const outcome = await applyTombstones(request, recordStore());
+    logger.info('tombstones applied', { sourceId: request.sourceId, keys: request.sourceKeys.length, reason: request.reason, outcome });
+    return;
+  }
   const outcome = await normalizeBatch(request, normalizeDeps(await catalog()));
   logger.info('raw batch normalized', { sourceId: request.sourceId, rawKey: request.rawKey, ...outcome });
 }
 
-/** Each message is one raw batch; a failed batch is reported alone and retried by SQS. */
+/** Each message is one raw batch (or one set of tombstones); a failed one is reported alone and retried by SQS. */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
   processPartialResponse(event, normalizeMessage, processor, { context });

@@ -4,11 +4,13 @@
  * reads the environment itself.
  */
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
+import { DynamoKeyLedger } from '../aws/dynamo-key-ledger.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
 import { bucketName, queueUrl, tableName, topicArn } from '../config/resource-names.js';
 import { connectorFor } from '../ingest/connectors/index.js';
+import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
 import { mappingNamed } from '../mapping/registry.js';
 import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batch.js';
@@ -19,6 +21,8 @@ import { DynamoQuarantineStore } from '../quarantine/dynamo-quarantine-store.js'
 import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { DynamoRecordStore } from '../ssot/dynamo-record-store.js';
+import { RecordOverflow } from '../ssot/overflow.js';
+import { precedenceFor } from '../ssot/source-precedence.js';
 import type { Catalog } from './catalog-context.js';
 
 /** Fields of a record type that are opened unconditionally (L1), in schema order. */
@@ -40,7 +44,15 @@ function recordTypeRules(name: string): RecordTypeRules {
   };
 }
 
-export const recordStore = (): DynamoRecordStore => new DynamoRecordStore(tableName('records'), systemClock);
+/** The raw bucket also keeps SSOT content too large for an item (ssot-overflow/); resolved only when needed. */
+const overflowBucket = (): S3ObjectStore => new S3ObjectStore(bucketName('raw'));
+export const recordContent = (): RecordOverflow => new RecordOverflow(overflowBucket);
+export const recordStore = (): DynamoRecordStore =>
+  new DynamoRecordStore(tableName('records'), systemClock, {
+    overflow: overflowBucket,
+    precedence: precedenceFor,
+    isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
+  });
 export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(tableName('quarantine'));
 export const releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(tableName('state'));
 export const openBucket = (): S3ObjectStore => new S3ObjectStore(bucketName('open'));
@@ -52,6 +64,7 @@ export function ingestDeps(): SyncDeps {
     checkpoints: new DynamoCheckpointStore(tableName('state')),
     clock: systemClock,
     connector: connectorFor,
+    keys: new DynamoKeyLedger(tableName('state')),
   };
 }
 
@@ -63,7 +76,8 @@ export function normalizeDeps(catalog: Catalog): NormalizeDeps {
     source: (id) => catalog.source(id),
     recordType: recordTypeRules,
     mapping: mappingNamed,
-    itemsOf: (source, rawBody) => connectorFor(source).itemsOf(source, rawBody),
+    // Rows the source flags as deleted become tombstones at ingest, never records.
+    itemsOf: (source, rawBody) => liveItems(source, connectorFor(source).itemsOf(source, rawBody)),
     clock: systemClock,
   };
 }

@@ -3,17 +3,30 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/source.schema.json","title":"SourceConfig","description":"数据源配置 / a departmental system tongyuan pulls from","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据源标识 / stable source id, used in keys and paths"},"title":{"type":"string","minLength":1,"description":"名称 / human-readable name"},"department":{"type":"string","minLength":1,"description":"提供部门 / the department that owns the system"},"kind":{"const":"http-json","description":"连接器类型 / connector kind"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type the source maps to"},"mapping":{"type":"string","minLength":1,"description":"映射名称 / the mapping from source fields to the canonical record"},"primaryKey":{"type":"string","minLength":1,"default":"id","description":"源主键字段 / source field that identifies a row"},"schedule":{"type":"object","additionalProperties":false,"required":["everyMinutes"],"properties":{"everyMinutes":{"type":"integer","minimum":1,"maximum":10080}},"description":"同步周期 / how often the source is pulled"},"connection":{"type":"object","additionalProperties":false,"required":["baseUrl","path","pagination"],"properties":{"baseUrl":{"type":"string","minLength":1,"description":"服务地址；可写 ${env:NAME} 引用 / base URL; ${env:NAME} references an environment variable"},"path":{"type":"string","pattern":"^/"},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":15000},"pagination":{"type":"object","additionalProperties":false,"required":["kind","itemsField","nextCursorField"],"properties":{"kind":{"const":"cursor"},"itemsField":{"type":"string"},"nextCursorField":{"type":"string"},"hasMoreField":{"type":"string"},"cursorParam":{"type":"string","default":"cursor"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/source.schema.json","title":"SourceConfig","description":"数据源配置 / a departmental system tongyuan pulls from, one of three connector kinds","oneOf":[{"$ref":"#/$defs/httpJsonSource"},{"$ref":"#/$defs/sqlSource"},{"$ref":"#/$defs/fileDropSource"}],"$defs":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据源标识 / stable source id, used in keys and paths"},"title":{"type":"string","minLength":1,"description":"名称 / human-readable name"},"department":{"type":"string","minLength":1,"description":"提供部门 / the department that owns the system"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type the source maps to"},"mapping":{"type":"string","minLength":1,"description":"映射名称 / the mapping from source fields to the canonical record"},"primaryKey":{"type":"string","minLength":1,"default":"id","description":"源主键字段 / source field (or column) that identifies a row"},"secretRef":{"type":"string","pattern":"^\\$\\{(env|ssm|secret):[^}]+\\}$","description":"密钥引用，不写明文 / a reference, never a value: ${env:NAME}, ${ssm:/parameter/path} or ${secret:name} (optionally ${secret:name#jsonField})"},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"},"schedule":{"type":"object","additionalProperties":false,"required":["everyMinutes"],"properties":{"everyMinutes":{"type":"integer","minimum":1,"maximum":10080}},"description":"同步周期 / how often the source is pulled"},"extractionWindow":{"type":"object","additionalProperties":false,"required":["start","end"],"description":"抽取时段 / pull only between start and end (wall clock in timeZone); a window may pass midnight, e.g. 22:00–06:00","properties":{"start":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"end":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"timeZone":{"type":"string","minLength":1,"default":"Asia/Shanghai"}}},"deletions":{"description":"删除识别 / how rows deleted in the source become tombstones","oneOf":[{"type":"object","additionalProperties":false,"required":["detect"],"properties":{"detect":{"const":"none"}}},{"type":"object","additionalProperties":false,"required":["detect"],"description":"keys that vanished after a complete pull (a file, a full pull) become tombstones","properties":{"detect":{"const":"snapshot"},"maxShare":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.1,"description":"refuse (without --allow-mass-delete) to delete more than this share of the source's keys in one run"}}},{"type":"object","additionalProperties":false,"required":["detect","field"],"description":"rows whose field holds one of values are deletions","properties":{"detect":{"const":"flag"},"field":{"type":"string","minLength":1},"values":{"type":"array","minItems":1,"items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"default":[true,1,"1","Y","y","true"]}}}]},"httpJsonSource":{"title":"HttpJsonSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"http-json","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["baseUrl","path","pagination"],"properties":{"baseUrl":{"type":"string","minLength":1,"description":"服务地址；可写 ${env:NAME} 引用 / base URL; ${env:NAME} references an environment variable"},"path":{"type":"string","pattern":"^/"},"query":{"type":"object","additionalProperties":{"type":"string"},"description":"fixed query parameters sent with every request"},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":15000},"maxAttempts":{"type":"integer","minimum":1,"maximum":10,"default":5,"description":"tries per request on 429, 5xx and network errors"},"requestsPerSecond":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"限流 / at most this many requests per second to this source"},"auth":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","header","value"],"properties":{"kind":{"const":"header"},"header":{"type":"string","pattern":"^[A-Za-z0-9-]+$"},"value":{"$ref":"#/$defs/secretRef"}}},{"type":"object","additionalProperties":false,"required":["kind","token"],"properties":{"kind":{"const":"bearer"},"token":{"$ref":"#/$defs/secretRef"}}}]},"incremental":{"type":"object","additionalProperties":false,"required":["param","field"],"description":"增量 / send the largest `field` seen so far as query parameter `param` (page, offset and link pagination)","properties":{"param":{"type":"string","minLength":1},"field":{"type":"string","minLength":1}}},"pagination":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","nextCursorField"],"properties":{"kind":{"const":"cursor"},"itemsField":{"type":"string","minLength":1,"description":"absent: the body is the array of items"},"totalField":{"type":"string","minLength":1},"nextCursorField":{"type":"string"},"hasMoreField":{"type":"string"},"cursorParam":{"type":"string","default":"cursor"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"page"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"pageParam":{"type":"string","default":"page"},"sizeParam":{"type":"string","default":"page_size"},"firstPage":{"type":"integer","minimum":0,"maximum":1,"default":1},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"offset"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"offsetParam":{"type":"string","default":"offset"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"description":"follow the Link header's rel=\"next\" URL","properties":{"kind":{"const":"link"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"limitParam":{"type":"string","default":"per_page"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}}]}}}}},"sqlSource":{"title":"SqlSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"sql","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["engine","host","database","user","table","cursorColumn"],"description":"前置库 / a front database, read through a read-only session with a keyset watermark (cursorColumn, primaryKey)","properties":{"engine":{"enum":["postgres","mysql"]},"host":{"type":"string","minLength":1,"description":"may be a reference such as ${env:NAME}"},"port":{"type":"integer","minimum":1,"maximum":65535},"database":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"password":{"$ref":"#/$defs/secretRef"},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},"columns":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"},"description":"absent: every column"},"cursorColumn":{"$ref":"#/$defs/identifier"},"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"statementTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000,"default":60000,"description":"per FETCH (postgres) or per keyset chunk (mysql)"},"countRows":{"type":"boolean","default":true,"description":"count the rows to pull first, for progress and ETA"}}}}},"fileDropSource":{"title":"FileDropSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"file-drop","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["format"],"description":"文件投递 / files the department puts in the raw bucket under inbox/<source id>/; each is read once, then archived","properties":{"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"format":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"csv"},"encoding":{"enum":["auto","utf-8","gbk","gb18030"],"default":"auto","description":"auto: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK)"},"delimiter":{"type":"string","pattern":"^(auto|.)$","default":"auto","description":"one character, or auto: the most frequent of , ; tab | in the header"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"xlsx"},"sheet":{"type":"string","minLength":1,"description":"absent: the first sheet"},"headerRows":{"type":"integer","minimum":1,"maximum":5,"default":1,"description":"header rows, joined with / (merged cells repeat their value)"},"dateColumns":{"type":"array","items":{"type":"string","minLength":1},"description":"columns whose numbers are Excel serial dates"}}}]}}}}}}};
+const schema32 = {"title":"HttpJsonSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"http-json","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["baseUrl","path","pagination"],"properties":{"baseUrl":{"type":"string","minLength":1,"description":"服务地址；可写 ${env:NAME} 引用 / base URL; ${env:NAME} references an environment variable"},"path":{"type":"string","pattern":"^/"},"query":{"type":"object","additionalProperties":{"type":"string"},"description":"fixed query parameters sent with every request"},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":15000},"maxAttempts":{"type":"integer","minimum":1,"maximum":10,"default":5,"description":"tries per request on 429, 5xx and network errors"},"requestsPerSecond":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"限流 / at most this many requests per second to this source"},"auth":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","header","value"],"properties":{"kind":{"const":"header"},"header":{"type":"string","pattern":"^[A-Za-z0-9-]+$"},"value":{"$ref":"#/$defs/secretRef"}}},{"type":"object","additionalProperties":false,"required":["kind","token"],"properties":{"kind":{"const":"bearer"},"token":{"$ref":"#/$defs/secretRef"}}}]},"incremental":{"type":"object","additionalProperties":false,"required":["param","field"],"description":"增量 / send the largest `field` seen so far as query parameter `param` (page, offset and link pagination)","properties":{"param":{"type":"string","minLength":1},"field":{"type":"string","minLength":1}}},"pagination":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","nextCursorField"],"properties":{"kind":{"const":"cursor"},"itemsField":{"type":"string","minLength":1,"description":"absent: the body is the array of items"},"totalField":{"type":"string","minLength":1},"nextCursorField":{"type":"string"},"hasMoreField":{"type":"string"},"cursorParam":{"type":"string","default":"cursor"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"page"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"pageParam":{"type":"string","default":"page"},"sizeParam":{"type":"string","default":"page_size"},"firstPage":{"type":"integer","minimum":0,"maximum":1,"default":1},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"offset"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"offsetParam":{"type":"string","default":"offset"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"description":"follow the Link header's rel=\"next\" URL","properties":{"kind":{"const":"link"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"limitParam":{"type":"string","default":"per_page"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}}]}}}}};
+const schema33 = {"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据源标识 / stable source id, used in keys and paths"};
+const schema34 = {"type":"string","minLength":1,"description":"名称 / human-readable name"};
+const schema35 = {"type":"string","minLength":1,"description":"提供部门 / the department that owns the system"};
+const schema36 = {"type":"string","minLength":1,"description":"规范记录类型 / canonical record type the source maps to"};
+const schema37 = {"type":"string","minLength":1,"description":"映射名称 / the mapping from source fields to the canonical record"};
+const schema38 = {"type":"string","minLength":1,"default":"id","description":"源主键字段 / source field (or column) that identifies a row"};
+const schema39 = {"type":"object","additionalProperties":false,"required":["everyMinutes"],"properties":{"everyMinutes":{"type":"integer","minimum":1,"maximum":10080}},"description":"同步周期 / how often the source is pulled"};
+const schema40 = {"type":"object","additionalProperties":false,"required":["start","end"],"description":"抽取时段 / pull only between start and end (wall clock in timeZone); a window may pass midnight, e.g. 22:00–06:00","properties":{"start":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"end":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"timeZone":{"type":"string","minLength":1,"default":"Asia/Shanghai"}}};
+const schema41 = {"description":"删除识别 / how rows deleted in the source become tombstones","oneOf":[{"type":"object","additionalProperties":false,"required":["detect"],"properties":{"detect":{"const":"none"}}},{"type":"object","additionalProperties":false,"required":["detect"],"description":"keys that vanished after a complete pull (a file, a full pull) become tombstones","properties":{"detect":{"const":"snapshot"},"maxShare":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.1,"description":"refuse (without --allow-mass-delete) to delete more than this share of the source's keys in one run"}}},{"type":"object","additionalProperties":false,"required":["detect","field"],"description":"rows whose field holds one of values are deletions","properties":{"detect":{"const":"flag"},"field":{"type":"string","minLength":1},"values":{"type":"array","minItems":1,"items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"default":[true,1,"1","Y","y","true"]}}}]};
+const schema42 = {"type":"string","pattern":"^\\$\\{(env|ssm|secret):[^}]+\\}$","description":"密钥引用，不写明文 / a reference, never a value: ${env:NAME}, ${ssm:/parameter/path} or ${secret:name} (optionally ${secret:name#jsonField})"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
-const pattern5 = new RegExp("^/", "u");
+const pattern5 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const pattern7 = new RegExp("^/", "u");
+const pattern8 = new RegExp("^[A-Za-z0-9-]+$", "u");
+const pattern9 = new RegExp("^\\$\\{(env|ssm|secret):[^}]+\\}$", "u");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://tongyuan.sx.gov.cn/schemas/source.schema.json" */;
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -92,7 +105,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
+if(!(func1.call(schema32.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -107,7 +120,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,62}$"+"\""};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,62}$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -118,7 +131,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -132,7 +145,7 @@ if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -143,7 +156,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -157,7 +170,7 @@ if(data.department !== undefined){
 let data2 = data.department;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err12 = {instancePath:instancePath+"/department",schemaPath:"#/properties/department/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/department",schemaPath:"#/$defs/department/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -168,7 +181,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/department",schemaPath:"#/properties/department/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/department",schemaPath:"#/$defs/department/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -194,7 +207,7 @@ if(data.recordType !== undefined){
 let data4 = data.recordType;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err15 = {instancePath:instancePath+"/recordType",schemaPath:"#/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err15 = {instancePath:instancePath+"/recordType",schemaPath:"#/$defs/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -205,7 +218,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/recordType",schemaPath:"#/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/recordType",schemaPath:"#/$defs/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -219,7 +232,7 @@ if(data.mapping !== undefined){
 let data5 = data.mapping;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err17 = {instancePath:instancePath+"/mapping",schemaPath:"#/properties/mapping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err17 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -230,7 +243,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/mapping",schemaPath:"#/properties/mapping/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -244,7 +257,7 @@ if(data.primaryKey !== undefined){
 let data6 = data.primaryKey;
 if(typeof data6 === "string"){
 if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/properties/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err19 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -255,7 +268,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/properties/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -269,7 +282,7 @@ if(data.schedule !== undefined){
 let data7 = data.schedule;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.everyMinutes === undefined){
-const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
+const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -280,7 +293,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!(key1 === "everyMinutes")){
-const err22 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err22 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -293,7 +306,7 @@ errors++;
 if(data7.everyMinutes !== undefined){
 let data8 = data7.everyMinutes;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/properties/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -304,7 +317,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 10080 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/properties/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
+const err24 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -314,7 +327,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data8 < 1 || isNaN(data8)){
-const err25 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/properties/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err25 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -327,7 +340,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -337,11 +350,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.connection !== undefined){
-let data9 = data.connection;
+if(data.extractionWindow !== undefined){
+let data9 = data.extractionWindow;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.baseUrl === undefined){
-const err27 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "baseUrl"},message:"must have required property '"+"baseUrl"+"'"};
+if(data9.start === undefined){
+const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -350,8 +363,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data9.path === undefined){
-const err28 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data9.end === undefined){
+const err28 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -360,8 +373,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data9.pagination === undefined){
-const err29 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "pagination"},message:"must have required property '"+"pagination"+"'"};
+for(const key2 in data9){
+if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
+const err29 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -370,9 +384,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((((key2 === "baseUrl") || (key2 === "path")) || (key2 === "timeoutMs")) || (key2 === "pagination"))){
-const err30 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data9.start !== undefined){
+let data10 = data9.start;
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+const err30 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -382,11 +399,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data9.baseUrl !== undefined){
-let data10 = data9.baseUrl;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err31 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err31 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -396,8 +410,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.end !== undefined){
+let data11 = data9.end;
+if(typeof data11 === "string"){
+if(!pattern5.test(data11)){
+const err32 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -407,11 +424,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data9.path !== undefined){
-let data11 = data9.path;
-if(typeof data11 === "string"){
-if(!pattern5.test(data11)){
-const err33 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+else {
+const err33 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -421,8 +435,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.timeZone !== undefined){
+let data12 = data9.timeZone;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err34 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -432,10 +449,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data9.timeoutMs !== undefined){
-let data12 = data9.timeoutMs;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err35 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err35 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -444,9 +459,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 120000 || isNaN(data12)){
-const err36 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000"};
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -455,8 +471,16 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data12 < 100 || isNaN(data12)){
-const err37 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+}
+if(data.deletions !== undefined){
+let data13 = data.deletions;
+const _errs39 = errors;
+let valid12 = false;
+let passing0 = null;
+const _errs40 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err37 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -465,13 +489,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-if(data9.pagination !== undefined){
-let data13 = data9.pagination;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.kind === undefined){
-const err38 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key3 in data13){
+if(!(key3 === "detect")){
+const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -480,8 +500,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data13.itemsField === undefined){
-const err39 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/required",keyword:"required",params:{missingProperty: "itemsField"},message:"must have required property '"+"itemsField"+"'"};
+}
+if(data13.detect !== undefined){
+if("none" !== data13.detect){
+const err39 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -490,8 +512,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data13.nextCursorField === undefined){
-const err40 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/required",keyword:"required",params:{missingProperty: "nextCursorField"},message:"must have required property '"+"nextCursorField"+"'"};
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -500,9 +524,16 @@ vErrors.push(err40);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(((((((key3 === "kind") || (key3 === "itemsField")) || (key3 === "nextCursorField")) || (key3 === "hasMoreField")) || (key3 === "cursorParam")) || (key3 === "limitParam")) || (key3 === "pageSize"))){
-const err41 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+var _valid0 = _errs40 === errors;
+if(_valid0){
+valid12 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs44 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err41 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -511,10 +542,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data13.kind !== undefined){
-if("cursor" !== data13.kind){
-const err42 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/properties/kind/const",keyword:"const",params:{allowedValue: "cursor"},message:"must be equal to constant"};
+for(const key4 in data13){
+if(!((key4 === "detect") || (key4 === "maxShare"))){
+const err42 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -524,9 +554,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data13.itemsField !== undefined){
-if(typeof data13.itemsField !== "string"){
-const err43 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.detect !== undefined){
+if("snapshot" !== data13.detect){
+const err43 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -536,9 +566,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data13.nextCursorField !== undefined){
-if(typeof data13.nextCursorField !== "string"){
-const err44 = {instancePath:instancePath+"/connection/pagination/nextCursorField",schemaPath:"#/properties/connection/properties/pagination/properties/nextCursorField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.maxShare !== undefined){
+let data16 = data13.maxShare;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 1 || isNaN(data16)){
+const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -547,10 +579,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data13.hasMoreField !== undefined){
-if(typeof data13.hasMoreField !== "string"){
-const err45 = {instancePath:instancePath+"/connection/pagination/hasMoreField",schemaPath:"#/properties/connection/properties/pagination/properties/hasMoreField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16 <= 0 || isNaN(data16)){
+const err45 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -560,9 +590,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data13.cursorParam !== undefined){
-if(typeof data13.cursorParam !== "string"){
-const err46 = {instancePath:instancePath+"/connection/pagination/cursorParam",schemaPath:"#/properties/connection/properties/pagination/properties/cursorParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err46 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -572,9 +601,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data13.limitParam !== undefined){
-if(typeof data13.limitParam !== "string"){
-const err47 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -583,11 +612,23 @@ vErrors.push(err47);
 }
 errors++;
 }
+var _valid0 = _errs44 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 1];
 }
-if(data13.pageSize !== undefined){
-let data20 = data13.pageSize;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err48 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs50 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -596,9 +637,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 10000 || isNaN(data20)){
-const err49 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+if(data13.field === undefined){
+const err49 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -607,8 +647,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err50 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key5 in data13){
+if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
+const err50 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -618,10 +659,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.detect !== undefined){
+if("flag" !== data13.detect){
+const err51 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -631,9 +671,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.field !== undefined){
+let data18 = data13.field;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err52 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -643,9 +685,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
 else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -654,7 +695,4021 @@ vErrors.push(err53);
 }
 errors++;
 }
-validate20.errors = vErrors;
+}
+if(data13.values !== undefined){
+let data19 = data13.values;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err54 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+const _errs59 = errors;
+let valid18 = false;
+const _errs60 = errors;
+if(typeof data20 !== "string"){
+const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid1 = _errs60 === errors;
+valid18 = valid18 || _valid1;
+const _errs62 = errors;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid1 = _errs62 === errors;
+valid18 = valid18 || _valid1;
+const _errs64 = errors;
+if(typeof data20 !== "boolean"){
+const err57 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid1 = _errs64 === errors;
+valid18 = valid18 || _valid1;
+if(!valid18){
+const err58 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs59;
+if(vErrors !== null){
+if(_errs59){
+vErrors.length = _errs59;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid0 = _errs50 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid12){
+const err61 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+else {
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.connection !== undefined){
+let data21 = data.connection;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.baseUrl === undefined){
+const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "baseUrl"},message:"must have required property '"+"baseUrl"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data21.path === undefined){
+const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data21.pagination === undefined){
+const err64 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "pagination"},message:"must have required property '"+"pagination"+"'"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+for(const key6 in data21){
+if(!(func1.call(schema32.properties.connection.properties, key6))){
+const err65 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data21.baseUrl !== undefined){
+let data22 = data21.baseUrl;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err66 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data21.path !== undefined){
+let data23 = data21.path;
+if(typeof data23 === "string"){
+if(!pattern7.test(data23)){
+const err68 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data21.query !== undefined){
+let data24 = data21.query;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key7 in data24){
+if(typeof data24[key7] !== "string"){
+const err70 = {instancePath:instancePath+"/connection/query/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/connection/properties/query/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/connection/query",schemaPath:"#/properties/connection/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data21.timeoutMs !== undefined){
+let data26 = data21.timeoutMs;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err72 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 120000 || isNaN(data26)){
+const err73 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data26 < 100 || isNaN(data26)){
+const err74 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+if(data21.maxAttempts !== undefined){
+let data27 = data21.maxAttempts;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err75 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 10 || isNaN(data27)){
+const err76 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data27 < 1 || isNaN(data27)){
+const err77 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+if(data21.requestsPerSecond !== undefined){
+let data28 = data21.requestsPerSecond;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 1000 || isNaN(data28)){
+const err78 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data28 <= 0 || isNaN(data28)){
+const err79 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data21.auth !== undefined){
+let data29 = data21.auth;
+const _errs85 = errors;
+let valid21 = false;
+let passing1 = null;
+const _errs86 = errors;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.kind === undefined){
+const err81 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data29.header === undefined){
+const err82 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "header"},message:"must have required property '"+"header"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data29.value === undefined){
+const err83 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key8 in data29){
+if(!(((key8 === "kind") || (key8 === "header")) || (key8 === "value"))){
+const err84 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data29.kind !== undefined){
+if("header" !== data29.kind){
+const err85 = {instancePath:instancePath+"/connection/auth/kind",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data29.header !== undefined){
+let data31 = data29.header;
+if(typeof data31 === "string"){
+if(!pattern8.test(data31)){
+const err86 = {instancePath:instancePath+"/connection/auth/header",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/header/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/connection/auth/header",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data29.value !== undefined){
+let data32 = data29.value;
+if(typeof data32 === "string"){
+if(!pattern9.test(data32)){
+const err88 = {instancePath:instancePath+"/connection/auth/value",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/connection/auth/value",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var _valid2 = _errs86 === errors;
+if(_valid2){
+valid21 = true;
+passing1 = 0;
+var props1 = true;
+}
+const _errs95 = errors;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.kind === undefined){
+const err91 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data29.token === undefined){
+const err92 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+for(const key9 in data29){
+if(!((key9 === "kind") || (key9 === "token"))){
+const err93 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data29.kind !== undefined){
+if("bearer" !== data29.kind){
+const err94 = {instancePath:instancePath+"/connection/auth/kind",schemaPath:"#/properties/connection/properties/auth/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "bearer"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data29.token !== undefined){
+let data34 = data29.token;
+if(typeof data34 === "string"){
+if(!pattern9.test(data34)){
+const err95 = {instancePath:instancePath+"/connection/auth/token",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/connection/auth/token",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+var _valid2 = _errs95 === errors;
+if(_valid2 && valid21){
+valid21 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid2){
+valid21 = true;
+passing1 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+if(!valid21){
+const err98 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+else {
+errors = _errs85;
+if(vErrors !== null){
+if(_errs85){
+vErrors.length = _errs85;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data21.incremental !== undefined){
+let data35 = data21.incremental;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.param === undefined){
+const err99 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(data35.field === undefined){
+const err100 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+for(const key10 in data35){
+if(!((key10 === "param") || (key10 === "field"))){
+const err101 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data35.param !== undefined){
+let data36 = data35.param;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err102 = {instancePath:instancePath+"/connection/incremental/param",schemaPath:"#/properties/connection/properties/incremental/properties/param/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/connection/incremental/param",schemaPath:"#/properties/connection/properties/incremental/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data35.field !== undefined){
+let data37 = data35.field;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err104 = {instancePath:instancePath+"/connection/incremental/field",schemaPath:"#/properties/connection/properties/incremental/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/connection/incremental/field",schemaPath:"#/properties/connection/properties/incremental/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data21.pagination !== undefined){
+let data38 = data21.pagination;
+const _errs110 = errors;
+let valid27 = false;
+let passing2 = null;
+const _errs111 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.kind === undefined){
+const err107 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data38.nextCursorField === undefined){
+const err108 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/required",keyword:"required",params:{missingProperty: "nextCursorField"},message:"must have required property '"+"nextCursorField"+"'"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+for(const key11 in data38){
+if(!((((((((key11 === "kind") || (key11 === "itemsField")) || (key11 === "totalField")) || (key11 === "nextCursorField")) || (key11 === "hasMoreField")) || (key11 === "cursorParam")) || (key11 === "limitParam")) || (key11 === "pageSize"))){
+const err109 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data38.kind !== undefined){
+if("cursor" !== data38.kind){
+const err110 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "cursor"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data38.itemsField !== undefined){
+let data40 = data38.itemsField;
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err111 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data38.totalField !== undefined){
+let data41 = data38.totalField;
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err113 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data38.nextCursorField !== undefined){
+if(typeof data38.nextCursorField !== "string"){
+const err115 = {instancePath:instancePath+"/connection/pagination/nextCursorField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/nextCursorField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data38.hasMoreField !== undefined){
+if(typeof data38.hasMoreField !== "string"){
+const err116 = {instancePath:instancePath+"/connection/pagination/hasMoreField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/hasMoreField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data38.cursorParam !== undefined){
+if(typeof data38.cursorParam !== "string"){
+const err117 = {instancePath:instancePath+"/connection/pagination/cursorParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/cursorParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data38.limitParam !== undefined){
+if(typeof data38.limitParam !== "string"){
+const err118 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data38.pageSize !== undefined){
+let data46 = data38.pageSize;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err119 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 10000 || isNaN(data46)){
+const err120 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data46 < 1 || isNaN(data46)){
+const err121 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+var _valid3 = _errs111 === errors;
+if(_valid3){
+valid27 = true;
+passing2 = 0;
+var props2 = true;
+}
+const _errs129 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.kind === undefined){
+const err123 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+for(const key12 in data38){
+if(!(((((((key12 === "kind") || (key12 === "itemsField")) || (key12 === "totalField")) || (key12 === "pageParam")) || (key12 === "sizeParam")) || (key12 === "firstPage")) || (key12 === "pageSize"))){
+const err124 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data38.kind !== undefined){
+if("page" !== data38.kind){
+const err125 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "page"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data38.itemsField !== undefined){
+let data48 = data38.itemsField;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err126 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data38.totalField !== undefined){
+let data49 = data38.totalField;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err128 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data38.pageParam !== undefined){
+if(typeof data38.pageParam !== "string"){
+const err130 = {instancePath:instancePath+"/connection/pagination/pageParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data38.sizeParam !== undefined){
+if(typeof data38.sizeParam !== "string"){
+const err131 = {instancePath:instancePath+"/connection/pagination/sizeParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/sizeParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data38.firstPage !== undefined){
+let data52 = data38.firstPage;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err132 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 1 || isNaN(data52)){
+const err133 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(data52 < 0 || isNaN(data52)){
+const err134 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+if(data38.pageSize !== undefined){
+let data53 = data38.pageSize;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err135 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 10000 || isNaN(data53)){
+const err136 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data53 < 1 || isNaN(data53)){
+const err137 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+var _valid3 = _errs129 === errors;
+if(_valid3 && valid27){
+valid27 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid3){
+valid27 = true;
+passing2 = 1;
+if(props2 !== true){
+props2 = true;
+}
+}
+const _errs145 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.kind === undefined){
+const err139 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+for(const key13 in data38){
+if(!((((((key13 === "kind") || (key13 === "itemsField")) || (key13 === "totalField")) || (key13 === "offsetParam")) || (key13 === "limitParam")) || (key13 === "pageSize"))){
+const err140 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data38.kind !== undefined){
+if("offset" !== data38.kind){
+const err141 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "offset"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data38.itemsField !== undefined){
+let data55 = data38.itemsField;
+if(typeof data55 === "string"){
+if(func2(data55) < 1){
+const err142 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data38.totalField !== undefined){
+let data56 = data38.totalField;
+if(typeof data56 === "string"){
+if(func2(data56) < 1){
+const err144 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data38.offsetParam !== undefined){
+if(typeof data38.offsetParam !== "string"){
+const err146 = {instancePath:instancePath+"/connection/pagination/offsetParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/offsetParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data38.limitParam !== undefined){
+if(typeof data38.limitParam !== "string"){
+const err147 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data38.pageSize !== undefined){
+let data59 = data38.pageSize;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err148 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 > 10000 || isNaN(data59)){
+const err149 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(data59 < 1 || isNaN(data59)){
+const err150 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+var _valid3 = _errs145 === errors;
+if(_valid3 && valid27){
+valid27 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid3){
+valid27 = true;
+passing2 = 2;
+if(props2 !== true){
+props2 = true;
+}
+}
+const _errs159 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.kind === undefined){
+const err152 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+for(const key14 in data38){
+if(!(((((key14 === "kind") || (key14 === "itemsField")) || (key14 === "totalField")) || (key14 === "limitParam")) || (key14 === "pageSize"))){
+const err153 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data38.kind !== undefined){
+if("link" !== data38.kind){
+const err154 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "link"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data38.itemsField !== undefined){
+let data61 = data38.itemsField;
+if(typeof data61 === "string"){
+if(func2(data61) < 1){
+const err155 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data38.totalField !== undefined){
+let data62 = data38.totalField;
+if(typeof data62 === "string"){
+if(func2(data62) < 1){
+const err157 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data38.limitParam !== undefined){
+if(typeof data38.limitParam !== "string"){
+const err159 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data38.pageSize !== undefined){
+let data64 = data38.pageSize;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err160 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 10000 || isNaN(data64)){
+const err161 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+if(data64 < 1 || isNaN(data64)){
+const err162 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+var _valid3 = _errs159 === errors;
+if(_valid3 && valid27){
+valid27 = false;
+passing2 = [passing2, 3];
+}
+else {
+if(_valid3){
+valid27 = true;
+passing2 = 3;
+if(props2 !== true){
+props2 = true;
+}
+}
+}
+}
+}
+if(!valid27){
+const err164 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+else {
+errors = _errs110;
+if(vErrors !== null){
+if(_errs110){
+vErrors.length = _errs110;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema44 = {"title":"SqlSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"sql","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["engine","host","database","user","table","cursorColumn"],"description":"前置库 / a front database, read through a read-only session with a keyset watermark (cursorColumn, primaryKey)","properties":{"engine":{"enum":["postgres","mysql"]},"host":{"type":"string","minLength":1,"description":"may be a reference such as ${env:NAME}"},"port":{"type":"integer","minimum":1,"maximum":65535},"database":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"password":{"$ref":"#/$defs/secretRef"},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},"columns":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"},"description":"absent: every column"},"cursorColumn":{"$ref":"#/$defs/identifier"},"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"statementTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000,"default":60000,"description":"per FETCH (postgres) or per keyset chunk (mysql)"},"countRows":{"type":"boolean","default":true,"description":"count the rows to pull first, for progress and ETA"}}}}};
+const schema55 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"};
+const pattern15 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$", "u");
+const pattern16 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}$", "u");
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.department === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "department"},message:"must have required property '"+"department"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.recordType === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.mapping === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mapping"},message:"must have required property '"+"mapping"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.connection === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connection"},message:"must have required property '"+"connection"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema44.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,62}$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.department !== undefined){
+let data2 = data.department;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err12 = {instancePath:instancePath+"/department",schemaPath:"#/$defs/department/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/department",schemaPath:"#/$defs/department/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+if("sql" !== data.kind){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "sql"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.recordType !== undefined){
+let data4 = data.recordType;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err15 = {instancePath:instancePath+"/recordType",schemaPath:"#/$defs/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/recordType",schemaPath:"#/$defs/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.mapping !== undefined){
+let data5 = data.mapping;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err17 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.primaryKey !== undefined){
+let data6 = data.primaryKey;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err19 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.schedule !== undefined){
+let data7 = data.schedule;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.everyMinutes === undefined){
+const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+for(const key1 in data7){
+if(!(key1 === "everyMinutes")){
+const err22 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data7.everyMinutes !== undefined){
+let data8 = data7.everyMinutes;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 10080 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.extractionWindow !== undefined){
+let data9 = data.extractionWindow;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.start === undefined){
+const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data9.end === undefined){
+const err28 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
+const err29 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data9.start !== undefined){
+let data10 = data9.start;
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+const err30 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data9.end !== undefined){
+let data11 = data9.end;
+if(typeof data11 === "string"){
+if(!pattern5.test(data11)){
+const err32 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data9.timeZone !== undefined){
+let data12 = data9.timeZone;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err34 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.deletions !== undefined){
+let data13 = data.deletions;
+const _errs39 = errors;
+let valid12 = false;
+let passing0 = null;
+const _errs40 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err37 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+for(const key3 in data13){
+if(!(key3 === "detect")){
+const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data13.detect !== undefined){
+if("none" !== data13.detect){
+const err39 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid0 = _errs40 === errors;
+if(_valid0){
+valid12 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs44 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err41 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key4 in data13){
+if(!((key4 === "detect") || (key4 === "maxShare"))){
+const err42 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data13.detect !== undefined){
+if("snapshot" !== data13.detect){
+const err43 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data13.maxShare !== undefined){
+let data16 = data13.maxShare;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 1 || isNaN(data16)){
+const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data16 <= 0 || isNaN(data16)){
+const err45 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid0 = _errs44 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs50 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data13.field === undefined){
+const err49 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key5 in data13){
+if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
+const err50 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data13.detect !== undefined){
+if("flag" !== data13.detect){
+const err51 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data13.field !== undefined){
+let data18 = data13.field;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err52 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data13.values !== undefined){
+let data19 = data13.values;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err54 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+const _errs59 = errors;
+let valid18 = false;
+const _errs60 = errors;
+if(typeof data20 !== "string"){
+const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid1 = _errs60 === errors;
+valid18 = valid18 || _valid1;
+const _errs62 = errors;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid1 = _errs62 === errors;
+valid18 = valid18 || _valid1;
+const _errs64 = errors;
+if(typeof data20 !== "boolean"){
+const err57 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid1 = _errs64 === errors;
+valid18 = valid18 || _valid1;
+if(!valid18){
+const err58 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs59;
+if(vErrors !== null){
+if(_errs59){
+vErrors.length = _errs59;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid0 = _errs50 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid12){
+const err61 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+else {
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.connection !== undefined){
+let data21 = data.connection;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.engine === undefined){
+const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data21.host === undefined){
+const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data21.database === undefined){
+const err64 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data21.user === undefined){
+const err65 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data21.table === undefined){
+const err66 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data21.cursorColumn === undefined){
+const err67 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "cursorColumn"},message:"must have required property '"+"cursorColumn"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+for(const key6 in data21){
+if(!(func1.call(schema44.properties.connection.properties, key6))){
+const err68 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data21.engine !== undefined){
+let data22 = data21.engine;
+if(!((data22 === "postgres") || (data22 === "mysql"))){
+const err69 = {instancePath:instancePath+"/connection/engine",schemaPath:"#/properties/connection/properties/engine/enum",keyword:"enum",params:{allowedValues: schema44.properties.connection.properties.engine.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data21.host !== undefined){
+let data23 = data21.host;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err70 = {instancePath:instancePath+"/connection/host",schemaPath:"#/properties/connection/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/connection/host",schemaPath:"#/properties/connection/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data21.port !== undefined){
+let data24 = data21.port;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err72 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 65535 || isNaN(data24)){
+const err73 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data24 < 1 || isNaN(data24)){
+const err74 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+if(data21.database !== undefined){
+let data25 = data21.database;
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err75 = {instancePath:instancePath+"/connection/database",schemaPath:"#/properties/connection/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/connection/database",schemaPath:"#/properties/connection/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data21.user !== undefined){
+let data26 = data21.user;
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err77 = {instancePath:instancePath+"/connection/user",schemaPath:"#/properties/connection/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/connection/user",schemaPath:"#/properties/connection/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data21.password !== undefined){
+let data27 = data21.password;
+if(typeof data27 === "string"){
+if(!pattern9.test(data27)){
+const err79 = {instancePath:instancePath+"/connection/password",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/connection/password",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data21.table !== undefined){
+let data28 = data21.table;
+if(typeof data28 === "string"){
+if(!pattern15.test(data28)){
+const err81 = {instancePath:instancePath+"/connection/table",schemaPath:"#/properties/connection/properties/table/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"+"\""};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/connection/table",schemaPath:"#/properties/connection/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data21.columns !== undefined){
+let data29 = data21.columns;
+if(Array.isArray(data29)){
+if(data29.length < 1){
+const err83 = {instancePath:instancePath+"/connection/columns",schemaPath:"#/properties/connection/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+const len1 = data29.length;
+for(let i1=0; i1<len1; i1++){
+let data30 = data29[i1];
+if(typeof data30 === "string"){
+if(!pattern16.test(data30)){
+const err84 = {instancePath:instancePath+"/connection/columns/" + i1,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}$"+"\""};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/connection/columns/" + i1,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/connection/columns",schemaPath:"#/properties/connection/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data21.cursorColumn !== undefined){
+let data31 = data21.cursorColumn;
+if(typeof data31 === "string"){
+if(!pattern16.test(data31)){
+const err87 = {instancePath:instancePath+"/connection/cursorColumn",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}$"+"\""};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/connection/cursorColumn",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data21.batchSize !== undefined){
+let data32 = data21.batchSize;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err89 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 50000 || isNaN(data32)){
+const err90 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data32 < 1 || isNaN(data32)){
+const err91 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+if(data21.statementTimeoutMs !== undefined){
+let data33 = data21.statementTimeoutMs;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err92 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 3600000 || isNaN(data33)){
+const err93 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data33 < 100 || isNaN(data33)){
+const err94 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+if(data21.countRows !== undefined){
+if(typeof data21.countRows !== "boolean"){
+const err95 = {instancePath:instancePath+"/connection/countRows",schemaPath:"#/properties/connection/properties/countRows/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema57 = {"title":"FileDropSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"file-drop","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["format"],"description":"文件投递 / files the department puts in the raw bucket under inbox/<source id>/; each is read once, then archived","properties":{"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"format":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"csv"},"encoding":{"enum":["auto","utf-8","gbk","gb18030"],"default":"auto","description":"auto: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK)"},"delimiter":{"type":"string","pattern":"^(auto|.)$","default":"auto","description":"one character, or auto: the most frequent of , ; tab | in the header"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"xlsx"},"sheet":{"type":"string","minLength":1,"description":"absent: the first sheet"},"headerRows":{"type":"integer","minimum":1,"maximum":5,"default":1,"description":"header rows, joined with / (merged cells repeat their value)"},"dateColumns":{"type":"array","items":{"type":"string","minLength":1},"description":"columns whose numbers are Excel serial dates"}}}]}}}}};
+const pattern21 = new RegExp("^(auto|.)$", "u");
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.department === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "department"},message:"must have required property '"+"department"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.recordType === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.mapping === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mapping"},message:"must have required property '"+"mapping"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.connection === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connection"},message:"must have required property '"+"connection"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema57.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,62}$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.department !== undefined){
+let data2 = data.department;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err12 = {instancePath:instancePath+"/department",schemaPath:"#/$defs/department/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/department",schemaPath:"#/$defs/department/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+if("file-drop" !== data.kind){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "file-drop"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.recordType !== undefined){
+let data4 = data.recordType;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err15 = {instancePath:instancePath+"/recordType",schemaPath:"#/$defs/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/recordType",schemaPath:"#/$defs/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.mapping !== undefined){
+let data5 = data.mapping;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err17 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.primaryKey !== undefined){
+let data6 = data.primaryKey;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err19 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.schedule !== undefined){
+let data7 = data.schedule;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.everyMinutes === undefined){
+const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+for(const key1 in data7){
+if(!(key1 === "everyMinutes")){
+const err22 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data7.everyMinutes !== undefined){
+let data8 = data7.everyMinutes;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 10080 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.extractionWindow !== undefined){
+let data9 = data.extractionWindow;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.start === undefined){
+const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data9.end === undefined){
+const err28 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
+const err29 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data9.start !== undefined){
+let data10 = data9.start;
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+const err30 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data9.end !== undefined){
+let data11 = data9.end;
+if(typeof data11 === "string"){
+if(!pattern5.test(data11)){
+const err32 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data9.timeZone !== undefined){
+let data12 = data9.timeZone;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err34 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.deletions !== undefined){
+let data13 = data.deletions;
+const _errs39 = errors;
+let valid12 = false;
+let passing0 = null;
+const _errs40 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err37 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+for(const key3 in data13){
+if(!(key3 === "detect")){
+const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data13.detect !== undefined){
+if("none" !== data13.detect){
+const err39 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid0 = _errs40 === errors;
+if(_valid0){
+valid12 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs44 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err41 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key4 in data13){
+if(!((key4 === "detect") || (key4 === "maxShare"))){
+const err42 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data13.detect !== undefined){
+if("snapshot" !== data13.detect){
+const err43 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data13.maxShare !== undefined){
+let data16 = data13.maxShare;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 1 || isNaN(data16)){
+const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data16 <= 0 || isNaN(data16)){
+const err45 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid0 = _errs44 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs50 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.detect === undefined){
+const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data13.field === undefined){
+const err49 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key5 in data13){
+if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
+const err50 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data13.detect !== undefined){
+if("flag" !== data13.detect){
+const err51 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data13.field !== undefined){
+let data18 = data13.field;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err52 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data13.values !== undefined){
+let data19 = data13.values;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err54 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+const _errs59 = errors;
+let valid18 = false;
+const _errs60 = errors;
+if(typeof data20 !== "string"){
+const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid1 = _errs60 === errors;
+valid18 = valid18 || _valid1;
+const _errs62 = errors;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid1 = _errs62 === errors;
+valid18 = valid18 || _valid1;
+const _errs64 = errors;
+if(typeof data20 !== "boolean"){
+const err57 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid1 = _errs64 === errors;
+valid18 = valid18 || _valid1;
+if(!valid18){
+const err58 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+errors = _errs59;
+if(vErrors !== null){
+if(_errs59){
+vErrors.length = _errs59;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid0 = _errs50 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid12){
+const err61 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+else {
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.connection !== undefined){
+let data21 = data.connection;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.format === undefined){
+const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+for(const key6 in data21){
+if(!((key6 === "batchSize") || (key6 === "format"))){
+const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data21.batchSize !== undefined){
+let data22 = data21.batchSize;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err64 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 50000 || isNaN(data22)){
+const err65 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data22 < 1 || isNaN(data22)){
+const err66 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+if(data21.format !== undefined){
+let data23 = data21.format;
+const _errs72 = errors;
+let valid20 = false;
+let passing1 = null;
+const _errs73 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.kind === undefined){
+const err67 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+for(const key7 in data23){
+if(!(((key7 === "kind") || (key7 === "encoding")) || (key7 === "delimiter"))){
+const err68 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data23.kind !== undefined){
+if("csv" !== data23.kind){
+const err69 = {instancePath:instancePath+"/connection/format/kind",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "csv"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data23.encoding !== undefined){
+let data25 = data23.encoding;
+if(!((((data25 === "auto") || (data25 === "utf-8")) || (data25 === "gbk")) || (data25 === "gb18030"))){
+const err70 = {instancePath:instancePath+"/connection/format/encoding",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema57.properties.connection.properties.format.oneOf[0].properties.encoding.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data23.delimiter !== undefined){
+let data26 = data23.delimiter;
+if(typeof data26 === "string"){
+if(!pattern21.test(data26)){
+const err71 = {instancePath:instancePath+"/connection/format/delimiter",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/delimiter/pattern",keyword:"pattern",params:{pattern: "^(auto|.)$"},message:"must match pattern \""+"^(auto|.)$"+"\""};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/connection/format/delimiter",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/delimiter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+var _valid2 = _errs73 === errors;
+if(_valid2){
+valid20 = true;
+passing1 = 0;
+var props1 = true;
+}
+const _errs80 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.kind === undefined){
+const err74 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key8 in data23){
+if(!((((key8 === "kind") || (key8 === "sheet")) || (key8 === "headerRows")) || (key8 === "dateColumns"))){
+const err75 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data23.kind !== undefined){
+if("xlsx" !== data23.kind){
+const err76 = {instancePath:instancePath+"/connection/format/kind",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "xlsx"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data23.sheet !== undefined){
+let data28 = data23.sheet;
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err77 = {instancePath:instancePath+"/connection/format/sheet",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/connection/format/sheet",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data23.headerRows !== undefined){
+let data29 = data23.headerRows;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err79 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 5 || isNaN(data29)){
+const err80 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(data29 < 1 || isNaN(data29)){
+const err81 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+if(data23.dateColumns !== undefined){
+let data30 = data23.dateColumns;
+if(Array.isArray(data30)){
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err82 = {instancePath:instancePath+"/connection/format/dateColumns/" + i1,schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/connection/format/dateColumns/" + i1,schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/connection/format/dateColumns",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+var _valid2 = _errs80 === errors;
+if(_valid2 && valid20){
+valid20 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid2){
+valid20 = true;
+passing1 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+if(!valid20){
+const err86 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+else {
+errors = _errs72;
+if(vErrors !== null){
+if(_errs72){
+vErrors.length = _errs72;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://tongyuan.sx.gov.cn/schemas/source.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate21(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs2 = errors;
+if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs3 = errors;
+if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate20.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate20.evaluated = {"dynamicProps":true,"dynamicItems":false};

@@ -1,9 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
 import type { CheckpointStore, Clock, MessageSender, ObjectStore } from '../ports/index.js';
-import type { NormalizeRequest } from '../normalize/request.js';
+import { TOMBSTONE_KEYS_PER_MESSAGE, type NormalizeRequest, type TombstonesRequest } from '../normalize/request.js';
 import { sha256Hex } from '../util/hash.js';
-import type { SourceConnector } from './connectors/connector.js';
+import type { SourceConnector, SourcePage } from './connectors/connector.js';
+import { insideWindow } from './extraction-window.js';
+import { DELTA, MassDeleteRefusedError, vanishedKeys, type SourceKeyLedger } from './key-ledger.js';
+import { isFlaggedDeleted, sourceKeyOf } from './source-items.js';
 
 export interface SyncDeps {
   readonly raw: ObjectStore;
@@ -11,6 +14,19 @@ export interface SyncDeps {
   readonly checkpoints: CheckpointStore;
   readonly clock: Clock;
   readonly connector: (source: SourceConfig) => SourceConnector;
+  /** Needed by sources that detect deletions by snapshot. */
+  readonly keys?: SourceKeyLedger;
+}
+
+export interface SyncProgress {
+  readonly sourceId: string;
+  readonly page: number;
+  readonly items: number;
+  /** Items pulled so far in this run. */
+  readonly pulled: number;
+  /** Items the run is expected to pull in all, when the source can tell. */
+  readonly expectedTotal?: number;
+  readonly rawKey: string;
 }
 
 export interface SyncOptions {
@@ -18,58 +34,123 @@ export interface SyncOptions {
   readonly maxPages?: number;
   /** Re-pull everything from the start (backfill); what is unchanged stays unchanged downstream. */
   readonly full?: boolean;
-  readonly onPage?: (progress: { readonly sourceId: string; readonly page: number; readonly items: number; readonly rawKey: string }) => void;
+  /** Let one run delete more than the source's maxShare of its keys. */
+  readonly allowMassDelete?: boolean;
+  readonly onPage?: (progress: SyncProgress) => void;
 }
 
 export interface SyncResult {
   readonly sourceId: string;
   readonly pages: number;
   readonly pulled: number;
-  /** False when maxPages cut the run short. */
+  /** Source keys sent as tombstones in this run. */
+  readonly deleted: number;
+  /** False when maxPages or the extraction window cut the run short. */
   readonly complete: boolean;
+  /** Why the run did not pull at all or stopped early, when it did. */
+  readonly note?: string;
 }
 
 export const RAW_STREAM = 'default';
 
-/** `raw/<source>/<date>/<sha256>.json.gz`: the same bytes always land on the same key. */
-export function rawBatchKey(sourceId: string, pulledAt: Date, body: Uint8Array): string {
-  return `raw/${sourceId}/${pulledAt.toISOString().slice(0, 10)}/${sha256Hex(body)}.json.gz`;
+const EXTENSIONS: Readonly<Record<string, string>> = { 'application/json': 'json', 'application/x-ndjson': 'jsonl', 'text/csv': 'csv' };
+
+/** `raw/<source>/<date>/<sha256>.<ext>.gz`: the same bytes always land on the same key. */
+export function rawBatchKey(sourceId: string, pulledAt: Date, body: Uint8Array, contentType = 'application/json'): string {
+  return `raw/${sourceId}/${pulledAt.toISOString().slice(0, 10)}/${sha256Hex(body)}.${EXTENSIONS[contentType] ?? 'bin'}.gz`;
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+async function sendTombstones(deps: SyncDeps, base: Omit<TombstonesRequest, 'sourceKeys' | 'kind'>, keys: readonly string[]): Promise<void> {
+  const bodies = chunks(keys, TOMBSTONE_KEYS_PER_MESSAGE).map((sourceKeys) => JSON.stringify({ kind: 'tombstones', ...base, sourceKeys } satisfies TombstonesRequest));
+  if (bodies.length > 0) await deps.normalizeQueue.send(bodies);
+}
+
+/** Raw bytes durably in S3, then the normalize request: after this the page cannot be lost. */
+async function storePage(source: SourceConfig, page: SourcePage, pulledAt: Date, deps: SyncDeps): Promise<string> {
+  const rawKey = rawBatchKey(source.id, pulledAt, page.body, page.contentType);
+  if (!(await deps.raw.exists(rawKey))) {
+    await deps.raw.put(rawKey, gzipSync(page.body), {
+      contentType: page.contentType ?? 'application/json',
+      contentEncoding: 'gzip',
+      metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },
+    });
+  }
+  const request: NormalizeRequest = { kind: 'raw-batch', sourceId: source.id, rawKey, itemCount: page.items.length, pulledAt: pulledAt.toISOString() };
+  await deps.normalizeQueue.send([JSON.stringify(request)]);
+  return rawKey;
+}
+
+/**
+ * After a complete snapshot: keys known before and absent now become tombstones, unless
+ * they are more than the source allows in one run (a truncated file must not wipe a dataset).
+ */
+async function settleSnapshot(source: SourceConfig, snapshot: string, observedAt: Date, deps: SyncDeps, allowMassDelete: boolean): Promise<number> {
+  const { deletions } = source;
+  if (deletions?.detect !== 'snapshot' || !deps.keys) return 0;
+  const { vanished, known } = vanishedKeys(await deps.keys.load(source.id), snapshot);
+  const maxShare = deletions.maxShare ?? 0.1;
+  if (vanished.length > 0 && !allowMassDelete && vanished.length > maxShare * known) {
+    throw new MassDeleteRefusedError(
+      `source ${source.id}: snapshot ${snapshot} would delete ${vanished.length} of ${known} known records ` +
+        `(${((100 * vanished.length) / known).toFixed(1)}%, over the limit of ${(100 * maxShare).toFixed(1)}%); ` +
+        'nothing was deleted. If the source really lost these rows, sync again with --allow-mass-delete.',
+    );
+  }
+  await sendTombstones(deps, { sourceId: source.id, reason: 'vanished', observedAt: observedAt.toISOString() }, vanished);
+  await deps.keys.forgetAllBut(source.id, snapshot);
+  return vanished.length;
 }
 
 /**
  * Pulls a source page by page. Per page: raw bytes durably in S3, then the normalize
- * request, then the checkpoint. A crash anywhere repeats at most the last page, and a
- * repeated page lands on the same raw key and changes nothing downstream.
+ * request, then the keys seen, then the checkpoint. A crash anywhere repeats at most the
+ * last page, and a repeated page lands on the same raw key and changes nothing downstream.
  */
 export async function syncSource(source: SourceConfig, deps: SyncDeps, options: SyncOptions = {}): Promise<SyncResult> {
+  const startedAt = deps.clock.now();
+  if (!insideWindow(source.extractionWindow, startedAt)) {
+    const w = source.extractionWindow!;
+    return { sourceId: source.id, pages: 0, pulled: 0, deleted: 0, complete: false, note: `outside the extraction window ${w.start}–${w.end} (${w.timeZone ?? 'Asia/Shanghai'})` };
+  }
+  const tracksKeys = source.deletions?.detect === 'snapshot';
+  if (tracksKeys && !deps.keys) throw new Error(`source ${source.id}: detects deletions by snapshot, but this sync has no key ledger`);
   let checkpoint = await deps.checkpoints.get(source.id, RAW_STREAM);
   let pages = 0;
   let pulled = 0;
-  const stream = deps.connector(source).pages(source, checkpoint?.cursor ?? null, { full: options.full ?? false });
+  let deleted = 0;
+  const stream = deps.connector(source).pages(source, checkpoint?.cursor ?? null, { full: options.full ?? false, startedAt });
   for await (const page of stream) {
     const pulledAt = deps.clock.now();
     if (page.items.length > 0) {
-      const rawKey = rawBatchKey(source.id, pulledAt, page.body);
-      if (!(await deps.raw.exists(rawKey))) {
-        await deps.raw.put(rawKey, gzipSync(page.body), {
-          contentType: 'application/json',
-          contentEncoding: 'gzip',
-          metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },
-        });
+      const rawKey = await storePage(source, page, pulledAt, deps);
+      const flagged = page.items.filter((item) => isFlaggedDeleted(source, item)).map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined);
+      await sendTombstones(deps, { sourceId: source.id, reason: 'flagged', observedAt: pulledAt.toISOString(), rawKey }, flagged);
+      deleted += flagged.length;
+      if (tracksKeys) {
+        const keys = page.items.map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined);
+        await deps.keys!.record(source.id, page.snapshot ?? DELTA, rawKey.split('/').pop()!.split('.')[0]!, keys);
       }
-      const request: NormalizeRequest = { kind: 'raw-batch', sourceId: source.id, rawKey, itemCount: page.items.length, pulledAt: pulledAt.toISOString() };
-      await deps.normalizeQueue.send([JSON.stringify(request)]);
       pages += 1;
       pulled += page.items.length;
-      options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, rawKey });
+      options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, pulled, expectedTotal: page.expectedTotal, rawKey });
     }
     if (page.nextCursor !== null && page.nextCursor !== (checkpoint?.cursor ?? null)) {
       const next = { cursor: page.nextCursor, committedAt: pulledAt.toISOString(), pulledTotal: (checkpoint?.pulledTotal ?? 0) + page.items.length, revision: (checkpoint?.revision ?? 0) + 1 };
       await deps.checkpoints.commit(source.id, RAW_STREAM, next, checkpoint);
       checkpoint = next;
     }
+    if (page.completesSnapshot && page.snapshot) deleted += await settleSnapshot(source, page.snapshot, pulledAt, deps, options.allowMassDelete ?? false);
     if (page.last) break;
-    if (options.maxPages !== undefined && pages >= options.maxPages) return { sourceId: source.id, pages, pulled, complete: false };
+    if (options.maxPages !== undefined && pages >= options.maxPages) return { sourceId: source.id, pages, pulled, deleted, complete: false, note: `stopped after ${pages} pages; the next run goes on` };
+    if (!insideWindow(source.extractionWindow, deps.clock.now())) {
+      return { sourceId: source.id, pages, pulled, deleted, complete: false, note: 'the extraction window closed; the next run goes on' };
+    }
   }
-  return { sourceId: source.id, pages, pulled, complete: true };
+  return { sourceId: source.id, pages, pulled, deleted, complete: true };
 }

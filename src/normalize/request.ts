@@ -8,15 +8,42 @@ export interface NormalizeRequest {
   readonly pulledAt: string;
 }
 
-export function parseNormalizeRequest(body: string): NormalizeRequest {
+/**
+ * Rows deleted in the source, by their source keys (the source's primary key). The SSOT
+ * resolves each to its record through provenance.sourceKey. `observedAt` orders a
+ * tombstone against upserts: one extracted at or before it must not revive the record.
+ */
+export interface TombstonesRequest {
+  readonly kind: 'tombstones';
+  readonly sourceId: string;
+  readonly sourceKeys: readonly string[];
+  /** vanished: absent from a complete snapshot; flagged: the source marked the row deleted. */
+  readonly reason: 'vanished' | 'flagged';
+  readonly observedAt: string;
+  /** The raw batch that carried the deletion flags (flagged only). */
+  readonly rawKey?: string;
+}
+
+/** Every message on the normalize queue. */
+export type NormalizeMessage = NormalizeRequest | TombstonesRequest;
+
+/** Keys per tombstones message: well inside SQS's message size even for long keys. */
+export const TOMBSTONE_KEYS_PER_MESSAGE = 500;
+
+export function parseNormalizeMessage(body: string): NormalizeMessage {
   const value: unknown = JSON.parse(body);
-  if (
-    typeof value !== 'object' || value === null ||
-    (value as { kind?: unknown }).kind !== 'raw-batch' ||
-    typeof (value as { sourceId?: unknown }).sourceId !== 'string' ||
-    typeof (value as { rawKey?: unknown }).rawKey !== 'string'
-  ) {
-    throw new Error(`not a normalize request: ${body.slice(0, 200)}`);
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (typeof v.sourceId !== 'string') throw new Error(`not a normalize request: ${body.slice(0, 200)}`);
+  if (v.kind === 'raw-batch' && typeof v.rawKey === 'string') return value as NormalizeRequest;
+  if (v.kind === 'tombstones' && Array.isArray(v.sourceKeys) && v.sourceKeys.every((k) => typeof k === 'string') && typeof v.observedAt === 'string') {
+    return value as TombstonesRequest;
   }
-  return value as NormalizeRequest;
+  throw new Error(`not a normalize request: ${body.slice(0, 200)}`);
+}
+
+/** A raw-batch request, or an error naming what the body is instead. */
+export function parseNormalizeRequest(body: string): NormalizeRequest {
+  const message = parseNormalizeMessage(body);
+  if (message.kind !== 'raw-batch') throw new Error(`not a raw-batch request: ${body.slice(0, 200)}`);
+  return message;
 }

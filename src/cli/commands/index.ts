@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command.js';
-import { sourcesListCommand } from './sources.js';
+import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
 import { upCommand } from './up.js';
 
 /** Every subcommand; the longest matching path wins. */
-export const commands: readonly CliCommand[] = [upCommand, sourcesListCommand];
+export const commands: readonly CliCommand[] = [upCommand, sourcesListCommand, sourcesCheckCommand];

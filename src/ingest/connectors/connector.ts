@@ -4,28 +4,50 @@ import type { SourceConfig } from '../../config/catalog.js';
 export interface SourcePage {
   /** The bytes exactly as received (or, for row sources, as serialized once): the raw zone keeps them. */
   readonly body: Uint8Array;
+  /** Media type of `body` in the raw zone. */
+  readonly contentType?: string;
   /** The items in the batch, in order; normalize sees the same items again through `itemsOf`. */
   readonly items: readonly unknown[];
   /** Position after this page, committed as the checkpoint once the page is durable. Null: unchanged. */
   readonly nextCursor: string | null;
-  /** False when the source says there is more to read now. */
+  /** True when the source says there is nothing more to read now. A connector may also just end its stream. */
   readonly last: boolean;
-  /** Where the page came from (URL, table, file) for provenance and error messages. */
+  /** Where the page came from (URL, table, file and row) for provenance and error messages. */
   readonly origin: string;
+  /** Items the whole run is expected to deliver, when the source can tell (progress, ETA). */
+  readonly expectedTotal?: number;
+  /**
+   * Set while the pull covers the whole source (a pull from scratch, a whole file): the
+   * snapshot's id. Keys are recorded under it; see `completesSnapshot`.
+   */
+  readonly snapshot?: string;
+  /** The last page of snapshot `snapshot`: keys seen before and not in it have vanished. */
+  readonly completesSnapshot?: boolean;
 }
 
 export interface PullContext {
   /** Re-read everything, ignoring the checkpoint (backfill). */
   readonly full: boolean;
+  /** When the run started. */
+  readonly startedAt: Date;
+}
+
+/** A fresh id for a pull that reads the whole source; unique even for two runs in one millisecond. */
+export function pullSnapshotId(context: PullContext): string {
+  return `pull-${context.startedAt.toISOString()}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /**
  * A kind of departmental system. Ingest pulls pages from it; normalize gets the items
  * of a stored raw batch back through the same connector, so the two never disagree
  * on what a batch holds.
+ *
+ * The consumer asks for the next page only after the previous one is durable and its
+ * checkpoint committed, so code after a `yield` may act on a committed page (a file
+ * drop archives its file there).
  */
-export interface SourceConnector {
-  readonly kind: SourceConfig['kind'];
-  pages(source: SourceConfig, cursor: string | null, context: PullContext): AsyncIterable<SourcePage>;
-  itemsOf(source: SourceConfig, rawBody: Uint8Array): readonly unknown[];
+export interface SourceConnector<K extends SourceConfig['kind'] = SourceConfig['kind']> {
+  readonly kind: K;
+  pages(source: Extract<SourceConfig, { kind: K }>, cursor: string | null, context: PullContext): AsyncIterable<SourcePage>;
+  itemsOf(source: Extract<SourceConfig, { kind: K }>, rawBody: Uint8Array): readonly unknown[];
 }

@@ -1,106 +1,209 @@
 import type { SourceConfig } from '../../config/catalog.js';
 import { resolveReferences } from '../../config/catalog.js';
-import type { SourceConnector, SourcePage } from './connector.js';
+import { awsSecretProviders, resolveSecretReferences, type SecretProviders } from '../../config/secret-refs.js';
+import { fetchWithRetry, type HttpDeps, type RetryPolicy } from '../http/fetch-with-retry.js';
+import { sharedRateLimiter, type RateLimiter } from '../http/rate-limiter.js';
+import { SourceError } from '../source-error.js';
+import { pullSnapshotId, type PullContext, type SourceConnector, type SourcePage } from './connector.js';
+import { linkNext } from './link-header.js';
 
-export class SourceError extends Error {
-  override readonly name = 'SourceError';
-}
+export { SourceError } from '../source-error.js';
+
+type HttpJsonSource = Extract<SourceConfig, { kind: 'http-json' }>;
+type Pagination = HttpJsonSource['connection']['pagination'];
 
 export interface HttpOptions {
   readonly fetch?: typeof fetch;
-  readonly maxAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  readonly limiter?: RateLimiter;
+  readonly random?: () => number;
+  readonly secrets?: SecretProviders;
 }
 
-const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Retry-After is seconds or an HTTP date; capped so a hostile value cannot stall a sync. */
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 60_000) : undefined;
+/**
+ * Where a page/offset/link pull stands: `since` is the updated-since watermark of this run,
+ * `next` the page, offset or URL to fetch next (null: the run finished), `max` the largest
+ * incremental field seen so far in this run.
+ */
+interface PullState {
+  readonly since: string | null;
+  readonly next: number | string | null;
+  readonly max: string | null;
 }
 
-/** Fetches one page of a cursor-paginated JSON API, with retries, backoff and jitter. */
-export async function fetchCursorPage(source: SourceConfig, cursor: string | null, options: HttpOptions = {}): Promise<SourcePage> {
-  const { connection } = source;
-  const { pagination } = connection;
-  const url = new URL(connection.path, resolveReferences(connection.baseUrl, `source ${source.id}`));
-  url.searchParams.set(pagination.limitParam ?? 'limit', String(pagination.pageSize ?? 100));
-  if (cursor) url.searchParams.set(pagination.cursorParam ?? 'cursor', cursor);
-  const doFetch = options.fetch ?? fetch;
-  const sleep = options.sleep ?? defaultSleep;
-  const maxAttempts = options.maxAttempts ?? 5;
+const FRESH: PullState = { since: null, next: null, max: null };
 
-  for (let attempt = 1; ; attempt++) {
-    let response: Response;
-    try {
-      response = await doFetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(connection.timeoutMs ?? 15_000) });
-    } catch (error) {
-      if (attempt >= maxAttempts) throw new SourceError(`source ${source.id}: ${url.href} failed after ${attempt} attempts: ${(error as Error).message}`);
-      await sleep(backoffMs(attempt));
-      continue;
-    }
-    if (RETRYABLE.has(response.status) && attempt < maxAttempts) {
-      await response.body?.cancel();
-      await sleep(retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt));
-      continue;
-    }
-    const body = new Uint8Array(await response.arrayBuffer());
-    if (!response.ok) {
-      throw new SourceError(`source ${source.id}: ${url.href} answered HTTP ${response.status}: ${new TextDecoder().decode(body.slice(0, 300))}`);
-    }
-    return parsePage(source, url.href, body);
-  }
-}
-
-function backoffMs(attempt: number): number {
-  const base = Math.min(200 * 2 ** (attempt - 1), 10_000);
-  return base / 2 + Math.random() * (base / 2); // "equal jitter"
-}
-
-function pageItems(source: SourceConfig, url: string, body: Uint8Array): { page: Record<string, unknown>; items: unknown[] } {
-  const { pagination } = source.connection;
-  let json: unknown;
+function decodeState(source: HttpJsonSource, cursor: string | null): PullState {
+  if (cursor === null) return FRESH;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    const parsed = JSON.parse(cursor) as PullState;
+    if (typeof parsed === 'object' && parsed !== null && 'next' in parsed) return parsed;
+  } catch {
+    // fall through to the error below
+  }
+  throw new SourceError(`source ${source.id}: checkpoint ${JSON.stringify(cursor)} is not a ${source.connection.pagination.kind} pagination state; run with --full to start over`);
+}
+
+/** Parses a page body as the configuration promised; anything else names the source and URL. */
+function parseDocument(source: HttpJsonSource, url: string, body: Uint8Array): { document: unknown; items: unknown[] } {
+  const { pagination } = source.connection;
+  let document: unknown;
+  try {
+    document = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
   } catch (error) {
     throw new SourceError(`source ${source.id}: ${url} did not return JSON: ${(error as Error).message}`);
   }
-  if (typeof json !== 'object' || json === null) throw new SourceError(`source ${source.id}: ${url} returned ${typeof json}, not an object`);
-  const page = json as Record<string, unknown>;
-  const items = page[pagination.itemsField];
-  if (!Array.isArray(items)) throw new SourceError(`source ${source.id}: ${url}: field "${pagination.itemsField}" is not an array`);
-  return { page, items };
-}
-
-function parsePage(source: SourceConfig, url: string, body: Uint8Array): SourcePage {
-  const { pagination } = source.connection;
-  const { page, items } = pageItems(source, url, body);
-  const next = page[pagination.nextCursorField];
-  if (next !== undefined && next !== null && typeof next !== 'string') {
-    throw new SourceError(`source ${source.id}: ${url}: field "${pagination.nextCursorField}" is not a string`);
+  if (pagination.itemsField === undefined) {
+    if (!Array.isArray(document)) throw new SourceError(`source ${source.id}: ${url}: expected a JSON array of items, got ${typeof document}`);
+    return { document, items: document };
   }
-  const hasMoreRaw = pagination.hasMoreField ? page[pagination.hasMoreField] : undefined;
-  const hasMore = typeof hasMoreRaw === 'boolean' ? hasMoreRaw : items.length > 0 && Boolean(next);
-  return { body, items, nextCursor: (next as string | null | undefined) ?? null, last: !hasMore, origin: url };
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new SourceError(`source ${source.id}: ${url} returned ${Array.isArray(document) ? 'an array' : typeof document}, not an object with field "${pagination.itemsField}"`);
+  }
+  const items = (document as Record<string, unknown>)[pagination.itemsField];
+  if (!Array.isArray(items)) throw new SourceError(`source ${source.id}: ${url}: field "${pagination.itemsField}" is not an array`);
+  return { document, items };
 }
 
-/** Cursor-paginated HTTP/JSON APIs: the cursor token the API hands out is the checkpoint. */
-export function httpJsonConnector(options: HttpOptions = {}): SourceConnector {
+function field(document: unknown, name: string | undefined): unknown {
+  return name !== undefined && typeof document === 'object' && document !== null ? (document as Record<string, unknown>)[name] : undefined;
+}
+
+function totalOf(source: HttpJsonSource, url: string, document: unknown): number | undefined {
+  const name = source.connection.pagination.totalField;
+  if (name === undefined) return undefined;
+  const total = field(document, name);
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw new SourceError(`source ${source.id}: ${url}: field "${name}" is not a count`);
+  return total;
+}
+
+/** The larger of two incremental values: numbers by value, text (ISO times) by order. */
+function later(a: string | null, value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return a;
+  const text = String(value);
+  if (a === null) return text;
+  if (typeof value === 'number' && Number.isFinite(Number(a))) return value > Number(a) ? text : a;
+  return text > a ? text : a;
+}
+
+async function authHeaders(source: HttpJsonSource, secrets: SecretProviders): Promise<Record<string, string>> {
+  const { auth } = source.connection;
+  if (!auth) return {};
+  if (auth.kind === 'bearer') return { authorization: `Bearer ${await resolveSecretReferences(auth.token, `source ${source.id} /connection/auth/token`, secrets)}` };
+  return { [auth.header]: await resolveSecretReferences(auth.value, `source ${source.id} /connection/auth/value`, secrets) };
+}
+
+function baseUrl(source: HttpJsonSource): URL {
+  const { connection } = source;
+  const url = new URL(connection.path, resolveReferences(connection.baseUrl, `source ${source.id} /connection/baseUrl`));
+  for (const [name, value] of Object.entries(connection.query ?? {})) url.searchParams.set(name, value);
+  return url;
+}
+
+/** The URL of the page that `state` says comes next. */
+function urlFor(source: HttpJsonSource, pagination: Exclude<Pagination, { kind: 'cursor' }>, state: PullState): URL {
+  if (pagination.kind === 'link' && typeof state.next === 'string') return new URL(state.next);
+  const url = baseUrl(source);
+  const { incremental } = source.connection;
+  if (incremental && state.since !== null) url.searchParams.set(incremental.param, state.since);
+  if (pagination.kind === 'page') {
+    url.searchParams.set(pagination.pageParam ?? 'page', String(state.next ?? pagination.firstPage ?? 1));
+    url.searchParams.set(pagination.sizeParam ?? 'page_size', String(pagination.pageSize ?? 100));
+  } else if (pagination.kind === 'offset') {
+    url.searchParams.set(pagination.offsetParam ?? 'offset', String(state.next ?? 0));
+    url.searchParams.set(pagination.limitParam ?? 'limit', String(pagination.pageSize ?? 100));
+  } else {
+    url.searchParams.set(pagination.limitParam ?? 'per_page', String(pagination.pageSize ?? 100));
+  }
+  return url;
+}
+
+/** HTTP/JSON APIs paginated by cursor token, page number, offset or Link header. */
+export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'http-json'> {
+  const deps: HttpDeps = {
+    fetch: options.fetch ?? fetch,
+    sleep: options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))),
+    limiter: options.limiter ?? sharedRateLimiter,
+    random: options.random ?? Math.random,
+  };
+  const secrets = options.secrets ?? awsSecretProviders;
+
+  async function policyOf(source: HttpJsonSource): Promise<RetryPolicy> {
+    const { connection } = source;
+    return {
+      sourceId: source.id,
+      maxAttempts: connection.maxAttempts ?? 5,
+      timeoutMs: connection.timeoutMs ?? 15_000,
+      requestsPerSecond: connection.requestsPerSecond,
+      headers: await authHeaders(source, secrets),
+    };
+  }
+
+  async function* cursorPages(source: HttpJsonSource, pagination: Extract<Pagination, { kind: 'cursor' }>, cursor: string | null, context: PullContext): AsyncGenerator<SourcePage> {
+    const policy = await policyOf(source);
+    let position = context.full ? null : cursor;
+    const snapshot = position === null ? pullSnapshotId(context) : undefined;
+    let expectedTotal: number | undefined;
+    for (;;) {
+      const url = baseUrl(source);
+      url.searchParams.set(pagination.limitParam ?? 'limit', String(pagination.pageSize ?? 100));
+      if (position) url.searchParams.set(pagination.cursorParam ?? 'cursor', position);
+      const { body } = await fetchWithRetry(url, policy, deps);
+      const { document, items } = parseDocument(source, url.href, body);
+      expectedTotal ??= totalOf(source, url.href, document);
+      const next = field(document, pagination.nextCursorField);
+      if (next !== undefined && next !== null && typeof next !== 'string') {
+        throw new SourceError(`source ${source.id}: ${url.href}: field "${pagination.nextCursorField}" is not a string`);
+      }
+      const hasMoreRaw = field(document, pagination.hasMoreField);
+      const hasMore = typeof hasMoreRaw === 'boolean' ? hasMoreRaw : items.length > 0 && Boolean(next);
+      const last = !hasMore || !next || next === position;
+      yield { body, contentType: 'application/json', items, nextCursor: next ?? null, last, origin: url.href, expectedTotal, snapshot, completesSnapshot: last && snapshot !== undefined };
+      if (last) return;
+      position = next as string;
+    }
+  }
+
+  async function* numberedPages(source: HttpJsonSource, pagination: Exclude<Pagination, { kind: 'cursor' }>, cursor: string | null, context: PullContext): AsyncGenerator<SourcePage> {
+    const policy = await policyOf(source);
+    const incremental = source.connection.incremental;
+    let state = context.full ? FRESH : decodeState(source, cursor);
+    const snapshot = state.since === null && state.next === null ? pullSnapshotId(context) : undefined;
+    const pageSize = pagination.pageSize ?? 100;
+    let expectedTotal: number | undefined;
+    let delivered = typeof state.next === 'number' && pagination.kind === 'offset' ? state.next : 0;
+    for (;;) {
+      const url = urlFor(source, pagination, state);
+      const { body, headers } = await fetchWithRetry(url, policy, deps);
+      const { document, items } = parseDocument(source, url.href, body);
+      expectedTotal ??= totalOf(source, url.href, document);
+      delivered += items.length;
+      let max = state.max;
+      if (incremental) for (const item of items) max = later(max, field(item, incremental.field));
+      let next: number | string | null;
+      if (pagination.kind === 'link') {
+        next = linkNext(headers.get('link'), url);
+        if (next !== null && new URL(next).origin !== url.origin) {
+          throw new SourceError(`source ${source.id}: ${url.href}: Link rel="next" leads to another origin (${new URL(next).origin}); refusing to send credentials there`);
+        }
+      } else {
+        const full = items.length >= pageSize && (expectedTotal === undefined || delivered < expectedTotal);
+        next = !full ? null : pagination.kind === 'page' ? Number(state.next ?? pagination.firstPage ?? 1) + 1 : Number(state.next ?? 0) + items.length;
+      }
+      const last = next === null;
+      const after: PullState = last ? { since: max ?? state.since, next: null, max: null } : { since: state.since, next, max };
+      yield { body, contentType: 'application/json', items, nextCursor: JSON.stringify(after), last, origin: url.href, expectedTotal, snapshot, completesSnapshot: last && snapshot !== undefined };
+      if (last) return;
+      state = after;
+    }
+  }
+
   return {
     kind: 'http-json',
-    async *pages(source, cursor, context) {
-      let position = context.full ? null : cursor;
-      for (;;) {
-        const page = await fetchCursorPage(source, position, options);
-        yield page;
-        if (page.last || page.nextCursor === null || page.nextCursor === position) return;
-        position = page.nextCursor;
-      }
+    pages(source, cursor, context) {
+      const { pagination } = source.connection;
+      return pagination.kind === 'cursor' ? cursorPages(source, pagination, cursor, context) : numberedPages(source, pagination, cursor, context);
     },
-    itemsOf: (source, rawBody) => pageItems(source, `raw batch of ${source.id}`, rawBody).items,
+    itemsOf: (source, rawBody) => parseDocument(source, `raw batch of ${source.id}`, rawBody).items,
   };
 }

@@ -1,0 +1,83 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { BatchWriteCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { SourceKeyLedger } from '../ingest/key-ledger.js';
+import { awsClients } from './clients.js';
+
+/** Well under DynamoDB's 400 KB item limit, with room for the key attributes. */
+const MAX_CHUNK_BYTES = 300_000;
+const BATCH_WRITE_LIMIT = 25;
+
+const pk = (sourceId: string) => `source#${sourceId}`;
+const SK_PREFIX = 'keys#';
+
+/**
+ * Source keys in the state table, gzip'd newline-separated lists, one item per raw batch
+ * (`keys#<snapshot>#<batch hash>`): a million keys cost a few hundred small writes, not a
+ * million, and re-recording a batch rewrites the same item.
+ */
+export class DynamoKeyLedger implements SourceKeyLedger {
+  constructor(private readonly table: string) {}
+
+  async record(sourceId: string, snapshot: string, chunk: string, keys: readonly string[]): Promise<void> {
+    const parts: string[][] = [[]];
+    let size = 0;
+    for (const key of keys) {
+      if (size + key.length > MAX_CHUNK_BYTES * 4 && parts[parts.length - 1]!.length > 0) {
+        parts.push([]);
+        size = 0;
+      }
+      parts[parts.length - 1]!.push(key);
+      size += key.length + 1;
+    }
+    for (const [i, part] of parts.entries()) {
+      const packed = gzipSync(part.join('\n'));
+      if (packed.length > MAX_CHUNK_BYTES) throw new Error(`source ${sourceId}: keys of batch ${chunk} do not fit one item even compressed; lower batchSize`);
+      await awsClients().doc.send(
+        new PutCommand({ TableName: this.table, Item: { pk: pk(sourceId), sk: `${SK_PREFIX}${snapshot}#${chunk}#${i}`, snapshot, keys: packed, count: part.length } }),
+      );
+    }
+  }
+
+  private async *items(sourceId: string, withKeys: boolean): AsyncGenerator<{ sk: string; snapshot: string; keys?: Uint8Array }> {
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const out = await awsClients().doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk(sourceId), ':prefix': SK_PREFIX },
+          ProjectionExpression: withKeys ? 'sk, snapshot, #keys' : 'sk, snapshot',
+          ...(withKeys ? { ExpressionAttributeNames: { '#keys': 'keys' } } : {}),
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) yield item as { sk: string; snapshot: string; keys?: Uint8Array };
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  async load(sourceId: string): Promise<Map<string, Set<string>>> {
+    const bySnapshot = new Map<string, Set<string>>();
+    for await (const item of this.items(sourceId, true)) {
+      const keys = bySnapshot.get(item.snapshot) ?? new Set<string>();
+      const text = item.keys ? gunzipSync(item.keys).toString('utf8') : '';
+      if (text !== '') for (const key of text.split('\n')) keys.add(key);
+      bySnapshot.set(item.snapshot, keys);
+    }
+    return bySnapshot;
+  }
+
+  async forgetAllBut(sourceId: string, keep: string): Promise<void> {
+    const stale: string[] = [];
+    for await (const item of this.items(sourceId, false)) if (item.snapshot !== keep) stale.push(item.sk);
+    for (let start = 0; start < stale.length; start += BATCH_WRITE_LIMIT) {
+      let requests: Record<string, unknown>[] = stale.slice(start, start + BATCH_WRITE_LIMIT).map((sk) => ({ DeleteRequest: { Key: { pk: pk(sourceId), sk } } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const out = await awsClients().doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+        requests = (out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined) ?? [];
+        if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
+      }
+    }
+  }
+}

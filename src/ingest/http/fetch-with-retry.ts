@@ -1,0 +1,72 @@
+import { SourceError } from '../source-error.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+export interface RetryPolicy {
+  readonly sourceId: string;
+  readonly maxAttempts: number;
+  readonly timeoutMs: number;
+  readonly requestsPerSecond?: number;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface HttpDeps {
+  readonly fetch: typeof fetch;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly limiter: RateLimiter;
+  readonly random: () => number;
+}
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+/** A hostile or mistaken Retry-After must not stall a sync for hours. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Retry-After is seconds or an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(200 * 2 ** (attempt - 1), 10_000);
+  return base / 2 + random() * (base / 2);
+}
+
+export interface FetchedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Uint8Array;
+  readonly attempts: number;
+}
+
+/**
+ * GET with a timeout per attempt, retries on 429/5xx and network errors (honouring
+ * Retry-After) and the source's rate limit before every attempt. Errors name the source and URL.
+ */
+export async function fetchWithRetry(url: URL, policy: RetryPolicy, deps: HttpDeps): Promise<FetchedResponse> {
+  for (let attempt = 1; ; attempt++) {
+    await deps.limiter.take(policy.sourceId, policy.requestsPerSecond);
+    let response: Response;
+    try {
+      response = await deps.fetch(url, { headers: { accept: 'application/json', ...policy.headers }, signal: AbortSignal.timeout(policy.timeoutMs) });
+    } catch (error) {
+      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${policy.timeoutMs} ms` : (error as Error).message;
+      if (attempt >= policy.maxAttempts) throw new SourceError(`source ${policy.sourceId}: ${url.href} failed after ${attempt} attempts: ${reason}`);
+      await deps.sleep(backoffMs(attempt, deps.random));
+      continue;
+    }
+    if (RETRYABLE.has(response.status) && attempt < policy.maxAttempts) {
+      await response.body?.cancel();
+      await deps.sleep(retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt, deps.random));
+      continue;
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    if (!response.ok) {
+      const excerpt = new TextDecoder().decode(body.slice(0, 300));
+      throw new SourceError(`source ${policy.sourceId}: ${url.href} answered HTTP ${response.status} after ${attempt} attempt(s): ${excerpt}`);
+    }
+    return { status: response.status, headers: response.headers, body, attempts: attempt };
+  }
+}
