@@ -1,12 +1,14 @@
 import type { SourceConfig } from '../../config/catalog.js';
 import type { SourceConnector } from './connector.js';
 import { httpJsonConnector } from './http-json.js';
+import { sqlConnector } from './sql.js';
 
 type Kind = SourceConfig['kind'];
 
 /** One connector per kind, each typed for its own kind of source. */
 const connectors: { readonly [K in Kind]?: SourceConnector<K> } = {
   'http-json': httpJsonConnector(),
+  sql: sqlConnector(),
 };
 
 /** The connector for a source's `kind`. */
