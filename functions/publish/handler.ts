@@ -1,35 +1,45 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { catalog } from '../../src/app/catalog-context.js';
-import { publishDeps } from '../../src/app/composition.js';
-import { publishDataset } from '../../src/publish/publish-dataset.js';
+import { settleDeps } from '../../src/app/composition.js';
+import { settlePublishRequest } from '../../src/publish/settle-request.js';
 import type { PublishRequest } from '../../src/route/route-changes.js';
 import { logger } from '../../src/util/logger.js';
 
+function parseRequest(body: string): PublishRequest {
+  const request = JSON.parse(body) as Partial<PublishRequest>;
+  if (request.kind !== 'publish-dataset' || typeof request.datasetId !== 'string' || Number.isNaN(Date.parse(request.requestedAt ?? ''))) {
+    throw new Error(`not a publish request: ${body.slice(0, 200)}`);
+  }
+  return request as PublishRequest;
+}
+
 /**
  * Publish requests, coalesced: however many messages name a dataset in one batch, it is
- * released once. A dataset that fails reports all its messages for retry.
+ * settled once, from the earliest request. A dataset that fails reports all its messages.
  */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const { datasets } = await catalog();
-  const messagesByDataset = new Map<string, string[]>();
+  const byDataset = new Map<string, { requestedAt: Date; messageIds: string[] }>();
   const failures: string[] = [];
   for (const message of event.Records) {
     try {
-      const request = JSON.parse(message.body) as PublishRequest;
-      if (request.kind !== 'publish-dataset' || typeof request.datasetId !== 'string') throw new Error('not a publish request');
-      messagesByDataset.set(request.datasetId, [...(messagesByDataset.get(request.datasetId) ?? []), message.messageId]);
+      const request = parseRequest(message.body);
+      const entry = byDataset.get(request.datasetId) ?? { requestedAt: new Date(request.requestedAt), messageIds: [] };
+      if (new Date(request.requestedAt) < entry.requestedAt) entry.requestedAt = new Date(request.requestedAt);
+      entry.messageIds.push(message.messageId);
+      byDataset.set(request.datasetId, entry);
     } catch (error) {
       logger.error('unreadable publish request', { messageId: message.messageId, error: (error as Error).message });
       failures.push(message.messageId);
     }
   }
-  const deps = publishDeps();
-  for (const [datasetId, messageIds] of messagesByDataset) {
+  const deps = settleDeps();
+  for (const [datasetId, { requestedAt, messageIds }] of byDataset) {
     try {
       const dataset = datasets.find((d) => d.id === datasetId);
       if (!dataset) throw new Error(`unknown dataset "${datasetId}"`);
-      const outcome = await publishDataset(dataset, deps);
-      logger.info('dataset published', { datasetId, released: outcome.released, release: outcome.release.releaseId, rows: outcome.release.rowCount });
+      const outcome = await settlePublishRequest(dataset, requestedAt, deps);
+      logger.info('publish request settled', { datasetId, ...outcome });
     } catch (error) {
       logger.error('dataset publish failed', { datasetId, error: (error as Error).message });
       failures.push(...messageIds);

@@ -16,7 +16,9 @@ import { mappingNamed } from '../mapping/registry.js';
 import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batch.js';
 import { systemClock } from '../ports/index.js';
 import type { PublishDeps } from '../publish/publish-dataset.js';
+import type { SettleDeps } from '../publish/settle-request.js';
 import { DynamoReleaseCatalog } from '../publish/release-catalog.js';
+import { DynamoChangeMarks } from '../publish/change-marks.js';
 import { DynamoQuarantineStore } from '../quarantine/dynamo-quarantine-store.js';
 import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
@@ -55,6 +57,8 @@ export const recordStore = (): DynamoRecordStore =>
   });
 export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(tableName('quarantine'));
 export const releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(tableName('state'));
+export const changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(tableName('state'));
+export const publishQueue = (): SqsSender => new SqsSender(queueUrl('publish'));
 export const openBucket = (): S3ObjectStore => new S3ObjectStore(bucketName('open'));
 
 export function ingestDeps(): SyncDeps {
@@ -86,6 +90,7 @@ export function routeDeps(catalog: Catalog): RouteDeps {
   return {
     feed: (feedId) => new SnsFeedPublisher(topicArn(feedId)),
     publishQueue: new SqsSender(queueUrl('publish')),
+    changes: changeMarks(),
     datasets: catalog.datasets,
     openColumns,
     schemaUri,
@@ -95,4 +100,15 @@ export function routeDeps(catalog: Catalog): RouteDeps {
 
 export function publishDeps(): PublishDeps {
   return { records: recordStore(), open: openBucket(), releases: releaseCatalog(), openColumns, clock: systemClock };
+}
+
+/** Releases wait until a dataset's records have been still this long (seconds). */
+function quietSeconds(): number {
+  const value = Number(process.env.TONGYUAN_PUBLISH_QUIET_SECONDS ?? 5);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`TONGYUAN_PUBLISH_QUIET_SECONDS must be a number of seconds; got "${process.env.TONGYUAN_PUBLISH_QUIET_SECONDS}"`);
+  return value;
+}
+
+export function settleDeps(): SettleDeps {
+  return { ...publishDeps(), changes: changeMarks(), publishQueue: publishQueue(), quietSeconds: quietSeconds(), maxWaitSeconds: 300 };
 }

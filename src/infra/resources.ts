@@ -111,7 +111,11 @@ export const resources: ResourceModel = {
       partitionKey: S('pk'),
       sortKey: S('sk'),
       stream: 'NEW_IMAGE',
-      globalIndexes: [{ name: 'byType', partitionKey: S('recordType'), sortKey: S('recordId') }],
+      globalIndexes: [
+        { name: 'byType', partitionKey: S('recordType'), sortKey: S('recordId') },
+        // Sparse: only contribution items carry sourceRef (sourceId#sourceKey), so deletions known by source key find their record.
+        { name: 'bySourceKey', partitionKey: S('sourceRef') },
+      ],
     },
     {
       id: 'quarantine',
@@ -165,7 +169,8 @@ export const resources: ResourceModel = {
           { id: 'records', access: 'readWrite' },
           { id: 'quarantine', access: 'readWrite' },
         ],
-        buckets: [{ id: 'raw', access: 'read' }],
+        // Read raw batches; write record content too large for an item (ssot-overflow/).
+        buckets: [{ id: 'raw', access: 'readWrite' }],
       },
     },
     {
@@ -175,7 +180,8 @@ export const resources: ResourceModel = {
       timeoutSeconds: 60,
       memoryMb: 512,
       triggers: [{ kind: 'stream', table: 'records', batchSize: 500, maxBatchingWindowSeconds: 5, sortKeyPrefix: 'v#' }],
-      uses: { queues: ['publish'], topics: ['enforcement'] },
+      // Reads the raw bucket for record content stored by pointer (ssot-overflow/); marks datasets changed in state.
+      uses: { tables: [{ id: 'state', access: 'readWrite' }], queues: ['publish'], topics: ['enforcement'], buckets: [{ id: 'raw', access: 'read' }] },
     },
     {
       id: 'publish',
@@ -189,7 +195,12 @@ export const resources: ResourceModel = {
           { id: 'records', access: 'read' },
           { id: 'state', access: 'readWrite' },
         ],
-        buckets: [{ id: 'open', access: 'readWrite' }],
+        buckets: [
+          { id: 'open', access: 'readWrite' },
+          { id: 'raw', access: 'read' },
+        ],
+        // Deferred (debounced) publish requests go back on their own queue.
+        queues: ['publish'],
       },
     },
     {

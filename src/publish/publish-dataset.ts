@@ -28,6 +28,8 @@ const compact = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.(\d
  * then the manifest, then the "latest" pointer, so a reader never sees a half release.
  */
 export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps): Promise<PublishOutcome> {
+  // The release is as of the moment its read began: a change routed after that is not in it.
+  const now = deps.clock.now();
   const columns = deps.openColumns(dataset.recordType);
   const keyed: { id: string; row: Row }[] = [];
   for await (const page of deps.records.listCurrent(dataset.recordType)) {
@@ -41,7 +43,6 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   const previous = await deps.releases.latest(dataset.id);
   if (previous?.snapshotHash === snapshotHash) return { released: false, reason: 'unchanged', release: previous };
 
-  const now = deps.clock.now();
   const releaseId = `${compact(now)}-${snapshotHash.slice(0, 8)}`;
   const prefix = `datasets/${dataset.id}/releases/${releaseId}`;
   const contents = [

@@ -13,6 +13,7 @@ export interface PublishRequest {
 export interface RouteDeps {
   readonly feed: (feedId: string) => FeedPublisher;
   readonly publishQueue: MessageSender;
+  readonly changes: { markChanged(datasetIds: readonly string[], at: Date): Promise<void> };
   readonly datasets: readonly DatasetConfig[];
   readonly openColumns: (recordType: string) => readonly string[];
   readonly schemaUri: (recordType: string) => string;
@@ -45,7 +46,10 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
   }
   const changedTypes = new Set(versions.map((v) => v.recordType));
   const affected = deps.datasets.filter((d) => changedTypes.has(d.recordType));
-  const requestedAt = deps.now().toISOString();
+  const now = deps.now();
+  const requestedAt = now.toISOString();
+  // The mark comes first: a publish that sees the request also sees the dataset as changing.
+  await deps.changes.markChanged(affected.map((d) => d.id), now);
   await deps.publishQueue.send(affected.map((d) => JSON.stringify({ kind: 'publish-dataset', datasetId: d.id, requestedAt } satisfies PublishRequest)));
   return { events, publishRequests: affected.length };
 }

@@ -1,0 +1,29 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { awsClients } from '../aws/clients.js';
+
+/** The last time each dataset's records changed, kept in the state table for debouncing releases. */
+export class DynamoChangeMarks {
+  constructor(private readonly table: string) {}
+
+  async markChanged(datasetIds: readonly string[], at: Date): Promise<void> {
+    for (const id of datasetIds) {
+      await awsClients().doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `dataset#${id}`, sk: 'changes' },
+          // Never move the mark backwards when stream batches arrive out of order.
+          UpdateExpression: 'SET lastChangedAt = :at',
+          ConditionExpression: 'attribute_not_exists(lastChangedAt) OR lastChangedAt < :at',
+          ExpressionAttributeValues: { ':at': at.toISOString() },
+        }),
+      ).catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+    }
+  }
+
+  async lastChanged(datasetId: string): Promise<Date | undefined> {
+    const out = await awsClients().doc.send(new GetCommand({ TableName: this.table, Key: { pk: `dataset#${datasetId}`, sk: 'changes' }, ConsistentRead: true }));
+    return out.Item?.lastChangedAt ? new Date(out.Item.lastChangedAt as string) : undefined;
+  }
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generatePenalties } from '../../src/demo/enforcement/generate.js';
+import { DEMO_SEED, DEMO_START, demoRecordCount } from '../../src/local/demo-departments.js';
+import { freePort } from '../../src/local/ports.js';
+import { startCli } from '../support/cli.js';
+
+const SUMMARY_KEYS = ['sources', 'pulled', 'records', 'quarantined', 'datasets', 'releases', 'events'];
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the tongyuan command, as a user runs it', () => {
+  const home = mkdtempSync(join(tmpdir(), 'tongyuan-cli-'));
+  const expected = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
+  const valid = expected.records.length - expected.defective.size;
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('`up --once` runs one cycle and ends with the JSON summary line', async () => {
+    const run = startCli(['up', '--once'], { TONGYUAN_HOME: home });
+    const code = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+    const lastLine = run.stdout().trim().split('\n').at(-1)!;
+    const summary = JSON.parse(lastLine) as Record<string, number>;
+    expect(Object.keys(summary)).toEqual(SUMMARY_KEYS);
+    expect(summary).toMatchObject({ sources: 1, pulled: expected.records.length, records: valid, quarantined: expected.defective.size, datasets: 1, releases: 1, events: valid });
+    // Stopped cleanly: no emulator left behind, the state directory released.
+    expect(existsSync(join(home, 'up.pid'))).toBe(false);
+  });
+
+  it('`up` serves the open-data API from the persisted state and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const run = startCli(['up'], { TONGYUAN_HOME: home, PORT: String(port) });
+    const base = `http://127.0.0.1:${port}`;
+    let catalog: { count: number; datasets: { id: string; latestRelease: { rowCount: number } | null }[] } | undefined;
+    const deadline = Date.now() + 90_000;
+    while (!catalog && Date.now() < deadline) {
+      try {
+        const response = await fetch(`${base}/v1/datasets`);
+        if (response.ok) catalog = (await response.json()) as typeof catalog;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    expect(catalog, run.stderr()).toBeDefined();
+    expect(catalog!.count).toBeGreaterThanOrEqual(1);
+    expect(catalog!.datasets[0]!.latestRelease!.rowCount).toBe(valid);
+    const csv = await (await fetch(`${base}/v1/datasets/enforcement-decisions/download?format=csv`)).text();
+    expect(csv.split('\r\n').filter((l) => l.length > 0).length - 1).toBe(valid);
+    const missing = await fetch(`${base}/v1/datasets/no-such-dataset`);
+    expect(missing.status).toBe(404);
+    const badFormat = await fetch(`${base}/v1/datasets/enforcement-decisions/download?format=pdf`);
+    expect(badFormat.status).toBe(400);
+
+    const javaPid = Number(readFileSync(join(home, 'dynamodb', 'java.pid'), 'utf8'));
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(alive(javaPid)).toBe(false);
+    expect(existsSync(join(home, 'endpoints.json'))).toBe(false);
+  });
+
+  it('refuses a second stack on the same state directory, naming the one that runs', async () => {
+    const port = await freePort();
+    const first = startCli(['up'], { TONGYUAN_HOME: home, PORT: String(port) });
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(join(home, 'endpoints.json')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const second = startCli(['up', '--once'], { TONGYUAN_HOME: home });
+    expect(await second.exited).toBe(1);
+    expect(second.stderr()).toContain('is running on');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+
+  it('explains an unknown command and a bad PORT', async () => {
+    const unknown = startCli(['frobnicate'], {});
+    expect(await unknown.exited).toBe(2);
+    expect(unknown.stderr()).toContain('unknown command: frobnicate');
+    const badPort = startCli(['up'], { TONGYUAN_HOME: home, PORT: 'eighty' });
+    expect(await badPort.exited).toBe(1);
+    expect(badPort.stderr()).toContain('PORT must be a port number');
+  });
+});
