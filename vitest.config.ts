@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Handlers log through Powertools; tests show only errors.
+    env: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
     projects: [
       {
         test: {

@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, UpdateTableCommand, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
@@ -39,7 +39,18 @@ async function ensureTable(table: TableDef): Promise<string> {
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await awsClients().dynamo.send(new DescribeTableCommand({ TableName: name }));
+  // A state directory made by an older version lacks indexes added since: add them in place.
+  const existing = await awsClients().dynamo.send(new DescribeTableCommand({ TableName: name }));
+  const present = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of globalIndexes.filter((i) => !present.has(i.IndexName))) {
+    await awsClients().dynamo.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: attributes.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
   return name;
 }
 
