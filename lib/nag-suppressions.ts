@@ -1,4 +1,5 @@
-import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type { Stack} from 'aws-cdk-lib';
+import { Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { FunctionDef, ResourceModel } from '../src/infra/resources.js';
 import { lookup } from './constructs/model-ids.js';

@@ -42,7 +42,7 @@ function recordTypeRules(name: string): RecordTypeRules {
   const type = recordTypeNamed(name);
   return {
     validate: (candidate) => type.validate(candidate) as ReturnType<RecordTypeRules['validate']>,
-    idOf: (record) => type.idOf(record as never),
+    idOf: (record) => type.idOf(record),
   };
 }
 

@@ -56,7 +56,8 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
     writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: stackEnvironment() }, null, 2)}\n`);
     demos = await startDemoDepartments();
     runtime = await LocalRuntime.create({ model: resources, provisioned, stateDir: home, dynamoEndpoint: aws.dynamoEndpoint });
-    const { app } = (await import('../../functions/api/handler.js')) as typeof import('../../functions/api/handler.js');
+    // Imported only now: the handler reads its resource names from the environment set above.
+    const { app } = await import('../../functions/api/handler.js');
     runtime.start();
     const running = runtime;
     return {

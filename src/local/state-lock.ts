@@ -1,19 +1,21 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** One embedded stack per state directory: a second one would fight over the databases. */
 export function claimStateDir(home: string): () => void {
   const lock = join(home, 'up.pid');
   if (existsSync(lock)) {
     const pid = Number(readFileSync(lock, 'utf8'));
-    let running = false;
-    try {
-      process.kill(pid, 0);
-      running = pid !== process.pid;
-    } catch {
-      running = false;
-    }
-    if (running) throw new Error(`another tongyuan (pid ${pid}) is running on ${home}; stop it first or set TONGYUAN_HOME`);
+    if (pid !== process.pid && processAlive(pid)) throw new Error(`another tongyuan (pid ${pid}) is running on ${home}; stop it first or set TONGYUAN_HOME`);
   }
   writeFileSync(lock, String(process.pid));
   return () => rmSync(lock, { force: true });

@@ -7,7 +7,7 @@ const BOM = '\uFEFF';
 function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   // Arrays become one cell, joined the way Chinese tables list items.
-  const text = Array.isArray(value) ? value.join('；') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = Array.isArray(value) ? value.join('；') : typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -11,7 +11,7 @@ export const upCommand: CliCommand = {
     const { values } = parseArgs({ args: [...args], options: { once: { type: 'boolean', default: false } } });
     const port = Number(process.env.PORT ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number; got "${process.env.PORT}"`);
-    const summary = await up({ home: process.env.TONGYUAN_HOME ?? '.tongyuan', port, once: values.once ?? false, say: io.say });
+    const summary = await up({ home: process.env.TONGYUAN_HOME ?? '.tongyuan', port, once: values.once ?? false, say: (line) => io.say(line) });
     if (summary) io.out(JSON.stringify(summary));
     return 0;
   },

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { awsClients } from '../../aws/clients.js';
 import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
-import { logger } from '../../util/logger.js';
 import type { Provisioned } from '../provision.js';
 import { lambdaContext, loadHandler, type Handler } from './lambda-context.js';
 import { SqsEventSourceMapping } from './sqs-mapping.js';

@@ -140,7 +140,7 @@ export class StreamEventSourceMapping {
           refreshed = true;
           continue;
         }
-        throw new Error(`shard ${shardId} (position ${this.positions[shardId] ?? 'TRIM_HORIZON'}): ${(error as Error).message}`);
+        throw new Error(`shard ${shardId} (position ${this.positions[shardId] ?? 'TRIM_HORIZON'}): ${(error as Error).message}`, { cause: error });
       }
       refreshed = false;
       const records = out.Records ?? [];
