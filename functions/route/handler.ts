@@ -2,10 +2,11 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { catalog } from '../../src/app/catalog-context.js';
-import { routeDeps } from '../../src/app/composition.js';
+import { recordContent, routeDeps } from '../../src/app/composition.js';
 import { routeChanges } from '../../src/route/route-changes.js';
 import type { StoredVersion } from '../../src/ssot/model.js';
 import { VERSION_SK_PREFIX } from '../../src/ssot/model.js';
+import { resolveStoredVersion } from '../../src/ssot/record-items.js';
 import { logger } from '../../src/util/logger.js';
 
 /**
@@ -20,8 +21,8 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     if (record.eventName !== 'INSERT' || !image) continue;
     const item = unmarshall(image as Record<string, AttributeValue>);
     if (typeof item.sk !== 'string' || !item.sk.startsWith(VERSION_SK_PREFIX)) continue;
-    const of = item.of as { recordType: string; recordId: string };
-    versions.push({ ...(item as unknown as StoredVersion), recordType: of.recordType, recordId: of.recordId });
+    // Content too large for an item is in S3 (claim check); the version is resolved whole.
+    versions.push(await resolveStoredVersion(item, recordContent()));
   }
   if (versions.length === 0) return { batchItemFailures: [] };
   const outcome = await routeChanges(versions, routeDeps(await catalog()));

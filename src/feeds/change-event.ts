@@ -25,7 +25,8 @@ export interface ChangeEvent {
  * same id and subscribers deduplicate on it (CloudEvents: source + id is unique).
  */
 export function changeEvent(version: StoredVersion, openColumns: readonly string[], schemaUri: string): ChangeEvent {
-  const change = version.version === 1 ? 'published' : 'amended';
+  // A tombstone (the source withdrew the record) is announced as withdrawn, with its last open content.
+  const change = version.deleted ? 'withdrawn' : version.version === 1 ? 'published' : 'amended';
   const record = Object.fromEntries(openColumns.filter((c) => version.record[c] !== undefined).map((c) => [c, version.record[c]]));
   return {
     specversion: '1.0',

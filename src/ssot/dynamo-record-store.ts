@@ -1,169 +1,286 @@
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { awsClients } from '../aws/clients.js';
-import { contentHash } from '../util/hash.js';
 import type { Clock } from '../ports/index.js';
-import { CURRENT_SK, recordPk, versionSk, type CandidateRecord, type StoredVersion, type UpsertOutcome } from './model.js';
+import { logger } from '../util/logger.js';
+import { DynamoRecordReader, type RecordStoreOptions } from './dynamo-record-reader.js';
+import type { Contribution, SourcePrecedence } from './golden-merge.js';
+import { recordPk, sourceRef, type CandidateRecord, type Provenance, type TombstoneOutcome, type UpsertOutcome } from './model.js';
+import type { StoredBody } from './overflow.js';
+import { contributionItem, currentItem, headFromItem, versionItem, type Item, type RecordName } from './record-items.js';
+import { activeRefs, isNoOp, planUpsert, planWithdraw, type Head, type MergeRules, type NextState, type SourceEntry } from './record-state.js';
 
-/** BatchGetItem reads at most 100 keys; a transaction holds at most 100 actions (2 per record here). */
-const BATCH_GET_LIMIT = 100;
-const RECORDS_PER_TRANSACTION = 25;
+/** A transaction holds at most 100 actions and 4 MB; stay under both with room to spare. */
+const MAX_ACTIONS_PER_TRANSACTION = 100;
+const MAX_BYTES_PER_TRANSACTION = 3_500_000;
 const MAX_CONFLICT_RETRIES = 5;
 
-interface CurrentHead {
-  readonly version: number;
-  readonly contentHash: string;
+export interface RecordStoreWriteOptions extends RecordStoreOptions {
+  /** Declared source precedence for golden records of a type. */
+  readonly precedence?: (recordType: string) => SourcePrecedence;
+  /** Whether a merged golden record is valid for its type (else the top source's record is kept whole). */
+  readonly isValid?: (recordType: string, record: Readonly<Record<string, unknown>>) => boolean;
+}
+
+/** Rows a source deleted, by their source keys (snapshot or deletion flag). */
+export interface SourceWithdrawal {
+  readonly sourceId: string;
+  readonly sourceKeys: readonly string[];
+  /** When the deletion was observed; a row extracted at or before it cannot revive the record. */
+  readonly observedAt: string;
+  readonly reason: string;
+  /** The raw batch that carried a deletion flag, if one did. */
+  readonly rawKey?: string;
+}
+
+type Step = 'created' | 'updated' | 'unchanged';
+
+/** What one record's transaction writes. */
+interface RecordWrite {
+  readonly name: RecordName;
+  readonly condition: Head | undefined;
+  readonly next: NextState;
+  readonly versions: readonly NextState[];
+  /** Contributions to (re)write: with content for arrivals, without for withdrawals. */
+  readonly contributions: ReadonlyMap<string, { readonly entry: SourceEntry; readonly record?: Readonly<Record<string, unknown>> }>;
+}
+
+interface Prepared {
+  readonly steps: readonly Step[];
+  readonly write?: RecordWrite;
+  readonly withdrawn?: number;
 }
 
 /**
- * The SSOT in DynamoDB: per record a `current` item and immutable `v#NNNNNNNNNN`
- * version items. A version is written only when the content hash changes, and every
- * write is conditional on the version it read, so a redelivered batch writes nothing
- * and two concurrent writers never lose an update.
+ * The SSOT in DynamoDB (item shapes in record-items.ts). Every write of a record is one
+ * transaction conditional on the revision of its current item as read, so a redelivered
+ * batch writes nothing and two concurrent writers never lose an update: the loser
+ * re-reads, re-merges and tries again.
  */
-export class DynamoRecordStore {
+export class DynamoRecordStore extends DynamoRecordReader {
   constructor(
-    private readonly table: string,
+    table: string,
     private readonly clock: Clock,
-  ) {}
-
-  async upsert(candidates: readonly CandidateRecord[]): Promise<UpsertOutcome> {
-    const unique = [...new Map(candidates.map((c) => [recordPk(c.recordType, c.recordId), c])).values()];
-    const heads = await this.readHeads(unique.map((c) => recordPk(c.recordType, c.recordId)));
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const changed: { candidate: CandidateRecord; hash: string; head: CurrentHead | undefined }[] = [];
-    for (const candidate of unique) {
-      const hash = contentHash(candidate.record);
-      const head = heads.get(recordPk(candidate.recordType, candidate.recordId));
-      if (head?.contentHash === hash) unchanged += 1;
-      else changed.push({ candidate, hash, head });
-    }
-    for (let start = 0; start < changed.length; start += RECORDS_PER_TRANSACTION) {
-      const chunk = changed.slice(start, start + RECORDS_PER_TRANSACTION);
-      try {
-        await awsClients().doc.send(new TransactWriteCommand({ TransactItems: chunk.flatMap((c) => this.writeActions(c.candidate, c.hash, c.head)) }));
-        for (const c of chunk) c.head ? (updated += 1) : (created += 1);
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        // Someone else wrote one of these records meanwhile: settle each on its own.
-        for (const c of chunk) {
-          const outcome = await this.upsertOne(c.candidate, c.hash);
-          if (outcome === 'created') created += 1;
-          else if (outcome === 'updated') updated += 1;
-          else unchanged += 1;
-        }
-      }
-    }
-    return { created, updated, unchanged };
+    private readonly writeOptions: RecordStoreWriteOptions = {},
+  ) {
+    super(table, writeOptions);
   }
 
-  /** One record, re-reading its head after each lost race. */
-  private async upsertOne(candidate: CandidateRecord, hash: string): Promise<'created' | 'updated' | 'unchanged'> {
-    const pk = recordPk(candidate.recordType, candidate.recordId);
-    for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      const head = (await this.readHeads([pk])).get(pk);
-      if (head?.contentHash === hash) return 'unchanged';
+  private rules(recordType: string): MergeRules {
+    const isValid = this.writeOptions.isValid;
+    return {
+      precedence: this.writeOptions.precedence?.(recordType) ?? {},
+      ...(isValid ? { isValid: (record: Readonly<Record<string, unknown>>) => isValid(recordType, record) } : {}),
+    };
+  }
+
+  async upsert(candidates: readonly CandidateRecord[]): Promise<UpsertOutcome> {
+    const groups = new Map<string, Map<string, CandidateRecord>>();
+    for (const c of candidates) {
+      const pk = recordPk(c.recordType, c.recordId);
+      const group = groups.get(pk) ?? new Map<string, CandidateRecord>();
+      group.set(sourceRef(c.provenance.sourceId, c.provenance.sourceKey), c);
+      groups.set(pk, group);
+    }
+    const currentItems = await this.readCurrentItems([...groups.keys()]);
+    const prepared = new Map<string, Prepared>();
+    for (const [pk, group] of groups) prepared.set(pk, await this.prepareUpsert(group, currentItems.get(pk)));
+    await this.commit(prepared, async (pk) => this.prepareUpsert(groups.get(pk)!, (await this.readCurrentItems([pk])).get(pk)));
+    const steps = [...prepared.values()].flatMap((p) => p.steps);
+    return {
+      created: steps.filter((s) => s === 'created').length,
+      updated: steps.filter((s) => s === 'updated').length,
+      unchanged: steps.filter((s) => s === 'unchanged').length,
+    };
+  }
+
+  private async prepareUpsert(group: ReadonlyMap<string, CandidateRecord>, item: Item | undefined): Promise<Prepared> {
+    // Upserts never need the stored golden content: the next one is merged from contributions.
+    let head = item ? headFromItem(item, {}) : undefined;
+    const changing = [...group].filter(([ref, candidate]) => !isNoOp(head, candidate, ref)).map(([ref]) => ref);
+    if (changing.length === 0) return { steps: [...group.keys()].map(() => 'unchanged') };
+    const first = [...group.values()][0]!;
+    const name = { recordType: first.recordType, recordId: first.recordId };
+    const needOthers = activeRefs(head).some((ref) => !(changing.length === 1 && changing[0] === ref));
+    let others: Contribution[] = needOthers ? await this.readContributions(recordPk(name.recordType, name.recordId)) : [];
+    const condition = head;
+    const steps: Step[] = [];
+    const versions: NextState[] = [];
+    const contributions = new Map<string, { entry: SourceEntry; record: Readonly<Record<string, unknown>> }>();
+    for (const [ref, candidate] of group) {
+      const plan = planUpsert(head, candidate, ref, others, this.rules(name.recordType));
+      if (!plan) {
+        steps.push('unchanged');
+        continue;
+      }
+      steps.push(plan.outcome === 'contributed' ? 'unchanged' : plan.outcome);
+      if (plan.newVersion) versions.push(plan.next);
+      contributions.set(ref, { entry: plan.next.sources[ref]!, record: candidate.record });
+      others = [...others.filter((c) => c.ref !== ref), { ref, record: candidate.record, provenance: candidate.provenance }];
+      head = plan.next;
+    }
+    if (!head || head === condition) return { steps };
+    return { steps, write: { name, condition, next: head, versions, contributions } };
+  }
+
+  /**
+   * Withdraws source rows the source deleted. Each row's record re-merges from what the
+   * other sources say, or becomes a tombstone (a new version marked deleted, which the
+   * stream carries to publish and the feeds) when it was the last.
+   */
+  async tombstone(withdrawal: SourceWithdrawal): Promise<TombstoneOutcome> {
+    const byRecord = new Map<string, { name: RecordName; refs: string[] }>();
+    let notFound = 0;
+    for (const key of new Set(withdrawal.sourceKeys)) {
+      const names = await this.findBySourceKey(withdrawal.sourceId, key);
+      if (names.length === 0) notFound += 1;
+      for (const name of names) {
+        const pk = recordPk(name.recordType, name.recordId);
+        const entry = byRecord.get(pk) ?? { name, refs: [] };
+        entry.refs.push(sourceRef(withdrawal.sourceId, key));
+        byRecord.set(pk, entry);
+      }
+    }
+    const provenanceOf = (ref: string): Provenance => ({
+      sourceId: withdrawal.sourceId,
+      rawKey: withdrawal.rawKey ?? '',
+      index: -1,
+      sourceKey: ref.slice(withdrawal.sourceId.length + 1),
+      extractedAt: withdrawal.observedAt,
+    });
+    const prepareOne = async (pk: string) => {
+      const { refs } = byRecord.get(pk)!;
+      return this.prepareWithdraw(pk, refs, provenanceOf(refs[0]!));
+    };
+    const prepared = new Map<string, Prepared>();
+    for (const pk of byRecord.keys()) prepared.set(pk, await prepareOne(pk));
+    await this.commit(prepared, prepareOne);
+    const all = [...prepared.values()];
+    const requested = [...byRecord.values()].reduce((n, r) => n + r.refs.length, 0);
+    const withdrawn = all.reduce((n, p) => n + (p.withdrawn ?? 0), 0);
+    return {
+      withdrawn,
+      deleted: all.filter((p) => p.write?.next.deleted === true && p.write.condition?.deleted === false).length,
+      notFound: notFound + requested - withdrawn,
+    };
+  }
+
+  /** An operator's tombstone: every contribution of the record withdrawn at once. False when there was nothing to withdraw. */
+  async tombstoneRecord(recordType: string, recordId: string, by: Omit<Provenance, 'extractedAt'>): Promise<boolean> {
+    const pk = recordPk(recordType, recordId);
+    const prepareOne = async () => {
+      const item = (await this.readCurrentItems([pk])).get(pk);
+      if (!item) return { steps: [] };
+      const refs = activeRefs(headFromItem(item, {}));
+      return this.prepareWithdraw(pk, refs, { ...by, extractedAt: this.clock.now().toISOString() }, item);
+    };
+    const prepared = new Map([[pk, await prepareOne()]]);
+    await this.commit(prepared, prepareOne);
+    return (prepared.get(pk)?.withdrawn ?? 0) > 0;
+  }
+
+  private async prepareWithdraw(pk: string, refs: readonly string[], withdrawal: Provenance, read?: Item): Promise<Prepared> {
+    const item = read ?? (await this.readCurrentItems([pk])).get(pk);
+    if (!item || refs.length === 0) return { steps: [], withdrawn: 0 };
+    const head = headFromItem(item, await this.content(item));
+    const others = activeRefs(head).some((ref) => !refs.includes(ref)) ? await this.readContributions(pk) : [];
+    const plan = planWithdraw(head, refs, others, withdrawal, this.rules(String(item.recordType)));
+    if (!plan) return { steps: [], withdrawn: 0 };
+    const withdrawnRefs = refs.filter((ref) => plan.next.sources[ref]?.withdrawnAt !== head.sources[ref]?.withdrawnAt);
+    const name = { recordType: String(item.recordType), recordId: String(item.recordId) };
+    const contributions = new Map(withdrawnRefs.map((ref) => [ref, { entry: plan.next.sources[ref]! }]));
+    return { steps: [], withdrawn: withdrawnRefs.length, write: { name, condition: head, next: plan.next, versions: plan.newVersion ? [plan.next] : [], contributions } };
+  }
+
+  /**
+   * Writes every prepared record, many per transaction. When a transaction is cancelled
+   * (another writer got there first), its records are re-prepared from a fresh read and
+   * written one by one.
+   */
+  private async commit(prepared: Map<string, Prepared>, reprepare: (pk: string) => Promise<Prepared>): Promise<void> {
+    const pending = await Promise.all(
+      [...prepared].filter(([, p]) => p.write).map(async ([pk, p]) => ({ pk, actions: await this.actions(p.write!) })),
+    );
+    for (const chunk of chunkByLimits(pending)) {
       try {
-        await awsClients().doc.send(new TransactWriteCommand({ TransactItems: this.writeActions(candidate, hash, head) }));
-        return head ? 'updated' : 'created';
+        await awsClients().doc.send(new TransactWriteCommand({ TransactItems: chunk.flatMap((c) => c.actions) }));
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException) && !(error instanceof ConditionalCheckFailedException)) throw error;
+        if (!isConflict(error)) throw error;
+        for (const { pk } of chunk) prepared.set(pk, await this.retryAlone(pk, reprepare));
+      }
+    }
+  }
+
+  private async retryAlone(pk: string, reprepare: (pk: string) => Promise<Prepared>): Promise<Prepared> {
+    for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+      const prepared = await reprepare(pk);
+      if (!prepared.write) return prepared;
+      try {
+        await awsClients().doc.send(new TransactWriteCommand({ TransactItems: await this.actions(prepared.write) }));
+        return prepared;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        logger.debug('record write lost a race; retrying', { pk, attempt });
       }
     }
     throw new Error(`record ${pk}: gave up after ${MAX_CONFLICT_RETRIES + 1} conflicting writes`);
   }
 
-  private writeActions(candidate: CandidateRecord, hash: string, head: CurrentHead | undefined) {
-    const pk = recordPk(candidate.recordType, candidate.recordId);
-    const version = (head?.version ?? 0) + 1;
+  private async actions(write: RecordWrite): Promise<Record<string, unknown>[]> {
     const storedAt = this.clock.now().toISOString();
-    const body = { version, contentHash: hash, record: candidate.record, provenance: candidate.provenance, storedAt };
-    return [
-      {
-        Put: {
-          TableName: this.table,
-          Item: { pk, sk: CURRENT_SK, recordType: candidate.recordType, recordId: candidate.recordId, ...body },
-          ...(head
-            ? { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': head.version } }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        },
-      },
-      {
-        Put: {
-          TableName: this.table,
-          Item: { pk, sk: versionSk(version), of: { recordType: candidate.recordType, recordId: candidate.recordId }, ...body },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    ];
-  }
-
-  private async readHeads(pks: readonly string[]): Promise<Map<string, CurrentHead>> {
-    const heads = new Map<string, CurrentHead>();
-    for (let start = 0; start < pks.length; start += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] = pks.slice(start, start + BATCH_GET_LIMIT).map((pk) => ({ pk, sk: CURRENT_SK }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        const out = await awsClients().doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'pk, version, contentHash' } } }),
-        );
-        for (const item of out.Responses?.[this.table] ?? []) heads.set(item.pk as string, { version: item.version as number, contentHash: item.contentHash as string });
-        keys = (out.UnprocessedKeys?.[this.table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-        if (keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
-      }
-    }
-    return heads;
-  }
-
-  /** Current records of one type, in id order, page by page. */
-  async *listCurrent(recordType: string): AsyncGenerator<StoredVersion[]> {
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byType',
-          KeyConditionExpression: 'recordType = :t',
-          ExpressionAttributeValues: { ':t': recordType },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      yield (out.Items ?? []).map((item) => item as unknown as StoredVersion);
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-  }
-
-  async countCurrent(recordType: string): Promise<number> {
-    let count = 0;
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byType',
-          KeyConditionExpression: 'recordType = :t',
-          ExpressionAttributeValues: { ':t': recordType },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return count;
-  }
-
-  /** Every version of one record, oldest first. */
-  async versions(recordType: string, recordId: string): Promise<StoredVersion[]> {
-    const out = await awsClients().doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        ExpressionAttributeValues: { ':pk': recordPk(recordType, recordId), ':v': 'v#' },
-        ConsistentRead: true,
-      }),
+    const label = recordPk(write.name.recordType, write.name.recordId);
+    // The current item and the newest version hold the same content: store it once.
+    const bodies = new Map<Readonly<Record<string, unknown>>, Promise<StoredBody>>();
+    const body = (record: Readonly<Record<string, unknown>>): Promise<StoredBody> => {
+      if (!bodies.has(record)) bodies.set(record, this.overflow.store(record, label));
+      return bodies.get(record)!;
+    };
+    const contributionPuts = await Promise.all(
+      [...write.contributions].map(async ([ref, c]) => ({
+        Put: { TableName: this.table, Item: contributionItem(write.name, ref, c.entry, c.record ? await body(c.record) : undefined) },
+      })),
     );
-    return (out.Items ?? []).map((item) => ({ ...(item as unknown as StoredVersion), recordType, recordId }));
+    const versionPuts = await Promise.all(
+      write.versions.map(async (v) => ({
+        Put: { TableName: this.table, Item: versionItem(write.name, v, await body(v.record), storedAt), ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
+    );
+    const head = write.condition;
+    const currentPut = {
+      Put: {
+        TableName: this.table,
+        Item: currentItem(write.name, write.next, await body(write.next.record), storedAt),
+        ...(head
+          ? { ConditionExpression: 'revision = :read OR (attribute_not_exists(revision) AND version = :read)', ExpressionAttributeValues: { ':read': head.revision } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+    return [...contributionPuts, ...versionPuts, currentPut];
   }
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException;
+}
+
+/** Records' actions grouped into transactions within DynamoDB's action and size limits; one record never splits. */
+function chunkByLimits<T extends { actions: readonly unknown[] }>(writes: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let actions = 0;
+  let bytes = 0;
+  for (const write of writes) {
+    const size = Buffer.byteLength(JSON.stringify(write.actions), 'utf8');
+    if (current.length > 0 && (actions + write.actions.length > MAX_ACTIONS_PER_TRANSACTION || bytes + size > MAX_BYTES_PER_TRANSACTION)) {
+      chunks.push(current);
+      current = [];
+      actions = 0;
+      bytes = 0;
+    }
+    current.push(write);
+    actions += write.actions.length;
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

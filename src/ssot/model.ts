@@ -16,21 +16,54 @@ export interface CandidateRecord {
   readonly provenance: Provenance;
 }
 
+/**
+ * One version of a record as the SSOT stores it. `record` is the golden record (every
+ * contributing source merged); `provenance` is the contribution that caused this version.
+ */
 export interface StoredVersion extends CandidateRecord {
   readonly version: number;
   readonly contentHash: string;
   readonly storedAt: string;
+  /** A tombstone: the record was withdrawn; `record` keeps its last content. */
+  readonly deleted?: boolean;
+  /** Which contribution (by source ref) each field of `record` came from. */
+  readonly fieldSources?: Readonly<Record<string, string>>;
+  /** Provenance of every contribution merged into `record`, by source ref. */
+  readonly contributors?: Readonly<Record<string, Provenance>>;
 }
 
 export interface UpsertOutcome {
   readonly created: number;
   readonly updated: number;
+  /** Content already stored, or older than what the source sent before (never written). */
   readonly unchanged: number;
+}
+
+export interface TombstoneOutcome {
+  /** Contributions withdrawn (the record may live on from other sources). */
+  readonly withdrawn: number;
+  /** Records that lost their last contribution and are now tombstones. */
+  readonly deleted: number;
+  /** Source keys with no record in the SSOT (never valid, or already withdrawn). */
+  readonly notFound: number;
+}
+
+/** Record content as stored: inline, or in S3 when an item would pass DynamoDB's 400 KB (claim check). */
+export interface RecordPointer {
+  readonly key: string;
+  readonly bytes: number;
+  readonly sha256: string;
 }
 
 export const CURRENT_SK = 'current';
 export const VERSION_SK_PREFIX = 'v#';
+export const CONTRIBUTION_SK_PREFIX = 'src#';
+/** Sparse GSI over contribution items: a source row → the record it feeds. */
+export const SOURCE_KEY_INDEX = 'bySourceKey';
 
 export const recordPk = (recordType: string, recordId: string): string => `${recordType}#${recordId}`;
 /** Zero-padded so versions sort in order as strings. */
 export const versionSk = (version: number): string => `${VERSION_SK_PREFIX}${String(version).padStart(10, '0')}`;
+/** One source row: the unit of contribution, withdrawal and lookup. */
+export const sourceRef = (sourceId: string, sourceKey: string): string => `${sourceId}#${sourceKey}`;
+export const contributionSk = (ref: string): string => `${CONTRIBUTION_SK_PREFIX}${ref}`;

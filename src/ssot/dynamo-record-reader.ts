@@ -1,0 +1,192 @@
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { awsClients } from '../aws/clients.js';
+import type { ObjectStore } from '../ports/index.js';
+import { bodyOf, contributionFromItem, nameOfItem, resolveStoredVersion, type Item, type RecordName } from './record-items.js';
+import type { Contribution } from './golden-merge.js';
+import { CONTRIBUTION_SK_PREFIX, CURRENT_SK, SOURCE_KEY_INDEX, VERSION_SK_PREFIX, recordPk, sourceRef, type StoredVersion } from './model.js';
+import { RecordOverflow } from './overflow.js';
+
+/** BatchGetItem reads at most 100 keys. */
+const BATCH_GET_LIMIT = 100;
+
+export interface RecordStoreOptions {
+  /** Where content too large for an item goes (the raw bucket, under ssot-overflow/). */
+  readonly overflow?: () => ObjectStore;
+  readonly inlineLimitBytes?: number;
+}
+
+/**
+ * Reads of the SSOT: current and as-of records, version history, listings, and the
+ * record a source row feeds. Records stored by pointer come back with their content.
+ */
+export class DynamoRecordReader {
+  protected readonly overflow: RecordOverflow;
+
+  constructor(
+    protected readonly table: string,
+    options: RecordStoreOptions = {},
+  ) {
+    this.overflow = new RecordOverflow(options.overflow, options.inlineLimitBytes);
+  }
+
+  protected async content(item: Item): Promise<Readonly<Record<string, unknown>>> {
+    return this.overflow.load(bodyOf(item), String(item.pk));
+  }
+
+  protected async toStoredVersion(item: Item): Promise<StoredVersion> {
+    return resolveStoredVersion(item, this.overflow);
+  }
+
+  /**
+   * The record as it stands, or as it stood at `asOf` (the latest version stored at or
+   * before it). A tombstone comes back with `deleted: true` and its last content;
+   * undefined when the record did not exist (yet).
+   */
+  async read(recordType: string, recordId: string, options: { readonly asOf?: Date } = {}): Promise<StoredVersion | undefined> {
+    const pk = recordPk(recordType, recordId);
+    if (options.asOf === undefined) {
+      const out = await awsClients().doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk: CURRENT_SK }, ConsistentRead: true }));
+      return out.Item ? this.toStoredVersion(out.Item) : undefined;
+    }
+    const asOf = options.asOf.toISOString();
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const out = await awsClients().doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+          ExpressionAttributeValues: { ':pk': pk, ':v': VERSION_SK_PREFIX },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const found = (out.Items ?? []).find((item) => String(item.storedAt) <= asOf);
+      if (found) return this.toStoredVersion(found);
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return undefined;
+  }
+
+  /** Every version of one record, oldest first, tombstones included. */
+  async versions(recordType: string, recordId: string): Promise<StoredVersion[]> {
+    const items: Item[] = [];
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const out = await awsClients().doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+          ExpressionAttributeValues: { ':pk': recordPk(recordType, recordId), ':v': VERSION_SK_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return Promise.all(items.map((item) => this.toStoredVersion(item)));
+  }
+
+  /** Live (not deleted) current records of one type, page by page. */
+  async *listCurrent(recordType: string): AsyncGenerator<StoredVersion[]> {
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const out = await awsClients().doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'byType',
+          KeyConditionExpression: 'recordType = :t',
+          FilterExpression: 'attribute_not_exists(deleted)',
+          ExpressionAttributeValues: { ':t': recordType },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      yield await Promise.all((out.Items ?? []).map((item) => this.toStoredVersion(item)));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  async countCurrent(recordType: string): Promise<number> {
+    let count = 0;
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const out = await awsClients().doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'byType',
+          KeyConditionExpression: 'recordType = :t',
+          FilterExpression: 'attribute_not_exists(deleted)',
+          ExpressionAttributeValues: { ':t': recordType },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += out.Count ?? 0;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  /**
+   * The records a source row feeds (normally one), through the bySourceKey index. The
+   * index is eventually consistent: a row stored a moment ago may not be found yet.
+   */
+  async findBySourceKey(sourceId: string, sourceKey: string): Promise<RecordName[]> {
+    const names = new Map<string, RecordName>();
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const out = await awsClients().doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: SOURCE_KEY_INDEX,
+          KeyConditionExpression: 'sourceRef = :ref',
+          ExpressionAttributeValues: { ':ref': sourceRef(sourceId, sourceKey) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const name = nameOfItem(item);
+        names.set(recordPk(name.recordType, name.recordId), name);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return [...names.values()];
+  }
+
+  /** Current items by pk, read consistently, 100 keys per request. */
+  protected async readCurrentItems(pks: readonly string[]): Promise<Map<string, Item>> {
+    const found = new Map<string, Item>();
+    for (let start = 0; start < pks.length; start += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] = pks.slice(start, start + BATCH_GET_LIMIT).map((pk) => ({ pk, sk: CURRENT_SK }));
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        const out = await awsClients().doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[this.table] ?? []) found.set(item.pk as string, item);
+        keys = (out.UnprocessedKeys?.[this.table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        if (keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
+      }
+    }
+    return found;
+  }
+
+  /** Every live contribution item of one record, content resolved. */
+  protected async readContributions(pk: string): Promise<Contribution[]> {
+    const items: Item[] = [];
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const out = await awsClients().doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+          ExpressionAttributeValues: { ':pk': pk, ':s': CONTRIBUTION_SK_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    const live = items.filter((item) => item.withdrawnAt === undefined);
+    return Promise.all(live.map(async (item) => contributionFromItem(item, await this.content(item))));
+  }
+}

@@ -1,0 +1,135 @@
+import type { Contribution } from './golden-merge.js';
+import {
+  CURRENT_SK,
+  contributionSk,
+  recordPk,
+  versionSk,
+  type Provenance,
+  type RecordPointer,
+  type StoredVersion,
+} from './model.js';
+import type { RecordOverflow, StoredBody } from './overflow.js';
+import type { Head, NextState, SourceEntry } from './record-state.js';
+
+/**
+ * The item shapes of the records table, one partition per record:
+ *   current      the golden record, its per-field sources and every contribution's state
+ *   v#NNNNNNNNNN one immutable item per version (what the stream and as-of reads see)
+ *   src#<ref>    one source row's latest contribution (its record, for re-merging), indexed
+ *                by `sourceRef` in the sparse GSI bySourceKey
+ * Only current items carry recordType/recordId, so only they appear in the byType index.
+ */
+
+export type Item = Record<string, unknown>;
+type Body = { readonly record?: Readonly<Record<string, unknown>>; readonly recordRef?: RecordPointer };
+
+export interface RecordName {
+  readonly recordType: string;
+  readonly recordId: string;
+}
+
+/** The current item's state; items written before revisions existed count their version as revision. */
+export function headFromItem(item: Item, record: Readonly<Record<string, unknown>>): Head {
+  return {
+    version: item.version as number,
+    revision: (item.revision as number | undefined) ?? (item.version as number),
+    contentHash: item.contentHash as string,
+    record,
+    provenance: item.provenance as Provenance,
+    fieldSources: (item.fieldSources as Record<string, string> | undefined) ?? {},
+    sources: (item.sources as Record<string, SourceEntry> | undefined) ?? {},
+    deleted: item.deleted === true,
+  };
+}
+
+export function contributionFromItem(item: Item, record: Readonly<Record<string, unknown>>): Contribution {
+  return { ref: item.sourceRef as string, record, provenance: item.provenance as Provenance };
+}
+
+export function currentItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
+  return {
+    pk: recordPk(name.recordType, name.recordId),
+    sk: CURRENT_SK,
+    recordType: name.recordType,
+    recordId: name.recordId,
+    version: next.version,
+    revision: next.revision,
+    contentHash: next.contentHash,
+    ...body,
+    provenance: next.provenance,
+    fieldSources: next.fieldSources,
+    sources: next.sources,
+    storedAt,
+    ...(next.deleted ? { deleted: true } : {}),
+  };
+}
+
+export function versionItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
+  const contributors = activeProvenance(next.sources);
+  return {
+    pk: recordPk(name.recordType, name.recordId),
+    sk: versionSk(next.version),
+    of: { recordType: name.recordType, recordId: name.recordId },
+    version: next.version,
+    contentHash: next.contentHash,
+    ...body,
+    provenance: next.provenance,
+    fieldSources: next.fieldSources,
+    contributors,
+    storedAt,
+    ...(next.deleted ? { deleted: true } : {}),
+  };
+}
+
+export function contributionItem(name: RecordName, ref: string, entry: SourceEntry, body: StoredBody | undefined): Item {
+  return {
+    pk: recordPk(name.recordType, name.recordId),
+    sk: contributionSk(ref),
+    of: { recordType: name.recordType, recordId: name.recordId },
+    sourceRef: ref,
+    hash: entry.hash,
+    provenance: entry.provenance,
+    ...(body ?? {}),
+    ...(entry.withdrawnAt !== undefined ? { withdrawnAt: entry.withdrawnAt } : {}),
+  };
+}
+
+/** A version or current item as the rest of the system reads it, content resolved. */
+export function storedVersionFromItem(item: Item, name: RecordName, record: Readonly<Record<string, unknown>>): StoredVersion {
+  return {
+    recordType: name.recordType,
+    recordId: name.recordId,
+    record,
+    provenance: item.provenance as Provenance,
+    version: item.version as number,
+    contentHash: item.contentHash as string,
+    storedAt: item.storedAt as string,
+    ...(item.deleted === true ? { deleted: true } : {}),
+    ...(item.fieldSources ? { fieldSources: item.fieldSources as Record<string, string> } : {}),
+    ...(item.contributors ? { contributors: item.contributors as Record<string, Provenance> } : {}),
+    ...(item.sources ? { contributors: activeProvenance(item.sources as Record<string, SourceEntry>) } : {}),
+  };
+}
+
+/** Provenance of the contributions not withdrawn: what a version's `contributors` lists. */
+export function activeProvenance(sources: Readonly<Record<string, SourceEntry>>): Record<string, Provenance> {
+  return Object.fromEntries(
+    Object.entries(sources)
+      .filter(([, entry]) => entry.withdrawnAt === undefined)
+      .map(([ref, entry]) => [ref, entry.provenance]),
+  );
+}
+
+/** Name of the record an item belongs to: current items say it, the others carry `of`. */
+export function nameOfItem(item: Item): RecordName {
+  if (typeof item.recordType === 'string' && typeof item.recordId === 'string') return { recordType: item.recordType, recordId: item.recordId };
+  return item.of as RecordName;
+}
+
+export const bodyOf = (item: Item): Body => item as Body;
+
+/** A version item from the stream (or any read), its content fetched when it is stored by pointer. */
+export async function resolveStoredVersion(item: Item, overflow: RecordOverflow): Promise<StoredVersion> {
+  const name = nameOfItem(item);
+  return storedVersionFromItem(item, name, await overflow.load(bodyOf(item), recordPk(name.recordType, name.recordId)));
+}
