@@ -1,9 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { catalog } from '../../src/app/catalog-context.js';
-import { normalizeDeps, recordStore } from '../../src/app/composition.js';
+import { normalizeDeps, quarantineStore, recordStore } from '../../src/app/composition.js';
 import { applyTombstones } from '../../src/normalize/apply-tombstones.js';
 import { normalizeBatch } from '../../src/normalize/normalize-batch.js';
+import { rejectedFileEntry } from '../../src/normalize/quarantine-file.js';
 import { parseNormalizeMessage } from '../../src/normalize/request.js';
 import { logger } from '../../src/util/logger.js';
 
@@ -14,6 +15,12 @@ async function normalizeMessage(message: SQSRecord): Promise<void> {
   if (request.kind === 'tombstones') {
     const outcome = await applyTombstones(request, recordStore());
     logger.info('tombstones applied', { sourceId: request.sourceId, keys: request.sourceKeys.length, reason: request.reason, outcome });
+    return;
+  }
+  if (request.kind === 'rejected-file') {
+    const { recordType } = (await catalog()).source(request.sourceId);
+    await quarantineStore().put([rejectedFileEntry(request, recordType)]);
+    logger.warn('unreadable file quarantined', { sourceId: request.sourceId, file: request.name, line: request.line, reason: request.reason });
     return;
   }
   const outcome = await normalizeBatch(request, normalizeDeps(await catalog()));

@@ -46,8 +46,9 @@ export class DynamoKeyLedger implements SourceKeyLedger {
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': pk(sourceId), ':prefix': SK_PREFIX },
-          ProjectionExpression: withKeys ? 'sk, snapshot, #keys' : 'sk, snapshot',
-          ...(withKeys ? { ExpressionAttributeNames: { '#keys': 'keys' } } : {}),
+          // Both are reserved words in DynamoDB expressions.
+          ProjectionExpression: withKeys ? 'sk, #snapshot, #keys' : 'sk, #snapshot',
+          ExpressionAttributeNames: withKeys ? { '#snapshot': 'snapshot', '#keys': 'keys' } : { '#snapshot': 'snapshot' },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),

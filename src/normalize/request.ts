@@ -24,8 +24,21 @@ export interface TombstonesRequest {
   readonly rawKey?: string;
 }
 
+/** A dropped file that could not be read: it goes to quarantine whole, with the reason and the line. */
+export interface RejectedFileRequest {
+  readonly kind: 'rejected-file';
+  readonly sourceId: string;
+  readonly name: string;
+  /** Where the file now lies in the raw bucket. */
+  readonly key: string;
+  readonly contentHash: string;
+  readonly line: number;
+  readonly reason: string;
+  readonly rejectedAt: string;
+}
+
 /** Every message on the normalize queue. */
-export type NormalizeMessage = NormalizeRequest | TombstonesRequest;
+export type NormalizeMessage = NormalizeRequest | TombstonesRequest | RejectedFileRequest;
 
 /** Keys per tombstones message: well inside SQS's message size even for long keys. */
 export const TOMBSTONE_KEYS_PER_MESSAGE = 500;
@@ -38,6 +51,7 @@ export function parseNormalizeMessage(body: string): NormalizeMessage {
   if (v.kind === 'tombstones' && Array.isArray(v.sourceKeys) && v.sourceKeys.every((k) => typeof k === 'string') && typeof v.observedAt === 'string') {
     return value as TombstonesRequest;
   }
+  if (v.kind === 'rejected-file' && typeof v.key === 'string' && typeof v.reason === 'string' && typeof v.line === 'number') return value as RejectedFileRequest;
   throw new Error(`not a normalize request: ${body.slice(0, 200)}`);
 }
 

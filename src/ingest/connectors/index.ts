@@ -1,5 +1,7 @@
 import type { SourceConfig } from '../../config/catalog.js';
 import type { SourceConnector } from './connector.js';
+import { fileDropDepsFromEnv } from '../files/default-deps.js';
+import { fileDropConnector } from './file-drop.js';
 import { httpJsonConnector } from './http-json.js';
 import { sqlConnector } from './sql.js';
 
@@ -9,6 +11,8 @@ type Kind = SourceConfig['kind'];
 const connectors: { readonly [K in Kind]?: SourceConnector<K> } = {
   'http-json': httpJsonConnector(),
   sql: sqlConnector(),
+  // Adapters are built when a pull starts: normalize only reads pages back and needs none.
+  'file-drop': fileDropConnector(fileDropDepsFromEnv),
 };
 
 /** The connector for a source's `kind`. */

@@ -1,0 +1,90 @@
+import { sha256Hex } from '../../util/hash.js';
+import { openFileTable, filePageItems, type FileTable } from '../files/file-table.js';
+import { archiveKey, rejectedKey, type FileInbox, type FileRejections, type ProcessedFiles } from '../files/inbox.js';
+import { UnreadableFileError } from '../files/unreadable-file.js';
+import type { SourceConnector, SourcePage } from './connector.js';
+
+export interface FileDropDeps {
+  readonly inbox: FileInbox;
+  readonly processed: ProcessedFiles;
+  readonly rejections: FileRejections;
+  readonly now: () => Date;
+}
+
+/** Where a file drop stands: the file being read (by content hash) and the next record in it. */
+interface FilePosition {
+  readonly file: string;
+  readonly next: number;
+}
+
+function decodePosition(cursor: string | null): FilePosition | null {
+  if (cursor === null) return null;
+  try {
+    const parsed = JSON.parse(cursor) as Partial<FilePosition>;
+    return typeof parsed.file === 'string' && typeof parsed.next === 'number' ? { file: parsed.file, next: parsed.next } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Files departments drop in `inbox/<source>/` (CSV in UTF-8 or GBK/GB18030, XLSX). Each
+ * file is read once (by content hash) in pages of records, checkpointed by record, then
+ * archived; an unreadable file is moved aside and quarantined with its reason and line.
+ * With snapshot deletions, each file is the whole dataset.
+ */
+export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'file-drop'> {
+  return {
+    kind: 'file-drop',
+    async *pages(source, cursor): AsyncGenerator<SourcePage> {
+      const { inbox, processed, rejections, now } = deps();
+      const position = decodePosition(cursor);
+      const batchSize = source.connection.batchSize ?? 2000;
+      const snapshots = source.deletions?.detect === 'snapshot';
+      for (const file of await inbox.list(source.id)) {
+        const bytes = await inbox.read(file.key);
+        const hash = sha256Hex(bytes);
+        const archived = archiveKey(source.id, now(), hash, file.name);
+        if (await processed.has(source.id, hash)) {
+          await inbox.move(file.key, archived);
+          continue;
+        }
+        let table: FileTable;
+        try {
+          table = await openFileTable(bytes, source.connection.format, file.name);
+        } catch (error) {
+          if (!(error instanceof UnreadableFileError)) throw error;
+          const key = rejectedKey(source.id, now(), hash, file.name);
+          await inbox.move(file.key, key);
+          await rejections.reject({ sourceId: source.id, name: file.name, key, contentHash: hash, line: error.line, reason: error.reason, rejectedAt: now().toISOString() });
+          continue;
+        }
+        const snapshot = snapshots ? `file-${hash}` : undefined;
+        const start = position?.file === hash ? Math.min(position.next, table.count) : 0;
+        if (start === table.count && snapshot) {
+          // Read to the end before (or empty): the snapshot still has to be settled.
+          yield { body: new Uint8Array(), items: [], nextCursor: null, last: false, origin: file.key, snapshot, completesSnapshot: true };
+        }
+        for (let from = start; from < table.count; from += batchSize) {
+          const to = Math.min(from + batchSize, table.count);
+          const page = table.page(from, to);
+          yield {
+            body: page.body,
+            contentType: page.contentType,
+            items: page.items,
+            nextCursor: JSON.stringify({ file: hash, next: to } satisfies FilePosition),
+            last: false,
+            origin: `${file.key} ${page.where}`,
+            expectedTotal: table.count - start,
+            snapshot,
+            completesSnapshot: to === table.count && snapshot !== undefined,
+          };
+        }
+        // Resumed here only after the file's last page is durable, checkpointed and its snapshot settled.
+        await processed.mark(source.id, hash, { name: file.name, rows: table.count, archivedAs: archived });
+        await inbox.move(file.key, archived);
+      }
+    },
+    itemsOf: (source, rawBody) => filePageItems(rawBody, source.connection.format),
+  };
+}

@@ -1,0 +1,127 @@
+import { parse } from 'csv-parse/sync';
+import { hasUtf8Bom, decodeText, detectEncoding, type DeclaredEncoding, type TextEncoding } from './text-encoding.js';
+import { UnreadableFileError } from './unreadable-file.js';
+
+export interface CsvFormat {
+  readonly encoding?: DeclaredEncoding;
+  readonly delimiter?: string;
+}
+
+/** One record of the file as a byte range, and the physical line it starts on. */
+export interface RecordSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+}
+
+export interface CsvLayout {
+  readonly encoding: TextEncoding;
+  readonly delimiter: string;
+  /** The header record's bytes, with the BOM when the file has one, and the file's own line ending. */
+  readonly header: Uint8Array;
+  readonly records: readonly RecordSpan[];
+}
+
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const DELIMITER_CANDIDATES = [',', ';', '\t', '|'];
+
+/**
+ * Record boundaries found on the bytes, before decoding: in UTF-8, GBK and GB18030 the
+ * bytes of a newline and of a double quote never occur inside a multi-byte character,
+ * so a page of records can be cut out of the file byte for byte.
+ */
+export function splitRecords(bytes: Uint8Array): RecordSpan[] {
+  const spans: RecordSpan[] = [];
+  let start = hasUtf8Bom(bytes) ? 3 : 0;
+  let line = 1;
+  let startLine = 1;
+  let quoted = false;
+  for (let i = start; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i] : NEWLINE;
+    if (b === QUOTE) quoted = !quoted;
+    else if (b === NEWLINE && (!quoted || i === bytes.length)) {
+      const end = i > start && bytes[i - 1] === CR ? i - 1 : i;
+      if (end > start) spans.push({ start, end, line: startLine });
+      start = i + 1;
+      startLine = line + 1;
+    }
+    if (b === NEWLINE && i < bytes.length) line += 1;
+  }
+  return spans;
+}
+
+function detectDelimiter(headerLine: string): string {
+  const counts = DELIMITER_CANDIDATES.map((d) => headerLine.split(d).length - 1);
+  const best = Math.max(...counts);
+  return best === 0 ? ',' : DELIMITER_CANDIDATES[counts.indexOf(best)]!;
+}
+
+/** Header names: trimmed; blanks named by position; repeats numbered, so no column is lost. */
+export function columnNames(header: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((raw, i) => {
+    const name = raw.trim() || `column_${i + 1}`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}_${n}`;
+  });
+}
+
+function parseRows(text: string, delimiter: string, firstLine: number): string[][] {
+  try {
+    return parse(text, { delimiter, skip_empty_lines: true, relax_quotes: false, bom: false, trim: false }) as string[][];
+  } catch (error) {
+    const e = error as Error & { lines?: number; code?: string };
+    const line = e.lines !== undefined ? firstLine + e.lines - 1 : 0;
+    throw new UnreadableFileError(e.message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, ''), line);
+  }
+}
+
+/**
+ * Reads a whole file once to check it and find its records; a file that cannot be read
+ * (a character the encoding does not have, an open quote, a row with the wrong number of
+ * fields) fails here, before any of it is ingested.
+ */
+export function layoutCsv(bytes: Uint8Array, format: CsvFormat): CsvLayout {
+  const encoding = detectEncoding(bytes, format.encoding);
+  const records = splitRecords(bytes);
+  const headerSpan = records.shift();
+  if (!headerSpan) throw new UnreadableFileError('the file is empty: no header row', 0);
+  const text = decodeText(bytes, encoding);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const line = text.slice(0, bad).split('\n').length;
+    throw new UnreadableFileError(`bytes that are not ${encoding.toUpperCase()} text`, line);
+  }
+  const headerText = decodeText(bytes.subarray(headerSpan.start, headerSpan.end), encoding);
+  const delimiter = !format.delimiter || format.delimiter === 'auto' ? detectDelimiter(headerText) : format.delimiter;
+  const rows = parseRows(text, delimiter, 1);
+  if (rows.length !== records.length + 1) throw new UnreadableFileError(`found ${rows.length} records but ${records.length + 1} record boundaries; a quote is probably misplaced`, 0);
+  const lineEnd = bytes[headerSpan.end] === CR ? 2 : 1;
+  const header = bytes.subarray(hasUtf8Bom(bytes) ? 0 : headerSpan.start, Math.min(headerSpan.end + lineEnd, bytes.length));
+  return { encoding, delimiter, header, records };
+}
+
+/** A page: the header line's bytes and the records' bytes, exactly as in the file. */
+export function pageBytes(file: Uint8Array, layout: CsvLayout, from: number, to: number): Uint8Array {
+  const first = layout.records[from]!;
+  const last = layout.records[to - 1]!;
+  const body = file.subarray(first.start, last.end);
+  const page = new Uint8Array(layout.header.length + body.length);
+  page.set(layout.header, 0);
+  page.set(body, layout.header.length);
+  return page;
+}
+
+/** The items of a CSV page (or a whole file): one object per record, keyed by the header. */
+export function csvItems(bytes: Uint8Array, format: CsvFormat): Record<string, string>[] {
+  const encoding = detectEncoding(bytes, format.encoding);
+  const text = decodeText(bytes, encoding);
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).replace(/\r$/, '');
+  const delimiter = !format.delimiter || format.delimiter === 'auto' ? detectDelimiter(firstLine) : format.delimiter;
+  const [header = [], ...rows] = parseRows(text, delimiter, 1);
+  const names = columnNames(header);
+  return rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i] ?? ''])));
+}
