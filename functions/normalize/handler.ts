@@ -2,7 +2,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { catalog } from '../../src/app/catalog-context.js';
 import { normalizeDeps, quarantineStore, recordStore } from '../../src/app/composition.js';
-import { applyTombstones } from '../../src/normalize/apply-tombstones.js';
 import { normalizeBatch } from '../../src/normalize/normalize-batch.js';
 import { rejectedFileEntry } from '../../src/normalize/quarantine-file.js';
 import { parseNormalizeMessage } from '../../src/normalize/request.js';
@@ -13,7 +12,7 @@ const processor = new BatchProcessor(EventType.SQS);
 async function normalizeMessage(message: SQSRecord): Promise<void> {
   const request = parseNormalizeMessage(message.body);
   if (request.kind === 'tombstones') {
-    const outcome = await applyTombstones(request, recordStore());
+    const outcome = await recordStore().tombstone(request);
     logger.info('tombstones applied', { sourceId: request.sourceId, keys: request.sourceKeys.length, reason: request.reason, outcome });
     return;
   }
