@@ -2,6 +2,8 @@
  * Pure normalizations of values as departmental systems write them. None of them repairs
  * a value: what cannot be read is returned unchanged so the validator reports it.
  */
+export { isCalendarDate, toIsoDate, excelSerialToIsoDate, chineseNumeralDate } from './normalize-dates.js';
+export { toYuan, capitalAmountToYuan, type AmountUnit } from './normalize-amounts.js';
 
 const OPENING_BRACKETS = '[(（〔【﹝［';
 const CLOSING_BRACKETS = '])）〕】﹞］';
@@ -23,37 +25,6 @@ export function normalizeDecisionNumber(raw: string): string {
   // NFKC folds full-width digits and brackets (（ → (, ［ → [, ﹝ → 〔) before matching.
   const compact = raw.normalize('NFKC').replace(/\s+/gu, '');
   return compact.replace(YEAR_AND_SERIAL, (_match, year: string, ordinal: string, serial: string) => `〔${year}〕${ordinal}${serial}号`);
-}
-
-const DATE_PATTERNS: readonly RegExp[] = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})$/u,
-  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u,
-  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/u,
-  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/u,
-  /^(\d{4})(\d{2})(\d{2})$/u,
-];
-
-/**
- * `YYYY-MM-DD` from the ways sources write a date (2024-3-5, 2024年3月5日, 2024/3/5,
- * 2024.03.05, 20240305). Impossible dates keep their digits (2024-02-30 stays so);
- * an unrecognized value comes back trimmed but otherwise unchanged.
- */
-export function toIsoDate(raw: string): string {
-  const trimmed = raw.trim();
-  for (const pattern of DATE_PATTERNS) {
-    const match = pattern.exec(trimmed);
-    if (match) return `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-  }
-  return trimmed;
-}
-
-/** Whether `YYYY-MM-DD` names a day that exists on the calendar. */
-export function isCalendarDate(isoDate: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return month >= 1 && month <= 12 && date.getUTCFullYear() === year && date.getUTCDate() === day && date.getUTCMonth() === month - 1;
 }
 
 /**
