@@ -28,7 +28,7 @@ export const ENDPOINTS_FILE = 'endpoints.json';
 
 /** The AWS endpoint and resource variables a client of this stack needs. */
 function stackEnvironment(): Record<string, string> {
-  const names = Object.keys(process.env).filter((k) => /^AWS_(REGION|ACCESS_KEY_ID|SECRET_ACCESS_KEY|ENDPOINT_URL.*)$/.test(k) || /^TONGYUAN_.*_(TABLE|BUCKET|QUEUE_URL|TOPIC_ARN)$/.test(k));
+  const names = Object.keys(process.env).filter((k) => /^AWS_(REGION|ACCESS_KEY_ID|SECRET_ACCESS_KEY|ENDPOINT_URL.*)$/.test(k) || /^TONGYUAN_.*_(TABLE|BUCKET|QUEUE_URL|TOPIC_ARN)$/.test(k) || /^TONGYUAN_DEMO_/.test(k));
   return Object.fromEntries(names.sort().map((k) => [k, process.env[k] ?? '']));
 }
 
@@ -53,8 +53,9 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
     aws = await startEmbeddedAws(home);
     const provisioned = await provision(resources);
     Object.assign(process.env, provisioned.env);
-    writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: stackEnvironment() }, null, 2)}\n`);
     demos = await startDemoDepartments();
+    // After the demo departments: their addresses (TONGYUAN_DEMO_*) are what `tongyuan sync` needs to reach them.
+    writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: stackEnvironment() }, null, 2)}\n`);
     runtime = await LocalRuntime.create({ model: resources, provisioned, stateDir: home, dynamoEndpoint: aws.dynamoEndpoint });
     // Imported only now: the handler reads its resource names from the environment set above.
     const { app } = await import('../../functions/api/handler.js');

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
+import { syncCommand } from './sync.js';
 import { upCommand } from './up.js';
 
 /** Every subcommand; the longest matching path wins. */
-export const commands: readonly CliCommand[] = [upCommand, sourcesListCommand, sourcesCheckCommand];
+export const commands: readonly CliCommand[] = [upCommand, sourcesListCommand, sourcesCheckCommand, syncCommand];
