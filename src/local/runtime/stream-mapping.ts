@@ -30,6 +30,7 @@ export interface StreamMappingOptions {
 }
 
 const MAX_RETRIES = 10;
+const SHARD_LIST_TTL_MS = 5_000;
 
 /**
  * Plays Lambda's DynamoDB Streams event source mapping: reads every shard in order
@@ -68,10 +69,18 @@ export class StreamEventSourceMapping {
     this.client.destroy();
   }
 
+  private streamArn: string | undefined;
+  private shardList: { shards: Shard[]; listedAt: number } | undefined;
+
+  /** The stream's shards, listed again only every few seconds: shards change rarely, polls are frequent. */
   private async shards(): Promise<{ streamArn: string; shards: Shard[] }> {
-    const table = await awsClients().dynamo.send(new DescribeTableCommand({ TableName: this.options.tableName }));
-    const streamArn = table.Table?.LatestStreamArn;
-    if (!streamArn) throw new Error(`table ${this.options.tableName} has no stream`);
+    if (!this.streamArn) {
+      const table = await awsClients().dynamo.send(new DescribeTableCommand({ TableName: this.options.tableName }));
+      this.streamArn = table.Table?.LatestStreamArn;
+      if (!this.streamArn) throw new Error(`table ${this.options.tableName} has no stream`);
+    }
+    const streamArn = this.streamArn;
+    if (this.shardList && Date.now() - this.shardList.listedAt < SHARD_LIST_TTL_MS) return { streamArn, shards: this.shardList.shards };
     const shards: Shard[] = [];
     let start: string | undefined;
     do {
@@ -79,6 +88,7 @@ export class StreamEventSourceMapping {
       shards.push(...(out.StreamDescription?.Shards ?? []));
       start = out.StreamDescription?.LastEvaluatedShardId;
     } while (start);
+    this.shardList = { shards, listedAt: Date.now() };
     return { streamArn, shards };
   }
 

@@ -1,0 +1,59 @@
+/**
+ * The whole embedded pipeline on one cycle: ingest → raw zone → normalize → SSOT →
+ * stream → route → feed + publish. Reports, against a floor measured in the same run
+ * (the raw read of the same pages from the department's API plus a JSON round trip of
+ * every item), how many times slower the pipeline is, and AWS requests per 1,000 records.
+ *
+ * BENCH_PIPELINE_RECORDS sets the department's size (default 5,000).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const records = Number(process.env.BENCH_PIPELINE_RECORDS ?? 5000);
+process.env.TONGYUAN_DEMO_RECORDS = String(records);
+// The release debounce is a fixed wait, not work: keep it short here.
+process.env.TONGYUAN_PUBLISH_QUIET_SECONDS = '1';
+process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+// Imported after the environment is set: loggers read their level when created.
+const { requestCounter } = await import('../src/aws/request-counter.js');
+const { startStack } = await import('../src/local/stack.js');
+
+async function rawRead(url: string): Promise<{ ms: number; items: number }> {
+  const started = performance.now();
+  let cursor: string | null = null;
+  let items = 0;
+  for (;;) {
+    const page = (await (await fetch(`${url}?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { data: unknown[]; next_cursor: string | null; has_more: boolean };
+    for (const item of page.data) JSON.parse(JSON.stringify(item));
+    items += page.data.length;
+    if (!page.has_more) break;
+    cursor = page.next_cursor;
+  }
+  return { ms: performance.now() - started, items };
+}
+
+const home = mkdtempSync(join(tmpdir(), 'tongyuan-bench-'));
+const stack = await startStack(home);
+try {
+  const url = [...stack.demos.urls.values()][0]!;
+  const floor = await rawRead(url);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const summary = await stack.runCycle();
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const perThousand = (n: number) => ((n / summary.pulled) * 1000).toFixed(1);
+  const byOperation = [...requestCounter.requests.entries()].sort((a, b) => b[1] - a[1]);
+
+  console.log(`records pulled            ${summary.pulled} (${summary.records} stored, ${summary.quarantined} quarantined, ${summary.events} events, ${summary.releases} release)`);
+  console.log(`floor: raw read + JSON    ${floor.items} items in ${floor.ms.toFixed(0)} ms`);
+  console.log(`pipeline                  ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU of this process (the DynamoDB Local JVM not counted)`);
+  console.log(`ratio pipeline / floor    ${(ms / floor.ms).toFixed(1)}x`);
+  console.log(`records per second        ${((summary.pulled / ms) * 1000).toFixed(0)}`);
+  console.log(`AWS requests per 1,000    ${perThousand(requestCounter.total())}`);
+  for (const [operation, count] of byOperation) console.log(`  ${operation.padEnd(34)} ${perThousand(count)}`);
+} finally {
+  await stack.stop();
+  rmSync(home, { recursive: true, force: true });
+}
