@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     // Handlers log through Powertools; tests show only errors.
     env: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
     projects: [
       {
         test: {
