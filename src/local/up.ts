@@ -1,5 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { requestCounter } from '../aws/request-counter.js';
+import { catalog } from '../app/catalog-context.js';
+import { sourceSchedulePlan } from './runtime/source-schedules.js';
 import { startStack } from './stack.js';
 import type { RunSummary } from './summary.js';
 
@@ -38,7 +40,8 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);
     for (const [name, url] of stack.demos.urls) options.say(`  demo department  ${name}: ${url}`);
     options.say('syncing every source now and then on its schedule; Ctrl-C stops');
-    stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`));
+    // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
+    stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`), sourceSchedulePlan((await catalog()).sources));
     await new Promise<void>((resolveStop) => {
       process.once('SIGINT', () => resolveStop());
       process.once('SIGTERM', () => resolveStop());

@@ -117,3 +117,23 @@ describe('sync progress as the CLI shows it', () => {
     expect(JSON.parse(progressJson(progress, 3000))).toEqual({ event: 'page', ...progress, ratePerSecond: 100 });
   });
 });
+
+describe('per-source schedules in the local runtime', () => {
+  it('gives each source schedule its own timer with the sources on it, and the rest the function rate', async () => {
+    const { sourceSchedulePlan } = await import('../../src/local/runtime/source-schedules.js');
+    const sources: SourceConfig[] = [
+      { ...base, id: 'a', schedule: { everyMinutes: 15 } },
+      { ...base, id: 'b' },
+      { ...base, id: 'c', schedule: { everyMinutes: 15 } },
+      { ...base, id: 'd', schedule: { everyMinutes: 1440 } },
+    ];
+    const plan = sourceSchedulePlan(sources);
+    const ingest = { id: 'ingest' } as Parameters<typeof plan>[0];
+    expect(plan(ingest, 60)).toEqual([
+      { event: { sourceIds: ['a', 'c'] }, everyMinutes: 15 },
+      { event: { sourceIds: ['b'] }, everyMinutes: 60 },
+      { event: { sourceIds: ['d'] }, everyMinutes: 1440 },
+    ]);
+    expect(plan({ id: 'publish' } as Parameters<typeof plan>[0], 5)).toEqual([{ event: {}, everyMinutes: 5 }]);
+  });
+});

@@ -4,6 +4,7 @@ import { awsClients } from '../../aws/clients.js';
 import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
 import type { Provisioned } from '../provision.js';
 import { lambdaContext, loadHandler, type Handler } from './lambda-context.js';
+import { singleSchedule, type SchedulePlan } from './source-schedules.js';
 import { SqsEventSourceMapping } from './sqs-mapping.js';
 import { StreamEventSourceMapping } from './stream-mapping.js';
 
@@ -80,14 +81,19 @@ export class LocalRuntime {
     for (const m of this.streamMappings) m.start();
   }
 
-  /** Runs every scheduled function now and then at its rate. */
-  startSchedules(onError: (fnId: string, error: Error) => void): void {
+  /**
+   * Runs every scheduled function now and then at its rate; `plan` may split a function's
+   * timer into several events at their own rates (ingest: one per source schedule).
+   */
+  startSchedules(onError: (fnId: string, error: Error) => void, plan: SchedulePlan = singleSchedule): void {
     for (const fn of this.options.model.functions) {
       for (const trigger of fn.triggers) {
         if (trigger.kind !== 'schedule') continue;
-        const tick = () => void this.invoke(fn.id, {}).catch((error: Error) => onError(fn.id, error));
-        tick();
-        this.timers.push(setInterval(tick, trigger.everyMinutes * 60_000));
+        for (const { event, everyMinutes } of plan(fn, trigger.everyMinutes)) {
+          const tick = () => void this.invoke(fn.id, event).catch((error: Error) => onError(fn.id, error));
+          tick();
+          this.timers.push(setInterval(tick, everyMinutes * 60_000));
+        }
       }
     }
   }
