@@ -13,6 +13,7 @@ process.on('warning', (warning) => {
 });
 // Handlers log through Powertools; the embedded stack is quiet unless asked (set before any logger exists).
 process.env.POWERTOOLS_LOG_LEVEL ??= process.env.TONGYUAN_LOG_LEVEL ?? 'WARN';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 const { register } = await import('tsx/esm/api');
 register();
 await import('../src/cli/main.ts');

@@ -3,7 +3,10 @@ import { catalog } from '../../src/app/catalog-context.js';
 import { settleDeps } from '../../src/app/composition.js';
 import { settlePublishRequest } from '../../src/publish/settle-request.js';
 import type { PublishRequest } from '../../src/route/route-changes.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { withObservability } from '../../src/util/handler-middleware.js';
 import { logger } from '../../src/util/logger.js';
+import { metrics } from '../../src/util/metrics.js';
 
 function parseRequest(body: string): PublishRequest {
   const request = JSON.parse(body) as Partial<PublishRequest>;
@@ -17,7 +20,7 @@ function parseRequest(body: string): PublishRequest {
  * Publish requests, coalesced: however many messages name a dataset in one batch, it is
  * settled once, from the earliest request. A dataset that fails reports all its messages.
  */
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const settleRequests = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const { datasets } = await catalog();
   const byDataset = new Map<string, { requestedAt: Date; messageIds: string[] }>();
   const failures: string[] = [];
@@ -40,6 +43,10 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
       if (!dataset) throw new Error(`unknown dataset "${datasetId}"`);
       const outcome = await settlePublishRequest(dataset, requestedAt, deps);
       logger.info('publish request settled', { datasetId, ...outcome });
+      if (outcome.action === 'published') {
+        metrics.addMetric('ReleasesPublished', MetricUnit.Count, 1);
+        metrics.addMetric('ReleaseRows', MetricUnit.Count, outcome.rows);
+      }
     } catch (error) {
       logger.error('dataset publish failed', { datasetId, error: (error as Error).message });
       failures.push(...messageIds);
@@ -47,3 +54,5 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   }
   return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
 };
+
+export const handler = withObservability(settleRequests);

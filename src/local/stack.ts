@@ -38,6 +38,7 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
   mkdirSync(home, { recursive: true });
   const releaseHome = claimStateDir(home);
   process.env.POWERTOOLS_LOG_LEVEL = process.env.TONGYUAN_LOG_LEVEL ?? 'WARN';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   let aws: EmbeddedAws | undefined;
   let demos: DemoDepartments | undefined;
   let runtime: LocalRuntime | undefined;
