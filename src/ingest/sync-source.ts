@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
 import type { CheckpointStore, Clock, MessageSender, ObjectStore } from '../ports/index.js';
 import { TOMBSTONE_KEYS_PER_MESSAGE, type NormalizeRequest, type TombstonesRequest } from '../normalize/request.js';
@@ -53,6 +54,9 @@ export interface SyncResult {
 
 export const RAW_STREAM = 'default';
 
+/** Compresses on libuv's thread pool, so the main thread goes on reading the next batch meanwhile. */
+const gzip = promisify(gzipCallback);
+
 const EXTENSIONS: Readonly<Record<string, string>> = { 'application/json': 'json', 'application/x-ndjson': 'jsonl', 'text/csv': 'csv' };
 
 /** `raw/<source>/<date>/<sha256>.<ext>.gz`: the same bytes always land on the same key. */
@@ -75,7 +79,7 @@ async function sendTombstones(deps: SyncDeps, base: Omit<TombstonesRequest, 'sou
 async function storePage(source: SourceConfig, page: SourcePage, pulledAt: Date, deps: SyncDeps): Promise<string> {
   const rawKey = rawBatchKey(source.id, pulledAt, page.body, page.contentType);
   if (!(await deps.raw.exists(rawKey))) {
-    await deps.raw.put(rawKey, gzipSync(page.body), {
+    await deps.raw.put(rawKey, await gzip(page.body), {
       contentType: page.contentType ?? 'application/json',
       contentEncoding: 'gzip',
       metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },

@@ -24,6 +24,24 @@ function parseLines(rawBody: Uint8Array): unknown[] {
   return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as unknown);
 }
 
+/**
+ * Starts reading the next batch as soon as one is handed out, so the database works while
+ * the consumer writes the batch to the raw zone (the checkpoint rule is untouched: a batch
+ * is only ever committed after the consumer stored it).
+ */
+async function* readingAhead<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = batches[Symbol.asyncIterator]();
+  let next = iterator.next();
+  for (;;) {
+    const result = await next;
+    if (result.done) return;
+    next = iterator.next();
+    // Seen here if the consumer stops early; the reader's close() ends the query.
+    next.catch(() => undefined);
+    yield result.value;
+  }
+}
+
 const where = (source: SqlSource, host: string) => `${source.connection.engine} ${host}:${source.connection.port ?? (source.connection.engine === 'postgres' ? 5432 : 3306)}/${source.connection.database} table ${source.connection.table}`;
 
 /**
@@ -71,7 +89,7 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
           };
         };
         // One batch of look-ahead, so the last page knows it is the last (and completes a snapshot).
-        for await (const rows of reader.batches()) {
+        for await (const rows of readingAhead(reader.batches())) {
           if (pending) yield page(pending, false);
           pending = rows;
         }

@@ -44,6 +44,8 @@ export const openMysqlReader: OpenRowReader = async ({ source, after, host, pass
     conn.destroy();
     throw error;
   }
+  // A statement whose rows are not all taken holds the connection: only destroying it ends it.
+  let streaming = false;
   const cursorColumn = source.connection.cursorColumn;
   const keyColumn = source.primaryKey ?? 'id';
   return {
@@ -59,6 +61,7 @@ export const openMysqlReader: OpenRowReader = async ({ source, after, host, pass
         const query = keysetQuery(source, position, perStatement);
         let batch: SqlRow[] = [];
         let read = 0;
+        streaming = true;
         for await (const row of conn.query(query.select, [...query.params]).stream({ highWaterMark: batchSize }) as AsyncIterable<SqlRow>) {
           batch.push(row);
           read += 1;
@@ -68,11 +71,16 @@ export const openMysqlReader: OpenRowReader = async ({ source, after, host, pass
           }
           position = { cursor: String(row[cursorColumn]), key: String(row[keyColumn]) };
         }
+        streaming = false;
         if (batch.length > 0) yield batch;
         if (read < perStatement) return;
       }
     },
     async close() {
+      if (streaming) {
+        conn.destroy();
+        return;
+      }
       await run.query('ROLLBACK').catch(() => undefined);
       await run.end().catch(() => conn.destroy());
     },
