@@ -69,13 +69,25 @@ export function columnNames(header: readonly string[]): string[] {
   });
 }
 
-function parseRows(text: string, delimiter: string, firstLine: number): string[][] {
+/** Parses CSV text; with `keep: false` only counts the records (a whole file's check needs no rows in memory). */
+function parseRows(text: string, delimiter: string, keep: boolean): { rows: string[][]; count: number } {
+  let count = 0;
   try {
-    return parse(text, { delimiter, skip_empty_lines: true, relax_quotes: false, bom: false, trim: false }) as string[][];
+    const rows = parse(text, {
+      delimiter,
+      skip_empty_lines: true,
+      relax_quotes: false,
+      bom: false,
+      trim: false,
+      on_record: (record: string[]) => {
+        count += 1;
+        return keep ? record : null;
+      },
+    }) as string[][];
+    return { rows, count };
   } catch (error) {
-    const e = error as Error & { lines?: number; code?: string };
-    const line = e.lines !== undefined ? firstLine + e.lines - 1 : 0;
-    throw new UnreadableFileError(e.message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, ''), line);
+    const e = error as Error & { lines?: number };
+    throw new UnreadableFileError(e.message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, ''), e.lines ?? 0);
   }
 }
 
@@ -97,8 +109,8 @@ export function layoutCsv(bytes: Uint8Array, format: CsvFormat): CsvLayout {
   }
   const headerText = decodeText(bytes.subarray(headerSpan.start, headerSpan.end), encoding);
   const delimiter = !format.delimiter || format.delimiter === 'auto' ? detectDelimiter(headerText) : format.delimiter;
-  const rows = parseRows(text, delimiter, 1);
-  if (rows.length !== records.length + 1) throw new UnreadableFileError(`found ${rows.length} records but ${records.length + 1} record boundaries; a quote is probably misplaced`, 0);
+  const { count } = parseRows(text, delimiter, false);
+  if (count !== records.length + 1) throw new UnreadableFileError(`found ${count} records but ${records.length + 1} record boundaries; a quote is probably misplaced`, 0);
   const lineEnd = bytes[headerSpan.end] === CR ? 2 : 1;
   const header = bytes.subarray(hasUtf8Bom(bytes) ? 0 : headerSpan.start, Math.min(headerSpan.end + lineEnd, bytes.length));
   return { encoding, delimiter, header, records };
@@ -121,7 +133,7 @@ export function csvItems(bytes: Uint8Array, format: CsvFormat): Record<string, s
   const text = decodeText(bytes, encoding);
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).replace(/\r$/, '');
   const delimiter = !format.delimiter || format.delimiter === 'auto' ? detectDelimiter(firstLine) : format.delimiter;
-  const [header = [], ...rows] = parseRows(text, delimiter, 1);
+  const [header = [], ...rows] = parseRows(text, delimiter, true).rows;
   const names = columnNames(header);
   return rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i] ?? ''])));
 }

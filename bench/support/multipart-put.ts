@@ -1,0 +1,16 @@
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import { awsClients } from '../../src/aws/clients.js';
+
+const PART_BYTES = 8 * 2 ** 20;
+
+/** Uploads a large file as a department's tools would, in parts (S3 and the emulator cap single requests). */
+export async function multipartPut(bucket: string, key: string, body: Uint8Array): Promise<void> {
+  const s3 = awsClients().s3;
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+  const parts: { ETag: string | undefined; PartNumber: number }[] = [];
+  for (let offset = 0, n = 1; offset < body.length; offset += PART_BYTES, n++) {
+    const out = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: n, Body: body.subarray(offset, offset + PART_BYTES) }));
+    parts.push({ ETag: out.ETag, PartNumber: n });
+  }
+  await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
+}
