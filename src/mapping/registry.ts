@@ -1,13 +1,17 @@
-import type { Mapping } from '../normalize/normalize-batch.js';
-import { mapDemoPenalty } from './demo-enforcement.js';
+import { demoEnforcementMapping } from './demo-enforcement.js';
+import { mappingFromFunction, type MappingDefinition, type MappingFunction } from './mapping.js';
 
-/** Mappings by the name a source's configuration gives in `mapping`. */
-const mappings: Readonly<Record<string, Mapping>> = {
-  'demo-enforcement': mapDemoPenalty,
+/**
+ * Mappings by the name a source's configuration gives in `mapping`. Prefer a field map
+ * (field-map.ts): it is data, versioned, and names the source field behind every error.
+ * A plain function is accepted as version 1.
+ */
+const mappings: Readonly<Record<string, MappingDefinition | MappingFunction>> = {
+  'demo-enforcement': demoEnforcementMapping,
 };
 
-export function mappingNamed(name: string): Mapping {
+export function mappingNamed(name: string): MappingDefinition {
   const mapping = mappings[name];
   if (!mapping) throw new Error(`unknown mapping "${name}"; known: ${Object.keys(mappings).join(', ')}`);
-  return mapping;
+  return typeof mapping === 'function' ? mappingFromFunction(name, 1, mapping) : mapping;
 }

@@ -5,6 +5,7 @@ import type { CandidateRecord, UpsertOutcome } from '../ssot/model.js';
 import type { QuarantineEntry } from '../quarantine/dynamo-quarantine-store.js';
 import type { ValidationIssue } from '../records/validation-issue.js';
 import { MappingError } from '../mapping/mapping-error.js';
+import { mappingLabel, type MappingDefinition } from '../mapping/mapping.js';
 import type { NormalizeRequest } from './request.js';
 
 /** What normalize needs to know of a canonical record type. */
@@ -13,15 +14,17 @@ export interface RecordTypeRules {
   idOf(record: Readonly<Record<string, unknown>>): string;
 }
 
-export type Mapping = (raw: Readonly<Record<string, unknown>>) => unknown;
-
 export interface NormalizeDeps {
   readonly raw: ObjectStore;
   readonly records: { upsert(candidates: readonly CandidateRecord[]): Promise<UpsertOutcome> };
-  readonly quarantine: { put(entries: readonly QuarantineEntry[]): Promise<void> };
+  readonly quarantine: {
+    put(entries: readonly QuarantineEntry[]): Promise<void>;
+    /** Rows now valid leave quarantine (unless their entry is from a later extraction). */
+    release(sourceId: string, rows: readonly { readonly sourceKey: string; readonly extractedAt: string }[]): Promise<number>;
+  };
   readonly source: (sourceId: string) => SourceConfig;
   readonly recordType: (name: string) => RecordTypeRules;
-  readonly mapping: (name: string) => Mapping;
+  readonly mapping: (name: string) => MappingDefinition;
   /** The items of a raw batch, as the source's connector reads them. */
   readonly itemsOf: (source: SourceConfig, rawBody: Uint8Array) => readonly unknown[];
   readonly clock: Clock;
@@ -30,52 +33,83 @@ export interface NormalizeDeps {
 export interface NormalizeOutcome extends UpsertOutcome {
   readonly valid: number;
   readonly quarantined: number;
+  /** Quarantine entries of rows that are valid now. */
+  readonly released: number;
+}
+
+/** One item of a raw batch, by its position in the batch. */
+export interface BatchItem {
+  readonly index: number;
+  readonly item: unknown;
+}
+
+/** The items of a raw batch, read from the raw zone through the source's connector. */
+export async function readRawItems(source: SourceConfig, rawKey: string, deps: Pick<NormalizeDeps, 'raw' | 'itemsOf'>): Promise<readonly unknown[]> {
+  const stored = await deps.raw.get(rawKey);
+  if (!stored) throw new Error(`source ${source.id}: raw batch ${rawKey} is missing from the raw zone`);
+  return deps.itemsOf(source, gunzipSync(stored));
 }
 
 /** Reads a raw batch, maps and validates each item, quarantines the invalid and upserts the rest. */
 export async function normalizeBatch(request: NormalizeRequest, deps: NormalizeDeps): Promise<NormalizeOutcome> {
   const source = deps.source(request.sourceId);
-  const rules = deps.recordType(source.recordType);
-  const map = deps.mapping(source.mapping);
-  const stored = await deps.raw.get(request.rawKey);
-  if (!stored) throw new Error(`source ${source.id}: raw batch ${request.rawKey} is missing from the raw zone`);
-  const items = deps.itemsOf(source, gunzipSync(stored));
+  const items = await readRawItems(source, request.rawKey, deps);
+  return normalizeItems(source, request.rawKey, request.pulledAt, items.map((item, index) => ({ item, index })), deps);
+}
 
+/** The row's own key (the source's primary key), or its position when it has none. */
+export function sourceKeyOf(source: SourceConfig, rawKey: string, { item, index }: BatchItem): string {
+  const keyValue = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[source.primaryKey ?? 'id'] : undefined;
+  return typeof keyValue === 'string' || typeof keyValue === 'number' ? String(keyValue) : `${rawKey}#${index}`;
+}
+
+/** Maps and validates some items of one raw batch (all of them, or those a replay picked). */
+export async function normalizeItems(source: SourceConfig, rawKey: string, extractedAt: string, items: readonly BatchItem[], deps: NormalizeDeps): Promise<NormalizeOutcome> {
+  const rules = deps.recordType(source.recordType);
+  const mapping = deps.mapping(source.mapping);
   const now = deps.clock.now().toISOString();
   const candidates: CandidateRecord[] = [];
   const rejected: QuarantineEntry[] = [];
-  const primaryKey = source.primaryKey ?? 'id';
-  items.forEach((item: unknown, index) => {
-    const keyValue = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[primaryKey] : undefined;
-    const sourceKey = typeof keyValue === 'string' || typeof keyValue === 'number' ? String(keyValue) : `${request.rawKey}#${index}`;
+  for (const batchItem of items) {
+    const { item, index } = batchItem;
+    const sourceKey = sourceKeyOf(source, rawKey, batchItem);
     const quarantine = (errors: ValidationIssue[]) =>
-      rejected.push({ sourceId: source.id, recordType: source.recordType, sourceKey, rawKey: request.rawKey, index, errors, raw: JSON.stringify(item), quarantinedAt: now });
+      rejected.push({ sourceId: source.id, recordType: source.recordType, sourceKey, rawKey, index, errors, raw: JSON.stringify(item) ?? 'null', quarantinedAt: now, extractedAt, mapping: mappingLabel(mapping) });
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       quarantine([{ path: '', keyword: 'type', message: 'source item is not a JSON object', messageZh: '源数据条目不是 JSON 对象' }]);
-      return;
+      continue;
     }
     let mapped: unknown;
     try {
-      mapped = map(item as Record<string, unknown>);
+      mapped = mapping.map(item as Record<string, unknown>);
     } catch (error) {
       if (!(error instanceof MappingError)) throw error;
-      quarantine([{ path: `/${error.sourceField}`, keyword: 'mapping', message: error.message, messageZh: `映射失败：源字段 ${error.sourceField}` }]);
-      return;
+      quarantine([{ path: '', keyword: 'mapping', message: error.message, messageZh: `映射失败：源字段 ${error.sourceField}`, sourceField: error.sourceField }]);
+      continue;
     }
     const result = rules.validate(mapped);
     if (!result.valid) {
-      quarantine(result.errors);
-      return;
+      quarantine(result.errors.map((issue) => withSourceField(issue, mapping)));
+      continue;
     }
     candidates.push({
       recordType: source.recordType,
       recordId: rules.idOf(result.record),
       record: result.record,
-      provenance: { sourceId: source.id, rawKey: request.rawKey, index, sourceKey, extractedAt: request.pulledAt },
+      provenance: { sourceId: source.id, rawKey, index, sourceKey, extractedAt },
     });
-  });
+  }
 
   if (rejected.length > 0) await deps.quarantine.put(rejected);
   const outcome = await deps.records.upsert(candidates);
-  return { ...outcome, valid: candidates.length, quarantined: rejected.length };
+  const released = await deps.quarantine.release(
+    source.id,
+    candidates.map((c) => ({ sourceKey: c.provenance.sourceKey, extractedAt })),
+  );
+  return { ...outcome, valid: candidates.length, quarantined: rejected.length, released };
+}
+
+function withSourceField(issue: ValidationIssue, mapping: MappingDefinition): ValidationIssue {
+  const sourceField = mapping.sourceFieldOf(issue.path);
+  return sourceField === undefined ? issue : { ...issue, sourceField };
 }

@@ -57,7 +57,7 @@ export function toYuan(raw: number | string, unit: AmountUnit = 'yuan'): number 
   const scale = suffix ? { 亿元: 100_000_000, 万元: 10_000, 元: 1, 圆: 1 }[suffix[1] as '亿元' | '万元' | '元' | '圆'] : UNIT_SCALE[unit];
   const number = suffix ? text.slice(0, suffix.index) : text;
   if (/^-?\d+(?:\.\d+)?$/u.test(number)) return scaled(number, scale);
-  // Capital numerals carry their own 元/角/分; only the 元 scale makes sense for them.
-  const capital = suffix && scale !== 1 ? undefined : capitalAmountToYuan(text);
+  // Capital numerals are read in yuan only: in a 万元 column, 五千 could mean either.
+  const capital = (suffix ? scale === 1 : unit === 'yuan') ? capitalAmountToYuan(text) : undefined;
   return capital ?? raw;
 }

@@ -6,6 +6,8 @@ export interface ValidationIssue {
   keyword: string;
   message: string;
   messageZh: string;
+  /** The source system's own field behind `path`, when the mapping knows it (what a data steward looks for). */
+  sourceField?: string;
 }
 
 export type ValidationResult<T> = { valid: true; record: T } | { valid: false; errors: ValidationIssue[] };

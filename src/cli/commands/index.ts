@@ -1,7 +1,19 @@
 import type { CliCommand } from '../command.js';
+import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
+import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
 import { syncCommand } from './sync.js';
 import { upCommand } from './up.js';
 
 /** Every subcommand; the longest matching path wins. */
-export const commands: readonly CliCommand[] = [upCommand, sourcesListCommand, sourcesCheckCommand, syncCommand];
+export const commands: readonly CliCommand[] = [
+  upCommand,
+  sourcesListCommand,
+  sourcesCheckCommand,
+  syncCommand,
+  quarantineListCommand,
+  quarantineShowCommand,
+  quarantineReplayCommand,
+  quarantineReportCommand,
+  recordsShowCommand,
+];

@@ -1,0 +1,94 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalog } from '../../app/catalog-context.js';
+import { normalizeDeps, quarantineStore } from '../../app/composition.js';
+import { ConfigError } from '../../config/catalog.js';
+import { replayQuarantine } from '../../quarantine/replay.js';
+import { quarantineReport } from '../../quarantine/report.js';
+import { reportCsv, reportXlsx } from '../../quarantine/report-files.js';
+import type { CliCommand } from '../command.js';
+import { connectToRunningStack } from '../stack-connection.js';
+
+async function sourceNamed(id: string | undefined) {
+  if (!id) throw new ConfigError('name a source (see `tongyuan sources list`)');
+  return (await catalog()).source(id);
+}
+
+export const quarantineListCommand: CliCommand = {
+  path: ['quarantine', 'list'],
+  usage: 'quarantine list [<source>]',
+  summary: 'count quarantined rows per source, or list one source\'s rows with their first error',
+  async run(args, io) {
+    connectToRunningStack();
+    const store = quarantineStore();
+    if (args.length === 0) {
+      for (const source of (await catalog()).sources) io.out(`${source.id}\t${await store.count(source.id)}`);
+      return 0;
+    }
+    const source = await sourceNamed(args[0]);
+    for (const entry of await store.list(source.id)) {
+      const first = entry.errors[0];
+      const more = (entry.errorCount ?? entry.errors.length) - 1;
+      io.out(`${entry.sourceKey}\t${first?.path ?? ''}\t${first?.messageZh ?? ''}${more > 0 ? `（另有 ${more} 项）` : ''}`);
+    }
+    return 0;
+  },
+};
+
+export const quarantineShowCommand: CliCommand = {
+  path: ['quarantine', 'show'],
+  usage: 'quarantine show <source> <source-key>',
+  summary: 'one quarantined row: every error (zh/en), the raw locator and the row as the source sent it',
+  async run(args, io) {
+    connectToRunningStack();
+    const source = await sourceNamed(args[0]);
+    if (!args[1]) throw new ConfigError('name the row by its source key (see `tongyuan quarantine list <source>`)');
+    const entry = await quarantineStore().get(source.id, args[1]);
+    if (!entry) {
+      io.say(`source ${source.id} has no quarantined row ${args[1]}`);
+      return 1;
+    }
+    const raw = entry.raw === '' ? null : (JSON.parse(entry.raw) as unknown);
+    io.out(JSON.stringify({ ...entry, raw }, null, 2));
+    return 0;
+  },
+};
+
+export const quarantineReplayCommand: CliCommand = {
+  path: ['quarantine', 'replay'],
+  usage: 'quarantine replay <source> [--key <source-key>]...',
+  summary: 'after a mapping or schema fix: re-read quarantined rows from the raw zone; what passes goes to the SSOT',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { key: { type: 'string', multiple: true } } });
+    connectToRunningStack();
+    const source = await sourceNamed(positionals[0]);
+    const outcome = await replayQuarantine(source, { ...normalizeDeps(await catalog()), quarantine: quarantineStore() }, values.key ? { sourceKeys: values.key } : {});
+    io.out(JSON.stringify({ sourceId: source.id, ...outcome }));
+    return outcome.notReplayable.length > 0 ? 1 : 0;
+  },
+};
+
+export const quarantineReportCommand: CliCommand = {
+  path: ['quarantine', 'report'],
+  usage: 'quarantine report <source> [--out <dir>]',
+  summary: 'a report for the department\'s data steward: counts by reason with examples, every row (CSV and XLSX)',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { out: { type: 'string', default: '.' } } });
+    connectToRunningStack();
+    const source = await sourceNamed(positionals[0]);
+    const report = quarantineReport(source.id, await quarantineStore().list(source.id));
+    const dir = values.out ?? '.';
+    await mkdir(dir, { recursive: true });
+    const csv = reportCsv(report);
+    const files = {
+      [join(dir, `${source.id}-quarantine-summary.csv`)]: csv.summary,
+      [join(dir, `${source.id}-quarantine-details.csv`)]: csv.details,
+      [join(dir, `${source.id}-quarantine.xlsx`)]: await reportXlsx(report),
+    };
+    for (const [file, content] of Object.entries(files)) await writeFile(file, content);
+    io.say(`${source.id}: ${report.entries} quarantined row(s), ${report.summary.length} reason(s)`);
+    for (const file of Object.keys(files)) io.out(file);
+    return 0;
+  },
+};

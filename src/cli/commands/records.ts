@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { recordStore } from '../../app/composition.js';
+import { ConfigError } from '../../config/catalog.js';
+import { recordTypeNamed } from '../../records/registry.js';
+import { parseAsOf } from '../../ssot/as-of.js';
+import { fieldProvenance } from '../../ssot/field-provenance.js';
+import type { StoredVersion } from '../../ssot/model.js';
+import type { CliCommand } from '../command.js';
+import { connectToRunningStack } from '../stack-connection.js';
+
+function view(version: StoredVersion) {
+  return {
+    recordType: version.recordType,
+    recordId: version.recordId,
+    version: version.version,
+    storedAt: version.storedAt,
+    ...(version.deleted ? { deleted: true } : {}),
+    contentHash: version.contentHash,
+    record: version.record,
+    provenance: fieldProvenance(version),
+  };
+}
+
+export const recordsShowCommand: CliCommand = {
+  path: ['records', 'show'],
+  usage: 'records show <type> <id> [--as-of <date>] [--history]',
+  summary: 'one SSOT record with the provenance of every field; --as-of: as it stood then; --history: every version',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { 'as-of': { type: 'string' }, history: { type: 'boolean', default: false } } });
+    const [type, id] = positionals;
+    if (!type || !id) throw new ConfigError('usage: tongyuan records show <type> <id> [--as-of <date>] [--history]');
+    recordTypeNamed(type);
+    const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of']);
+    connectToRunningStack();
+    const store = recordStore();
+    if (values.history) {
+      for (const version of await store.versions(type, id)) io.out(JSON.stringify(view(version)));
+      return 0;
+    }
+    const found = await store.read(type, id, asOf ? { asOf } : {});
+    if (!found) {
+      io.say(asOf ? `${type} ${id} did not exist as of ${asOf.toISOString()}` : `${type} ${id} is not in the SSOT`);
+      return 1;
+    }
+    io.out(JSON.stringify(view(found), null, 2));
+    return 0;
+  },
+};
