@@ -9,6 +9,9 @@ import { RecordOverflow } from './overflow.js';
 /** BatchGetItem reads at most 100 keys. */
 const BATCH_GET_LIMIT = 100;
 
+/** A contribution as stored: with its own copy of the content, or sharing the current item's. */
+export type StoredContribution = Contribution & { readonly storedInCurrent: boolean };
+
 export interface RecordStoreOptions {
   /** Where content too large for an item goes (the raw bucket, under ssot-overflow/). */
   readonly overflow?: () => ObjectStore;
@@ -169,8 +172,11 @@ export class DynamoRecordReader {
     return found;
   }
 
-  /** Every live contribution item of one record, content resolved. */
-  protected async readContributions(pk: string): Promise<Contribution[]> {
+  /**
+   * Every live contribution of one record, content resolved; a sole contributor's
+   * content is the current item's (`current`, read if not given).
+   */
+  protected async readContributions(pk: string, current?: Item): Promise<StoredContribution[]> {
     const items: Item[] = [];
     let startKey: QueryCommandInput['ExclusiveStartKey'];
     do {
@@ -187,6 +193,13 @@ export class DynamoRecordReader {
       startKey = out.LastEvaluatedKey;
     } while (startKey);
     const live = items.filter((item) => item.withdrawnAt === undefined);
-    return Promise.all(live.map(async (item) => contributionFromItem(item, await this.content(item))));
+    const currentContent = async () => this.content(current ?? (await this.readCurrentItems([pk])).get(pk) ?? {});
+    return Promise.all(
+      live.map(async (item) =>
+        item.bodyInCurrent === true
+          ? { ...contributionFromItem(item, await currentContent()), storedInCurrent: true }
+          : { ...contributionFromItem(item, await this.content(item)), storedInCurrent: false },
+      ),
+    );
   }
 }

@@ -41,8 +41,8 @@ interface RecordWrite {
   readonly condition: Head | undefined;
   readonly next: NextState;
   readonly versions: readonly NextState[];
-  /** Contributions to (re)write: with content for arrivals, without for withdrawals. */
-  readonly contributions: ReadonlyMap<string, { readonly entry: SourceEntry; readonly record?: Readonly<Record<string, unknown>> }>;
+  /** Contributions to (re)write: with content for arrivals (or 'in-current' for a sole contributor), without for withdrawals. */
+  readonly contributions: ReadonlyMap<string, { readonly entry: SourceEntry; readonly record?: Readonly<Record<string, unknown>> | 'in-current' }>;
 }
 
 interface Prepared {
@@ -102,7 +102,8 @@ export class DynamoRecordStore extends DynamoRecordReader {
     const first = [...group.values()][0]!;
     const name = { recordType: first.recordType, recordId: first.recordId };
     const needOthers = activeRefs(head).some((ref) => !(changing.length === 1 && changing[0] === ref));
-    let others: Contribution[] = needOthers ? await this.readContributions(recordPk(name.recordType, name.recordId)) : [];
+    const loaded = needOthers ? await this.readContributions(recordPk(name.recordType, name.recordId), item) : [];
+    let others: Contribution[] = loaded;
     const condition = head;
     const steps: Step[] = [];
     const versions: NextState[] = [];
@@ -120,7 +121,15 @@ export class DynamoRecordStore extends DynamoRecordReader {
       head = plan.next;
     }
     if (!head || head === condition) return { steps };
-    return { steps, write: { name, condition, next: head, versions, contributions } };
+    const active = activeRefs(head);
+    const sole = active.length === 1 ? active[0] : undefined;
+    const writes = new Map<string, { entry: SourceEntry; record: Readonly<Record<string, unknown>> | 'in-current' }>();
+    for (const [ref, c] of contributions) writes.set(ref, { entry: c.entry, record: ref === sole ? 'in-current' : c.record });
+    // A former sole contributor kept no copy of its row; with others joining, it needs one.
+    if (sole === undefined) {
+      for (const c of loaded) if (c.storedInCurrent && !writes.has(c.ref)) writes.set(c.ref, { entry: head.sources[c.ref]!, record: c.record });
+    }
+    return { steps, write: { name, condition, next: head, versions, contributions: writes } };
   }
 
   /**
@@ -183,7 +192,7 @@ export class DynamoRecordStore extends DynamoRecordReader {
     const item = read ?? (await this.readCurrentItems([pk])).get(pk);
     if (!item || refs.length === 0) return { steps: [], withdrawn: 0 };
     const head = headFromItem(item, await this.content(item));
-    const others = activeRefs(head).some((ref) => !refs.includes(ref)) ? await this.readContributions(pk) : [];
+    const others = activeRefs(head).some((ref) => !refs.includes(ref)) ? await this.readContributions(pk, item) : [];
     const plan = planWithdraw(head, refs, others, withdrawal, this.rules(String(item.recordType)));
     if (!plan) return { steps: [], withdrawn: 0 };
     const withdrawnRefs = refs.filter((ref) => plan.next.sources[ref]?.withdrawnAt !== head.sources[ref]?.withdrawnAt);
@@ -237,7 +246,7 @@ export class DynamoRecordStore extends DynamoRecordReader {
     };
     const contributionPuts = await Promise.all(
       [...write.contributions].map(async ([ref, c]) => ({
-        Put: { TableName: this.table, Item: contributionItem(write.name, ref, c.entry, c.record ? await body(c.record) : undefined) },
+        Put: { TableName: this.table, Item: contributionItem(write.name, ref, c.entry, c.record === 'in-current' ? c.record : c.record ? await body(c.record) : undefined) },
       })),
     );
     const versionPuts = await Promise.all(

@@ -46,6 +46,21 @@ export function contributionFromItem(item: Item, record: Readonly<Record<string,
   return { ref: item.sourceRef as string, record, provenance: item.provenance as Provenance };
 }
 
+const sameProvenance = (a: Provenance, b: Provenance): boolean =>
+  a.sourceId === b.sourceId && a.rawKey === b.rawKey && a.index === b.index && a.sourceKey === b.sourceKey && a.extractedAt === b.extractedAt;
+
+/**
+ * Whether every field comes from one contribution whose provenance is the version's own:
+ * the common single-source record, whose items then leave out the per-field map (a
+ * reader falls back to `provenance`), saving a third of the item.
+ */
+export function isSingleSource(next: NextState): boolean {
+  const active = Object.entries(next.sources).filter(([, entry]) => entry.withdrawnAt === undefined);
+  if (active.length !== 1) return false;
+  const [ref, entry] = active[0]!;
+  return sameProvenance(entry.provenance, next.provenance) && Object.values(next.fieldSources).every((source) => source === ref);
+}
+
 export function currentItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
   return {
     pk: recordPk(name.recordType, name.recordId),
@@ -57,7 +72,7 @@ export function currentItem(name: RecordName, next: NextState, body: StoredBody,
     contentHash: next.contentHash,
     ...body,
     provenance: next.provenance,
-    fieldSources: next.fieldSources,
+    ...(isSingleSource(next) ? {} : { fieldSources: next.fieldSources }),
     sources: next.sources,
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
@@ -65,7 +80,7 @@ export function currentItem(name: RecordName, next: NextState, body: StoredBody,
 }
 
 export function versionItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
-  const contributors = activeProvenance(next.sources);
+  const single = isSingleSource(next);
   return {
     pk: recordPk(name.recordType, name.recordId),
     sk: versionSk(next.version),
@@ -74,14 +89,17 @@ export function versionItem(name: RecordName, next: NextState, body: StoredBody,
     contentHash: next.contentHash,
     ...body,
     provenance: next.provenance,
-    fieldSources: next.fieldSources,
-    contributors,
+    ...(single ? {} : { fieldSources: next.fieldSources, contributors: activeProvenance(next.sources) }),
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
   };
 }
 
-export function contributionItem(name: RecordName, ref: string, entry: SourceEntry, body: StoredBody | undefined): Item {
+/**
+ * A source row's contribution. A sole contributor's row is the golden record itself, so
+ * its item keeps no copy (`bodyInCurrent`); the copy is written when a second source joins.
+ */
+export function contributionItem(name: RecordName, ref: string, entry: SourceEntry, body: StoredBody | 'in-current' | undefined): Item {
   return {
     pk: recordPk(name.recordType, name.recordId),
     sk: contributionSk(ref),
@@ -89,7 +107,7 @@ export function contributionItem(name: RecordName, ref: string, entry: SourceEnt
     sourceRef: ref,
     hash: entry.hash,
     provenance: entry.provenance,
-    ...(body ?? {}),
+    ...(body === 'in-current' ? { bodyInCurrent: true } : (body ?? {})),
     ...(entry.withdrawnAt !== undefined ? { withdrawnAt: entry.withdrawnAt } : {}),
   };
 }

@@ -1,4 +1,6 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { awsClients } from '../../src/aws/clients.js';
 import { tableName } from '../../src/config/resource-names.js';
 import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
 import { fieldProvenance } from '../../src/ssot/field-provenance.js';
@@ -38,6 +40,14 @@ describe('golden records across departments', () => {
     expect(where.validity).toMatchObject({ sourceId: 'legal-office', sourceKey: 'row-1' });
     expect(where.indexNumber?.sourceId).toBe('legal-office');
     expect(golden.version).toBe(2);
+    // A sole contributor shares the current item's content; once a second source joins, each keeps its own row.
+    const rows = await awsClients().doc.send(
+      new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `${type}#绍政发〔2021〕4号`, ':s': 'src#' } }),
+    );
+    expect((rows.Items ?? []).map((i) => [i.sourceRef, i.bodyInCurrent ?? false, i.record?.title]).sort()).toEqual([
+      ['issuer#D-77', false, '关于进一步优化营商环境的通知'],
+      ['legal-office#row-1', false, '关于优化营商环境的通知'],
+    ]);
 
     // The issuer changes validity: it does not decide it, so the golden record stays; no version.
     expect(await store.upsert([report('issuer', { title: '关于进一步优化营商环境的通知', validity: 'expired', fullTextUrl: 'https://sx.gov.cn/a' }, '2025-03-03T08:00:00.000Z', 'D-77')])).toEqual({ created: 0, updated: 0, unchanged: 1 });
@@ -48,6 +58,17 @@ describe('golden records across departments', () => {
     expect(before.version).toBe(1);
     expect(before.record).toEqual({ title: '关于优化营商环境的通知', validity: 'repealed', indexNumber: 'IDX-9' });
     expect(Object.values(fieldProvenance(before)).every((p) => p.sourceId === 'legal-office')).toBe(true);
+  });
+
+  it('keeps no second copy of a single-source record', async () => {
+    const id = `single-${uniqueSuffix()}`;
+    await store.upsert([{ ...report('issuer', { title: 't' }, '2025-04-01T00:00:00.000Z'), recordId: id }]);
+    const items = (await awsClients().doc.send(new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `${type}#${id}` } }))).Items ?? [];
+    const bySk = Object.fromEntries(items.map((i) => [String(i.sk).replace(/\d+$/, ''), i]));
+    expect(bySk['src#issuer#row-']?.bodyInCurrent).toBe(true);
+    expect(bySk['src#issuer#row-']?.record).toBeUndefined();
+    expect([bySk.current?.fieldSources, bySk['v#']?.fieldSources, bySk['v#']?.contributors]).toEqual([undefined, undefined, undefined]);
+    expect(fieldProvenance((await store.read(type, id))!).title?.sourceKey).toBe('row-1');
   });
 
   it('answers as-of reads across several versions, and nothing before the first', async () => {
