@@ -8,7 +8,8 @@ import type { SourcePrecedence } from './golden-merge.js';
  * named ones, the freshest first. Source ids are those of sources/*.yaml.
  */
 export const sourcePrecedence: Readonly<Record<string, SourcePrecedence>> = {
-  'enforcement-decision': { default: ['demo-enforcement'] },
+  // The bureau's case system (API) is the record; its 双公示 CSV export repeats it later and by hand.
+  'enforcement-decision': { default: ['demo-enforcement', 'demo-sgs-csv'] },
 };
 
 export function precedenceFor(recordType: string): SourcePrecedence {

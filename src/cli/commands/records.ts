@@ -8,7 +8,15 @@ import type { StoredVersion } from '../../ssot/model.js';
 import type { CliCommand } from '../command.js';
 import { connectToRunningStack } from '../stack-connection.js';
 
+/** The record's fields in schema order (DynamoDB hands a map back in any order), then any others. */
+function inSchemaOrder(version: StoredVersion): Record<string, unknown> {
+  const order = Object.keys((recordTypeNamed(version.recordType).schema.properties ?? {}) as object);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return Object.fromEntries(Object.entries(version.record).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 function view(version: StoredVersion) {
+  const provenance = fieldProvenance(version);
   return {
     recordType: version.recordType,
     recordId: version.recordId,
@@ -16,8 +24,8 @@ function view(version: StoredVersion) {
     storedAt: version.storedAt,
     ...(version.deleted ? { deleted: true } : {}),
     contentHash: version.contentHash,
-    record: version.record,
-    provenance: fieldProvenance(version),
+    record: inSchemaOrder(version),
+    provenance: Object.fromEntries(Object.keys(inSchemaOrder(version)).map((field) => [field, provenance[field]])),
   };
 }
 
