@@ -1,5 +1,6 @@
 import { generatePenalties } from '../demo/enforcement/generate.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from '../demo/enforcement/server.js';
+import { DEMO_KINDS, startOtherKindDepartments } from '../demo/other-kinds.js';
 
 export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;
@@ -11,6 +12,15 @@ export interface DemoDepartments {
 /** Seed and start date are fixed so every run, and every restart, serves the same department data. */
 export const DEMO_SEED = 20261127;
 export const DEMO_START = new Date('2025-01-01T00:00:00+08:00');
+
+/** Which demo departments start: TONGYUAN_DEMO_DEPARTMENTS, a comma list (default: all). */
+export function demoDepartmentKinds(): ReadonlySet<string> {
+  const all = ['enforcement', ...DEMO_KINDS];
+  const listed = (process.env.TONGYUAN_DEMO_DEPARTMENTS ?? all.join(',')).split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const unknown = listed.filter((k) => !all.includes(k));
+  if (unknown.length > 0) throw new Error(`TONGYUAN_DEMO_DEPARTMENTS names unknown departments: ${unknown.join(', ')}; known: ${all.join(', ')}`);
+  return new Set(listed);
+}
 
 export function demoRecordCount(): number {
   const count = Number(process.env.TONGYUAN_DEMO_RECORDS ?? 1000);
@@ -26,8 +36,10 @@ export async function startDemoDepartments(): Promise<DemoDepartments> {
   const { records } = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
   const enforcement = await startDemoEnforcementApi({ port: 0, records });
   process.env.TONGYUAN_DEMO_ENFORCEMENT_URL = enforcement.url;
+  // The front databases and file drops; a database missing on this machine is skipped with a notice.
+  const others = await startOtherKindDepartments({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START, kinds: demoDepartmentKinds() });
   return {
-    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`]]),
+    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`], ...others]),
     enforcement,
     stop: () => enforcement.close(),
   };

@@ -1,4 +1,8 @@
+import { demoCreditMapping } from './demo-credit.js';
+import { demoDocumentsMapping } from './demo-documents.js';
 import { demoEnforcementMapping } from './demo-enforcement.js';
+import { mapDemoServiceItem } from './demo-service-items.js';
+import { demoSgsCsvMapping } from './demo-sgs-csv.js';
 import { mappingFromFunction, type MappingDefinition, type MappingFunction } from './mapping.js';
 
 /**
@@ -8,6 +12,10 @@ import { mappingFromFunction, type MappingDefinition, type MappingFunction } fro
  */
 const mappings: Readonly<Record<string, MappingDefinition | MappingFunction>> = {
   'demo-enforcement': demoEnforcementMapping,
+  'demo-credit': demoCreditMapping,
+  'demo-documents': demoDocumentsMapping,
+  'demo-sgs-csv': demoSgsCsvMapping,
+  'demo-service-items': mapDemoServiceItem,
 };
 
 export function mappingNamed(name: string): MappingDefinition {

@@ -1,0 +1,67 @@
+import { S3ObjectStore } from '../aws/s3-object-store.js';
+import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
+import { bucketName, tableName } from '../config/resource-names.js';
+import { startCreditDepartment } from './credit/postgres-department.js';
+import { startDocumentsDepartment } from './documents/mysql-department.js';
+import { dropFile } from './drops/file-departments.js';
+import { serviceItemsWorkbook } from './drops/service-items-xlsx.js';
+import { sgsCsvBytes } from './drops/sgs-csv.js';
+import { generatePenalties } from './enforcement/generate.js';
+import { generateServiceItems } from './service-items/generate.js';
+
+/** The demo departments of the kinds beyond the HTTP API; each name maps to where it runs, or why it was skipped. */
+export type DemoKind = 'credit' | 'documents' | 'sgs' | 'service-items';
+export const DEMO_KINDS: readonly DemoKind[] = ['credit', 'documents', 'sgs', 'service-items'];
+
+export interface DemoOptions {
+  readonly count: number;
+  readonly seed: number;
+  readonly start: Date;
+  readonly kinds: ReadonlySet<string>;
+}
+
+const share = (count: number, fraction: number) => Math.max(10, Math.round(count * fraction));
+const reason = (error: unknown) => ((error as { code?: string }).code ?? (error as Error).message).toString();
+
+/**
+ * Starts (seeds) the SQL front databases on the machine's PostgreSQL and MySQL/MariaDB
+ * and drops the departments' files in their inboxes. A database that is not there is
+ * skipped with a notice: the embedded default never fails to start for it.
+ */
+export async function startOtherKindDepartments(options: DemoOptions): Promise<Map<string, string>> {
+  const shown = new Map<string, string>();
+  const pgHost = process.env.TONGYUAN_DEMO_PG_HOST ?? '127.0.0.1';
+  const mysqlHost = process.env.TONGYUAN_DEMO_MYSQL_HOST ?? '127.0.0.1';
+  if (options.kinds.has('credit')) {
+    const name = 'public credit 发改委 (PostgreSQL)';
+    try {
+      await startCreditDepartment({ host: pgHost, port: 5432, user: 'postgres', count: share(options.count, 0.6), seed: options.seed + 1, start: options.start });
+      process.env.TONGYUAN_DEMO_CREDIT_DB_HOST = pgHost;
+      shown.set(name, `postgres://postgres@${pgHost}:5432/tongyuan_demo table credit_records`);
+    } catch (error) {
+      shown.set(name, `skipped: no PostgreSQL at ${pgHost}:5432 (${reason(error)})`);
+    }
+  }
+  if (options.kinds.has('documents')) {
+    const name = 'normative documents 办公室 (MySQL)';
+    try {
+      await startDocumentsDepartment({ host: mysqlHost, port: 3306, user: 'root', count: share(options.count, 0.3), seed: options.seed + 2, start: options.start });
+      process.env.TONGYUAN_DEMO_DOCUMENTS_DB_HOST = mysqlHost;
+      shown.set(name, `mysql://root@${mysqlHost}:3306/tongyuan_demo table normative_documents`);
+    } catch (error) {
+      shown.set(name, `skipped: no MySQL/MariaDB at ${mysqlHost}:3306 (${reason(error)})`);
+    }
+  }
+  const deps = { raw: new S3ObjectStore(bucketName('raw')), processed: new DynamoProcessedFiles(tableName('state')) };
+  if (options.kinds.has('sgs')) {
+    const { records } = generatePenalties({ count: share(options.count, 0.4), seed: options.seed + 3, start: options.start });
+    const outcome = await dropFile({ sourceId: 'demo-sgs-csv', name: '双公示-行政处罚.csv', bytes: sgsCsvBytes(records) }, deps);
+    shown.set('双公示 market regulation (GBK CSV drop)', `s3 raw bucket inbox/demo-sgs-csv/ (${outcome})`);
+  }
+  if (options.kinds.has('service-items')) {
+    const { rows } = generateServiceItems(share(options.count, 0.2), options.seed + 4);
+    const outcome = await dropFile({ sourceId: 'demo-service-items', name: '政务服务事项目录.xlsx', bytes: await serviceItemsWorkbook(rows) }, deps);
+    shown.set('service items (XLSX drop)', `s3 raw bucket inbox/demo-service-items/ (${outcome})`);
+  }
+  return shown;
+}
