@@ -63,7 +63,7 @@ try {
   console.log(`floor: S3 read + GBK decode    ${floor.wallMs.toFixed(0)} ms (${perSecond(rows, floor.wallMs)} rows/s)`);
   console.log(`sync into raw zone + queue     ${full.value.result.pulled} rows in ${full.wallMs.toFixed(0)} ms (${perSecond(full.value.result.pulled, full.wallMs)} rows/s)`);
   console.log(`  rows per CPU-second          ${perSecond(full.value.result.pulled, full.cpuMs)} (this process; emulators not counted)`);
-  console.log(`  peak RSS                     ${full.peakRssMb.toFixed(0)} MiB`);
+  console.log(`  peak RSS                     ${full.peakRssMb.toFixed(0)} MiB (${full.startRssMb.toFixed(0)} MiB before the sync)`);
   console.log(`  ratio to the floor           wall ${ratio(full.wallMs, floor.wallMs)}, CPU ${ratio(full.cpuMs, floor.cpuMs)}`);
   console.log(`  raw batches written          ${putsFull}`);
   for (const line of requestsPerThousand(full.value.requests, full.value.result.pulled)) console.log(`  ${line}`);

@@ -5,11 +5,14 @@ export interface Measured<T> {
   readonly cpuMs: number;
   /** Highest resident set size sampled while it ran. */
   readonly peakRssMb: number;
+  /** Resident set size when it started: the peak minus this is what the work itself held. */
+  readonly startRssMb: number;
 }
 
 /** Runs `work`, timing wall clock and this process's CPU, sampling RSS every 25 ms. */
 export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
-  let peak = process.memoryUsage.rss();
+  const start = process.memoryUsage.rss();
+  let peak = start;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -18,7 +21,7 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
     const wallMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     peak = Math.max(peak, process.memoryUsage.rss());
-    return { value, wallMs, cpuMs: (used.user + used.system) / 1000, peakRssMb: peak / 2 ** 20 };
+    return { value, wallMs, cpuMs: (used.user + used.system) / 1000, peakRssMb: peak / 2 ** 20, startRssMb: start / 2 ** 20 };
   } finally {
     clearInterval(sampler);
   }
