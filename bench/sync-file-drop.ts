@@ -6,6 +6,7 @@
  * BENCH_CSV_ROWS sets the file's size (default 200,000); the emulators run in a child process.
  */
 import iconv from 'iconv-lite';
+import type { SourceConfig } from '../src/config/catalog.js';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const rows = Number(process.env.BENCH_CSV_ROWS ?? 200_000);
@@ -17,7 +18,6 @@ const { syncSource } = await import('../src/ingest/sync-source.js');
 const { startBenchEmulators } = await import('./support/emulators.js');
 const { multipartPut } = await import('./support/multipart-put.js');
 const { measure, perSecond, ratio, requestsPerThousand } = await import('./support/measure.js');
-type SourceConfig = import('../src/config/catalog.js').SourceConfig;
 
 const DISTRICTS = ['越城区', '柯桥区', '上虞区', '诸暨市', '嵊州市', '新昌县'];
 /** 双公示 rows, deterministic; `changed` rows get another fine. */

@@ -9,6 +9,7 @@
  */
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import type { SourceConfig } from '../src/config/catalog.js';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -17,7 +18,6 @@ const { ingestDeps } = await import('../src/app/composition.js');
 const { syncSource } = await import('../src/ingest/sync-source.js');
 const { startBenchEmulators } = await import('./support/emulators.js');
 const { measure, perSecond, ratio, requestsPerThousand } = await import('./support/measure.js');
-type SourceConfig = import('../src/config/catalog.js').SourceConfig;
 
 const table = `bench_sync_${Date.now().toString(36)}`;
 const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });

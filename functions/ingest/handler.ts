@@ -26,8 +26,8 @@ export interface IngestReply {
  * targeted source failed the invocation fails, so the scheduler retries it.
  */
 export const handler = async (event: IngestEvent = {}): Promise<IngestReply> => {
-  const { sources, source } = await catalog();
-  const targets = event.sourceIds ? event.sourceIds.map((id) => source(id)) : sources;
+  const known = await catalog();
+  const targets = event.sourceIds ? event.sourceIds.map((id) => known.source(id)) : known.sources;
   const deps = ingestDeps();
   const results: SyncResult[] = [];
   const failures: IngestReply['failures'][number][] = [];

@@ -76,7 +76,7 @@ export class DynamoKeyLedger implements SourceKeyLedger {
       let requests: Record<string, unknown>[] = stale.slice(start, start + BATCH_WRITE_LIMIT).map((sk) => ({ DeleteRequest: { Key: { pk: pk(sourceId), sk } } }));
       for (let attempt = 0; requests.length > 0; attempt++) {
         const out = await awsClients().doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
-        requests = (out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined) ?? [];
+        requests = out.UnprocessedItems?.[this.table] ?? [];
         if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
       }
     }

@@ -63,7 +63,7 @@ describe('http-json connector against real HTTP servers', () => {
     let throttled = false;
     let failed = false;
     const api = await scriptedApi((url, req, res) => {
-      log.push(`${url.searchParams.get('page')}:${url.searchParams.get('since') ?? '-'}:${req.headers['x-api-key'] ?? ''}`);
+      log.push(`${url.searchParams.get('page')}:${url.searchParams.get('since') ?? '-'}:${String(req.headers['x-api-key'] ?? '')}`);
       const page = Number(url.searchParams.get('page'));
       if (page === 2 && !throttled) return (throttled = true), json(res, 429, { error: 'slow down' }, { 'retry-after': '1' });
       if (page === 3 && !failed) return (failed = true), json(res, 503, { error: 'busy' });

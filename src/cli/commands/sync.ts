@@ -74,8 +74,8 @@ export const syncCommand: CliCommand = {
       io.say(`syncing into the running stack (pid ${connection.pid}); it normalizes what arrives`);
     }
     try {
-      const { sources, source } = await catalog();
-      const targets = values.all ? sources : positionals.map((id) => source(id));
+      const known = await catalog();
+      const targets = values.all ? known.sources : positionals.map((id) => known.source(id));
       const { results, failed } = await syncAll(targets, flags, io, terminal);
       if (drain) {
         io.say('waiting for normalize to settle…');

@@ -43,7 +43,7 @@ export async function startCreditDepartment(options: { host: string; port: numbe
         rdjg text, rdjgdm text, jdrq text, gsksrq text, gsjzrq text, xfzt text, xfrq text, sfsc smallint NOT NULL DEFAULT 0,
         updated_at timestamp(6) NOT NULL)`);
       await db.query('CREATE INDEX credit_records_keyset ON credit_records (updated_at, id)');
-      await insertRows(async (sql, params) => (await db.query(sql, params as unknown[])).rows, 'credit_records', rows, (i) => `$${i}`);
+      await insertRows(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows, 'credit_records', rows, (i) => `$${i}`);
       await db.query("INSERT INTO demo_seed VALUES ('credit', $1) ON CONFLICT (department) DO UPDATE SET marker = $1", [marker]);
     }
     return { host: options.host, rows: options.count };

@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { DemoServiceItemRow } from '../service-items/generate.js';
+import { withFixedZipTimes } from './stable-zip.js';
+
+/** The catalogue's own date, so the same catalogue is the same file on every run. */
+const EXPORTED_AT = new Date('2025-01-01T00:00:00Z');
 
 const SINGLE = ['事项编码', '事项名称', '实施部门', '部门代码', '事项类型', '办理渠道'] as const;
 const AFTER = ['收费', '申请材料', '跨省通办', '最多跑次数', '更新日期'] as const;
@@ -11,6 +15,8 @@ const AFTER = ['收费', '申请材料', '跨省通办', '最多跑次数', '更
  */
 export async function serviceItemsWorkbook(rows: readonly DemoServiceItemRow[]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
+  book.created = EXPORTED_AT;
+  book.modified = EXPORTED_AT;
   const sheet = book.addWorksheet('政务服务事项目录');
   sheet.addRow([...SINGLE, '办理时限（工作日）', null, ...AFTER]);
   sheet.addRow([...SINGLE.map(() => null), '法定', '承诺', ...AFTER.map(() => null)]);
@@ -22,5 +28,5 @@ export async function serviceItemsWorkbook(rows: readonly DemoServiceItemRow[]):
   for (const r of rows) {
     sheet.addRow([...SINGLE.map((h) => r[h]), r.法定时限, r.承诺时限, r.收费, r.申请材料, r.跨省通办, r.最多跑次数, r.更新日期]);
   }
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  return withFixedZipTimes(new Uint8Array(await book.xlsx.writeBuffer()));
 }

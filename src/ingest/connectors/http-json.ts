@@ -160,7 +160,7 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       const last = !hasMore || !next || next === position;
       yield { body, contentType: 'application/json', items, nextCursor: next ?? null, last, origin: url.href, expectedTotal, snapshot, completesSnapshot: last && snapshot !== undefined };
       if (last) return;
-      position = next as string;
+      position = next;
     }
   }
 

@@ -83,7 +83,7 @@ function parseRows(text: string, delimiter: string, keep: boolean): { rows: stri
         count += 1;
         return keep ? record : null;
       },
-    }) as string[][];
+    });
     return { rows, count };
   } catch (error) {
     const e = error as Error & { lines?: number };

@@ -38,8 +38,8 @@ function plainValue(value: ExcelJS.CellValue): XlsxValue | undefined {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return plainValue(value.result as ExcelJS.CellValue);
-  if ('text' in value) return plainValue(value.text as ExcelJS.CellValue);
+  if ('result' in value) return plainValue(value.result);
+  if ('text' in value) return plainValue(value.text);
   if ('error' in value) return String(value.error);
   return undefined;
 }

@@ -5,9 +5,10 @@ import { SESSION_TIME_ZONE, type OpenRowReader, type SqlRow } from './row-reader
 /** date, time, timestamp, timestamptz, timetz, interval: kept as the server's text, so a watermark round-trips to the microsecond. */
 const TEXT_TYPE_OIDS = new Set([1082, 1083, 1114, 1184, 1266, 1186]);
 
+const keepText = (value: string): string => value;
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    TEXT_TYPE_OIDS.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+    TEXT_TYPE_OIDS.has(oid) ? keepText : (pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
 /** While we write a batch to S3 the transaction idles; a front DB's short idle limit must not kill the pull. */
