@@ -73,10 +73,12 @@ try {
   const again = await measure(sync);
   console.log('');
   console.log(`the file dropped again with ${changedRows.size} rows changed (0.1%):`);
-  console.log(`  rows read                    ${again.value.result.pulled} (a file is a whole snapshot: every row is read)`);
-  console.log(`  records sent to normalize    ${again.value.sent}`);
+  console.log(`  rows read                    ${again.value.result.read} (a file is a whole snapshot: every row is read)`);
+  console.log(`  records sent to normalize    ${again.value.sent} (${ratio(again.value.sent, changedRows.size)} the changed rows)`);
   console.log(`  raw batches written          ${again.value.requests.get('s3.PutObject') ?? 0} of ${putsFull} (unchanged pages land on their existing content-addressed keys)`);
   console.log(`  time                         ${again.wallMs.toFixed(0)} ms`);
+  const requestsAgain = [...again.value.requests.values()].reduce((a, b) => a + b, 0);
+  console.log(`  AWS requests per 1,000 rows read ${((requestsAgain / again.value.result.read) * 1000).toFixed(2)}`);
   for (const line of requestsPerThousand(again.value.requests, again.value.result.pulled)) console.log(`  ${line}`);
 } finally {
   await emulators.stop();

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BatchWriteCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { SourceKeyLedger } from '../ingest/key-ledger.js';
+import type { KeyEntry, SourceKeyLedger } from '../ingest/key-ledger.js';
 import { awsClients } from './clients.js';
 
 /** Well under DynamoDB's 400 KB item limit, with room for the key attributes. */
@@ -11,27 +11,29 @@ const pk = (sourceId: string) => `source#${sourceId}`;
 const SK_PREFIX = 'keys#';
 
 /**
- * Source keys in the state table, gzip'd newline-separated lists, one item per raw batch
- * (`keys#<snapshot>#<batch hash>`): a million keys cost a few hundred small writes, not a
- * million, and re-recording a batch rewrites the same item.
+ * Source keys in the state table, gzip'd lists of `[key, fingerprint]` JSON lines, one item
+ * per page (`keys#<snapshot>#<chunk>#<part>`): a million keys cost a few hundred small
+ * writes, not a million, and re-recording a page rewrites the same item.
  */
 export class DynamoKeyLedger implements SourceKeyLedger {
   constructor(private readonly table: string) {}
 
-  async record(sourceId: string, snapshot: string, chunk: string, keys: readonly string[]): Promise<void> {
+  async record(sourceId: string, snapshot: string, chunk: string, entries: readonly KeyEntry[]): Promise<void> {
     const parts: string[][] = [[]];
     let size = 0;
-    for (const key of keys) {
-      if (size + key.length > MAX_CHUNK_BYTES * 4 && parts[parts.length - 1]!.length > 0) {
+    for (const entry of entries) {
+      const line = JSON.stringify([entry.key, entry.fingerprint ?? '']);
+      // Fingerprints are random and barely compress: size the parts by their text.
+      if (size + line.length > MAX_CHUNK_BYTES && parts[parts.length - 1]!.length > 0) {
         parts.push([]);
         size = 0;
       }
-      parts[parts.length - 1]!.push(key);
-      size += key.length + 1;
+      parts[parts.length - 1]!.push(line);
+      size += line.length + 1;
     }
     for (const [i, part] of parts.entries()) {
       const packed = gzipSync(part.join('\n'));
-      if (packed.length > MAX_CHUNK_BYTES) throw new Error(`source ${sourceId}: keys of batch ${chunk} do not fit one item even compressed; lower batchSize`);
+      if (packed.length > MAX_CHUNK_BYTES) throw new Error(`source ${sourceId}: keys of page ${chunk} do not fit one item even compressed; lower batchSize`);
       await awsClients().doc.send(
         new PutCommand({ TableName: this.table, Item: { pk: pk(sourceId), sk: `${SK_PREFIX}${snapshot}#${chunk}#${i}`, snapshot, keys: packed, count: part.length } }),
       );
@@ -58,12 +60,17 @@ export class DynamoKeyLedger implements SourceKeyLedger {
     } while (startKey);
   }
 
-  async load(sourceId: string): Promise<Map<string, Set<string>>> {
-    const bySnapshot = new Map<string, Set<string>>();
+  async load(sourceId: string): Promise<Map<string, Map<string, string>>> {
+    const bySnapshot = new Map<string, Map<string, string>>();
     for await (const item of this.items(sourceId, true)) {
-      const keys = bySnapshot.get(item.snapshot) ?? new Set<string>();
+      const keys = bySnapshot.get(item.snapshot) ?? new Map<string, string>();
       const text = item.keys ? gunzipSync(item.keys).toString('utf8') : '';
-      if (text !== '') for (const key of text.split('\n')) keys.add(key);
+      if (text !== '') {
+        for (const line of text.split('\n')) {
+          const [key, fingerprint] = JSON.parse(line) as [string, string];
+          keys.set(key, fingerprint);
+        }
+      }
       bySnapshot.set(item.snapshot, keys);
     }
     return bySnapshot;

@@ -32,6 +32,7 @@ export function progressJson(p: SyncProgress, elapsedMs: number): string {
 export function resultLine(result: SyncResult, elapsedMs: number): string {
   const rate = ratePerSecond(result.pulled, elapsedMs).toFixed(0);
   const deleted = result.deleted > 0 ? `, ${result.deleted} deleted` : '';
+  const unchanged = result.read > result.pulled ? ` (${result.read} read, ${result.read - result.pulled} unchanged)` : '';
   const note = result.note ? ` (${result.note})` : '';
-  return `${result.sourceId}  ${result.pulled} records in ${result.pages} batches${deleted}, ${(elapsedMs / 1000).toFixed(1)}s, ${rate} rec/s${note}`;
+  return `${result.sourceId}  ${result.pulled} records in ${result.pages} batches${unchanged}${deleted}, ${(elapsedMs / 1000).toFixed(1)}s, ${rate} rec/s${note}`;
 }

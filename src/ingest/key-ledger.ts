@@ -1,13 +1,24 @@
 /**
  * The source keys seen per source, grouped by the snapshot (a full pull, a file) or the
- * incremental runs (`DELTA`) that saw them, kept in the state table. When a snapshot
- * completes, every key recorded elsewhere and absent from it has vanished in the source.
+ * incremental runs (`DELTA`) that saw them, kept in the state table, each with the
+ * fingerprint of its row when the connector gives one. When a snapshot completes, every
+ * key recorded elsewhere and absent from it has vanished in the source; and a snapshot
+ * source can send on only the rows whose fingerprint changed.
  */
+export interface KeyEntry {
+  readonly key: string;
+  /** Hash of the row as the source wrote it; '' when unknown. */
+  readonly fingerprint?: string;
+}
+
+/** Keys of one snapshot with their fingerprints ('' when unknown). */
+export type RecordedKeys = ReadonlyMap<string, string>;
+
 export interface SourceKeyLedger {
-  /** Records the keys of one raw batch; idempotent per (snapshot, chunk). */
-  record(sourceId: string, snapshot: string, chunk: string, keys: readonly string[]): Promise<void>;
+  /** Records the keys of one page; idempotent per (snapshot, chunk). */
+  record(sourceId: string, snapshot: string, chunk: string, entries: readonly KeyEntry[]): Promise<void>;
   /** Every recorded key, by snapshot. */
-  load(sourceId: string): Promise<Map<string, Set<string>>>;
+  load(sourceId: string): Promise<Map<string, Map<string, string>>>;
   /** Drops every snapshot but `keep`: after a complete snapshot, it alone says what exists. */
   forgetAllBut(sourceId: string, keep: string): Promise<void>;
 }
@@ -21,11 +32,18 @@ export interface VanishedKeys {
   readonly known: number;
 }
 
-export function vanishedKeys(recorded: ReadonlyMap<string, ReadonlySet<string>>, snapshot: string): VanishedKeys {
-  const current = recorded.get(snapshot) ?? new Set<string>();
+export function vanishedKeys(recorded: ReadonlyMap<string, RecordedKeys>, snapshot: string): VanishedKeys {
+  const current = recorded.get(snapshot) ?? new Map<string, string>();
   const known = new Set<string>();
-  for (const [id, keys] of recorded) if (id !== snapshot) for (const key of keys) known.add(key);
+  for (const [id, keys] of recorded) if (id !== snapshot) for (const key of keys.keys()) known.add(key);
   return { vanished: [...known].filter((key) => !current.has(key)).sort(), known: known.size };
+}
+
+/** The fingerprint each key last had, over every recorded snapshot: what a new snapshot is compared with. */
+export function knownFingerprints(recorded: ReadonlyMap<string, RecordedKeys>): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const keys of recorded.values()) for (const [key, fingerprint] of keys) if (fingerprint !== '') known.set(key, fingerprint);
+  return known;
 }
 
 export class MassDeleteRefusedError extends Error {

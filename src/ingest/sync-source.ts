@@ -6,7 +6,7 @@ import { TOMBSTONE_KEYS_PER_MESSAGE, type NormalizeRequest, type TombstonesReque
 import { sha256Hex } from '../util/hash.js';
 import type { SourceConnector, SourcePage } from './connectors/connector.js';
 import { insideWindow } from './extraction-window.js';
-import { DELTA, MassDeleteRefusedError, vanishedKeys, type SourceKeyLedger } from './key-ledger.js';
+import { DELTA, knownFingerprints, MassDeleteRefusedError, vanishedKeys, type SourceKeyLedger } from './key-ledger.js';
 import { isFlaggedDeleted, sourceKeyOf } from './source-items.js';
 
 export interface SyncDeps {
@@ -43,7 +43,10 @@ export interface SyncOptions {
 export interface SyncResult {
   readonly sourceId: string;
   readonly pages: number;
+  /** Items sent on to normalize. */
   readonly pulled: number;
+  /** Rows the source delivered, sent on or not (a snapshot file's unchanged rows are read, not sent). */
+  readonly read: number;
   /** Source keys sent as tombstones in this run. */
   readonly deleted: number;
   /** False when maxPages or the extraction window cut the run short. */
@@ -120,29 +123,37 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
   const startedAt = deps.clock.now();
   if (!insideWindow(source.extractionWindow, startedAt)) {
     const w = source.extractionWindow!;
-    return { sourceId: source.id, pages: 0, pulled: 0, deleted: 0, complete: false, note: `outside the extraction window ${w.start}–${w.end} (${w.timeZone ?? 'Asia/Shanghai'})` };
+    return { sourceId: source.id, pages: 0, pulled: 0, read: 0, deleted: 0, complete: false, note: `outside the extraction window ${w.start}–${w.end} (${w.timeZone ?? 'Asia/Shanghai'})` };
   }
   const tracksKeys = source.deletions?.detect === 'snapshot';
   if (tracksKeys && !deps.keys) throw new Error(`source ${source.id}: detects deletions by snapshot, but this sync has no key ledger`);
   let checkpoint = await deps.checkpoints.get(source.id, RAW_STREAM);
   let pages = 0;
   let pulled = 0;
+  let read = 0;
   let deleted = 0;
-  const stream = deps.connector(source).pages(source, checkpoint?.cursor ?? null, { full: options.full ?? false, startedAt });
+  const full = options.full ?? false;
+  const ledger = deps.keys;
+  const fingerprints = tracksKeys && !full && ledger ? async () => knownFingerprints(await ledger.load(source.id)) : undefined;
+  const stream = deps.connector(source).pages(source, checkpoint?.cursor ?? null, { full, startedAt, knownFingerprints: fingerprints });
   for await (const page of stream) {
     const pulledAt = deps.clock.now();
+    read += page.keyed?.length ?? page.items.length;
+    let rawKey: string | undefined;
     if (page.items.length > 0) {
-      const rawKey = await storePage(source, page, pulledAt, deps);
+      rawKey = await storePage(source, page, pulledAt, deps);
       const flagged = page.items.filter((item) => isFlaggedDeleted(source, item)).map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined);
       await sendTombstones(deps, { sourceId: source.id, reason: 'flagged', observedAt: pulledAt.toISOString(), rawKey }, flagged);
       deleted += flagged.length;
-      if (tracksKeys) {
-        const keys = page.items.map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined);
-        await deps.keys!.record(source.id, page.snapshot ?? DELTA, rawKey.split('/').pop()!.split('.')[0]!, keys);
-      }
       pages += 1;
       pulled += page.items.length;
       options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, pulled, expectedTotal: page.expectedTotal, rawKey });
+    }
+    if (tracksKeys) {
+      const entries = page.keyed ?? page.items.map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined).map((key) => ({ key }));
+      // Stable for a repeated page (same batch, same position), distinct for every other.
+      const chunk = sha256Hex(`${rawKey ?? ''}|${page.nextCursor ?? ''}`).slice(0, 32);
+      if (entries.length > 0) await ledger!.record(source.id, page.snapshot ?? DELTA, chunk, entries);
     }
     if (page.nextCursor !== null && page.nextCursor !== (checkpoint?.cursor ?? null)) {
       const next = { cursor: page.nextCursor, committedAt: pulledAt.toISOString(), pulledTotal: (checkpoint?.pulledTotal ?? 0) + page.items.length, revision: (checkpoint?.revision ?? 0) + 1 };
@@ -151,10 +162,10 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
     }
     if (page.completesSnapshot && page.snapshot) deleted += await settleSnapshot(source, page.snapshot, pulledAt, deps, options.allowMassDelete ?? false);
     if (page.last) break;
-    if (options.maxPages !== undefined && pages >= options.maxPages) return { sourceId: source.id, pages, pulled, deleted, complete: false, note: `stopped after ${pages} pages; the next run goes on` };
+    if (options.maxPages !== undefined && pages >= options.maxPages) return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: `stopped after ${pages} pages; the next run goes on` };
     if (!insideWindow(source.extractionWindow, deps.clock.now())) {
-      return { sourceId: source.id, pages, pulled, deleted, complete: false, note: 'the extraction window closed; the next run goes on' };
+      return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: 'the extraction window closed; the next run goes on' };
     }
   }
-  return { sourceId: source.id, pages, pulled, deleted, complete: true };
+  return { sourceId: source.id, pages, pulled, read, deleted, complete: true };
 }

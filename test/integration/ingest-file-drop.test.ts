@@ -94,8 +94,12 @@ describe('file-drop connector on the raw bucket inbox', () => {
     const { source, deps, drop, messages } = setup({ kind: 'csv' }, { deletions: { detect: 'snapshot' } });
     await drop('v1.csv', gbkCsv(range(1, 100)));
     await syncSource(source, deps);
-    await drop('v2.csv', gbkCsv(range(1, 100).filter((i) => ![5, 50, 95].includes(i))));
-    expect((await syncSource(source, deps)).deleted).toBe(3);
+    const v2 = range(1, 100).filter((i) => ![5, 50, 95].includes(i)).map((i) => (i === 7 ? csvRow(i).replace('第7号商行', '第7号商行（已更名）') : csvRow(i)));
+    await drop('v2.csv', new Uint8Array(iconv.encode(`${header}\r\n${v2.join('\r\n')}\r\n`, 'gbk')));
+    const before = messages.length;
+    // Of the next full file only the changed row is sent on; the three missing rows become tombstones.
+    expect(await syncSource(source, deps)).toMatchObject({ read: 97, pulled: 1, deleted: 3 });
+    expect(messages.slice(before).filter((m) => m.kind === 'raw-batch').map((m) => m.itemCount)).toEqual([1]);
     expect(messages.filter((m) => m.kind === 'tombstones')).toEqual([expect.objectContaining({ reason: 'vanished', sourceKeys: ['5', '50', '95'] })]);
 
     await drop('v3-truncated.csv', gbkCsv(range(1, 40)));

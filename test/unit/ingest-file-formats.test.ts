@@ -46,10 +46,12 @@ describe('CSV file drops', () => {
     const bytes = gbk(text);
     const layout = layoutCsv(bytes, {});
     expect(layout.records.map((r) => r.line)).toEqual([2, 5, 6]);
-    const page = pageBytes(bytes, layout, 1, 3);
+    const page = pageBytes(bytes, layout, [1, 2]);
     expect(iconv.decode(Buffer.from(page), 'gbk')).toBe('编号,说明\r\n2,乙\r\n3,丙');
     expect(csvItems(page, {})).toEqual([{ 编号: '2', 说明: '乙' }, { 编号: '3', 说明: '丙' }]);
-    expect(csvItems(pageBytes(bytes, layout, 0, 1), {})).toEqual([{ 编号: '1', 说明: '第一行\n第二行' }]);
+    expect(csvItems(pageBytes(bytes, layout, [0]), {})).toEqual([{ 编号: '1', 说明: '第一行\n第二行' }]);
+    // Records that are not neighbours are joined by the file's own line ending.
+    expect(iconv.decode(Buffer.from(pageBytes(bytes, layout, [0, 2])), 'gbk')).toBe('编号,说明\r\n1,"第一行\n第二行"\r\n3,丙');
   });
 
   it('finds record boundaries on GBK bytes whose trail byte is a pipe', () => {

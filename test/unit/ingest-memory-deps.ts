@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import { pullSnapshotId, type SourceConnector, type SourcePage } from '../../src/ingest/connectors/connector.js';
-import type { SourceKeyLedger } from '../../src/ingest/key-ledger.js';
+import type { KeyEntry, SourceKeyLedger } from '../../src/ingest/key-ledger.js';
 import type { SyncDeps } from '../../src/ingest/sync-source.js';
 import type { Checkpoint, CheckpointStore } from '../../src/ports/index.js';
 
@@ -11,7 +11,7 @@ export function memoryDeps(connector: SourceConnector, now = () => new Date('202
   const objects = new Map<string, Uint8Array>();
   const messages: Record<string, unknown>[] = [];
   const checkpoints = new Map<string, Checkpoint>();
-  const ledger = new Map<string, Map<string, Map<string, string[]>>>();
+  const ledger = new Map<string, Map<string, Map<string, KeyEntry[]>>>();
   const checkpointStore: CheckpointStore & { failNextCommit: boolean } = {
     failNextCommit: false,
     async get(sourceId) {
@@ -27,15 +27,15 @@ export function memoryDeps(connector: SourceConnector, now = () => new Date('202
   };
   const keys: SourceKeyLedger = {
     async record(sourceId, snapshot, chunk, list) {
-      const bySnapshot = ledger.get(sourceId) ?? new Map<string, Map<string, string[]>>();
-      const chunks = bySnapshot.get(snapshot) ?? new Map<string, string[]>();
+      const bySnapshot = ledger.get(sourceId) ?? new Map<string, Map<string, KeyEntry[]>>();
+      const chunks = bySnapshot.get(snapshot) ?? new Map<string, KeyEntry[]>();
       chunks.set(chunk, [...list]);
       bySnapshot.set(snapshot, chunks);
       ledger.set(sourceId, bySnapshot);
     },
     async load(sourceId) {
-      const out = new Map<string, Set<string>>();
-      for (const [snapshot, chunks] of ledger.get(sourceId) ?? []) out.set(snapshot, new Set([...chunks.values()].flat()));
+      const out = new Map<string, Map<string, string>>();
+      for (const [snapshot, chunks] of ledger.get(sourceId) ?? []) out.set(snapshot, new Map([...chunks.values()].flat().map((e) => [e.key, e.fingerprint ?? ''])));
       return out;
     },
     async forgetAllBut(sourceId, keep) {

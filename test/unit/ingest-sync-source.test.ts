@@ -99,10 +99,11 @@ describe('syncSource: deletions', () => {
   });
 
   it('counts the share against the keys known before', () => {
+    const keys = (...list: string[]) => new Map(list.map((k) => [k, '']));
     const recorded = new Map([
-      ['old', new Set(['a', 'b', 'c'])],
-      ['delta', new Set(['d'])],
-      ['new', new Set(['a', 'c'])],
+      ['old', keys('a', 'b', 'c')],
+      ['delta', keys('d')],
+      ['new', keys('a', 'c')],
     ]);
     expect(vanishedKeys(recorded, 'new')).toEqual({ vanished: ['b', 'd'], known: 4 });
   });

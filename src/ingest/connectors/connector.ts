@@ -1,4 +1,5 @@
 import type { SourceConfig } from '../../config/catalog.js';
+import type { KeyEntry } from '../key-ledger.js';
 
 /** One batch as a source delivered it. */
 export interface SourcePage {
@@ -23,6 +24,12 @@ export interface SourcePage {
   readonly snapshot?: string;
   /** The last page of snapshot `snapshot`: keys seen before and not in it have vanished. */
   readonly completesSnapshot?: boolean;
+  /**
+   * Every row the page covers, with its key and fingerprint, whether sent on or not: a
+   * snapshot source that sends only its changed rows (`items`) still says which rows
+   * exist. Absent: the keys of `items`.
+   */
+  readonly keyed?: readonly KeyEntry[];
 }
 
 export interface PullContext {
@@ -30,6 +37,11 @@ export interface PullContext {
   readonly full: boolean;
   /** When the run started. */
   readonly startedAt: Date;
+  /**
+   * Fingerprints of the rows recorded so far, by key (snapshot sources that track keys,
+   * not on --full): a row whose fingerprint is unchanged need not be sent again.
+   */
+  readonly knownFingerprints?: () => Promise<ReadonlyMap<string, string>>;
 }
 
 /** A fresh id for a pull that reads the whole source; unique even for two runs in one millisecond. */

@@ -2,7 +2,11 @@ import { sha256Hex } from '../../util/hash.js';
 import { openFileTable, filePageItems, type FileTable } from '../files/file-table.js';
 import { archiveKey, rejectedKey, type FileInbox, type FileRejections, type ProcessedFiles } from '../files/inbox.js';
 import { UnreadableFileError } from '../files/unreadable-file.js';
+import type { KeyEntry } from '../key-ledger.js';
 import type { SourceConnector, SourcePage } from './connector.js';
+
+/** Records looked at per page at most, so a page's key list stays one small state item. */
+const SCAN_PER_PAGE_FACTOR = 10;
 
 export interface FileDropDeps {
   readonly inbox: FileInbox;
@@ -31,12 +35,13 @@ function decodePosition(cursor: string | null): FilePosition | null {
  * Files departments drop in `inbox/<source>/` (CSV in UTF-8 or GBK/GB18030, XLSX). Each
  * file is read once (by content hash) in pages of records, checkpointed by record, then
  * archived; an unreadable file is moved aside and quarantined with its reason and line.
- * With snapshot deletions, each file is the whole dataset.
+ * With snapshot deletions, each file is the whole dataset, and only the rows that are new
+ * or changed since the files before it are sent on (all of them with --full).
  */
 export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'file-drop'> {
   return {
     kind: 'file-drop',
-    async *pages(source, cursor): AsyncGenerator<SourcePage> {
+    async *pages(source, cursor, context): AsyncGenerator<SourcePage> {
       const { inbox, processed, rejections, now } = deps();
       const position = decodePosition(cursor);
       const batchSize = source.connection.batchSize ?? 2000;
@@ -51,7 +56,7 @@ export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'fi
         }
         let table: FileTable;
         try {
-          table = await openFileTable(bytes, source.connection.format, file.name);
+          table = await openFileTable(bytes, source.connection.format, file.name, source.primaryKey ?? 'id');
         } catch (error) {
           if (!(error instanceof UnreadableFileError)) throw error;
           const key = rejectedKey(source.id, now(), hash, file.name);
@@ -65,20 +70,31 @@ export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'fi
           // Read to the end before (or empty): the snapshot still has to be settled.
           yield { body: new Uint8Array(), items: [], nextCursor: null, last: false, origin: file.key, snapshot, completesSnapshot: true };
         }
-        for (let from = start; from < table.count; from += batchSize) {
-          const to = Math.min(from + batchSize, table.count);
-          const page = table.page(from, to);
+        const known = (await context.knownFingerprints?.()) ?? new Map<string, string>();
+        for (let from = start; from < table.count; ) {
+          const send: number[] = [];
+          const keyed: KeyEntry[] = [];
+          let to = from;
+          while (to < table.count && send.length < batchSize && to - from < batchSize * SCAN_PER_PAGE_FACTOR) {
+            const { key, fingerprint } = table.entry(to);
+            if (key !== undefined) keyed.push({ key, fingerprint });
+            if (key === undefined || known.get(key) !== fingerprint) send.push(to);
+            to += 1;
+          }
+          const page = send.length > 0 ? table.page(send) : undefined;
           yield {
-            body: page.body,
-            contentType: page.contentType,
-            items: page.items,
+            body: page?.body ?? new Uint8Array(),
+            contentType: page?.contentType,
+            items: page?.items ?? [],
+            keyed,
             nextCursor: JSON.stringify({ file: hash, next: to } satisfies FilePosition),
             last: false,
-            origin: `${file.key} ${page.where}`,
+            origin: `${file.key} ${page?.where ?? `records ${from + 1}–${to} unchanged`}`,
             expectedTotal: table.count - start,
             snapshot,
             completesSnapshot: to === table.count && snapshot !== undefined,
           };
+          from = to;
         }
         // Resumed here only after the file's last page is durable, checkpointed and its snapshot settled.
         await processed.mark(source.id, hash, { name: file.name, rows: table.count, archivedAs: archived });

@@ -19,7 +19,11 @@ export interface CsvLayout {
   readonly delimiter: string;
   /** The header record's bytes, with the BOM when the file has one, and the file's own line ending. */
   readonly header: Uint8Array;
+  /** The file's own line ending, to join records that are not contiguous. */
+  readonly lineEnding: Uint8Array;
   readonly records: readonly RecordSpan[];
+  /** Each record's value in the key column, when one was asked for and the header has it. */
+  readonly keys: readonly (string | undefined)[];
 }
 
 const NEWLINE = 0x0a;
@@ -69,9 +73,14 @@ export function columnNames(header: readonly string[]): string[] {
   });
 }
 
-/** Parses CSV text; with `keep: false` only counts the records (a whole file's check needs no rows in memory). */
-function parseRows(text: string, delimiter: string, keep: boolean): { rows: string[][]; count: number } {
+/**
+ * Parses CSV text; with `keep: false` only counts the records (a whole file's check needs
+ * no rows in memory), collecting the values of `keyColumn` if named.
+ */
+function parseRows(text: string, delimiter: string, keep: boolean, keyColumn?: string): { rows: string[][]; count: number; keys: (string | undefined)[] } {
   let count = 0;
+  let keyIndex = -1;
+  const keys: (string | undefined)[] = [];
   try {
     const rows = parse(text, {
       delimiter,
@@ -81,10 +90,14 @@ function parseRows(text: string, delimiter: string, keep: boolean): { rows: stri
       trim: false,
       on_record: (record: string[]) => {
         count += 1;
+        if (keyColumn !== undefined) {
+          if (count === 1) keyIndex = columnNames(record).indexOf(keyColumn);
+          else keys.push(keyIndex >= 0 ? record[keyIndex] : undefined);
+        }
         return keep ? record : null;
       },
     });
-    return { rows, count };
+    return { rows, count, keys };
   } catch (error) {
     const e = error as Error & { lines?: number };
     throw new UnreadableFileError(e.message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, ''), e.lines ?? 0);
@@ -96,7 +109,7 @@ function parseRows(text: string, delimiter: string, keep: boolean): { rows: stri
  * (a character the encoding does not have, an open quote, a row with the wrong number of
  * fields) fails here, before any of it is ingested.
  */
-export function layoutCsv(bytes: Uint8Array, format: CsvFormat): CsvLayout {
+export function layoutCsv(bytes: Uint8Array, format: CsvFormat, keyColumn?: string): CsvLayout {
   const encoding = detectEncoding(bytes, format.encoding);
   const records = splitRecords(bytes);
   const headerSpan = records.shift();
@@ -109,21 +122,33 @@ export function layoutCsv(bytes: Uint8Array, format: CsvFormat): CsvLayout {
   }
   const headerText = decodeText(bytes.subarray(headerSpan.start, headerSpan.end), encoding);
   const delimiter = !format.delimiter || format.delimiter === 'auto' ? detectDelimiter(headerText) : format.delimiter;
-  const { count } = parseRows(text, delimiter, false);
+  const { count, keys } = parseRows(text, delimiter, false, keyColumn);
   if (count !== records.length + 1) throw new UnreadableFileError(`found ${count} records but ${records.length + 1} record boundaries; a quote is probably misplaced`, 0);
   const lineEnd = bytes[headerSpan.end] === CR ? 2 : 1;
   const header = bytes.subarray(hasUtf8Bom(bytes) ? 0 : headerSpan.start, Math.min(headerSpan.end + lineEnd, bytes.length));
-  return { encoding, delimiter, header, records };
+  return { encoding, delimiter, header, lineEnding: lineEnd === 2 ? new Uint8Array([CR, NEWLINE]) : new Uint8Array([NEWLINE]), records, keys };
 }
 
-/** A page: the header line's bytes and the records' bytes, exactly as in the file. */
-export function pageBytes(file: Uint8Array, layout: CsvLayout, from: number, to: number): Uint8Array {
-  const first = layout.records[from]!;
-  const last = layout.records[to - 1]!;
-  const body = file.subarray(first.start, last.end);
-  const page = new Uint8Array(layout.header.length + body.length);
-  page.set(layout.header, 0);
-  page.set(body, layout.header.length);
+/**
+ * A page: the header line's bytes and the chosen records' bytes, exactly as in the file;
+ * consecutive records keep what lies between them, others are joined by the file's line ending.
+ */
+export function pageBytes(file: Uint8Array, layout: CsvLayout, indices: readonly number[]): Uint8Array {
+  const parts: Uint8Array[] = [layout.header];
+  for (let i = 0; i < indices.length; i++) {
+    const span = layout.records[indices[i]!]!;
+    let end = span.end;
+    // A run of consecutive records is one slice of the file.
+    while (i + 1 < indices.length && indices[i + 1] === indices[i]! + 1) end = layout.records[indices[++i]!]!.end;
+    if (parts.length > 1) parts.push(layout.lineEnding);
+    parts.push(file.subarray(span.start, end));
+  }
+  const page = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    page.set(part, offset);
+    offset += part.length;
+  }
   return page;
 }
 

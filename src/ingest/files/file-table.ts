@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SourceConfig } from '../../config/catalog.js';
 import { csvItems, layoutCsv, pageBytes } from './csv-file.js';
 import { readXlsx } from './xlsx-file.js';
@@ -12,36 +13,53 @@ export interface FilePage {
   readonly where: string;
 }
 
-/** A readable dropped file: its record count and its pages, cut on demand. */
+/** A readable dropped file: its records, each with its key and fingerprint, and pages cut on demand. */
 export interface FileTable {
   readonly count: number;
-  page(from: number, to: number): FilePage;
+  /** The record's value in the source's key column, and a hash of the record as written. */
+  entry(index: number): { readonly key: string | undefined; readonly fingerprint: string };
+  /** A page of the records at these indices, in order. */
+  page(indices: readonly number[]): FilePage;
 }
 
 const encoder = new TextEncoder();
+const fingerprintOf = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('base64url').slice(0, 22);
+
+/** "lines 2–501" for a run, "37 lines from 2 to 90" for a selection. */
+function describeRange(what: string, numbers: readonly number[]): string {
+  const first = numbers[0]!;
+  const last = numbers[numbers.length - 1]!;
+  return last - first + 1 === numbers.length ? `${what}s ${first}–${last}` : `${numbers.length} ${what}s from ${first} to ${last}`;
+}
 
 /** Opens a dropped file in its configured format; throws UnreadableFileError when it cannot be read. */
-export async function openFileTable(bytes: Uint8Array, format: FileFormat, name: string): Promise<FileTable> {
+export async function openFileTable(bytes: Uint8Array, format: FileFormat, name: string, keyColumn: string): Promise<FileTable> {
   if (format.kind === 'csv') {
-    const layout = layoutCsv(bytes, format);
+    const layout = layoutCsv(bytes, format, keyColumn);
     return {
       count: layout.records.length,
-      page(from, to) {
-        // Byte for byte: the raw zone holds exactly what the department wrote.
-        const body = pageBytes(bytes, layout, from, to);
-        return { body, contentType: 'text/csv', items: csvItems(body, format), where: `lines ${layout.records[from]!.line}–${layout.records[to - 1]!.line}` };
+      entry: (i) => ({ key: layout.keys[i], fingerprint: fingerprintOf(bytes.subarray(layout.records[i]!.start, layout.records[i]!.end)) }),
+      page(indices) {
+        // Byte for byte: the raw zone holds exactly the lines the department wrote.
+        const body = pageBytes(bytes, layout, indices);
+        return { body, contentType: 'text/csv', items: csvItems(body, format), where: describeRange('line', indices.map((i) => layout.records[i]!.line)) };
       },
     };
   }
   const table = await readXlsx(bytes, format);
   return {
     count: table.rows.length,
-    page(from, to) {
-      const slice = table.rows.slice(from, to);
+    entry(i) {
+      const { item } = table.rows[i]!;
+      const key = item[keyColumn];
+      return { key: key === undefined ? undefined : String(key), fingerprint: fingerprintOf(JSON.stringify(item)) };
+    },
+    page(indices) {
+      const slice = indices.map((i) => table.rows[i]!);
       const items = slice.map((r) => r.item);
       // A workbook cannot be cut into pages; the page keeps its rows, their row numbers and the file's name.
       const body = encoder.encode(JSON.stringify({ file: name, sheet: table.sheet, rows: slice.map((r) => r.row), items }));
-      return { body, contentType: 'application/json', items, where: `sheet ${table.sheet} rows ${slice[0]!.row}–${slice[slice.length - 1]!.row}` };
+      return { body, contentType: 'application/json', items, where: `sheet ${table.sheet} ${describeRange('row', slice.map((r) => r.row))}` };
     },
   };
 }
