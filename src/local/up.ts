@@ -29,6 +29,8 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   }
   let http: ServerType | undefined;
   try {
+    // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
+    const schedules = sourceSchedulePlan((await catalog()).sources);
     http = await new Promise<ServerType>((ready, fail) => {
       const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: '127.0.0.1' }, () => ready(server));
       server.once('error', fail);
@@ -40,8 +42,7 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);
     for (const [name, url] of stack.demos.urls) options.say(`  demo department  ${name}: ${url}`);
     options.say('syncing every source now and then on its schedule; Ctrl-C stops');
-    // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
-    stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`), sourceSchedulePlan((await catalog()).sources));
+    stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`), schedules);
     await new Promise<void>((resolveStop) => {
       process.once('SIGINT', () => resolveStop());
       process.once('SIGTERM', () => resolveStop());
