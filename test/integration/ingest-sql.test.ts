@@ -79,7 +79,12 @@ describe.each([
   }
 
   afterAll(async () => {
-    for (const name of created) await peer.exec(`DROP TABLE IF EXISTS ${name}`);
+    // Views and functions first: they depend on the tables.
+    for (const name of [...created].reverse()) {
+      await peer.exec(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined);
+      if (peer.engine === 'postgres') await peer.exec(`DROP FUNCTION IF EXISTS ${name}_touch(integer)`).catch(() => undefined);
+      await peer.exec(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    }
   });
 
   it('reads rows tied on the cursor column across batch boundaries exactly once, then only what changed', async () => {
@@ -127,6 +132,34 @@ describe.each([
     // the distinct raw batches of both runs hold every row exactly once.
     expect(resumed.rows.map((r) => r.id)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(resumed.result.pulled).toBe(17);
+  });
+
+  it('stops a read that runs past the statement timeout, naming the source and table', async () => {
+    await createTable([[1, '2025-03-01 00:00:00'], [2, '2025-03-01 00:00:01']]);
+    const slow = `${table}_slow`;
+    created.push(slow);
+    // Each row takes 0.3 s to read; a 100 ms statement timeout must cut the read short.
+    await peer.exec(
+      peer.engine === 'postgres'
+        ? `CREATE VIEW ${slow} AS SELECT * FROM ${table} WHERE pg_sleep(0.3)::text IS NOT NULL`
+        : `CREATE VIEW ${slow} AS SELECT * FROM ${table} WHERE SLEEP(0.3) = 0`,
+    );
+    const s = source(`sql-${uniqueSuffix()}`, 10);
+    const timed: SqlSource = { ...s, connection: { ...s.connection, table: slow, statementTimeoutMs: 100, countRows: false } };
+    await expect(syncSource(timed, ingestDeps())).rejects.toThrow(new RegExp(`^source ${s.id}: reading ${peer.engine} 127\\.0\\.0\\.1:\\d+/test table ${slow} failed: .*(timeout|max_statement_time|interrupted)`, 'i'));
+  });
+
+  it('reads in a read-only session: a view that would write fails instead of writing', async () => {
+    if (peer.engine !== 'postgres') return;
+    await createTable([[1, '2025-04-01 00:00:00']]);
+    const audit = `${table}_audit`;
+    const writing = `${table}_writing`;
+    created.push(writing, audit);
+    await peer.exec(`CREATE TABLE ${audit} (id integer)`);
+    await peer.exec(`CREATE FUNCTION ${audit}_touch(i integer) RETURNS integer AS $$ INSERT INTO ${audit} VALUES (i); SELECT i $$ LANGUAGE sql VOLATILE`);
+    await peer.exec(`CREATE VIEW ${writing} AS SELECT ${audit}_touch(id) AS id, name, updated_at FROM ${table}`);
+    const s = source(`sql-${uniqueSuffix()}`, 10);
+    await expect(syncSource({ ...s, connection: { ...s.connection, table: writing } }, ingestDeps())).rejects.toThrow(/read-only transaction/);
   });
 
   it('names the source, engine, host and table when the database cannot be reached', async () => {

@@ -1,8 +1,8 @@
 import type { Context, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as normalizeHandler } from '../../functions/normalize/handler.js';
-import { recordStore } from '../../src/app/composition.js';
-import type { TombstonesRequest } from '../../src/normalize/request.js';
+import { quarantineStore, recordStore } from '../../src/app/composition.js';
+import type { RejectedFileRequest, TombstonesRequest } from '../../src/normalize/request.js';
 import { uniqueSuffix, useSharedAws } from '../support/aws.js';
 
 const sqsEvent = (body: string): SQSEvent =>
@@ -26,5 +26,14 @@ describe('tombstones requests from ingest, applied by the normalize handler', ()
     }
     expect(await recordStore().read(recordType, 'rec-a')).toMatchObject({ deleted: true, version: 2 });
     expect((await recordStore().read(recordType, 'rec-b'))?.deleted).not.toBe(true);
+  });
+
+  it('quarantines an unreadable dropped file with its reason and line', async () => {
+    const name = `broken-${uniqueSuffix()}.csv`;
+    const request: RejectedFileRequest = { kind: 'rejected-file', sourceId: 'demo-sgs-csv', name, key: `rejected/demo-sgs-csv/2026-01-01/abc-${name}`, contentHash: 'abc', line: 7, reason: 'expect 19, got 20', rejectedAt: '2026-01-01T00:00:00.000Z' };
+    expect(await normalizeHandler(sqsEvent(JSON.stringify(request)), {} as Context)).toEqual({ batchItemFailures: [] });
+    const entry = (await quarantineStore().list('demo-sgs-csv')).find((e) => e.sourceKey === `file:${name}`);
+    expect(entry).toMatchObject({ recordType: 'enforcement-decision', rawKey: request.key, index: 7 });
+    expect(entry!.errors[0]!.message).toBe(`file ${name} is unreadable at line 7: expect 19, got 20`);
   });
 });
