@@ -109,3 +109,12 @@ describe('XLSX file drops', () => {
     await expect(readXlsx(bytes, { sheet: '数据' })).rejects.toThrow('no sheet named "数据"; the workbook has: 说明');
   });
 });
+
+describe('a dropped file without the source key column', () => {
+  it('is unreadable, naming the column and the header it has', async () => {
+    const { openFileTable } = await import('../../src/ingest/files/file-table.js');
+    await expect(openFileTable(gbk('编号,名称\n1,甲\n'), { kind: 'csv' }, 'x.csv', '序号')).rejects.toThrow('line 1: the key column "序号" is not in the header (编号, 名称)');
+    const bytes = await workbook((sheet) => (sheet.addRow(['编号']), sheet.addRow([1])));
+    await expect(openFileTable(bytes, { kind: 'xlsx' }, 'x.xlsx', '序号')).rejects.toThrow('line 1: the key column "序号" is not in the header of sheet 说明 (编号)');
+  });
+});

@@ -91,14 +91,18 @@ function parseRows(text: string, delimiter: string, keep: boolean, keyColumn?: s
       on_record: (record: string[]) => {
         count += 1;
         if (keyColumn !== undefined) {
-          if (count === 1) keyIndex = columnNames(record).indexOf(keyColumn);
-          else keys.push(keyIndex >= 0 ? record[keyIndex] : undefined);
+          if (count === 1) {
+            const names = columnNames(record);
+            keyIndex = names.indexOf(keyColumn);
+            if (keyIndex < 0) throw new UnreadableFileError(`the key column "${keyColumn}" is not in the header (${names.join(', ')})`, 1);
+          } else keys.push(record[keyIndex]);
         }
         return keep ? record : null;
       },
     });
     return { rows, count, keys };
   } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     const e = error as Error & { lines?: number };
     throw new UnreadableFileError(e.message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, ''), e.lines ?? 0);
   }

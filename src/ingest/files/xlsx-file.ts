@@ -12,6 +12,8 @@ export type XlsxValue = string | number | boolean;
 
 export interface XlsxTable {
   readonly sheet: string;
+  /** Column names from the header rows. */
+  readonly columns: readonly string[];
   /** Data rows in order, each with its row number in the sheet (for locators). */
   readonly rows: readonly { readonly row: number; readonly item: Record<string, XlsxValue> }[];
 }
@@ -91,5 +93,5 @@ export async function readXlsx(bytes: Uint8Array, format: XlsxFormat): Promise<X
     });
     if (Object.keys(item).length > 0) rows.push({ row: r, item });
   }
-  return { sheet: sheet.name, rows };
+  return { sheet: sheet.name, columns: names, rows };
 }
