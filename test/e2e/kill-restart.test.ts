@@ -7,6 +7,7 @@ import { DEMO_SEED, DEMO_START } from '../../src/local/demo-departments.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import { startCli } from '../support/cli.js';
 import { countSsotItems } from '../support/ssot.js';
+import { onlySources } from '../support/sources-dir.js';
 
 const RECORDS = 4000;
 
@@ -25,11 +26,13 @@ describe('a runtime killed in the middle of a sync', () => {
 
   it('restarts from its persisted state with no record lost and no version duplicated', async () => {
     process.env.TONGYUAN_DEMO_RECORDS = String(RECORDS);
+    const only = { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', ...onlySources('demo-enforcement') };
+    Object.assign(process.env, only);
     const expected = generatePenalties({ count: RECORDS, seed: DEMO_SEED, start: DEMO_START });
     const valid = RECORDS - expected.defective.size;
 
     // Serve mode syncs at start; kill -9 once a few raw batches are durable, mid-pipeline.
-    const first = startCli(['up'], { TONGYUAN_HOME: home, PORT: '0', TONGYUAN_DEMO_RECORDS: String(RECORDS) });
+    const first = startCli(['up'], { TONGYUAN_HOME: home, PORT: '0', TONGYUAN_DEMO_RECORDS: String(RECORDS), ...only });
     // fauxqs keeps S3 objects as files: count the raw zone's batches as they become durable.
     const rawDir = join(home, 's3', 'buckets', 'tongyuan-raw', 'objects');
     const deadline = Date.now() + 120_000;

@@ -10,8 +10,12 @@ import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import type { RunSummary } from '../../src/local/summary.js';
 import { drainQueue } from '../support/queues.js';
 import { countSsotItems } from '../support/ssot.js';
+import { onlySources } from '../support/sources-dir.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+// The slice of the law-enforcement department alone, so every count is known exactly.
+Object.assign(process.env, { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', ...onlySources('demo-enforcement') });
 
 describe('one full cycle of the embedded stack, end to end', () => {
   const expected = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
