@@ -118,3 +118,22 @@ describe('a dropped file without the source key column', () => {
     await expect(openFileTable(bytes, { kind: 'xlsx' }, 'x.xlsx', '序号')).rejects.toThrow('line 1: the key column "序号" is not in the header of sheet 说明 (编号)');
   });
 });
+
+describe('record boundaries found on bytes agree with a CSV parser', () => {
+  it('for any table of fields with quotes, delimiters, newlines and Chinese text, in GBK', async () => {
+    const fc = await import('fast-check');
+    const field = fc.array(fc.constantFrom('a', '1', ',', '"', '\n', '\r\n', ' ', '甲', '〔', '亅', '号'), { maxLength: 6 }).map((parts) => parts.join(''));
+    const quoteField = (f: string) => (/[",\r\n]/.test(f) || f === '' ? `"${f.replaceAll('"', '""')}"` : f);
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (rows, crlf) => {
+        const text = `编号,名称${crlf ? '\r\n' : '\n'}${rows.map((r) => r.map(quoteField).join(',')).join(crlf ? '\r\n' : '\n')}`;
+        const bytes = gbk(text);
+        const layout = layoutCsv(bytes, {});
+        expect(layout.records.length).toBe(rows.length);
+        const all = Array.from({ length: rows.length }, (_, i) => i);
+        expect(csvItems(pageBytes(bytes, layout, all), {}).map((r) => [r['编号'], r['名称']])).toEqual(rows);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

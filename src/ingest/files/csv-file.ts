@@ -42,18 +42,23 @@ export function splitRecords(bytes: Uint8Array): RecordSpan[] {
   let line = 1;
   let startLine = 1;
   let quoted = false;
-  for (let i = start; i <= bytes.length; i++) {
-    const b = i < bytes.length ? bytes[i] : NEWLINE;
-    if (b === QUOTE) quoted = !quoted;
-    else if (b === NEWLINE && (!quoted || i === bytes.length)) {
-      const end = i > start && bytes[i - 1] === CR ? i - 1 : i;
+  let position = start;
+  let quote = bytes.indexOf(QUOTE, position);
+  // indexOf runs natively: the loop turns once per line and once per quote, not per byte.
+  for (;;) {
+    const newline = bytes.indexOf(NEWLINE, position);
+    const lineEnd = newline === -1 ? bytes.length : newline;
+    for (; quote !== -1 && quote < lineEnd; quote = bytes.indexOf(QUOTE, quote + 1)) quoted = !quoted;
+    if (!quoted || newline === -1) {
+      const end = lineEnd > start && bytes[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
       if (end > start) spans.push({ start, end, line: startLine });
-      start = i + 1;
+      start = lineEnd + 1;
       startLine = line + 1;
     }
-    if (b === NEWLINE && i < bytes.length) line += 1;
+    if (newline === -1) return spans;
+    line += 1;
+    position = newline + 1;
   }
-  return spans;
 }
 
 function detectDelimiter(headerLine: string): string {
