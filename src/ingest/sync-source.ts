@@ -23,8 +23,10 @@ export interface SyncProgress {
   readonly sourceId: string;
   readonly page: number;
   readonly items: number;
-  /** Items pulled so far in this run. */
+  /** Items sent on to normalize so far in this run. */
   readonly pulled: number;
+  /** Rows read so far in this run, sent on or not. */
+  readonly read: number;
   /** Items the run is expected to pull in all, when the source can tell. */
   readonly expectedTotal?: number;
   readonly rawKey: string;
@@ -147,7 +149,7 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
       deleted += flagged.length;
       pages += 1;
       pulled += page.items.length;
-      options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, pulled, expectedTotal: page.expectedTotal, rawKey });
+      options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, pulled, read, expectedTotal: page.expectedTotal, rawKey });
     }
     if (tracksKeys) {
       const entries = page.keyed ?? page.items.map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined).map((key) => ({ key }));

@@ -69,6 +69,10 @@ describe('file-drop connector on the raw bucket inbox', () => {
     await drop('双公示-2025-03-again.csv', file);
     expect(await syncSource(source, deps)).toMatchObject({ pulled: 0 });
     expect(await inbox.list(source.id)).toEqual([]);
+
+    // An operator replays an archived file: put back and synced with --full, it is read again.
+    await drop('双公示-2025-03-replay.csv', file);
+    expect(await syncSource(source, deps, { full: true })).toMatchObject({ pulled: 230 });
   });
 
   it('resumes mid-file after a crash between the raw write and the checkpoint commit', async () => {

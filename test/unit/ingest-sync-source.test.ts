@@ -112,9 +112,11 @@ describe('syncSource: deletions', () => {
 describe('sync progress as the CLI shows it', () => {
   it('draws a bar with rate and ETA when the total is known, a count and rate when not', async () => {
     const { progressLine, progressJson } = await import('../../src/cli/sync-progress.js');
-    const progress = { sourceId: 'credit', page: 3, items: 100, pulled: 300, expectedTotal: 1200, rawKey: 'raw/k' };
+    const progress = { sourceId: 'credit', page: 3, items: 100, pulled: 300, read: 300, expectedTotal: 1200, rawKey: 'raw/k' };
     expect(progressLine(progress, 3000)).toBe('credit  [######..................] 300/1200 25%  100 rec/s  ETA 9s');
     expect(progressLine({ ...progress, expectedTotal: undefined }, 3000)).toBe('credit  300 records  100 rec/s');
+    // A snapshot file: rows read drive the bar, the changed rows are said beside it.
+    expect(progressLine({ ...progress, pulled: 2, read: 600 }, 3000)).toBe('credit  [############............] 600/1200 50%, 2 changed  200 rec/s  ETA 3s');
     expect(JSON.parse(progressJson(progress, 3000))).toEqual({ event: 'page', ...progress, ratePerSecond: 100 });
   });
 });

@@ -50,7 +50,8 @@ export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'fi
         const bytes = await inbox.read(file.key);
         const hash = sha256Hex(bytes);
         const archived = archiveKey(source.id, now(), hash, file.name);
-        if (await processed.has(source.id, hash)) {
+        // --full reads a file again even if it was ingested: an operator replays an archived file by putting it back.
+        if (!context.full && (await processed.has(source.id, hash))) {
           await inbox.move(file.key, archived);
           continue;
         }
