@@ -43,15 +43,16 @@ export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'fi
     kind: 'file-drop',
     async *pages(source, cursor, context): AsyncGenerator<SourcePage> {
       const { inbox, processed, rejections, now } = deps();
-      const position = decodePosition(cursor);
+      const position = context.full ? null : decodePosition(cursor);
       const batchSize = source.connection.batchSize ?? 2000;
       const snapshots = source.deletions?.detect === 'snapshot';
       for (const file of await inbox.list(source.id)) {
         const bytes = await inbox.read(file.key);
         const hash = sha256Hex(bytes);
         const archived = archiveKey(source.id, now(), hash, file.name);
-        // --full reads a file again even if it was ingested: an operator replays an archived file by putting it back.
-        if (!context.full && (await processed.has(source.id, hash))) {
+        // --full reads a file again even if it was ingested: an operator replays an archived file
+        // by putting it back; and a replay cut short goes on from its checkpoint.
+        if (!context.full && position?.file !== hash && (await processed.has(source.id, hash))) {
           await inbox.move(file.key, archived);
           continue;
         }
