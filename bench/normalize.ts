@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CandidateRecord } from '../src/ssot/model.js';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const { requestCounter } = await import('../src/aws/request-counter.js');
@@ -26,7 +27,6 @@ const { enforcementDecisionType } = await import('../src/records/enforcement-dec
 const { DynamoRecordStore } = await import('../src/ssot/dynamo-record-store.js');
 const { systemClock } = await import('../src/ports/index.js');
 const { contentHash } = await import('../src/util/hash.js');
-type CandidateRecord = import('../src/ssot/model.js').CandidateRecord;
 
 const count = Number(process.env.BENCH_NORMALIZE_RECORDS ?? 20_000);
 const ROUNDS = 5;

@@ -55,7 +55,9 @@ export class RequestCounter {
   }
 
   private addCapacity(kind: 'read' | 'write', reported: ConsumedCapacity | readonly ConsumedCapacity[] | undefined): void {
-    for (const c of Array.isArray(reported) ? reported : reported ? [reported as ConsumedCapacity] : []) {
+    // Array.isArray does not narrow a readonly array union, hence the spelled-out list.
+    const list: readonly ConsumedCapacity[] = reported === undefined ? [] : Array.isArray(reported) ? (reported as readonly ConsumedCapacity[]) : [reported as ConsumedCapacity];
+    for (const c of list) {
       // Transactions report reads and writes apart; other operations only a total of their kind.
       if (c.ReadCapacityUnits !== undefined || c.WriteCapacityUnits !== undefined) {
         this.consumedCapacity.read += c.ReadCapacityUnits ?? 0;

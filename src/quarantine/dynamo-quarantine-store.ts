@@ -128,7 +128,7 @@ export class DynamoQuarantineStore {
       let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
       for (let attempt = 0; pending.length > 0; attempt++) {
         const out = await awsClients().doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
-        pending = (out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined) ?? [];
+        pending = (out.UnprocessedItems?.[this.table]) ?? [];
         if (pending.length > 0) await backOff(attempt);
       }
     }

@@ -144,7 +144,7 @@ export function nameOfItem(item: Item): RecordName {
   return item.of as RecordName;
 }
 
-export const bodyOf = (item: Item): Body => item as Body;
+export const bodyOf = (item: Item): Body => item;
 
 /** A version item from the stream (or any read), its content fetched when it is stored by pointer. */
 export async function resolveStoredVersion(item: Item, overflow: RecordOverflow): Promise<StoredVersion> {

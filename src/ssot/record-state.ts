@@ -75,7 +75,7 @@ function settle(head: Head | undefined, contributions: readonly Contribution[], 
       revision: (head?.revision ?? 0) + 1,
       contentHash: hash,
       record,
-      provenance: newVersion ? cause : head!.provenance,
+      provenance: newVersion ? cause : head.provenance,
       fieldSources,
       sources,
       deleted: false,
@@ -90,7 +90,7 @@ export function isNoOp(head: Head | undefined, candidate: CandidateRecord, ref: 
   const extractedAt = candidate.provenance.extractedAt;
   if (entry.withdrawnAt !== undefined) return extractedAt <= entry.withdrawnAt;
   if (extractedAt < entry.extractedAt) return true;
-  return entry.hash === contentHash(candidate.record) && !head!.deleted;
+  return entry.hash === contentHash(candidate.record) && !head.deleted;
 }
 
 /**

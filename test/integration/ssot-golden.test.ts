@@ -44,7 +44,7 @@ describe('golden records across departments', () => {
     const rows = await awsClients().doc.send(
       new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `${type}#绍政发〔2021〕4号`, ':s': 'src#' } }),
     );
-    expect((rows.Items ?? []).map((i) => [i.sourceRef, i.bodyInCurrent ?? false, i.record?.title]).sort()).toEqual([
+    expect((rows.Items ?? []).map((i): unknown[] => [i.sourceRef, i.bodyInCurrent ?? false, i.record?.title]).sort()).toEqual([
       ['issuer#D-77', false, '关于进一步优化营商环境的通知'],
       ['legal-office#row-1', false, '关于优化营商环境的通知'],
     ]);

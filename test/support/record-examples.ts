@@ -112,5 +112,5 @@ export type ExampleTypeName = keyof typeof validExamples;
 
 /** A mutable deep copy of an example, to break in a test. */
 export function example(type: ExampleTypeName): Record<string, unknown> {
-  return structuredClone(validExamples[type]) as unknown as Record<string, unknown>;
+  return structuredClone(validExamples[type]);
 }

@@ -10,7 +10,7 @@ import { connectToRunningStack } from '../stack-connection.js';
 
 /** The record's fields in schema order (DynamoDB hands a map back in any order), then any others. */
 function inSchemaOrder(version: StoredVersion): Record<string, unknown> {
-  const order = Object.keys((recordTypeNamed(version.recordType).schema.properties ?? {}) as object);
+  const order = Object.keys((recordTypeNamed(version.recordType).schema.properties ?? {}));
   const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
   return Object.fromEntries(Object.entries(version.record).sort(([a], [b]) => rank(a) - rank(b)));
 }
