@@ -2,8 +2,6 @@ import { resolveSecretReferences } from '../../config/catalog.js';
 import { awsSecretProviders, type SecretProviders } from '../../config/secret-refs.js';
 import { SourceError } from '../source-error.js';
 import { decodeWatermark, encodeWatermark, type Dialect, type SqlSource } from '../sql/keyset.js';
-import { openMysqlReader } from '../sql/mysql-reader.js';
-import { openPostgresReader } from '../sql/postgres-reader.js';
 import type { OpenRowReader, RowBatchReader, SqlRow } from '../sql/row-reader.js';
 import { pullSnapshotId, type SourceConnector, type SourcePage } from './connector.js';
 
@@ -50,7 +48,11 @@ const where = (source: SqlSource, host: string) => `${source.connection.engine} 
  * rows tied on the cursor column across a batch boundary are neither skipped nor repeated.
  */
 export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
-  const readers = options.readers ?? { postgres: openPostgresReader, mysql: openMysqlReader };
+  // Drivers load on first use: normalize reads raw batches through this connector and needs neither.
+  const readers = options.readers ?? {
+    postgres: async (input) => (await import('../sql/postgres-reader.js')).openPostgresReader(input),
+    mysql: async (input) => (await import('../sql/mysql-reader.js')).openMysqlReader(input),
+  };
   const secrets = options.secrets ?? awsSecretProviders;
   return {
     kind: 'sql',

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { SourceConfig } from '../../config/catalog.js';
 import { csvItems, layoutCsv, pageBytes } from './csv-file.js';
 import { UnreadableFileError } from './unreadable-file.js';
-import { readXlsx } from './xlsx-file.js';
 
 export type FileFormat = Extract<SourceConfig, { kind: 'file-drop' }>['connection']['format'];
 
@@ -47,6 +46,8 @@ export async function openFileTable(bytes: Uint8Array, format: FileFormat, name:
       },
     };
   }
+  // The workbook reader loads on first use: normalize reads XLSX pages back as JSON.
+  const { readXlsx } = await import('./xlsx-file.js');
   const table = await readXlsx(bytes, format);
   if (table.rows.length > 0 && !table.columns.includes(keyColumn)) {
     throw new UnreadableFileError(`the key column "${keyColumn}" is not in the header of sheet ${table.sheet} (${table.columns.join(', ')})`, format.headerRows ?? 1);
