@@ -1,12 +1,15 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TongyuanStack } from '../lib/tongyuan-stack.js';
+import { loadSources } from '../src/config/catalog.js';
 
 const app = new App();
 new TongyuanStack(app, 'Tongyuan', {
   description: 'tongyuan: data sync and open-data layer',
   // Environment-agnostic unless the CLI knows a target account and region.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  // Every source gets its sync schedule from its own configuration (sources/*.yaml).
+  sources: await loadSources(),
 });
 // cdk-nag 3 runs as a policy-validation plugin (v2 was an Aspect): any unacknowledged
 // AwsSolutions error fails the synth.

@@ -1,3 +1,4 @@
+import type { SourceConfig } from '../src/config/catalog.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,12 @@ export interface TongyuanStackProps extends StackProps {
    * @default 5
    */
   readonly streamRetryAttempts?: number;
+  /**
+   * The departmental sources, so each schedule rate gets its own EventBridge schedule
+   * that syncs the sources on it (`{ sourceIds }`).
+   * @default none: the ingest function runs on its own rate and syncs every source
+   */
+  readonly sources?: readonly SourceConfig[];
 }
 
 /** The props with defaults applied, checked. */
@@ -47,6 +54,7 @@ export interface StackSettings {
   readonly logRetention: RetentionDays;
   readonly apiRateLimit: number;
   readonly apiBurstLimit: number;
+  readonly sources: readonly SourceConfig[] | undefined;
   readonly streamRetryAttempts: number;
 }
 
@@ -64,6 +72,7 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     apiRateLimit: props.apiRateLimit ?? 100,
     apiBurstLimit: props.apiBurstLimit ?? 200,
     streamRetryAttempts: props.streamRetryAttempts ?? 5,
+    sources: props.sources,
   };
   validateResources(settings.model);
 

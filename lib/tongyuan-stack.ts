@@ -1,3 +1,4 @@
+import { singleSchedule, sourceSchedulePlan } from '../src/infra/source-schedules.js';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { DataBuckets } from './constructs/data-buckets.js';
@@ -55,7 +56,11 @@ export class TongyuanStack extends Stack {
       tables: this.tables.tables,
       streamRetryAttempts: settings.streamRetryAttempts,
     });
-    this.schedules = new Schedules(this, 'Schedules', { functions: model.functions, deployed: this.functions.functions });
+    this.schedules = new Schedules(this, 'Schedules', {
+      functions: model.functions,
+      deployed: this.functions.functions,
+      plan: settings.sources ? sourceSchedulePlan(settings.sources) : singleSchedule,
+    });
 
     const httpFunction = model.functions.find((fn) => fn.triggers.some((trigger) => trigger.kind === 'http'));
     if (httpFunction) {

@@ -1,11 +1,12 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDef } from '../../src/infra/resources.js';
+import type { SchedulePlan } from '../../src/infra/source-schedules.js';
 import { lookup, pascalId } from './model-ids.js';
 
 /** Invocation retries when Lambda throttles or is briefly unavailable. */
@@ -17,9 +18,11 @@ export interface SchedulesProps {
   readonly functions: readonly FunctionDef[];
   /** Deployed functions by model id; a scheduled one carries a dead-letter queue. */
   readonly deployed: ReadonlyMap<string, IFunction & { readonly deadLetterQueue?: IQueue }>;
+  /** Splits a scheduled function into events at their own rates (ingest: one per source schedule); the local runtime uses the same plan. */
+  readonly plan: SchedulePlan;
 }
 
-/** One EventBridge Scheduler schedule per `schedule` trigger. */
+/** One EventBridge Scheduler schedule per `schedule` trigger, or per event the plan makes of it. */
 export class Schedules extends Construct {
   /** The role each schedule assumes to invoke its function, by function id. */
   readonly roles: ReadonlyMap<string, Role>;
@@ -31,7 +34,7 @@ export class Schedules extends Construct {
       const fn = lookup(props.deployed, 'function', def.id);
       for (const [index, trigger] of def.triggers.entries()) {
         if (trigger.kind !== 'schedule') continue;
-        const scheduleId = `${pascalId(def.id)}${index}`;
+        const planned = props.plan(def, trigger.everyMinutes);
         // One role per scheduled function instead of the target's stack-wide one, so its
         // grants are reviewable here; only this account's schedules may assume it.
         const role =
@@ -42,18 +45,24 @@ export class Schedules extends Construct {
             }),
           });
         roles.set(def.id, role);
-        new Schedule(this, scheduleId, {
-          description: `Runs ${def.id} every ${trigger.everyMinutes} minutes`,
-          schedule: ScheduleExpression.rate(Duration.minutes(trigger.everyMinutes)),
-          target: new LambdaInvoke(fn, {
-            role,
-            retryAttempts: INVOKE_RETRY_ATTEMPTS,
-            // A run that could not start before the next tick is superseded by it.
-            maxEventAge: Duration.minutes(Math.min(trigger.everyMinutes, MAX_EVENT_AGE_LIMIT_MINUTES)),
-            // The function's own asynchronous-failure queue: every lost run ends up in one place.
-            deadLetterQueue: fn.deadLetterQueue,
-          }),
-        });
+        for (const { event, everyMinutes } of planned) {
+          // The first schedule keeps the id it had before plans existed, so deployed ones are updated, not replaced.
+          const scheduleId = everyMinutes === trigger.everyMinutes ? `${pascalId(def.id)}${index}` : `${pascalId(def.id)}${index}Every${everyMinutes}m`;
+          const sourceIds = (event as { sourceIds?: readonly string[] }).sourceIds;
+          new Schedule(this, scheduleId, {
+            description: `Runs ${def.id} every ${everyMinutes} minutes${sourceIds ? ` for ${sourceIds.join(', ')}` : ''}`.slice(0, 512),
+            schedule: ScheduleExpression.rate(Duration.minutes(everyMinutes)),
+            target: new LambdaInvoke(fn, {
+              role,
+              input: ScheduleTargetInput.fromObject(event),
+              retryAttempts: INVOKE_RETRY_ATTEMPTS,
+              // A run that could not start before the next tick is superseded by it.
+              maxEventAge: Duration.minutes(Math.min(everyMinutes, MAX_EVENT_AGE_LIMIT_MINUTES)),
+              // The function's own asynchronous-failure queue: every lost run ends up in one place.
+              deadLetterQueue: fn.deadLetterQueue,
+            }),
+          });
+        }
       }
     }
     this.roles = roles;

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { requestCounter } from '../aws/request-counter.js';
 import { catalog } from '../app/catalog-context.js';
-import { sourceSchedulePlan } from './runtime/source-schedules.js';
+import { sourceSchedulePlan } from '../infra/source-schedules.js';
 import { startStack } from './stack.js';
 import type { RunSummary } from './summary.js';
 

@@ -123,7 +123,7 @@ describe('sync progress as the CLI shows it', () => {
 
 describe('per-source schedules in the local runtime', () => {
   it('gives each source schedule its own timer with the sources on it, and the rest the function rate', async () => {
-    const { sourceSchedulePlan } = await import('../../src/local/runtime/source-schedules.js');
+    const { sourceSchedulePlan } = await import('../../src/infra/source-schedules.js');
     const sources: SourceConfig[] = [
       { ...base, id: 'a', schedule: { everyMinutes: 15 } },
       { ...base, id: 'b' },

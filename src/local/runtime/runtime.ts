@@ -4,7 +4,7 @@ import { awsClients } from '../../aws/clients.js';
 import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
 import type { Provisioned } from '../provision.js';
 import { lambdaContext, loadHandler, type Handler } from './lambda-context.js';
-import { singleSchedule, type SchedulePlan } from './source-schedules.js';
+import { singleSchedule, type SchedulePlan } from '../../infra/source-schedules.js';
 import { SqsEventSourceMapping } from './sqs-mapping.js';
 import { StreamEventSourceMapping } from './stream-mapping.js';
 

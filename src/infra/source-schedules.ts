@@ -1,5 +1,5 @@
-import type { SourceConfig } from '../../config/catalog.js';
-import type { FunctionDef } from '../../infra/resources.js';
+import type { SourceConfig } from '../config/catalog.js';
+import type { FunctionDef } from './resources.js';
 
 export interface ScheduledEvent {
   readonly event: unknown;
