@@ -2,8 +2,14 @@ import { ConfigError } from '../config/catalog.js';
 import type { CliIo } from './command.js';
 import { commands } from './commands/index.js';
 
-const ENVIRONMENT = `environment: TONGYUAN_HOME (state directory, default .tongyuan), PORT (API port, default 8080),
-             TONGYUAN_DEMO_RECORDS (demo department size, default 1000), TONGYUAN_LOG_LEVEL (default WARN)`;
+const ENVIRONMENT = `environment:
+  TONGYUAN_HOME                   state directory (default .tongyuan)
+  PORT                            open-data API port (default 8080)
+  TONGYUAN_DEMO_RECORDS           demo department size (default 1000)
+  TONGYUAN_DEMO_DEPARTMENTS       demo departments to start (default all: enforcement,credit,documents,sgs,service-items)
+  TONGYUAN_DEMO_PG_HOST, TONGYUAN_DEMO_MYSQL_HOST   where the demo front databases live (default 127.0.0.1)
+  TONGYUAN_PUBLISH_QUIET_SECONDS  how long records must be still before a release (default 5)
+  TONGYUAN_LOG_LEVEL              handler log level (default WARN)`;
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
