@@ -6,12 +6,16 @@
  *
  * BENCH_PIPELINE_RECORDS sets the department's size (default 5,000).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const records = Number(process.env.BENCH_PIPELINE_RECORDS ?? 5000);
 process.env.TONGYUAN_DEMO_RECORDS = String(records);
+// The law-enforcement department alone, so the floor reads exactly what the pipeline pulls.
+const sourcesDir = mkdtempSync(join(tmpdir(), 'tongyuan-bench-sources-'));
+copyFileSync(new URL('../sources/demo-enforcement.yaml', import.meta.url), join(sourcesDir, 'demo-enforcement.yaml'));
+Object.assign(process.env, { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', TONGYUAN_SOURCES_DIR: sourcesDir });
 // The release debounce is a fixed wait, not work: keep it short here.
 process.env.TONGYUAN_PUBLISH_QUIET_SECONDS = '1';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
@@ -56,4 +60,5 @@ try {
 } finally {
   await stack.stop();
   rmSync(home, { recursive: true, force: true });
+  rmSync(sourcesDir, { recursive: true, force: true });
 }
