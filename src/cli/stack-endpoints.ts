@@ -1,3 +1,4 @@
+import { processAlive } from '../util/process-alive.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resetAwsClients } from '../aws/clients.js';
@@ -7,14 +8,6 @@ import { ENDPOINTS_FILE } from '../local/stack.js';
 
 export type StackConnection = { readonly kind: 'running-stack'; readonly pid: number } | { readonly kind: 'environment' } | { readonly kind: 'none' };
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Where `sync` finds the AWS side: a running `tongyuan up` on this home (its
@@ -30,7 +23,7 @@ export function connectToStack(home: string): StackConnection {
     } catch (error) {
       throw new ConfigError(`${file}: not readable as JSON: ${(error as Error).message}`);
     }
-    if (typeof parsed.pid === 'number' && alive(parsed.pid) && typeof parsed.env === 'object' && parsed.env !== null) {
+    if (typeof parsed.pid === 'number' && processAlive(parsed.pid) && typeof parsed.env === 'object' && parsed.env !== null) {
       for (const [name, value] of Object.entries(parsed.env as Record<string, unknown>)) if (typeof value === 'string') process.env[name] = value;
       resetAwsClients();
       return { kind: 'running-stack', pid: parsed.pid };

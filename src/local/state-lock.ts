@@ -1,14 +1,7 @@
+import { processAlive } from '../util/process-alive.js';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** One embedded stack per state directory: a second one would fight over the databases. */
 export function claimStateDir(home: string): () => void {

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { countQuery } from '../aws/dynamo-query.js';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { awsClients } from '../aws/clients.js';
 
@@ -64,22 +65,11 @@ export class DynamoReleaseCatalog {
     }
   }
 
-  async countReleases(datasetId: string): Promise<number> {
-    let count = 0;
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
-          ExpressionAttributeValues: { ':pk': `dataset#${datasetId}`, ':r': 'release#' },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+  countReleases(datasetId: string): Promise<number> {
+    return countQuery({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+      ExpressionAttributeValues: { ':pk': `dataset#${datasetId}`, ':r': 'release#' },
+    });
   }
 }

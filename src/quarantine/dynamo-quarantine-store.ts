@@ -1,4 +1,5 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { countQuery, queryPages } from '../aws/dynamo-query.js';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { awsClients } from '../aws/clients.js';
 import type { ValidationIssue } from '../records/validation-issue.js';
 
@@ -99,28 +100,14 @@ export class DynamoQuarantineStore {
 
   async list(sourceId: string): Promise<QuarantineEntry[]> {
     const entries: QuarantineEntry[] = [];
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) }, ExclusiveStartKey: startKey }),
-      );
-      entries.push(...((out.Items ?? []) as unknown as QuarantineEntry[]));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    for await (const items of queryPages({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) } })) {
+      entries.push(...(items as unknown as QuarantineEntry[]));
+    }
     return entries;
   }
 
-  async count(sourceId: string): Promise<number> {
-    let count = 0;
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) }, Select: 'COUNT', ExclusiveStartKey: startKey }),
-      );
-      count += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+  count(sourceId: string): Promise<number> {
+    return countQuery({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) } });
   }
 
   private async batchWrite(requests: readonly Record<string, unknown>[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { countQuery, queryPages } from '../aws/dynamo-query.js';
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { awsClients } from '../aws/clients.js';
 import type { ObjectStore } from '../ports/index.js';
@@ -93,42 +94,21 @@ export class DynamoRecordReader {
 
   /** Live (not deleted) current records of one type, page by page. */
   async *listCurrent(recordType: string): AsyncGenerator<StoredVersion[]> {
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byType',
-          KeyConditionExpression: 'recordType = :t',
-          FilterExpression: 'attribute_not_exists(deleted)',
-          ExpressionAttributeValues: { ':t': recordType },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      yield await Promise.all((out.Items ?? []).map((item) => this.toStoredVersion(item)));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    for await (const items of queryPages(this.liveOfType(recordType))) yield await Promise.all(items.map((item) => this.toStoredVersion(item)));
   }
 
-  async countCurrent(recordType: string): Promise<number> {
-    let count = 0;
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byType',
-          KeyConditionExpression: 'recordType = :t',
-          FilterExpression: 'attribute_not_exists(deleted)',
-          ExpressionAttributeValues: { ':t': recordType },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+  private liveOfType(recordType: string) {
+    return {
+      TableName: this.table,
+      IndexName: 'byType',
+      KeyConditionExpression: 'recordType = :t',
+      FilterExpression: 'attribute_not_exists(deleted)',
+      ExpressionAttributeValues: { ':t': recordType },
+    };
+  }
+
+  countCurrent(recordType: string): Promise<number> {
+    return countQuery(this.liveOfType(recordType));
   }
 
   /**
