@@ -1,5 +1,6 @@
+import { queryPages } from './dynamo-query.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BatchWriteCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { KeyEntry, SourceKeyLedger } from '../ingest/key-ledger.js';
 import { awsClients } from './clients.js';
 
@@ -41,23 +42,18 @@ export class DynamoKeyLedger implements SourceKeyLedger {
   }
 
   private async *items(sourceId: string, withKeys: boolean): AsyncGenerator<{ sk: string; snapshot: string; keys?: Uint8Array }> {
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(sourceId), ':prefix': SK_PREFIX },
-          // Both are reserved words in DynamoDB expressions.
-          ProjectionExpression: withKeys ? 'sk, #snapshot, #keys' : 'sk, #snapshot',
-          ExpressionAttributeNames: withKeys ? { '#snapshot': 'snapshot', '#keys': 'keys' } : { '#snapshot': 'snapshot' },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) yield item as { sk: string; snapshot: string; keys?: Uint8Array };
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const ledger = {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk(sourceId), ':prefix': SK_PREFIX },
+      // Both are reserved words in DynamoDB expressions.
+      ProjectionExpression: withKeys ? 'sk, #snapshot, #keys' : 'sk, #snapshot',
+      ExpressionAttributeNames: withKeys ? { '#snapshot': 'snapshot', '#keys': 'keys' } : ({ '#snapshot': 'snapshot' } as Record<string, string>),
+      ConsistentRead: true,
+    };
+    for await (const items of queryPages(ledger)) {
+      for (const item of items) yield item as { sk: string; snapshot: string; keys?: Uint8Array };
+    }
   }
 
   async load(sourceId: string): Promise<Map<string, Map<string, string>>> {

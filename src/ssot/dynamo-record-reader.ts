@@ -1,5 +1,5 @@
 import { countQuery, queryPages } from '../aws/dynamo-query.js';
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { awsClients } from '../aws/clients.js';
 import type { ObjectStore } from '../ports/index.js';
 import { bodyOf, contributionFromItem, nameOfItem, resolveStoredVersion, type Item, type RecordName } from './record-items.js';
@@ -53,43 +53,29 @@ export class DynamoRecordReader {
       return out.Item ? this.toStoredVersion(out.Item) : undefined;
     }
     const asOf = options.asOf.toISOString();
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-          ExpressionAttributeValues: { ':pk': pk, ':v': VERSION_SK_PREFIX },
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      const found = (out.Items ?? []).find((item) => String(item.storedAt) <= asOf);
+    // Newest first, so the first version stored at or before asOf is the answer.
+    const newestFirst = { ...this.versionsQuery(pk), ScanIndexForward: false };
+    for await (const items of queryPages(newestFirst)) {
+      const found = items.find((item) => String(item.storedAt) <= asOf);
       if (found) return this.toStoredVersion(found);
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    }
     return undefined;
   }
 
   /** Every version of one record, oldest first, tombstones included. */
   async versions(recordType: string, recordId: string): Promise<StoredVersion[]> {
     const items: Item[] = [];
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-          ExpressionAttributeValues: { ':pk': recordPk(recordType, recordId), ':v': VERSION_SK_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    for await (const page of queryPages(this.versionsQuery(recordPk(recordType, recordId)))) items.push(...page);
     return Promise.all(items.map((item) => this.toStoredVersion(item)));
+  }
+
+  private versionsQuery(pk: string) {
+    return {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': pk, ':v': VERSION_SK_PREFIX },
+      ConsistentRead: true,
+    };
   }
 
   /** Live (not deleted) current records of one type, page by page. */
@@ -117,23 +103,18 @@ export class DynamoRecordReader {
    */
   async findBySourceKey(sourceId: string, sourceKey: string): Promise<RecordName[]> {
     const names = new Map<string, RecordName>();
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: SOURCE_KEY_INDEX,
-          KeyConditionExpression: 'sourceRef = :ref',
-          ExpressionAttributeValues: { ':ref': sourceRef(sourceId, sourceKey) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
+    const bySourceRef = {
+      TableName: this.table,
+      IndexName: SOURCE_KEY_INDEX,
+      KeyConditionExpression: 'sourceRef = :ref',
+      ExpressionAttributeValues: { ':ref': sourceRef(sourceId, sourceKey) },
+    };
+    for await (const items of queryPages(bySourceRef)) {
+      for (const item of items) {
         const name = nameOfItem(item);
         names.set(recordPk(name.recordType, name.recordId), name);
       }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    }
     return [...names.values()];
   }
 
@@ -158,20 +139,13 @@ export class DynamoRecordReader {
    */
   protected async readContributions(pk: string, current?: Item): Promise<StoredContribution[]> {
     const items: Item[] = [];
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const out = await awsClients().doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-          ExpressionAttributeValues: { ':pk': pk, ':s': CONTRIBUTION_SK_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const contributions = {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': pk, ':s': CONTRIBUTION_SK_PREFIX },
+      ConsistentRead: true,
+    };
+    for await (const page of queryPages(contributions)) items.push(...page);
     const live = items.filter((item) => item.withdrawnAt === undefined);
     const currentContent = async () => this.content(current ?? (await this.readCurrentItems([pk])).get(pk) ?? {});
     return Promise.all(

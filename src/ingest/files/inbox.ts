@@ -1,3 +1,4 @@
+import type { RejectedFileRequest } from '../../normalize/request.js';
 /** A file a department dropped, as listed. */
 export interface DroppedFile {
   readonly key: string;
@@ -21,17 +22,8 @@ export interface ProcessedFiles {
   mark(sourceId: string, contentHash: string, details: { readonly name: string; readonly rows: number; readonly archivedAs: string }): Promise<void>;
 }
 
-/** A file that could not be read, for quarantine: the reason and the line where it failed. */
-export interface RejectedFile {
-  readonly sourceId: string;
-  readonly name: string;
-  /** Where the file was moved, in the raw bucket. */
-  readonly key: string;
-  readonly contentHash: string;
-  readonly line: number;
-  readonly reason: string;
-  readonly rejectedAt: string;
-}
+/** A file that could not be read, for quarantine: the reason and the line where it failed (the normalize request without its kind). */
+export type RejectedFile = Omit<RejectedFileRequest, 'kind'>;
 
 export interface FileRejections {
   reject(file: RejectedFile): Promise<void>;
