@@ -16,15 +16,16 @@ import type { CandidateRecord } from '../src/ssot/model.js';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const { requestCounter } = await import('../src/aws/request-counter.js');
+const { awsClients } = await import('../src/aws/clients.js');
 const { tableName } = await import('../src/config/resource-names.js');
 const { generatePenalties } = await import('../src/demo/enforcement/generate.js');
 const { resources } = await import('../src/infra/resources.js');
 const { startEmbeddedAws } = await import('../src/local/embedded-aws.js');
 const { physicalName, provision } = await import('../src/local/provision.js');
 const { mapDemoPenalty } = await import('../src/mapping/demo-enforcement.js');
-const { DynamoQuarantineStore } = await import('../src/quarantine/dynamo-quarantine-store.js');
+const { DynamoQuarantineStore } = await import('../src/aws/dynamo-quarantine-store.js');
 const { enforcementDecisionType } = await import('../src/records/enforcement-decision.js');
-const { DynamoRecordStore } = await import('../src/ssot/dynamo-record-store.js');
+const { DynamoRecordStore } = await import('../src/aws/dynamo-record-store.js');
 const { systemClock } = await import('../src/ports/index.js');
 const { contentHash } = await import('../src/util/hash.js');
 
@@ -83,8 +84,8 @@ const dir = mkdtempSync(join(tmpdir(), 'tongyuan-bench-normalize-'));
 const aws = await startEmbeddedAws(dir);
 try {
   Object.assign(process.env, (await provision(resources)).env);
-  const store = new DynamoRecordStore(tableName('records'), systemClock);
-  const quarantine = new DynamoQuarantineStore(tableName('quarantine'));
+  const store = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock);
+  const quarantine = new DynamoQuarantineStore(awsClients().doc, tableName('quarantine'));
   const valid = records
     .map((r, index) => ({ r, result: enforcementDecisionType.validate(mapDemoPenalty(r as unknown as Record<string, unknown>)), index }))
     .filter((x) => x.result.valid)

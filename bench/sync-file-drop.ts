@@ -11,6 +11,7 @@ import type { SourceConfig } from '../src/config/catalog.js';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const rows = Number(process.env.BENCH_CSV_ROWS ?? 200_000);
 const { requestCounter } = await import('../src/aws/request-counter.js');
+const { awsClients } = await import('../src/aws/clients.js');
 const { ingestDeps } = await import('../src/app/composition.js');
 const { S3ObjectStore } = await import('../src/aws/s3-object-store.js');
 const { bucketName } = await import('../src/config/resource-names.js');
@@ -32,7 +33,7 @@ function csv(changed: ReadonlySet<number>): Uint8Array {
 
 const emulators = await startBenchEmulators();
 try {
-  const raw = new S3ObjectStore(bucketName('raw'));
+  const raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
   const source: SourceConfig = {
     id: 'bench-sgs-drop',
     title: 'bench',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { DatasetConfig } from '../config/catalog.js';
 import type { ObjectStore } from '../ports/index.js';
-import type { ReleasePointer } from '../publish/release-catalog.js';
+import type { ReleasePointer } from '../publish/release.js';
 
 export interface ApiDeps {
   readonly datasets: () => Promise<readonly DatasetConfig[]>;

@@ -3,13 +3,22 @@
  * CDK stack (or the embedded runtime) provides. Handlers call these; the core never
  * reads the environment itself.
  */
+import { awsClients } from '../aws/clients.js';
+import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
 import { DynamoKeyLedger } from '../aws/dynamo-key-ledger.js';
+import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
+import { DynamoQuarantineStore } from '../aws/dynamo-quarantine-store.js';
+import { DynamoRecordStore } from '../aws/dynamo-record-store.js';
+import { DynamoReleaseCatalog } from '../aws/dynamo-release-catalog.js';
+import { S3FileInbox } from '../aws/s3-file-inbox.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
 import { bucketName, queueUrl, tableName, topicArn } from '../config/resource-names.js';
-import { connectorFor } from '../ingest/connectors/index.js';
+import type { FileDropDeps } from '../ingest/connectors/file-drop.js';
+import { sourceConnectors } from '../ingest/connectors/index.js';
+import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
 import { mappingNamed } from '../mapping/registry.js';
@@ -17,12 +26,8 @@ import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batc
 import { systemClock } from '../ports/index.js';
 import type { PublishDeps } from '../publish/publish-dataset.js';
 import type { SettleDeps } from '../publish/settle-request.js';
-import { DynamoReleaseCatalog } from '../publish/release-catalog.js';
-import { DynamoChangeMarks } from '../publish/change-marks.js';
-import { DynamoQuarantineStore } from '../quarantine/dynamo-quarantine-store.js';
 import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
-import { DynamoRecordStore } from '../ssot/dynamo-record-store.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFor } from '../ssot/source-precedence.js';
 import type { Catalog } from './catalog-context.js';
@@ -47,49 +52,61 @@ function recordTypeRules(name: string): RecordTypeRules {
 }
 
 /** The raw bucket also keeps SSOT content too large for an item (ssot-overflow/); resolved only when needed. */
-const overflowBucket = (): S3ObjectStore => new S3ObjectStore(bucketName('raw'));
+const overflowBucket = (): S3ObjectStore => new S3ObjectStore(awsClients().s3, bucketName('raw'));
 export const recordContent = (): RecordOverflow => new RecordOverflow(overflowBucket);
 export const recordStore = (): DynamoRecordStore =>
-  new DynamoRecordStore(tableName('records'), systemClock, {
+  new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock, {
     overflow: overflowBucket,
     precedence: precedenceFor,
     isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
   });
-export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(tableName('quarantine'));
-export const releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(tableName('state'));
-export const changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(tableName('state'));
-export const publishQueue = (): SqsSender => new SqsSender(queueUrl('publish'));
-export const openBucket = (): S3ObjectStore => new S3ObjectStore(bucketName('open'));
+export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(awsClients().doc, tableName('quarantine'));
+export const releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(awsClients().doc, tableName('state'));
+export const changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(awsClients().doc, tableName('state'));
+export const publishQueue = (): SqsSender => new SqsSender(awsClients().sqs, queueUrl('publish'));
+export const openBucket = (): S3ObjectStore => new S3ObjectStore(awsClients().s3, bucketName('open'));
+const normalizeQueue = (): SqsSender => new SqsSender(awsClients().sqs, queueUrl('normalize'));
+
+/** The file drop's adapters: the raw bucket's inbox, the state table, the normalize queue. */
+function fileDropDeps(): FileDropDeps {
+  return {
+    inbox: new S3FileInbox(awsClients().s3, bucketName('raw')),
+    processed: new DynamoProcessedFiles(awsClients().doc, tableName('state'), systemClock),
+    rejections: new QueueFileRejections(normalizeQueue()),
+    clock: systemClock,
+  };
+}
 
 export function ingestDeps(): SyncDeps {
   return {
-    raw: new S3ObjectStore(bucketName('raw')),
-    normalizeQueue: new SqsSender(queueUrl('normalize')),
-    checkpoints: new DynamoCheckpointStore(tableName('state')),
+    raw: new S3ObjectStore(awsClients().s3, bucketName('raw')),
+    normalizeQueue: normalizeQueue(),
+    checkpoints: new DynamoCheckpointStore(awsClients().doc, tableName('state')),
     clock: systemClock,
-    connector: connectorFor,
-    keys: new DynamoKeyLedger(tableName('state')),
+    connector: sourceConnectors({ fileDrop: fileDropDeps() }),
+    keys: new DynamoKeyLedger(awsClients().doc, tableName('state')),
   };
 }
 
 export function normalizeDeps(catalog: Catalog): NormalizeDeps {
+  const connector = sourceConnectors({ fileDrop: fileDropDeps() });
   return {
-    raw: new S3ObjectStore(bucketName('raw')),
+    raw: new S3ObjectStore(awsClients().s3, bucketName('raw')),
     records: recordStore(),
     quarantine: quarantineStore(),
     source: (id) => catalog.source(id),
     recordType: recordTypeRules,
     mapping: mappingNamed,
     // Rows the source flags as deleted become tombstones at ingest, never records.
-    itemsOf: (source, rawBody) => liveItems(source, connectorFor(source).itemsOf(source, rawBody)),
+    itemsOf: (source, rawBody) => liveItems(source, connector(source).itemsOf(source, rawBody)),
     clock: systemClock,
   };
 }
 
 export function routeDeps(catalog: Catalog): RouteDeps {
   return {
-    feed: (feedId) => new SnsFeedPublisher(topicArn(feedId)),
-    publishQueue: new SqsSender(queueUrl('publish')),
+    feed: (feedId) => new SnsFeedPublisher(awsClients().sns, topicArn(feedId)),
+    publishQueue: publishQueue(),
     changes: changeMarks(),
     datasets: catalog.datasets,
     openColumns,

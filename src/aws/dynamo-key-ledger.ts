@@ -1,12 +1,12 @@
-import { queryPages } from './dynamo-query.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { KeyEntry, SourceKeyLedger } from '../ingest/key-ledger.js';
-import { awsClients } from './clients.js';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { KeyEntry } from '../ingest/key-ledger.js';
+import type { SourceKeyLedger } from '../ports/index.js';
+import { batchWriteItems } from './dynamo-batch.js';
+import { queryPages } from './dynamo-query.js';
 
 /** Well under DynamoDB's 400 KB item limit, with room for the key attributes. */
 const MAX_CHUNK_BYTES = 300_000;
-const BATCH_WRITE_LIMIT = 25;
 
 const pk = (sourceId: string) => `source#${sourceId}`;
 const SK_PREFIX = 'keys#';
@@ -17,7 +17,10 @@ const SK_PREFIX = 'keys#';
  * writes, not a million, and re-recording a page rewrites the same item.
  */
 export class DynamoKeyLedger implements SourceKeyLedger {
-  constructor(private readonly table: string) {}
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
 
   async record(sourceId: string, snapshot: string, chunk: string, entries: readonly KeyEntry[]): Promise<void> {
     const parts: string[][] = [[]];
@@ -35,7 +38,7 @@ export class DynamoKeyLedger implements SourceKeyLedger {
     for (const [i, part] of parts.entries()) {
       const packed = gzipSync(part.join('\n'));
       if (packed.length > MAX_CHUNK_BYTES) throw new Error(`source ${sourceId}: keys of page ${chunk} do not fit one item even compressed; lower batchSize`);
-      await awsClients().doc.send(
+      await this.doc.send(
         new PutCommand({ TableName: this.table, Item: { pk: pk(sourceId), sk: `${SK_PREFIX}${snapshot}#${chunk}#${i}`, snapshot, keys: packed, count: part.length } }),
       );
     }
@@ -51,7 +54,7 @@ export class DynamoKeyLedger implements SourceKeyLedger {
       ExpressionAttributeNames: withKeys ? { '#snapshot': 'snapshot', '#keys': 'keys' } : ({ '#snapshot': 'snapshot' } as Record<string, string>),
       ConsistentRead: true,
     };
-    for await (const items of queryPages(ledger)) {
+    for await (const items of queryPages(this.doc, ledger)) {
       for (const item of items) yield item as { sk: string; snapshot: string; keys?: Uint8Array };
     }
   }
@@ -75,13 +78,6 @@ export class DynamoKeyLedger implements SourceKeyLedger {
   async forgetAllBut(sourceId: string, keep: string): Promise<void> {
     const stale: string[] = [];
     for await (const item of this.items(sourceId, false)) if (item.snapshot !== keep) stale.push(item.sk);
-    for (let start = 0; start < stale.length; start += BATCH_WRITE_LIMIT) {
-      let requests: Record<string, unknown>[] = stale.slice(start, start + BATCH_WRITE_LIMIT).map((sk) => ({ DeleteRequest: { Key: { pk: pk(sourceId), sk } } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        const out = await awsClients().doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
-        requests = out.UnprocessedItems?.[this.table] ?? [];
-        if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
-      }
-    }
+    await batchWriteItems(this.doc, this.table, stale.map((sk) => ({ DeleteRequest: { Key: { pk: pk(sourceId), sk } } })));
   }
 }

@@ -1,26 +1,16 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { awsClients } from './clients.js';
+import { paginateQuery, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
-type PagedQuery = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Select'>;
+export type PagedQuery = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Select'>;
 
 /** Every page of a query, following LastEvaluatedKey. */
-export async function* queryPages(input: PagedQuery): AsyncGenerator<Record<string, unknown>[]> {
-  let startKey: QueryCommandInput['ExclusiveStartKey'];
-  do {
-    const out = await awsClients().doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    yield out.Items ?? [];
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+export async function* queryPages(doc: DynamoDBDocumentClient, input: PagedQuery): AsyncGenerator<Record<string, unknown>[]> {
+  // A copy: the paginator writes its page token into the input it is given.
+  for await (const page of paginateQuery({ client: doc }, { ...input })) yield page.Items ?? [];
 }
 
 /** How many items a query matches (after its filter), counted page by page without reading them. */
-export async function countQuery(input: PagedQuery): Promise<number> {
+export async function countQuery(doc: DynamoDBDocumentClient, input: PagedQuery): Promise<number> {
   let count = 0;
-  let startKey: QueryCommandInput['ExclusiveStartKey'];
-  do {
-    const out = await awsClients().doc.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: startKey }));
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of paginateQuery({ client: doc }, { ...input, Select: 'COUNT' })) count += page.Count ?? 0;
   return count;
 }

@@ -1,17 +1,20 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { inboxPrefix, type DroppedFile, type FileInbox } from '../ingest/files/inbox.js';
-import { awsClients } from './clients.js';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { inboxPrefix, type DroppedFile } from '../ingest/files/inbox.js';
+import type { FileInbox } from '../ports/index.js';
 
 /** The inbox as a prefix of an S3 bucket (the raw bucket: its versioning keeps every drop). */
 export class S3FileInbox implements FileInbox {
-  constructor(private readonly bucket: string) {}
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
 
   async list(sourceId: string): Promise<DroppedFile[]> {
     const prefix = inboxPrefix(sourceId);
     const files: DroppedFile[] = [];
     let token: string | undefined;
     do {
-      const out = await awsClients().s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      const out = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
       for (const o of out.Contents ?? []) {
         if (!o.Key || o.Key.endsWith('/')) continue;
         files.push({ key: o.Key, name: o.Key.slice(prefix.length), lastModified: o.LastModified ?? new Date(0) });
@@ -22,13 +25,13 @@ export class S3FileInbox implements FileInbox {
   }
 
   async read(key: string): Promise<Uint8Array> {
-    const out = await awsClients().s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     return out.Body ? out.Body.transformToByteArray() : new Uint8Array();
   }
 
   async move(from: string, to: string): Promise<void> {
     const source = `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`;
-    await awsClients().s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: source }));
-    await awsClients().s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
+    await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: source }));
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
   }
 }

@@ -1,11 +1,11 @@
+import { backoffDelayMs, MAX_BATCH_ATTEMPTS, pause } from './retry.js';
+
 /** The failure report SendMessageBatch and PublishBatch share. */
 interface BatchFailure {
   readonly Id?: string;
   readonly Code?: string;
   readonly Message?: string;
 }
-
-const MAX_ATTEMPTS = 5;
 
 /**
  * Sends entries in batches of `limit`, retrying the entries a batch call reports as
@@ -22,12 +22,12 @@ export async function sendInBatches<Entry extends { readonly Id: string }>(
     for (let attempt = 1; pending.length > 0; attempt++) {
       const failures = (await sendBatch(pending)).Failed ?? [];
       const failed = new Set(failures.map((f) => f.Id));
-      if (failed.size > 0 && attempt >= MAX_ATTEMPTS) {
+      if (failed.size > 0 && attempt >= MAX_BATCH_ATTEMPTS) {
         const reasons = failures.map((f) => `${f.Code ?? '?'}: ${f.Message ?? ''}`).join('; ');
         throw new Error(`${target} refused ${failed.size} message(s) after ${attempt} attempts: ${reasons}`);
       }
       pending = pending.filter((entry) => failed.has(entry.Id));
-      if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      if (pending.length > 0) await pause(backoffDelayMs(attempt));
     }
   }
 }

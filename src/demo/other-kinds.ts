@@ -1,6 +1,8 @@
+import { awsClients } from '../aws/clients.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
 import { bucketName, tableName } from '../config/resource-names.js';
+import { systemClock } from '../ports/index.js';
 import { startCreditDepartment } from './credit/postgres-department.js';
 import { startDocumentsDepartment } from './documents/mysql-department.js';
 import { dropFile } from './drops/file-departments.js';
@@ -52,7 +54,7 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<M
       shown.set(name, `skipped: no MySQL/MariaDB at ${mysqlHost}:3306 (${reason(error)})`);
     }
   }
-  const deps = { raw: new S3ObjectStore(bucketName('raw')), processed: new DynamoProcessedFiles(tableName('state')) };
+  const deps = { raw: new S3ObjectStore(awsClients().s3, bucketName('raw')), processed: new DynamoProcessedFiles(awsClients().doc, tableName('state'), systemClock) };
   if (options.kinds.has('sgs')) {
     const { records } = generatePenalties({ count: share(options.count, 0.4), seed: options.seed + 3, start: options.start });
     const outcome = await dropFile({ sourceId: 'demo-sgs-csv', name: '双公示-行政处罚.csv', bytes: sgsCsvBytes(records) }, deps);

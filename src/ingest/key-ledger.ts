@@ -14,15 +14,6 @@ export interface KeyEntry {
 /** Keys of one snapshot with their fingerprints ('' when unknown). */
 export type RecordedKeys = ReadonlyMap<string, string>;
 
-export interface SourceKeyLedger {
-  /** Records the keys of one page; idempotent per (snapshot, chunk). */
-  record(sourceId: string, snapshot: string, chunk: string, entries: readonly KeyEntry[]): Promise<void>;
-  /** Every recorded key, by snapshot. */
-  load(sourceId: string): Promise<Map<string, Map<string, string>>>;
-  /** Drops every snapshot but `keep`: after a complete snapshot, it alone says what exists. */
-  forgetAllBut(sourceId: string, keep: string): Promise<void>;
-}
-
 /** Keys seen by incremental runs, which read only what changed. */
 export const DELTA = 'delta';
 

@@ -1,12 +1,12 @@
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
-import type { CheckpointStore, Clock, MessageSender, ObjectStore } from '../ports/index.js';
+import type { CheckpointStore, Clock, MessageSender, ObjectStore, SourceKeyLedger } from '../ports/index.js';
 import { TOMBSTONE_KEYS_PER_MESSAGE, type NormalizeRequest, type TombstonesRequest } from '../normalize/request.js';
 import { sha256Hex } from '../util/hash.js';
 import type { SourceConnector, SourcePage } from './connectors/connector.js';
 import { insideWindow } from './extraction-window.js';
-import { DELTA, knownFingerprints, MassDeleteRefusedError, vanishedKeys, type SourceKeyLedger } from './key-ledger.js';
+import { DELTA, knownFingerprints, MassDeleteRefusedError, vanishedKeys } from './key-ledger.js';
 import { isFlaggedDeleted, sourceKeyOf } from './source-items.js';
 
 export interface SyncDeps {

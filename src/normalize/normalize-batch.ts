@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
 import type { Clock, ObjectStore } from '../ports/index.js';
 import type { CandidateRecord, UpsertOutcome } from '../ssot/model.js';
-import type { QuarantineEntry } from '../quarantine/dynamo-quarantine-store.js';
+import type { QuarantineEntry } from '../quarantine/entry.js';
 import type { ValidationIssue } from '../records/validation-issue.js';
 import { MappingError } from '../mapping/mapping-error.js';
 import { mappingLabel, type MappingDefinition } from '../mapping/mapping.js';

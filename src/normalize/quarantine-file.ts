@@ -1,4 +1,4 @@
-import type { QuarantineEntry } from '../quarantine/dynamo-quarantine-store.js';
+import type { QuarantineEntry } from '../quarantine/entry.js';
 import type { RejectedFileRequest } from './request.js';
 
 /** The quarantine entry of an unreadable file: keyed by its name, located by its key and line. */

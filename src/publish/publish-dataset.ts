@@ -3,7 +3,7 @@ import type { Clock, ObjectStore } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
-import type { ReleaseFile, ReleasePointer } from './release-catalog.js';
+import type { ReleaseFile, ReleasePointer } from './release.js';
 
 export interface PublishDeps {
   readonly records: { listCurrent(recordType: string): AsyncIterable<readonly StoredVersion[]> };

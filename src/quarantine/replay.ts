@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
 import { normalizeItems, sourceKeyOf, type BatchItem, type NormalizeDeps } from '../normalize/normalize-batch.js';
-import type { QuarantineEntry } from './dynamo-quarantine-store.js';
+import type { QuarantineEntry } from './entry.js';
 
 export interface ReplayDeps extends NormalizeDeps {
   readonly quarantine: NormalizeDeps['quarantine'] & { list(sourceId: string): Promise<QuarantineEntry[]> };

@@ -1,5 +1,5 @@
 import type { Row } from '../publish/formats.js';
-import type { QuarantineEntry } from './dynamo-quarantine-store.js';
+import type { QuarantineEntry } from './entry.js';
 
 /**
  * A quarantine report for one source, for the department's data steward: counts by

@@ -48,6 +48,17 @@ export interface TombstoneOutcome {
   readonly notFound: number;
 }
 
+/** Rows a source deleted, by their source keys (snapshot or deletion flag). */
+export interface SourceWithdrawal {
+  readonly sourceId: string;
+  readonly sourceKeys: readonly string[];
+  /** When the deletion was observed; a row extracted at or before it cannot revive the record. */
+  readonly observedAt: string;
+  readonly reason: string;
+  /** The raw batch that carried a deletion flag, if one did. */
+  readonly rawKey?: string;
+}
+
 /** Record content as stored: inline, or in S3 when an item would pass DynamoDB's 400 KB (claim check). */
 export interface RecordPointer {
   readonly key: string;

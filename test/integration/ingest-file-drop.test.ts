@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDeps } from '../../src/app/composition.js';
+import { awsClients } from '../../src/aws/clients.js';
 import { DynamoProcessedFiles } from '../../src/aws/dynamo-processed-files.js';
 import { S3FileInbox } from '../../src/aws/s3-file-inbox.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
@@ -13,7 +14,7 @@ import { fileDropConnector, type FileDropDeps } from '../../src/ingest/connector
 import type { RejectedFile } from '../../src/ingest/files/inbox.js';
 import { MassDeleteRefusedError } from '../../src/ingest/key-ledger.js';
 import { syncSource, type SyncDeps } from '../../src/ingest/sync-source.js';
-import type { CheckpointStore } from '../../src/ports/index.js';
+import { systemClock, type CheckpointStore } from '../../src/ports/index.js';
 import { uniqueSuffix, useSharedAws } from '../support/aws.js';
 
 type FileDropSource = Extract<SourceConfig, { kind: 'file-drop' }>;
@@ -28,16 +29,16 @@ describe('file-drop connector on the raw bucket inbox', () => {
   let inbox: S3FileInbox;
   beforeAll(async () => {
     await useSharedAws();
-    raw = new S3ObjectStore(bucketName('raw'));
-    inbox = new S3FileInbox(bucketName('raw'));
+    raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
+    inbox = new S3FileInbox(awsClients().s3, bucketName('raw'));
   });
 
   function setup(format: FileDropSource['connection']['format'], extra: Partial<FileDropSource> = {}) {
     const source: FileDropSource = { id: `drop-${uniqueSuffix()}`, title: '双公示', department: '市场监管局', kind: 'file-drop', recordType: 'enforcement-decision', mapping: 'none', primaryKey: '序号', connection: { format, batchSize: 50 }, ...extra };
     const messages: Record<string, unknown>[] = [];
     const rejected: RejectedFile[] = [];
-    const fileDeps: FileDropDeps = { inbox, processed: new DynamoProcessedFiles(tableName('state')), rejections: { reject: async (f) => void rejected.push(f) }, now: () => new Date() };
-    const connector = fileDropConnector(() => fileDeps);
+    const fileDeps: FileDropDeps = { inbox, processed: new DynamoProcessedFiles(awsClients().doc, tableName('state'), systemClock), rejections: { reject: async (f) => void rejected.push(f) }, clock: systemClock };
+    const connector = fileDropConnector(fileDeps);
     const deps: SyncDeps = { ...ingestDeps(), connector: () => connector as unknown as SourceConnector, normalizeQueue: { send: async (bodies) => void messages.push(...bodies.map((b) => JSON.parse(b) as Record<string, unknown>)) } };
     const drop = (name: string, bytes: Uint8Array) => raw.put(`inbox/${source.id}/${name}`, bytes);
     /** Items of every distinct raw batch announced so far. */

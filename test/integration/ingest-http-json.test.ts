@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDeps } from '../../src/app/composition.js';
+import { awsClients } from '../../src/aws/clients.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import { bucketName } from '../../src/config/resource-names.js';
@@ -29,7 +30,7 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 
 describe('http-json connector against real HTTP servers', () => {
   let demo: DemoEnforcementApi;
-  const raw = () => new S3ObjectStore(bucketName('raw'));
+  const raw = () => new S3ObjectStore(awsClients().s3, bucketName('raw'));
   beforeAll(async () => {
     await useSharedAws();
     demo = await startDemoEnforcementApi({ port: 0, records: generatePenalties({ count: 250, seed: 5 }).records });

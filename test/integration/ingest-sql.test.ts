@@ -3,6 +3,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDeps } from '../../src/app/composition.js';
+import { awsClients } from '../../src/aws/clients.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import { bucketName } from '../../src/config/resource-names.js';
@@ -39,7 +40,7 @@ describe.each([
   let peer: Peer;
   let table: string;
   const created: string[] = [];
-  const raw = () => new S3ObjectStore(bucketName('raw'));
+  const raw = () => new S3ObjectStore(awsClients().s3, bucketName('raw'));
 
   beforeAll(async () => {
     await useSharedAws();

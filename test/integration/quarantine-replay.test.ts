@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { awsClients } from '../../src/aws/clients.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
@@ -7,10 +8,10 @@ import { compileFieldMap, type FieldMap } from '../../src/mapping/field-map.js';
 import type { MappingDefinition } from '../../src/mapping/mapping.js';
 import { normalizeBatch, type NormalizeDeps, type RecordTypeRules } from '../../src/normalize/normalize-batch.js';
 import { systemClock } from '../../src/ports/index.js';
-import { DynamoQuarantineStore } from '../../src/quarantine/dynamo-quarantine-store.js';
+import { DynamoQuarantineStore } from '../../src/aws/dynamo-quarantine-store.js';
 import { replayQuarantine } from '../../src/quarantine/replay.js';
 import { recordTypeNamed } from '../../src/records/registry.js';
-import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
+import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import { uniqueSuffix, useSharedAws } from '../support/aws.js';
 
 /** A service-item department whose promised time limit column the first mapping read wrongly. */
@@ -52,16 +53,16 @@ describe('quarantine replay after a mapping fix', () => {
     const sourceId = `services-${uniqueSuffix()}`;
     // Only what normalize reads of a source's configuration.
     source = { id: sourceId, recordType: 'service-item', mapping: 'test-services', primaryKey: 'id' } as unknown as SourceConfig;
-    const raw = new S3ObjectStore(bucketName('raw'));
+    const raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
     rawKey = `raw/${sourceId}/2025-03-06/${uniqueSuffix()}.json.gz`;
     await raw.put(rawKey, gzipSync(Buffer.from(JSON.stringify(rows))));
-    records = new DynamoRecordStore(tableName('records'), systemClock);
+    records = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock);
     mapping = compileFieldMap(mapV1);
     const type = recordTypeNamed('service-item');
     deps = {
       raw,
       records,
-      quarantine: new DynamoQuarantineStore(tableName('quarantine')),
+      quarantine: new DynamoQuarantineStore(awsClients().doc, tableName('quarantine')),
       source: () => source,
       recordType: () => ({ validate: (c) => type.validate(c) as ReturnType<RecordTypeRules['validate']>, idOf: (r) => type.idOf(r) }),
       mapping: () => mapping,

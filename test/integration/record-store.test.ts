@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../src/config/resource-names.js';
+import { awsClients } from '../../src/aws/clients.js';
 import { systemClock } from '../../src/ports/index.js';
-import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
+import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import type { CandidateRecord } from '../../src/ssot/model.js';
 import { uniqueSuffix, useSharedAws } from '../support/aws.js';
 
@@ -17,7 +18,7 @@ describe('SSOT record store on DynamoDB Local', () => {
   let type: string;
   beforeAll(async () => {
     await useSharedAws();
-    store = new DynamoRecordStore(tableName('records'), systemClock);
+    store = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock);
   });
 
   it('writes a version only when the content hash changes, and a redelivery writes nothing', async () => {

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { awsClients } from '../../src/aws/clients.js';
 import { tableName } from '../../src/config/resource-names.js';
-import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
+import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import { fieldProvenance } from '../../src/ssot/field-provenance.js';
 import type { CandidateRecord } from '../../src/ssot/model.js';
 import { uniqueSuffix, useSharedAws } from '../support/aws.js';
@@ -16,7 +16,7 @@ describe('golden records across departments', () => {
   beforeAll(async () => {
     await useSharedAws();
     // The issuing department wins by default; the legal affairs office decides validity.
-    store = new DynamoRecordStore(tableName('records'), clock, {
+    store = new DynamoRecordStore(awsClients().doc, tableName('records'), clock, {
       precedence: () => ({ default: ['issuer', 'legal-office'], fields: { validity: ['legal-office'] } }),
     });
     type = `golden-${uniqueSuffix()}`;

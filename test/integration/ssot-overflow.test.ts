@@ -4,7 +4,7 @@ import { awsClients } from '../../src/aws/clients.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import { bucketName, tableName } from '../../src/config/resource-names.js';
 import { systemClock } from '../../src/ports/index.js';
-import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
+import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import { CURRENT_SK, recordPk, type CandidateRecord } from '../../src/ssot/model.js';
 import { OVERFLOW_PREFIX } from '../../src/ssot/overflow.js';
 import { uniqueSuffix, useSharedAws } from '../support/aws.js';
@@ -14,8 +14,8 @@ describe('records over the DynamoDB item limit (claim check in S3)', () => {
   let raw: S3ObjectStore;
   beforeAll(async () => {
     await useSharedAws();
-    raw = new S3ObjectStore(bucketName('raw'));
-    store = new DynamoRecordStore(tableName('records'), systemClock, { overflow: () => raw });
+    raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
+    store = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock, { overflow: () => raw });
   });
 
   const candidate = (type: string, id: string, record: Record<string, unknown>): CandidateRecord => ({
@@ -51,7 +51,7 @@ describe('records over the DynamoDB item limit (claim check in S3)', () => {
 
   it('keeps several large records apart in transactions under the 4 MB limit', async () => {
     const type = `big-${uniqueSuffix()}`;
-    const small = new DynamoRecordStore(tableName('records'), systemClock, { overflow: () => raw, inlineLimitBytes: 250_000 });
+    const small = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock, { overflow: () => raw, inlineLimitBytes: 250_000 });
     const body = 'x'.repeat(240_000);
     const many = Array.from({ length: 12 }, (_, i) => candidate(type, `r${i}`, { i, body }));
     expect(await small.upsert(many)).toEqual({ created: 12, updated: 0, unchanged: 0 });

@@ -1,9 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import { pullSnapshotId, type SourceConnector, type SourcePage } from '../../src/ingest/connectors/connector.js';
-import type { KeyEntry, SourceKeyLedger } from '../../src/ingest/key-ledger.js';
+import type { KeyEntry } from '../../src/ingest/key-ledger.js';
 import type { SyncDeps } from '../../src/ingest/sync-source.js';
-import type { Checkpoint, CheckpointStore } from '../../src/ports/index.js';
+import type { Checkpoint, CheckpointStore, SourceKeyLedger } from '../../src/ports/index.js';
 
 
 /** In-memory stand-ins for the raw zone, the normalize queue, checkpoints and the key ledger. */

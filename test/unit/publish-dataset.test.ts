@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../src/config/catalog.js';
 import type { ObjectStore } from '../../src/ports/index.js';
 import { publishDataset, type PublishDeps } from '../../src/publish/publish-dataset.js';
-import type { ReleasePointer } from '../../src/publish/release-catalog.js';
+import type { ReleasePointer } from '../../src/publish/release.js';
 import type { StoredVersion } from '../../src/ssot/model.js';
 
 const dataset: DatasetConfig = { id: 'decisions', title: '决定', description: 'd', publisher: 'p', recordType: 't', license: 'CC-BY-4.0' };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { QuarantineEntry } from '../../src/quarantine/dynamo-quarantine-store.js';
+import type { QuarantineEntry } from '../../src/quarantine/entry.js';
 import { inertCell, quarantineReport } from '../../src/quarantine/report.js';
 import { reportCsv, reportXlsx } from '../../src/quarantine/report-files.js';
 

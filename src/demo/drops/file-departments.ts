@@ -1,6 +1,5 @@
-import type { ObjectStore } from '../../ports/index.js';
+import type { ObjectStore, ProcessedFiles } from '../../ports/index.js';
 import { sha256Hex } from '../../util/hash.js';
-import type { ProcessedFiles } from '../../ingest/files/inbox.js';
 import { inboxPrefix } from '../../ingest/files/inbox.js';
 
 export interface DemoDrop {

@@ -1,6 +1,7 @@
 import { sha256Hex } from '../../util/hash.js';
 import { openFileTable, filePageItems, type FileTable } from '../files/file-table.js';
-import { archiveKey, rejectedKey, type FileInbox, type FileRejections, type ProcessedFiles } from '../files/inbox.js';
+import type { Clock, FileInbox, ProcessedFiles } from '../../ports/index.js';
+import { archiveKey, rejectedKey, type FileRejections } from '../files/inbox.js';
 import { UnreadableFileError } from '../files/unreadable-file.js';
 import type { KeyEntry } from '../key-ledger.js';
 import type { SourceConnector, SourcePage } from './connector.js';
@@ -12,7 +13,7 @@ export interface FileDropDeps {
   readonly inbox: FileInbox;
   readonly processed: ProcessedFiles;
   readonly rejections: FileRejections;
-  readonly now: () => Date;
+  readonly clock: Clock;
 }
 
 /** Where a file drop stands: the file being read (by content hash) and the next record in it. */
@@ -38,11 +39,12 @@ function decodePosition(cursor: string | null): FilePosition | null {
  * With snapshot deletions, each file is the whole dataset, and only the rows that are new
  * or changed since the files before it are sent on (all of them with --full).
  */
-export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'file-drop'> {
+export function fileDropConnector(deps: FileDropDeps): SourceConnector<'file-drop'> {
   return {
     kind: 'file-drop',
     async *pages(source, cursor, context): AsyncGenerator<SourcePage> {
-      const { inbox, processed, rejections, now } = deps();
+      const { inbox, processed, rejections, clock } = deps;
+      const now = () => clock.now();
       const position = context.full ? null : decodePosition(cursor);
       const batchSize = source.connection.batchSize ?? 2000;
       const snapshots = source.deletions?.detect === 'snapshot';

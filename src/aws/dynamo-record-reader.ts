@@ -1,17 +1,11 @@
-import { countQuery, queryPages } from '../aws/dynamo-query.js';
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { awsClients } from '../aws/clients.js';
-import type { ObjectStore } from '../ports/index.js';
-import { bodyOf, contributionFromItem, nameOfItem, resolveStoredVersion, type Item, type RecordName } from './record-items.js';
-import type { Contribution } from './golden-merge.js';
-import { CONTRIBUTION_SK_PREFIX, CURRENT_SK, SOURCE_KEY_INDEX, VERSION_SK_PREFIX, recordPk, sourceRef, type StoredVersion } from './model.js';
-import { RecordOverflow } from './overflow.js';
-
-/** BatchGetItem reads at most 100 keys. */
-const BATCH_GET_LIMIT = 100;
-
-/** A contribution as stored: with its own copy of the content, or sharing the current item's. */
-export type StoredContribution = Contribution & { readonly storedInCurrent: boolean };
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ObjectStore, RecordReader } from '../ports/index.js';
+import { CONTRIBUTION_SK_PREFIX, CURRENT_SK, SOURCE_KEY_INDEX, VERSION_SK_PREFIX, recordPk, sourceRef, type StoredVersion } from '../ssot/model.js';
+import { RecordOverflow } from '../ssot/overflow.js';
+import { bodyOf, contributionFromItem, nameOfItem, resolveStoredVersion, type Item, type RecordName } from '../ssot/record-items.js';
+import type { StoredContribution } from '../ssot/record-writes.js';
+import { batchGetItems } from './dynamo-batch.js';
+import { countQuery, queryPages } from './dynamo-query.js';
 
 export interface RecordStoreOptions {
   /** Where content too large for an item goes (the raw bucket, under ssot-overflow/). */
@@ -20,13 +14,14 @@ export interface RecordStoreOptions {
 }
 
 /**
- * Reads of the SSOT: current and as-of records, version history, listings, and the
- * record a source row feeds. Records stored by pointer come back with their content.
+ * Reads of the SSOT in DynamoDB (item shapes in ssot/record-items.ts). Records stored by
+ * pointer come back with their content.
  */
-export class DynamoRecordReader {
+export class DynamoRecordReader implements RecordReader {
   protected readonly overflow: RecordOverflow;
 
   constructor(
+    protected readonly doc: DynamoDBDocumentClient,
     protected readonly table: string,
     options: RecordStoreOptions = {},
   ) {
@@ -49,13 +44,13 @@ export class DynamoRecordReader {
   async read(recordType: string, recordId: string, options: { readonly asOf?: Date } = {}): Promise<StoredVersion | undefined> {
     const pk = recordPk(recordType, recordId);
     if (options.asOf === undefined) {
-      const out = await awsClients().doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk: CURRENT_SK }, ConsistentRead: true }));
+      const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk: CURRENT_SK }, ConsistentRead: true }));
       return out.Item ? this.toStoredVersion(out.Item) : undefined;
     }
     const asOf = options.asOf.toISOString();
     // Newest first, so the first version stored at or before asOf is the answer.
     const newestFirst = { ...this.versionsQuery(pk), ScanIndexForward: false };
-    for await (const items of queryPages(newestFirst)) {
+    for await (const items of queryPages(this.doc, newestFirst)) {
       const found = items.find((item) => String(item.storedAt) <= asOf);
       if (found) return this.toStoredVersion(found);
     }
@@ -65,7 +60,7 @@ export class DynamoRecordReader {
   /** Every version of one record, oldest first, tombstones included. */
   async versions(recordType: string, recordId: string): Promise<StoredVersion[]> {
     const items: Item[] = [];
-    for await (const page of queryPages(this.versionsQuery(recordPk(recordType, recordId)))) items.push(...page);
+    for await (const page of queryPages(this.doc, this.versionsQuery(recordPk(recordType, recordId)))) items.push(...page);
     return Promise.all(items.map((item) => this.toStoredVersion(item)));
   }
 
@@ -80,7 +75,7 @@ export class DynamoRecordReader {
 
   /** Live (not deleted) current records of one type, page by page. */
   async *listCurrent(recordType: string): AsyncGenerator<StoredVersion[]> {
-    for await (const items of queryPages(this.liveOfType(recordType))) yield await Promise.all(items.map((item) => this.toStoredVersion(item)));
+    for await (const items of queryPages(this.doc, this.liveOfType(recordType))) yield await Promise.all(items.map((item) => this.toStoredVersion(item)));
   }
 
   private liveOfType(recordType: string) {
@@ -94,7 +89,7 @@ export class DynamoRecordReader {
   }
 
   countCurrent(recordType: string): Promise<number> {
-    return countQuery(this.liveOfType(recordType));
+    return countQuery(this.doc, this.liveOfType(recordType));
   }
 
   /**
@@ -109,7 +104,7 @@ export class DynamoRecordReader {
       KeyConditionExpression: 'sourceRef = :ref',
       ExpressionAttributeValues: { ':ref': sourceRef(sourceId, sourceKey) },
     };
-    for await (const items of queryPages(bySourceRef)) {
+    for await (const items of queryPages(this.doc, bySourceRef)) {
       for (const item of items) {
         const name = nameOfItem(item);
         names.set(recordPk(name.recordType, name.recordId), name);
@@ -118,19 +113,10 @@ export class DynamoRecordReader {
     return [...names.values()];
   }
 
-  /** Current items by pk, read consistently, 100 keys per request. */
+  /** Current items by pk, read consistently. */
   protected async readCurrentItems(pks: readonly string[]): Promise<Map<string, Item>> {
-    const found = new Map<string, Item>();
-    for (let start = 0; start < pks.length; start += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] = pks.slice(start, start + BATCH_GET_LIMIT).map((pk) => ({ pk, sk: CURRENT_SK }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        const out = await awsClients().doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of out.Responses?.[this.table] ?? []) found.set(item.pk as string, item);
-        keys = (out.UnprocessedKeys?.[this.table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-        if (keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
-      }
-    }
-    return found;
+    const items = await batchGetItems(this.doc, this.table, pks.map((pk) => ({ pk, sk: CURRENT_SK })), { consistentRead: true });
+    return new Map(items.map((item) => [String(item.pk), item]));
   }
 
   /**
@@ -145,7 +131,7 @@ export class DynamoRecordReader {
       ExpressionAttributeValues: { ':pk': pk, ':s': CONTRIBUTION_SK_PREFIX },
       ConsistentRead: true,
     };
-    for await (const page of queryPages(contributions)) items.push(...page);
+    for await (const page of queryPages(this.doc, contributions)) items.push(...page);
     const live = items.filter((item) => item.withdrawnAt === undefined);
     const currentContent = async () => this.content(current ?? (await this.readCurrentItems([pk])).get(pk) ?? {});
     return Promise.all(

@@ -1,0 +1,13 @@
+export interface PutObjectOptions {
+  readonly contentType?: string;
+  readonly contentEncoding?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** A bucket (or any key → bytes store). */
+export interface ObjectStore {
+  put(key: string, body: Uint8Array | string, options?: PutObjectOptions): Promise<void>;
+  /** The object's bytes, or undefined when it does not exist. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  exists(key: string): Promise<boolean>;
+}

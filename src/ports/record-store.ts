@@ -1,0 +1,31 @@
+import type { CandidateRecord, Provenance, SourceWithdrawal, StoredVersion, TombstoneOutcome, UpsertOutcome } from '../ssot/model.js';
+import type { RecordName } from '../ssot/record-items.js';
+
+/** Reads of the SSOT: current and as-of records, version history, listings, and the record a source row feeds. */
+export interface RecordReader {
+  /**
+   * The record as it stands, or as it stood at `asOf` (the latest version stored at or
+   * before it). A tombstone comes back with `deleted: true` and its last content;
+   * undefined when the record did not exist (yet).
+   */
+  read(recordType: string, recordId: string, options?: { readonly asOf?: Date }): Promise<StoredVersion | undefined>;
+  /** Every version of one record, oldest first, tombstones included. */
+  versions(recordType: string, recordId: string): Promise<StoredVersion[]>;
+  /** Live (not deleted) current records of one type, page by page. */
+  listCurrent(recordType: string): AsyncIterable<StoredVersion[]>;
+  countCurrent(recordType: string): Promise<number>;
+  /** The records a source row feeds (normally one); eventually consistent. */
+  findBySourceKey(sourceId: string, sourceKey: string): Promise<RecordName[]>;
+}
+
+/**
+ * The SSOT: every write of a record is conditional on what was read, so a redelivered
+ * batch writes nothing and two concurrent writers never lose an update.
+ */
+export interface RecordStore extends RecordReader {
+  upsert(candidates: readonly CandidateRecord[]): Promise<UpsertOutcome>;
+  /** Withdraws source rows the source deleted; a record whose last row went becomes a tombstone. */
+  tombstone(withdrawal: SourceWithdrawal): Promise<TombstoneOutcome>;
+  /** An operator's tombstone: every contribution of the record withdrawn at once. False when there was nothing to withdraw. */
+  tombstoneRecord(recordType: string, recordId: string, by: Omit<Provenance, 'extractedAt'>): Promise<boolean>;
+}
