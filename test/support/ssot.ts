@@ -1,4 +1,4 @@
-import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { awsClients } from '../../src/aws/clients.js';
 import { tableName } from '../../src/config/resource-names.js';
 
@@ -7,17 +7,14 @@ export async function countSsotItems(): Promise<{ current: number; versions: num
   let current = 0;
   let versions = 0;
   let maxVersion = 0;
-  let startKey: ScanCommandInput['ExclusiveStartKey'];
-  do {
-    const out = await awsClients().doc.send(new ScanCommand({ TableName: tableName('records'), ProjectionExpression: 'sk, version', ExclusiveStartKey: startKey }));
-    for (const item of out.Items ?? []) {
+  for await (const page of paginateScan({ client: awsClients().doc }, { TableName: tableName('records'), ProjectionExpression: 'sk, version' })) {
+    for (const item of page.Items ?? []) {
       if (item.sk === 'current') current += 1;
       else if (String(item.sk).startsWith('v#')) {
         versions += 1;
         maxVersion = Math.max(maxVersion, Number(item.version));
       }
     }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  }
   return { current, versions, maxVersion };
 }
