@@ -12,7 +12,7 @@ import { bucketName, queueUrl, tableName, topicArn } from '../config/resource-na
 import { connectorFor } from '../ingest/connectors/index.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
-import { mappingNamed } from '../mapping/registry.js';
+import { mappingOf } from '../mapping/source-mapping.js';
 import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batch.js';
 import { systemClock } from '../ports/index.js';
 import type { PublishDeps } from '../publish/publish-dataset.js';
@@ -24,7 +24,7 @@ import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { DynamoRecordStore } from '../ssot/dynamo-record-store.js';
 import { RecordOverflow } from '../ssot/overflow.js';
-import { precedenceFor } from '../ssot/source-precedence.js';
+import { precedenceFrom } from '../ssot/source-precedence.js';
 import type { Catalog } from './catalog-context.js';
 
 /** Fields of a record type that are opened unconditionally (L1), in schema order. */
@@ -49,10 +49,11 @@ function recordTypeRules(name: string): RecordTypeRules {
 /** The raw bucket also keeps SSOT content too large for an item (ssot-overflow/); resolved only when needed. */
 const overflowBucket = (): S3ObjectStore => new S3ObjectStore(bucketName('raw'));
 export const recordContent = (): RecordOverflow => new RecordOverflow(overflowBucket);
-export const recordStore = (): DynamoRecordStore =>
+/** The SSOT; writers pass the sources, whose configuration declares the precedence of golden-record merges. */
+export const recordStore = (sources: Catalog['sources'] = []): DynamoRecordStore =>
   new DynamoRecordStore(tableName('records'), systemClock, {
     overflow: overflowBucket,
-    precedence: precedenceFor,
+    precedence: precedenceFrom(sources),
     isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
   });
 export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(tableName('quarantine'));
@@ -75,11 +76,11 @@ export function ingestDeps(): SyncDeps {
 export function normalizeDeps(catalog: Catalog): NormalizeDeps {
   return {
     raw: new S3ObjectStore(bucketName('raw')),
-    records: recordStore(),
+    records: recordStore(catalog.sources),
     quarantine: quarantineStore(),
     source: (id) => catalog.source(id),
     recordType: recordTypeRules,
-    mapping: mappingNamed,
+    mapping: mappingOf,
     // Rows the source flags as deleted become tombstones at ingest, never records.
     itemsOf: (source, rawBody) => liveItems(source, connectorFor(source).itemsOf(source, rawBody)),
     clock: systemClock,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileFieldMap, type FieldMap } from '../../src/mapping/field-map.js';
 import { MappingError } from '../../src/mapping/mapping-error.js';
-import { mappingNamed } from '../../src/mapping/registry.js';
 import { recordTypeNamed } from '../../src/records/registry.js';
+import { demoMapping } from '../support/mappings.js';
 
 /** A property-rights exchange's export, mapped declaratively. */
 const exchange: FieldMap = {
@@ -48,12 +48,12 @@ describe('compiled field maps', () => {
     expect(recordTypeNamed('property-rights-transaction').validate(candidate).valid).toBe(true);
   });
 
-  it('names the source field behind every target path, nested and in lists', () => {
+  it('names the source field behind every target path, nested and in lists', async () => {
     expect(mapping.sourceFieldOf('/transferor/creditCode')).toBe('zrf.dm');
     expect(mapping.sourceFieldOf('/listingPriceYuan')).toBe('gpjg');
     expect(mapping.sourceFieldOf('/exchange')).toBeUndefined();
     expect(mapping.sourceFieldOf('/unknown')).toBeUndefined();
-    expect(mappingNamed('demo-enforcement').sourceFieldOf('/penaltyTypes/1')).toBe('cf_cflb');
+    expect((await demoMapping('demo-enforcement')).sourceFieldOf('/penaltyTypes/1')).toBe('cf_cflb');
   });
 
   it('passes on what it cannot translate, and leaves out what is blank', () => {

@@ -1,7 +1,7 @@
-import type { ObjectStore } from '../../ports/index.js';
-import { sha256Hex } from '../../util/hash.js';
-import type { ProcessedFiles } from '../../ingest/files/inbox.js';
-import { inboxPrefix } from '../../ingest/files/inbox.js';
+import type { ObjectStore } from '../../src/ports/index.js';
+import { sha256Hex } from '../../src/util/hash.js';
+import type { ProcessedFiles } from '../../src/ingest/files/inbox.js';
+import { inboxPrefix } from '../../src/ingest/files/inbox.js';
 
 export interface DemoDrop {
   readonly sourceId: string;

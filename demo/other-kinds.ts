@@ -1,6 +1,6 @@
-import { S3ObjectStore } from '../aws/s3-object-store.js';
-import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
-import { bucketName, tableName } from '../config/resource-names.js';
+import { S3ObjectStore } from '../src/aws/s3-object-store.js';
+import { DynamoProcessedFiles } from '../src/aws/dynamo-processed-files.js';
+import { bucketName, tableName } from '../src/config/resource-names.js';
 import { startCreditDepartment } from './credit/postgres-department.js';
 import { startDocumentsDepartment } from './documents/mysql-department.js';
 import { dropFile } from './drops/file-departments.js';
