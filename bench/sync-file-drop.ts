@@ -40,7 +40,7 @@ try {
     department: 'bench',
     kind: 'file-drop',
     recordType: 'enforcement-decision',
-    mapping: 'none',
+    mapping: { version: 1, fields: { id: { from: 'id' } } },
     primaryKey: '行政处罚决定书文号',
     deletions: { detect: 'snapshot' },
     connection: { format: { kind: 'csv', encoding: 'auto' }, batchSize: 2000 },

@@ -46,7 +46,7 @@ try {
     department: 'bench',
     kind: 'sql',
     recordType: 'credit-record',
-    mapping: 'none',
+    mapping: { version: 1, fields: { id: { from: 'id' } } },
     primaryKey: 'id',
     connection: { engine: 'postgres', host: '${env:BENCH_PG_HOST}', database: 'test', user: 'postgres', table, cursorColumn: 'updated_at', batchSize: 5000 },
   };

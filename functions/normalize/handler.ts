@@ -12,7 +12,7 @@ const processor = new BatchProcessor(EventType.SQS);
 async function normalizeMessage(message: SQSRecord): Promise<void> {
   const request = parseNormalizeMessage(message.body);
   if (request.kind === 'tombstones') {
-    const outcome = await recordStore().tombstone(request);
+    const outcome = await recordStore((await catalog()).sources).tombstone(request);
     logger.info('tombstones applied', { sourceId: request.sourceId, keys: request.sourceKeys.length, reason: request.reason, outcome });
     return;
   }

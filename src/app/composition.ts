@@ -21,7 +21,7 @@ import { sourceConnectors } from '../ingest/connectors/index.js';
 import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
-import { mappingNamed } from '../mapping/registry.js';
+import { mappingOf } from '../mapping/source-mapping.js';
 import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batch.js';
 import { systemClock } from '../ports/index.js';
 import type { PublishDeps } from '../publish/publish-dataset.js';
@@ -29,7 +29,7 @@ import type { SettleDeps } from '../publish/settle-request.js';
 import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
-import { precedenceFor } from '../ssot/source-precedence.js';
+import { precedenceFrom } from '../ssot/source-precedence.js';
 import type { Catalog } from './catalog-context.js';
 
 /** Fields of a record type that are opened unconditionally (L1), in schema order. */
@@ -54,10 +54,11 @@ function recordTypeRules(name: string): RecordTypeRules {
 /** The raw bucket also keeps SSOT content too large for an item (ssot-overflow/); resolved only when needed. */
 const overflowBucket = (): S3ObjectStore => new S3ObjectStore(awsClients().s3, bucketName('raw'));
 export const recordContent = (): RecordOverflow => new RecordOverflow(overflowBucket);
-export const recordStore = (): DynamoRecordStore =>
+/** The SSOT; writers pass the sources, whose configuration declares the precedence of golden-record merges. */
+export const recordStore = (sources: Catalog['sources'] = []): DynamoRecordStore =>
   new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock, {
     overflow: overflowBucket,
-    precedence: precedenceFor,
+    precedence: precedenceFrom(sources),
     isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
   });
 export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(awsClients().doc, tableName('quarantine'));
@@ -92,11 +93,11 @@ export function normalizeDeps(catalog: Catalog): NormalizeDeps {
   const connector = sourceConnectors({ fileDrop: fileDropDeps() });
   return {
     raw: new S3ObjectStore(awsClients().s3, bucketName('raw')),
-    records: recordStore(),
+    records: recordStore(catalog.sources),
     quarantine: quarantineStore(),
     source: (id) => catalog.source(id),
     recordType: recordTypeRules,
-    mapping: mappingNamed,
+    mapping: mappingOf,
     // Rows the source flags as deleted become tombstones at ingest, never records.
     itemsOf: (source, rawBody) => liveItems(source, connector(source).itemsOf(source, rawBody)),
     clock: systemClock,

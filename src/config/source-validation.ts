@@ -1,6 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import validateSource from '../generated/source.validate.js';
 import type { SourceConfig } from '../generated/source.types.js';
+import { fieldMapProblems } from '../mapping/field-map-check.js';
+import { mappingOf } from '../mapping/source-mapping.js';
 import { describeSchemaErrors } from './schema-errors.js';
 
 export const SOURCE_KINDS = { 'http-json': 'httpJsonSource', sql: 'sqlSource', 'file-drop': 'fileDropSource' } as const;
@@ -24,7 +26,7 @@ async function variantErrors(data: Record<string, unknown>, kind: keyof typeof S
   return validate.errors ?? [];
 }
 
-/** Rules the schema cannot say: names that end up inside SQL must be plain identifiers. */
+/** Rules the schema cannot say: names that end up inside SQL must be plain identifiers; a field map's options must fit together. */
 function crossFieldProblems(source: SourceConfig): string[] {
   const problems: string[] = [];
   if (source.kind === 'sql' && !IDENTIFIER.test(source.primaryKey ?? 'id')) {
@@ -33,6 +35,7 @@ function crossFieldProblems(source: SourceConfig): string[] {
   if (source.kind === 'http-json' && source.connection.incremental && source.connection.pagination.kind === 'cursor') {
     problems.push('/connection/incremental: cursor pagination is incremental by its own token; drop "incremental"');
   }
+  problems.push(...fieldMapProblems(source.mapping).map((problem) => `/mapping: ${problem}`));
   return problems;
 }
 
@@ -40,7 +43,10 @@ function crossFieldProblems(source: SourceConfig): string[] {
 export async function checkSourceDocument(data: unknown): Promise<{ source: SourceConfig; problems: [] } | { source?: undefined; problems: string[] }> {
   if (validateSource(data)) {
     const problems = crossFieldProblems(data);
-    return problems.length === 0 ? { source: data, problems: [] } : { problems };
+    if (problems.length > 0) return { problems };
+    // Compiled with the catalog, so a source that loads is a source normalize can map.
+    mappingOf(data);
+    return { source: data, problems: [] };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { problems: ['/: a source must be a YAML mapping'] };
   const record = data as Record<string, unknown>;

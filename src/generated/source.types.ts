@@ -20,10 +20,7 @@ export type Department = string;
  * 规范记录类型 / canonical record type the source maps to
  */
 export type RecordType = string;
-/**
- * 映射名称 / the mapping from source fields to the canonical record
- */
-export type Mapping = string;
+export type FieldRule = SourceFieldRule | ConstantRule;
 /**
  * 源主键字段 / source field (or column) that identifies a row
  */
@@ -65,7 +62,8 @@ export interface HttpJsonSource {
    */
   kind: "http-json";
   recordType: RecordType;
-  mapping: Mapping;
+  mapping: FieldMap;
+  precedence?: SourcePrecedenceRank;
   primaryKey?: PrimaryKey;
   schedule?: Schedule;
   extractionWindow?: ExtractionWindow;
@@ -149,6 +147,106 @@ export interface HttpJsonSource {
   };
 }
 /**
+ * 字段映射 / the declarative field map from this source's items to the canonical record: target field (dotted for nested objects) → rule
+ */
+export interface FieldMap {
+  /**
+   * 映射版本 / bump with every change; recorded with every row it rejects, so a replay after a fix is traceable
+   */
+  version: number;
+  fields: {
+    [k: string]: FieldRule;
+  };
+}
+/**
+ * how one target field is filled from a source field; the steps run in the order of the properties below
+ */
+export interface SourceFieldRule {
+  /**
+   * 源字段 / source field (column, header, JSON key); dots reach into nested JSON (party.name)
+   */
+  from: string;
+  /**
+   * source texts that mean none (不收费, 无): a list becomes [], anything else absent
+   *
+   * @minItems 1
+   */
+  empty?: string[];
+  /**
+   * 转换器 / the converter: text (trimmed, blank → absent), upper, date (ISO date from 2024年3月1日, 2024/3/1, Excel serials), china-time (ISO timestamp, +08:00 when none is said), document-number, yuan (unit says the source's unit), integer, number, boolean (是/否, Y/N, 1/0), list (split on separators), raw (as it is)
+   */
+  as?:
+    | "text"
+    | "upper"
+    | "date"
+    | "china-time"
+    | "document-number"
+    | "yuan"
+    | "integer"
+    | "number"
+    | "boolean"
+    | "list"
+    | "raw";
+  /**
+   * the source's amount unit, with as: yuan
+   */
+  unit?: "yuan" | "wan-yuan";
+  /**
+   * characters that separate items, with as: list (default ,，、;；)
+   */
+  separators?: string;
+  /**
+   * a regular expression: the value becomes its first match (group 1 when it has one), absent when none (per item of a list)
+   */
+  find?: string;
+  /**
+   * a regular expression with named groups: a matching text becomes an object of its groups, for each to map (per item of a list)
+   */
+  match?: string;
+  /**
+   * 代码表 / the source's codes → canonical values; an unknown code passes on as it is (per item of a list)
+   */
+  values?: {
+    [k: string]: unknown;
+  };
+  /**
+   * with as: list: a name (each item becomes { name: item }) or a field map applied to each item that is an object
+   */
+  each?:
+    | string
+    | {
+        [k: string]: FieldRule;
+      };
+  /**
+   * the value when the source says nothing
+   */
+  default?: string | number | boolean | unknown[] | {} | null;
+}
+/**
+ * a value every record from this source carries
+ */
+export interface ConstantRule {
+  /**
+   * the value, as it is
+   */
+  value: string | number | boolean | unknown[] | {} | null;
+}
+/**
+ * 来源优先级 / where several sources report the same record: the lowest rank wins a field; sources without a rank come after the ranked ones, the freshest first
+ */
+export interface SourcePrecedenceRank {
+  /**
+   * this source's rank among the sources of its record type
+   */
+  rank: number;
+  /**
+   * a different rank for some fields (the legal affairs office decides validity)
+   */
+  fields?: {
+    [k: string]: number;
+  };
+}
+/**
  * 同步周期 / how often the source is pulled
  */
 export interface Schedule {
@@ -171,7 +269,8 @@ export interface SqlSource {
    */
   kind: "sql";
   recordType: RecordType;
-  mapping: Mapping;
+  mapping: FieldMap;
+  precedence?: SourcePrecedenceRank;
   primaryKey?: PrimaryKey;
   schedule?: Schedule;
   extractionWindow?: ExtractionWindow;
@@ -220,7 +319,8 @@ export interface FileDropSource {
    */
   kind: "file-drop";
   recordType: RecordType;
-  mapping: Mapping;
+  mapping: FieldMap;
+  precedence?: SourcePrecedenceRank;
   primaryKey?: PrimaryKey;
   schedule?: Schedule;
   extractionWindow?: ExtractionWindow;

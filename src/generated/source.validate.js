@@ -3,25 +3,1017 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/source.schema.json","title":"SourceConfig","description":"数据源配置 / a departmental system tongyuan pulls from, one of three connector kinds","oneOf":[{"$ref":"#/$defs/httpJsonSource"},{"$ref":"#/$defs/sqlSource"},{"$ref":"#/$defs/fileDropSource"}],"$defs":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据源标识 / stable source id, used in keys and paths"},"title":{"type":"string","minLength":1,"description":"名称 / human-readable name"},"department":{"type":"string","minLength":1,"description":"提供部门 / the department that owns the system"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type the source maps to"},"mapping":{"type":"string","minLength":1,"description":"映射名称 / the mapping from source fields to the canonical record"},"primaryKey":{"type":"string","minLength":1,"default":"id","description":"源主键字段 / source field (or column) that identifies a row"},"secretRef":{"type":"string","pattern":"^\\$\\{(env|ssm|secret):[^}]+\\}$","description":"密钥引用，不写明文 / a reference, never a value: ${env:NAME}, ${ssm:/parameter/path} or ${secret:name} (optionally ${secret:name#jsonField})"},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"},"schedule":{"type":"object","additionalProperties":false,"required":["everyMinutes"],"properties":{"everyMinutes":{"type":"integer","minimum":1,"maximum":10080}},"description":"同步周期 / how often the source is pulled"},"extractionWindow":{"type":"object","additionalProperties":false,"required":["start","end"],"description":"抽取时段 / pull only between start and end (wall clock in timeZone); a window may pass midnight, e.g. 22:00–06:00","properties":{"start":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"end":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"timeZone":{"type":"string","minLength":1,"default":"Asia/Shanghai"}}},"deletions":{"description":"删除识别 / how rows deleted in the source become tombstones","oneOf":[{"type":"object","additionalProperties":false,"required":["detect"],"properties":{"detect":{"const":"none"}}},{"type":"object","additionalProperties":false,"required":["detect"],"description":"keys that vanished after a complete pull (a file, a full pull) become tombstones","properties":{"detect":{"const":"snapshot"},"maxShare":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.1,"description":"refuse (without --allow-mass-delete) to delete more than this share of the source's keys in one run"}}},{"type":"object","additionalProperties":false,"required":["detect","field"],"description":"rows whose field holds one of values are deletions","properties":{"detect":{"const":"flag"},"field":{"type":"string","minLength":1},"values":{"type":"array","minItems":1,"items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"default":[true,1,"1","Y","y","true"]}}}]},"httpJsonSource":{"title":"HttpJsonSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"http-json","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["baseUrl","path","pagination"],"properties":{"baseUrl":{"type":"string","minLength":1,"description":"服务地址；可写 ${env:NAME} 引用 / base URL; ${env:NAME} references an environment variable"},"path":{"type":"string","pattern":"^/"},"query":{"type":"object","additionalProperties":{"type":"string"},"description":"fixed query parameters sent with every request"},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":15000},"maxAttempts":{"type":"integer","minimum":1,"maximum":10,"default":5,"description":"tries per request on 429, 5xx and network errors"},"requestsPerSecond":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"限流 / at most this many requests per second to this source"},"auth":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","header","value"],"properties":{"kind":{"const":"header"},"header":{"type":"string","pattern":"^[A-Za-z0-9-]+$"},"value":{"$ref":"#/$defs/secretRef"}}},{"type":"object","additionalProperties":false,"required":["kind","token"],"properties":{"kind":{"const":"bearer"},"token":{"$ref":"#/$defs/secretRef"}}}]},"incremental":{"type":"object","additionalProperties":false,"required":["param","field"],"description":"增量 / send the largest `field` seen so far as query parameter `param` (page, offset and link pagination)","properties":{"param":{"type":"string","minLength":1},"field":{"type":"string","minLength":1}}},"pagination":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","nextCursorField"],"properties":{"kind":{"const":"cursor"},"itemsField":{"type":"string","minLength":1,"description":"absent: the body is the array of items"},"totalField":{"type":"string","minLength":1},"nextCursorField":{"type":"string"},"hasMoreField":{"type":"string"},"cursorParam":{"type":"string","default":"cursor"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"page"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"pageParam":{"type":"string","default":"page"},"sizeParam":{"type":"string","default":"page_size"},"firstPage":{"type":"integer","minimum":0,"maximum":1,"default":1},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"offset"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"offsetParam":{"type":"string","default":"offset"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"description":"follow the Link header's rel=\"next\" URL","properties":{"kind":{"const":"link"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"limitParam":{"type":"string","default":"per_page"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}}]}}}}},"sqlSource":{"title":"SqlSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"sql","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["engine","host","database","user","table","cursorColumn"],"description":"前置库 / a front database, read through a read-only session with a keyset watermark (cursorColumn, primaryKey)","properties":{"engine":{"enum":["postgres","mysql"]},"host":{"type":"string","minLength":1,"description":"may be a reference such as ${env:NAME}"},"port":{"type":"integer","minimum":1,"maximum":65535},"database":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"password":{"$ref":"#/$defs/secretRef"},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},"columns":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"},"description":"absent: every column"},"cursorColumn":{"$ref":"#/$defs/identifier"},"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"statementTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000,"default":60000,"description":"per FETCH (postgres) or per keyset chunk (mysql)"},"countRows":{"type":"boolean","default":true,"description":"count the rows to pull first, for progress and ETA"}}}}},"fileDropSource":{"title":"FileDropSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"file-drop","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["format"],"description":"文件投递 / files the department puts in the raw bucket under inbox/<source id>/; each is read once, then archived","properties":{"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"format":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"csv"},"encoding":{"enum":["auto","utf-8","gbk","gb18030"],"default":"auto","description":"auto: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK)"},"delimiter":{"type":"string","pattern":"^(auto|.)$","default":"auto","description":"one character, or auto: the most frequent of , ; tab | in the header"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"xlsx"},"sheet":{"type":"string","minLength":1,"description":"absent: the first sheet"},"headerRows":{"type":"integer","minimum":1,"maximum":5,"default":1,"description":"header rows, joined with / (merged cells repeat their value)"},"dateColumns":{"type":"array","items":{"type":"string","minLength":1},"description":"columns whose numbers are Excel serial dates"}}}]}}}}}}};
-const schema32 = {"title":"HttpJsonSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"http-json","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["baseUrl","path","pagination"],"properties":{"baseUrl":{"type":"string","minLength":1,"description":"服务地址；可写 ${env:NAME} 引用 / base URL; ${env:NAME} references an environment variable"},"path":{"type":"string","pattern":"^/"},"query":{"type":"object","additionalProperties":{"type":"string"},"description":"fixed query parameters sent with every request"},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":15000},"maxAttempts":{"type":"integer","minimum":1,"maximum":10,"default":5,"description":"tries per request on 429, 5xx and network errors"},"requestsPerSecond":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"限流 / at most this many requests per second to this source"},"auth":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","header","value"],"properties":{"kind":{"const":"header"},"header":{"type":"string","pattern":"^[A-Za-z0-9-]+$"},"value":{"$ref":"#/$defs/secretRef"}}},{"type":"object","additionalProperties":false,"required":["kind","token"],"properties":{"kind":{"const":"bearer"},"token":{"$ref":"#/$defs/secretRef"}}}]},"incremental":{"type":"object","additionalProperties":false,"required":["param","field"],"description":"增量 / send the largest `field` seen so far as query parameter `param` (page, offset and link pagination)","properties":{"param":{"type":"string","minLength":1},"field":{"type":"string","minLength":1}}},"pagination":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","nextCursorField"],"properties":{"kind":{"const":"cursor"},"itemsField":{"type":"string","minLength":1,"description":"absent: the body is the array of items"},"totalField":{"type":"string","minLength":1},"nextCursorField":{"type":"string"},"hasMoreField":{"type":"string"},"cursorParam":{"type":"string","default":"cursor"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"page"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"pageParam":{"type":"string","default":"page"},"sizeParam":{"type":"string","default":"page_size"},"firstPage":{"type":"integer","minimum":0,"maximum":1,"default":1},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"offset"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"offsetParam":{"type":"string","default":"offset"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"description":"follow the Link header's rel=\"next\" URL","properties":{"kind":{"const":"link"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"limitParam":{"type":"string","default":"per_page"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}}]}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/source.schema.json","title":"SourceConfig","description":"数据源配置 / a departmental system tongyuan pulls from, one of three connector kinds","oneOf":[{"$ref":"#/$defs/httpJsonSource"},{"$ref":"#/$defs/sqlSource"},{"$ref":"#/$defs/fileDropSource"}],"$defs":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据源标识 / stable source id, used in keys and paths"},"title":{"type":"string","minLength":1,"description":"名称 / human-readable name"},"department":{"type":"string","minLength":1,"description":"提供部门 / the department that owns the system"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type the source maps to"},"mapping":{"title":"FieldMap","type":"object","additionalProperties":false,"required":["version","fields"],"description":"字段映射 / the declarative field map from this source's items to the canonical record: target field (dotted for nested objects) → rule","properties":{"version":{"type":"integer","minimum":1,"description":"映射版本 / bump with every change; recorded with every row it rejects, so a replay after a fix is traceable"},"fields":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/targetField"},"additionalProperties":{"$ref":"#/$defs/fieldRule"}}}},"targetField":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","description":"target field of the canonical record; dots reach into nested objects"},"fieldRule":{"title":"FieldRule","oneOf":[{"$ref":"#/$defs/sourceFieldRule"},{"$ref":"#/$defs/constantRule"}]},"constantRule":{"title":"ConstantRule","type":"object","additionalProperties":false,"required":["value"],"description":"a value every record from this source carries","properties":{"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array"},{"type":"object"},{"type":"null"}],"description":"the value, as it is"}}},"sourceFieldRule":{"title":"SourceFieldRule","type":"object","additionalProperties":false,"required":["from"],"description":"how one target field is filled from a source field; the steps run in the order of the properties below","properties":{"from":{"type":"string","minLength":1,"description":"源字段 / source field (column, header, JSON key); dots reach into nested JSON (party.name)"},"empty":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"source texts that mean none (不收费, 无): a list becomes [], anything else absent"},"as":{"enum":["text","upper","date","china-time","document-number","yuan","integer","number","boolean","list","raw"],"default":"text","description":"转换器 / the converter: text (trimmed, blank → absent), upper, date (ISO date from 2024年3月1日, 2024/3/1, Excel serials), china-time (ISO timestamp, +08:00 when none is said), document-number, yuan (unit says the source's unit), integer, number, boolean (是/否, Y/N, 1/0), list (split on separators), raw (as it is)"},"unit":{"enum":["yuan","wan-yuan"],"description":"the source's amount unit, with as: yuan"},"separators":{"type":"string","minLength":1,"description":"characters that separate items, with as: list (default ,，、;；)"},"find":{"type":"string","minLength":1,"description":"a regular expression: the value becomes its first match (group 1 when it has one), absent when none (per item of a list)"},"match":{"type":"string","minLength":1,"description":"a regular expression with named groups: a matching text becomes an object of its groups, for each to map (per item of a list)"},"values":{"type":"object","additionalProperties":true,"description":"代码表 / the source's codes → canonical values; an unknown code passes on as it is (per item of a list)"},"each":{"description":"with as: list: a name (each item becomes { name: item }) or a field map applied to each item that is an object","oneOf":[{"type":"string","minLength":1},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/targetField"},"additionalProperties":{"$ref":"#/$defs/fieldRule"}}]},"default":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array"},{"type":"object"},{"type":"null"}],"description":"the value when the source says nothing"}}},"precedence":{"title":"SourcePrecedenceRank","type":"object","additionalProperties":false,"required":["rank"],"description":"来源优先级 / where several sources report the same record: the lowest rank wins a field; sources without a rank come after the ranked ones, the freshest first","properties":{"rank":{"type":"integer","minimum":1,"description":"this source's rank among the sources of its record type"},"fields":{"type":"object","propertyNames":{"$ref":"#/$defs/targetField"},"additionalProperties":{"type":"integer","minimum":1},"description":"a different rank for some fields (the legal affairs office decides validity)"}}},"primaryKey":{"type":"string","minLength":1,"default":"id","description":"源主键字段 / source field (or column) that identifies a row"},"secretRef":{"type":"string","pattern":"^\\$\\{(env|ssm|secret):[^}]+\\}$","description":"密钥引用，不写明文 / a reference, never a value: ${env:NAME}, ${ssm:/parameter/path} or ${secret:name} (optionally ${secret:name#jsonField})"},"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"},"schedule":{"type":"object","additionalProperties":false,"required":["everyMinutes"],"properties":{"everyMinutes":{"type":"integer","minimum":1,"maximum":10080}},"description":"同步周期 / how often the source is pulled"},"extractionWindow":{"type":"object","additionalProperties":false,"required":["start","end"],"description":"抽取时段 / pull only between start and end (wall clock in timeZone); a window may pass midnight, e.g. 22:00–06:00","properties":{"start":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"end":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"timeZone":{"type":"string","minLength":1,"default":"Asia/Shanghai"}}},"deletions":{"description":"删除识别 / how rows deleted in the source become tombstones","oneOf":[{"type":"object","additionalProperties":false,"required":["detect"],"properties":{"detect":{"const":"none"}}},{"type":"object","additionalProperties":false,"required":["detect"],"description":"keys that vanished after a complete pull (a file, a full pull) become tombstones","properties":{"detect":{"const":"snapshot"},"maxShare":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.1,"description":"refuse (without --allow-mass-delete) to delete more than this share of the source's keys in one run"}}},{"type":"object","additionalProperties":false,"required":["detect","field"],"description":"rows whose field holds one of values are deletions","properties":{"detect":{"const":"flag"},"field":{"type":"string","minLength":1},"values":{"type":"array","minItems":1,"items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"default":[true,1,"1","Y","y","true"]}}}]},"httpJsonSource":{"title":"HttpJsonSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"http-json","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"precedence":{"$ref":"#/$defs/precedence"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["baseUrl","path","pagination"],"properties":{"baseUrl":{"type":"string","minLength":1,"description":"服务地址；可写 ${env:NAME} 引用 / base URL; ${env:NAME} references an environment variable"},"path":{"type":"string","pattern":"^/"},"query":{"type":"object","additionalProperties":{"type":"string"},"description":"fixed query parameters sent with every request"},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":15000},"maxAttempts":{"type":"integer","minimum":1,"maximum":10,"default":5,"description":"tries per request on 429, 5xx and network errors"},"requestsPerSecond":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"限流 / at most this many requests per second to this source"},"auth":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","header","value"],"properties":{"kind":{"const":"header"},"header":{"type":"string","pattern":"^[A-Za-z0-9-]+$"},"value":{"$ref":"#/$defs/secretRef"}}},{"type":"object","additionalProperties":false,"required":["kind","token"],"properties":{"kind":{"const":"bearer"},"token":{"$ref":"#/$defs/secretRef"}}}]},"incremental":{"type":"object","additionalProperties":false,"required":["param","field"],"description":"增量 / send the largest `field` seen so far as query parameter `param` (page, offset and link pagination)","properties":{"param":{"type":"string","minLength":1},"field":{"type":"string","minLength":1}}},"pagination":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","nextCursorField"],"properties":{"kind":{"const":"cursor"},"itemsField":{"type":"string","minLength":1,"description":"absent: the body is the array of items"},"totalField":{"type":"string","minLength":1},"nextCursorField":{"type":"string"},"hasMoreField":{"type":"string"},"cursorParam":{"type":"string","default":"cursor"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"page"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"pageParam":{"type":"string","default":"page"},"sizeParam":{"type":"string","default":"page_size"},"firstPage":{"type":"integer","minimum":0,"maximum":1,"default":1},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"offset"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"offsetParam":{"type":"string","default":"offset"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"description":"follow the Link header's rel=\"next\" URL","properties":{"kind":{"const":"link"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"limitParam":{"type":"string","default":"per_page"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}}]}}}}},"sqlSource":{"title":"SqlSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"sql","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"precedence":{"$ref":"#/$defs/precedence"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["engine","host","database","user","table","cursorColumn"],"description":"前置库 / a front database, read through a read-only session with a keyset watermark (cursorColumn, primaryKey)","properties":{"engine":{"enum":["postgres","mysql"]},"host":{"type":"string","minLength":1,"description":"may be a reference such as ${env:NAME}"},"port":{"type":"integer","minimum":1,"maximum":65535},"database":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"password":{"$ref":"#/$defs/secretRef"},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},"columns":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"},"description":"absent: every column"},"cursorColumn":{"$ref":"#/$defs/identifier"},"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"statementTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000,"default":60000,"description":"per FETCH (postgres) or per keyset chunk (mysql)"},"countRows":{"type":"boolean","default":true,"description":"count the rows to pull first, for progress and ETA"}}}}},"fileDropSource":{"title":"FileDropSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"file-drop","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"precedence":{"$ref":"#/$defs/precedence"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["format"],"description":"文件投递 / files the department puts in the raw bucket under inbox/<source id>/; each is read once, then archived","properties":{"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"format":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"csv"},"encoding":{"enum":["auto","utf-8","gbk","gb18030"],"default":"auto","description":"auto: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK)"},"delimiter":{"type":"string","pattern":"^(auto|.)$","default":"auto","description":"one character, or auto: the most frequent of , ; tab | in the header"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"xlsx"},"sheet":{"type":"string","minLength":1,"description":"absent: the first sheet"},"headerRows":{"type":"integer","minimum":1,"maximum":5,"default":1,"description":"header rows, joined with / (merged cells repeat their value)"},"dateColumns":{"type":"array","items":{"type":"string","minLength":1},"description":"columns whose numbers are Excel serial dates"}}}]}}}}}}};
+const schema32 = {"title":"HttpJsonSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"http-json","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"precedence":{"$ref":"#/$defs/precedence"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["baseUrl","path","pagination"],"properties":{"baseUrl":{"type":"string","minLength":1,"description":"服务地址；可写 ${env:NAME} 引用 / base URL; ${env:NAME} references an environment variable"},"path":{"type":"string","pattern":"^/"},"query":{"type":"object","additionalProperties":{"type":"string"},"description":"fixed query parameters sent with every request"},"timeoutMs":{"type":"integer","minimum":100,"maximum":120000,"default":15000},"maxAttempts":{"type":"integer","minimum":1,"maximum":10,"default":5,"description":"tries per request on 429, 5xx and network errors"},"requestsPerSecond":{"type":"number","exclusiveMinimum":0,"maximum":1000,"description":"限流 / at most this many requests per second to this source"},"auth":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","header","value"],"properties":{"kind":{"const":"header"},"header":{"type":"string","pattern":"^[A-Za-z0-9-]+$"},"value":{"$ref":"#/$defs/secretRef"}}},{"type":"object","additionalProperties":false,"required":["kind","token"],"properties":{"kind":{"const":"bearer"},"token":{"$ref":"#/$defs/secretRef"}}}]},"incremental":{"type":"object","additionalProperties":false,"required":["param","field"],"description":"增量 / send the largest `field` seen so far as query parameter `param` (page, offset and link pagination)","properties":{"param":{"type":"string","minLength":1},"field":{"type":"string","minLength":1}}},"pagination":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind","nextCursorField"],"properties":{"kind":{"const":"cursor"},"itemsField":{"type":"string","minLength":1,"description":"absent: the body is the array of items"},"totalField":{"type":"string","minLength":1},"nextCursorField":{"type":"string"},"hasMoreField":{"type":"string"},"cursorParam":{"type":"string","default":"cursor"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"page"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"pageParam":{"type":"string","default":"page"},"sizeParam":{"type":"string","default":"page_size"},"firstPage":{"type":"integer","minimum":0,"maximum":1,"default":1},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"offset"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"offsetParam":{"type":"string","default":"offset"},"limitParam":{"type":"string","default":"limit"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}},{"type":"object","additionalProperties":false,"required":["kind"],"description":"follow the Link header's rel=\"next\" URL","properties":{"kind":{"const":"link"},"itemsField":{"type":"string","minLength":1},"totalField":{"type":"string","minLength":1},"limitParam":{"type":"string","default":"per_page"},"pageSize":{"type":"integer","minimum":1,"maximum":10000,"default":100}}}]}}}}};
 const schema33 = {"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据源标识 / stable source id, used in keys and paths"};
 const schema34 = {"type":"string","minLength":1,"description":"名称 / human-readable name"};
 const schema35 = {"type":"string","minLength":1,"description":"提供部门 / the department that owns the system"};
 const schema36 = {"type":"string","minLength":1,"description":"规范记录类型 / canonical record type the source maps to"};
-const schema37 = {"type":"string","minLength":1,"description":"映射名称 / the mapping from source fields to the canonical record"};
-const schema38 = {"type":"string","minLength":1,"default":"id","description":"源主键字段 / source field (or column) that identifies a row"};
-const schema39 = {"type":"object","additionalProperties":false,"required":["everyMinutes"],"properties":{"everyMinutes":{"type":"integer","minimum":1,"maximum":10080}},"description":"同步周期 / how often the source is pulled"};
-const schema40 = {"type":"object","additionalProperties":false,"required":["start","end"],"description":"抽取时段 / pull only between start and end (wall clock in timeZone); a window may pass midnight, e.g. 22:00–06:00","properties":{"start":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"end":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"timeZone":{"type":"string","minLength":1,"default":"Asia/Shanghai"}}};
-const schema41 = {"description":"删除识别 / how rows deleted in the source become tombstones","oneOf":[{"type":"object","additionalProperties":false,"required":["detect"],"properties":{"detect":{"const":"none"}}},{"type":"object","additionalProperties":false,"required":["detect"],"description":"keys that vanished after a complete pull (a file, a full pull) become tombstones","properties":{"detect":{"const":"snapshot"},"maxShare":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.1,"description":"refuse (without --allow-mass-delete) to delete more than this share of the source's keys in one run"}}},{"type":"object","additionalProperties":false,"required":["detect","field"],"description":"rows whose field holds one of values are deletions","properties":{"detect":{"const":"flag"},"field":{"type":"string","minLength":1},"values":{"type":"array","minItems":1,"items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"default":[true,1,"1","Y","y","true"]}}}]};
-const schema42 = {"type":"string","pattern":"^\\$\\{(env|ssm|secret):[^}]+\\}$","description":"密钥引用，不写明文 / a reference, never a value: ${env:NAME}, ${ssm:/parameter/path} or ${secret:name} (optionally ${secret:name#jsonField})"};
+const schema45 = {"type":"string","minLength":1,"default":"id","description":"源主键字段 / source field (or column) that identifies a row"};
+const schema46 = {"type":"object","additionalProperties":false,"required":["everyMinutes"],"properties":{"everyMinutes":{"type":"integer","minimum":1,"maximum":10080}},"description":"同步周期 / how often the source is pulled"};
+const schema47 = {"type":"object","additionalProperties":false,"required":["start","end"],"description":"抽取时段 / pull only between start and end (wall clock in timeZone); a window may pass midnight, e.g. 22:00–06:00","properties":{"start":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"end":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"timeZone":{"type":"string","minLength":1,"default":"Asia/Shanghai"}}};
+const schema48 = {"description":"删除识别 / how rows deleted in the source become tombstones","oneOf":[{"type":"object","additionalProperties":false,"required":["detect"],"properties":{"detect":{"const":"none"}}},{"type":"object","additionalProperties":false,"required":["detect"],"description":"keys that vanished after a complete pull (a file, a full pull) become tombstones","properties":{"detect":{"const":"snapshot"},"maxShare":{"type":"number","exclusiveMinimum":0,"maximum":1,"default":0.1,"description":"refuse (without --allow-mass-delete) to delete more than this share of the source's keys in one run"}}},{"type":"object","additionalProperties":false,"required":["detect","field"],"description":"rows whose field holds one of values are deletions","properties":{"detect":{"const":"flag"},"field":{"type":"string","minLength":1},"values":{"type":"array","minItems":1,"items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"default":[true,1,"1","Y","y","true"]}}}]};
+const schema49 = {"type":"string","pattern":"^\\$\\{(env|ssm|secret):[^}]+\\}$","description":"密钥引用，不写明文 / a reference, never a value: ${env:NAME}, ${ssm:/parameter/path} or ${secret:name} (optionally ${secret:name#jsonField})"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
-const pattern5 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-const pattern7 = new RegExp("^/", "u");
-const pattern8 = new RegExp("^[A-Za-z0-9-]+$", "u");
-const pattern9 = new RegExp("^\\$\\{(env|ssm|secret):[^}]+\\}$", "u");
+const pattern8 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const pattern10 = new RegExp("^/", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9-]+$", "u");
+const pattern12 = new RegExp("^\\$\\{(env|ssm|secret):[^}]+\\}$", "u");
+const schema37 = {"title":"FieldMap","type":"object","additionalProperties":false,"required":["version","fields"],"description":"字段映射 / the declarative field map from this source's items to the canonical record: target field (dotted for nested objects) → rule","properties":{"version":{"type":"integer","minimum":1,"description":"映射版本 / bump with every change; recorded with every row it rejects, so a replay after a fix is traceable"},"fields":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/targetField"},"additionalProperties":{"$ref":"#/$defs/fieldRule"}}}};
+const schema38 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$","description":"target field of the canonical record; dots reach into nested objects"};
+const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "u");
+const schema39 = {"title":"FieldRule","oneOf":[{"$ref":"#/$defs/sourceFieldRule"},{"$ref":"#/$defs/constantRule"}]};
+const schema42 = {"title":"ConstantRule","type":"object","additionalProperties":false,"required":["value"],"description":"a value every record from this source carries","properties":{"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array"},{"type":"object"},{"type":"null"}],"description":"the value, as it is"}}};
+const schema40 = {"title":"SourceFieldRule","type":"object","additionalProperties":false,"required":["from"],"description":"how one target field is filled from a source field; the steps run in the order of the properties below","properties":{"from":{"type":"string","minLength":1,"description":"源字段 / source field (column, header, JSON key); dots reach into nested JSON (party.name)"},"empty":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"source texts that mean none (不收费, 无): a list becomes [], anything else absent"},"as":{"enum":["text","upper","date","china-time","document-number","yuan","integer","number","boolean","list","raw"],"default":"text","description":"转换器 / the converter: text (trimmed, blank → absent), upper, date (ISO date from 2024年3月1日, 2024/3/1, Excel serials), china-time (ISO timestamp, +08:00 when none is said), document-number, yuan (unit says the source's unit), integer, number, boolean (是/否, Y/N, 1/0), list (split on separators), raw (as it is)"},"unit":{"enum":["yuan","wan-yuan"],"description":"the source's amount unit, with as: yuan"},"separators":{"type":"string","minLength":1,"description":"characters that separate items, with as: list (default ,，、;；)"},"find":{"type":"string","minLength":1,"description":"a regular expression: the value becomes its first match (group 1 when it has one), absent when none (per item of a list)"},"match":{"type":"string","minLength":1,"description":"a regular expression with named groups: a matching text becomes an object of its groups, for each to map (per item of a list)"},"values":{"type":"object","additionalProperties":true,"description":"代码表 / the source's codes → canonical values; an unknown code passes on as it is (per item of a list)"},"each":{"description":"with as: list: a name (each item becomes { name: item }) or a field map applied to each item that is an object","oneOf":[{"type":"string","minLength":1},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/targetField"},"additionalProperties":{"$ref":"#/$defs/fieldRule"}}]},"default":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array"},{"type":"object"},{"type":"null"}],"description":"the value when the source says nothing"}}};
+const wrapper0 = {validate: validate23};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.from === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema40.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+let data0 = data.from;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.empty !== undefined){
+let data1 = data.empty;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err4 = {instancePath:instancePath+"/empty",schemaPath:"#/properties/empty/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/empty/" + i0,schemaPath:"#/properties/empty/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/empty/" + i0,schemaPath:"#/properties/empty/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/empty",schemaPath:"#/properties/empty/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.as !== undefined){
+let data3 = data.as;
+if(!(((((((((((data3 === "text") || (data3 === "upper")) || (data3 === "date")) || (data3 === "china-time")) || (data3 === "document-number")) || (data3 === "yuan")) || (data3 === "integer")) || (data3 === "number")) || (data3 === "boolean")) || (data3 === "list")) || (data3 === "raw"))){
+const err8 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/enum",keyword:"enum",params:{allowedValues: schema40.properties.as.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.unit !== undefined){
+let data4 = data.unit;
+if(!((data4 === "yuan") || (data4 === "wan-yuan"))){
+const err9 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema40.properties.unit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.separators !== undefined){
+let data5 = data.separators;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err10 = {instancePath:instancePath+"/separators",schemaPath:"#/properties/separators/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/separators",schemaPath:"#/properties/separators/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.find !== undefined){
+let data6 = data.find;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err12 = {instancePath:instancePath+"/find",schemaPath:"#/properties/find/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/find",schemaPath:"#/properties/find/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.match !== undefined){
+let data7 = data.match;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err14 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.values !== undefined){
+let data8 = data.values;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+}
+else {
+const err16 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.each !== undefined){
+let data9 = data.each;
+const _errs20 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs21 = errors;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err17 = {instancePath:instancePath+"/each",schemaPath:"#/properties/each/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/each",schemaPath:"#/properties/each/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs23 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(Object.keys(data9).length < 1){
+const err19 = {instancePath:instancePath+"/each",schemaPath:"#/properties/each/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+for(const key1 in data9){
+const _errs25 = errors;
+if(typeof key1 === "string"){
+if(!pattern5.test(key1)){
+const err20 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/targetField/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/targetField/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key1};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var valid4 = _errs25 === errors;
+if(!valid4){
+const err22 = {instancePath:instancePath+"/each",schemaPath:"#/properties/each/oneOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+for(const key2 in data9){
+if(!(wrapper0.validate(data9[key2], {instancePath:instancePath+"/each/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/each",schemaPath:"#/properties/each/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err24 = {instancePath:instancePath+"/each",schemaPath:"#/properties/each/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.default !== undefined){
+let data11 = data.default;
+const _errs31 = errors;
+let valid7 = false;
+const _errs32 = errors;
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+valid7 = valid7 || _valid1;
+const _errs34 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err26 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid1 = _errs34 === errors;
+valid7 = valid7 || _valid1;
+const _errs36 = errors;
+if(typeof data11 !== "boolean"){
+const err27 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid1 = _errs36 === errors;
+valid7 = valid7 || _valid1;
+const _errs38 = errors;
+if(!(Array.isArray(data11))){
+const err28 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid1 = _errs38 === errors;
+valid7 = valid7 || _valid1;
+const _errs40 = errors;
+if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
+const err29 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid1 = _errs40 === errors;
+valid7 = valid7 || _valid1;
+const _errs42 = errors;
+if(data11 !== null){
+const err30 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/anyOf/5/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid1 = _errs42 === errors;
+valid7 = valid7 || _valid1;
+if(!valid7){
+const err31 = {instancePath:instancePath+"/default",schemaPath:"#/properties/default/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.value === undefined){
+const err0 = {instancePath,schemaPath:"#/$defs/constantRule/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "value")){
+const err1 = {instancePath,schemaPath:"#/$defs/constantRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+let data0 = data.value;
+const _errs7 = errors;
+let valid3 = false;
+const _errs8 = errors;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/constantRule/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid1 = _errs8 === errors;
+valid3 = valid3 || _valid1;
+const _errs10 = errors;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err3 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/constantRule/properties/value/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid3 = valid3 || _valid1;
+const _errs12 = errors;
+if(typeof data0 !== "boolean"){
+const err4 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/constantRule/properties/value/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+valid3 = valid3 || _valid1;
+const _errs14 = errors;
+if(!(Array.isArray(data0))){
+const err5 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/constantRule/properties/value/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs14 === errors;
+valid3 = valid3 || _valid1;
+const _errs16 = errors;
+if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
+const err6 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/constantRule/properties/value/anyOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid1 = _errs16 === errors;
+valid3 = valid3 || _valid1;
+const _errs18 = errors;
+if(data0 !== null){
+const err7 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/constantRule/properties/value/anyOf/5/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid1 = _errs18 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const err8 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/constantRule/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/$defs/constantRule/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid0){
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate23.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.fields === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "version") || (key0 === "fields"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.fields !== undefined){
+let data1 = data.fields;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(Object.keys(data1).length < 1){
+const err5 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data1){
+const _errs6 = errors;
+if(typeof key1 === "string"){
+if(!pattern5.test(key1)){
+const err6 = {instancePath:instancePath+"/fields",schemaPath:"#/$defs/targetField/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/fields",schemaPath:"#/$defs/targetField/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+const err8 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+for(const key2 in data1){
+if(!(validate23(data1[key2], {instancePath:instancePath+"/fields/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema43 = {"title":"SourcePrecedenceRank","type":"object","additionalProperties":false,"required":["rank"],"description":"来源优先级 / where several sources report the same record: the lowest rank wins a field; sources without a rank come after the ranked ones, the freshest first","properties":{"rank":{"type":"integer","minimum":1,"description":"this source's rank among the sources of its record type"},"fields":{"type":"object","propertyNames":{"$ref":"#/$defs/targetField"},"additionalProperties":{"type":"integer","minimum":1},"description":"a different rank for some fields (the legal affairs office decides validity)"}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.rank === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rank"},message:"must have required property '"+"rank"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "rank") || (key0 === "fields"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.rank !== undefined){
+let data0 = data.rank;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/rank",schemaPath:"#/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/rank",schemaPath:"#/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.fields !== undefined){
+let data1 = data.fields;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+const _errs6 = errors;
+if(typeof key1 === "string"){
+if(!pattern5.test(key1)){
+const err4 = {instancePath:instancePath+"/fields",schemaPath:"#/$defs/targetField/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/fields",schemaPath:"#/$defs/targetField/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+const err6 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+for(const key2 in data1){
+let data2 = data1[key2];
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/fields/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/fields/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -229,10 +1221,22 @@ errors++;
 }
 }
 if(data.mapping !== undefined){
-let data5 = data.mapping;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err17 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(validate22(data.mapping, {instancePath:instancePath+"/mapping",parentData:data,parentDataProperty:"mapping",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.precedence !== undefined){
+if(!(validate28(data.precedence, {instancePath:instancePath+"/precedence",parentData:data,parentDataProperty:"precedence",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.primaryKey !== undefined){
+let data7 = data.primaryKey;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err17 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -243,7 +1247,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -253,11 +1257,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.primaryKey !== undefined){
-let data6 = data.primaryKey;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.schedule !== undefined){
+let data8 = data.schedule;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.everyMinutes === undefined){
+const err19 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -266,9 +1270,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data8){
+if(!(key1 === "everyMinutes")){
+const err20 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -278,11 +1282,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.schedule !== undefined){
-let data7 = data.schedule;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.everyMinutes === undefined){
-const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
+if(data8.everyMinutes !== undefined){
+let data9 = data8.everyMinutes;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err21 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -291,9 +1294,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!(key1 === "everyMinutes")){
-const err22 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 10080 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -302,11 +1305,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data7.everyMinutes !== undefined){
-let data8 = data7.everyMinutes;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data9 < 1 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -315,9 +1315,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 10080 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -326,8 +1328,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data8 < 1 || isNaN(data8)){
-const err25 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.extractionWindow !== undefined){
+let data10 = data.extractionWindow;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.start === undefined){
+const err25 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -336,11 +1342,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.end === undefined){
+const err26 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -349,12 +1352,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.extractionWindow !== undefined){
-let data9 = data.extractionWindow;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.start === undefined){
-const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+for(const key2 in data10){
+if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
+const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -363,8 +1363,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data9.end === undefined){
-const err28 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+}
+if(data10.start !== undefined){
+let data11 = data10.start;
+if(typeof data11 === "string"){
+if(!pattern8.test(data11)){
+const err28 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -373,9 +1377,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
-const err29 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err29 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -385,11 +1389,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.start !== undefined){
-let data10 = data9.start;
-if(typeof data10 === "string"){
-if(!pattern5.test(data10)){
-const err30 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(data10.end !== undefined){
+let data12 = data10.end;
+if(typeof data12 === "string"){
+if(!pattern8.test(data12)){
+const err30 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -400,7 +1404,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -410,11 +1414,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.end !== undefined){
-let data11 = data9.end;
-if(typeof data11 === "string"){
-if(!pattern5.test(data11)){
-const err32 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(data10.timeZone !== undefined){
+let data13 = data10.timeZone;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err32 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -425,7 +1429,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -435,11 +1439,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data9.timeZone !== undefined){
-let data12 = data9.timeZone;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err34 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err34 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -449,8 +1451,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.deletions !== undefined){
+let data14 = data.deletions;
+const _errs38 = errors;
+let valid11 = false;
+let passing0 = null;
+const _errs39 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err35 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -459,10 +1468,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key3 in data14){
+if(!(key3 === "detect")){
+const err36 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -472,15 +1480,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.deletions !== undefined){
-let data13 = data.deletions;
-const _errs39 = errors;
-let valid12 = false;
-let passing0 = null;
-const _errs40 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err37 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(data14.detect !== undefined){
+if("none" !== data14.detect){
+const err37 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -489,9 +1491,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(key3 === "detect")){
-const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -500,10 +1503,16 @@ vErrors.push(err38);
 }
 errors++;
 }
+var _valid0 = _errs39 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+var props0 = true;
 }
-if(data13.detect !== undefined){
-if("none" !== data13.detect){
-const err39 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+const _errs43 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err39 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -512,10 +1521,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key4 in data14){
+if(!((key4 === "detect") || (key4 === "maxShare"))){
+const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -524,16 +1532,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-if(_valid0){
-valid12 = true;
-passing0 = 0;
-var props0 = true;
 }
-const _errs44 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err41 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(data14.detect !== undefined){
+if("snapshot" !== data14.detect){
+const err41 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -542,9 +1544,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key4 in data13){
-if(!((key4 === "detect") || (key4 === "maxShare"))){
-const err42 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data14.maxShare !== undefined){
+let data17 = data14.maxShare;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -553,10 +1558,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data13.detect !== undefined){
-if("snapshot" !== data13.detect){
-const err43 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
+if(data17 <= 0 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -566,11 +1569,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data13.maxShare !== undefined){
-let data16 = data13.maxShare;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 1 || isNaN(data16)){
-const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -579,8 +1579,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data16 <= 0 || isNaN(data16)){
-const err45 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -589,9 +1591,23 @@ vErrors.push(err45);
 }
 errors++;
 }
+var _valid0 = _errs43 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err46 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs49 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err46 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -600,10 +1616,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.field === undefined){
+const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -612,23 +1626,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-var _valid0 = _errs44 === errors;
-if(_valid0 && valid12){
-valid12 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid12 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
-}
-const _errs50 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+for(const key5 in data14){
+if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
+const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -637,8 +1637,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data13.field === undefined){
-const err49 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+}
+if(data14.detect !== undefined){
+if("flag" !== data14.detect){
+const err49 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -647,9 +1649,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key5 in data13){
-if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
-const err50 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data14.field !== undefined){
+let data19 = data14.field;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err50 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -659,9 +1664,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data13.detect !== undefined){
-if("flag" !== data13.detect){
-const err51 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
+else {
+const err51 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -671,11 +1675,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data13.field !== undefined){
-let data18 = data13.field;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err52 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data14.values !== undefined){
+let data20 = data14.values;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err52 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -684,9 +1688,14 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+let data21 = data20[i0];
+const _errs58 = errors;
+let valid17 = false;
+const _errs59 = errors;
+if(typeof data21 !== "string"){
+const err53 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -695,12 +1704,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data13.values !== undefined){
-let data19 = data13.values;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err54 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid1 = _errs59 === errors;
+valid17 = valid17 || _valid1;
+const _errs61 = errors;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err54 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -709,14 +1717,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-const _errs59 = errors;
-let valid18 = false;
-const _errs60 = errors;
-if(typeof data20 !== "string"){
-const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs61 === errors;
+valid17 = valid17 || _valid1;
+const _errs63 = errors;
+if(typeof data21 !== "boolean"){
+const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -725,11 +1730,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid1 = _errs60 === errors;
-valid18 = valid18 || _valid1;
-const _errs62 = errors;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid1 = _errs63 === errors;
+valid17 = valid17 || _valid1;
+if(!valid17){
+const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -738,11 +1742,21 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid1 = _errs62 === errors;
-valid18 = valid18 || _valid1;
-const _errs64 = errors;
-if(typeof data20 !== "boolean"){
-const err57 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -751,10 +1765,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-var _valid1 = _errs64 === errors;
-valid18 = valid18 || _valid1;
-if(!valid18){
-const err58 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -763,21 +1777,23 @@ vErrors.push(err58);
 }
 errors++;
 }
-else {
-errors = _errs59;
-if(vErrors !== null){
-if(_errs59){
-vErrors.length = _errs59;
+var _valid0 = _errs49 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 2];
 }
 else {
-vErrors = null;
+if(_valid0){
+valid11 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
 }
 }
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid11){
+const err59 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -786,48 +1802,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
 else {
-const err60 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-var _valid0 = _errs50 === errors;
-if(_valid0 && valid12){
-valid12 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid12 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = true;
-}
-}
-}
-}
-if(!valid12){
-const err61 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-else {
-errors = _errs39;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -836,10 +1815,30 @@ vErrors = null;
 }
 }
 if(data.connection !== undefined){
-let data21 = data.connection;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.baseUrl === undefined){
-const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "baseUrl"},message:"must have required property '"+"baseUrl"+"'"};
+let data22 = data.connection;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.baseUrl === undefined){
+const err60 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "baseUrl"},message:"must have required property '"+"baseUrl"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data22.path === undefined){
+const err61 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data22.pagination === undefined){
+const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "pagination"},message:"must have required property '"+"pagination"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -848,8 +1847,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data21.path === undefined){
-const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key6 in data22){
+if(!(func1.call(schema32.properties.connection.properties, key6))){
+const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -858,8 +1858,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data21.pagination === undefined){
-const err64 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "pagination"},message:"must have required property '"+"pagination"+"'"};
+}
+if(data22.baseUrl !== undefined){
+let data23 = data22.baseUrl;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err64 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -868,9 +1872,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key6 in data21){
-if(!(func1.call(schema32.properties.connection.properties, key6))){
-const err65 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+else {
+const err65 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -880,11 +1884,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data21.baseUrl !== undefined){
-let data22 = data21.baseUrl;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err66 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data22.path !== undefined){
+let data24 = data22.path;
+if(typeof data24 === "string"){
+if(!pattern10.test(data24)){
+const err66 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -895,7 +1899,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/connection/baseUrl",schemaPath:"#/properties/connection/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -905,11 +1909,12 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data21.path !== undefined){
-let data23 = data21.path;
-if(typeof data23 === "string"){
-if(!pattern7.test(data23)){
-const err68 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+if(data22.query !== undefined){
+let data25 = data22.query;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key7 in data25){
+if(typeof data25[key7] !== "string"){
+const err68 = {instancePath:instancePath+"/connection/query/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/connection/properties/query/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -919,8 +1924,9 @@ vErrors.push(err68);
 errors++;
 }
 }
+}
 else {
-const err69 = {instancePath:instancePath+"/connection/path",schemaPath:"#/properties/connection/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/connection/query",schemaPath:"#/properties/connection/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -930,12 +1936,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data21.query !== undefined){
-let data24 = data21.query;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key7 in data24){
-if(typeof data24[key7] !== "string"){
-const err70 = {instancePath:instancePath+"/connection/query/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/connection/properties/query/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.timeoutMs !== undefined){
+let data27 = data22.timeoutMs;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err70 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -944,10 +1948,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/connection/query",schemaPath:"#/properties/connection/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 120000 || isNaN(data27)){
+const err71 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -956,11 +1959,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data21.timeoutMs !== undefined){
-let data26 = data21.timeoutMs;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err72 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data27 < 100 || isNaN(data27)){
+const err72 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -969,9 +1969,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 120000 || isNaN(data26)){
-const err73 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120000},message:"must be <= 120000"};
+}
+}
+if(data22.maxAttempts !== undefined){
+let data28 = data22.maxAttempts;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err73 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -980,8 +1983,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data26 < 100 || isNaN(data26)){
-const err74 = {instancePath:instancePath+"/connection/timeoutMs",schemaPath:"#/properties/connection/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 10 || isNaN(data28)){
+const err74 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -990,12 +1994,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-if(data21.maxAttempts !== undefined){
-let data27 = data21.maxAttempts;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err75 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data28 < 1 || isNaN(data28)){
+const err75 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1004,9 +2004,13 @@ vErrors.push(err75);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 10 || isNaN(data27)){
-const err76 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+}
+}
+if(data22.requestsPerSecond !== undefined){
+let data29 = data22.requestsPerSecond;
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 1000 || isNaN(data29)){
+const err76 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1015,8 +2019,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data27 < 1 || isNaN(data27)){
-const err77 = {instancePath:instancePath+"/connection/maxAttempts",schemaPath:"#/properties/connection/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data29 <= 0 || isNaN(data29)){
+const err77 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1026,12 +2030,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-if(data21.requestsPerSecond !== undefined){
-let data28 = data21.requestsPerSecond;
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 1000 || isNaN(data28)){
-const err78 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+else {
+const err78 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1040,8 +2040,16 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data28 <= 0 || isNaN(data28)){
-const err79 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data22.auth !== undefined){
+let data30 = data22.auth;
+const _errs84 = errors;
+let valid20 = false;
+let passing1 = null;
+const _errs85 = errors;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.kind === undefined){
+const err79 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1050,9 +2058,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/connection/requestsPerSecond",schemaPath:"#/properties/connection/properties/requestsPerSecond/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data30.header === undefined){
+const err80 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "header"},message:"must have required property '"+"header"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1061,16 +2068,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data21.auth !== undefined){
-let data29 = data21.auth;
-const _errs85 = errors;
-let valid21 = false;
-let passing1 = null;
-const _errs86 = errors;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.kind === undefined){
-const err81 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data30.value === undefined){
+const err81 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1079,8 +2078,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data29.header === undefined){
-const err82 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "header"},message:"must have required property '"+"header"+"'"};
+for(const key8 in data30){
+if(!(((key8 === "kind") || (key8 === "header")) || (key8 === "value"))){
+const err82 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1089,8 +2089,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data29.value === undefined){
-const err83 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data30.kind !== undefined){
+if("header" !== data30.kind){
+const err83 = {instancePath:instancePath+"/connection/auth/kind",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1099,9 +2101,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key8 in data29){
-if(!(((key8 === "kind") || (key8 === "header")) || (key8 === "value"))){
-const err84 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data30.header !== undefined){
+let data32 = data30.header;
+if(typeof data32 === "string"){
+if(!pattern11.test(data32)){
+const err84 = {instancePath:instancePath+"/connection/auth/header",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/header/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1111,9 +2116,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data29.kind !== undefined){
-if("header" !== data29.kind){
-const err85 = {instancePath:instancePath+"/connection/auth/kind",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant"};
+else {
+const err85 = {instancePath:instancePath+"/connection/auth/header",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1123,11 +2127,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data29.header !== undefined){
-let data31 = data29.header;
-if(typeof data31 === "string"){
-if(!pattern8.test(data31)){
-const err86 = {instancePath:instancePath+"/connection/auth/header",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/header/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\""};
+if(data30.value !== undefined){
+let data33 = data30.value;
+if(typeof data33 === "string"){
+if(!pattern12.test(data33)){
+const err86 = {instancePath:instancePath+"/connection/auth/value",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1138,7 +2142,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/connection/auth/header",schemaPath:"#/properties/connection/properties/auth/oneOf/0/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err87 = {instancePath:instancePath+"/connection/auth/value",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1148,11 +2152,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data29.value !== undefined){
-let data32 = data29.value;
-if(typeof data32 === "string"){
-if(!pattern9.test(data32)){
-const err88 = {instancePath:instancePath+"/connection/auth/value",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
+}
+else {
+const err88 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1161,9 +2163,16 @@ vErrors.push(err88);
 }
 errors++;
 }
+var _valid2 = _errs85 === errors;
+if(_valid2){
+valid20 = true;
+passing1 = 0;
+var props1 = true;
 }
-else {
-const err89 = {instancePath:instancePath+"/connection/auth/value",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs94 = errors;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.kind === undefined){
+const err89 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1172,10 +2181,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.token === undefined){
+const err90 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1184,16 +2191,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid2 = _errs86 === errors;
-if(_valid2){
-valid21 = true;
-passing1 = 0;
-var props1 = true;
-}
-const _errs95 = errors;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.kind === undefined){
-const err91 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key9 in data30){
+if(!((key9 === "kind") || (key9 === "token"))){
+const err91 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1202,8 +2202,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data29.token === undefined){
-const err92 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'"};
+}
+if(data30.kind !== undefined){
+if("bearer" !== data30.kind){
+const err92 = {instancePath:instancePath+"/connection/auth/kind",schemaPath:"#/properties/connection/properties/auth/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "bearer"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1212,9 +2214,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key9 in data29){
-if(!((key9 === "kind") || (key9 === "token"))){
-const err93 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data30.token !== undefined){
+let data35 = data30.token;
+if(typeof data35 === "string"){
+if(!pattern12.test(data35)){
+const err93 = {instancePath:instancePath+"/connection/auth/token",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1224,9 +2229,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data29.kind !== undefined){
-if("bearer" !== data29.kind){
-const err94 = {instancePath:instancePath+"/connection/auth/kind",schemaPath:"#/properties/connection/properties/auth/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "bearer"},message:"must be equal to constant"};
+else {
+const err94 = {instancePath:instancePath+"/connection/auth/token",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1236,11 +2240,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data29.token !== undefined){
-let data34 = data29.token;
-if(typeof data34 === "string"){
-if(!pattern9.test(data34)){
-const err95 = {instancePath:instancePath+"/connection/auth/token",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
+}
+else {
+const err95 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1249,9 +2251,22 @@ vErrors.push(err95);
 }
 errors++;
 }
+var _valid2 = _errs94 === errors;
+if(_valid2 && valid20){
+valid20 = false;
+passing1 = [passing1, 1];
 }
 else {
-const err96 = {instancePath:instancePath+"/connection/auth/token",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid2){
+valid20 = true;
+passing1 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+if(!valid20){
+const err96 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1260,10 +2275,23 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
+else {
+errors = _errs84;
+if(vErrors !== null){
+if(_errs84){
+vErrors.length = _errs84;
 }
 else {
-const err97 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data22.incremental !== undefined){
+let data36 = data22.incremental;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.param === undefined){
+const err97 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1272,22 +2300,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-var _valid2 = _errs95 === errors;
-if(_valid2 && valid21){
-valid21 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid2){
-valid21 = true;
-passing1 = 1;
-if(props1 !== true){
-props1 = true;
-}
-}
-}
-if(!valid21){
-const err98 = {instancePath:instancePath+"/connection/auth",schemaPath:"#/properties/connection/properties/auth/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data36.field === undefined){
+const err98 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1296,23 +2310,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-else {
-errors = _errs85;
-if(vErrors !== null){
-if(_errs85){
-vErrors.length = _errs85;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data21.incremental !== undefined){
-let data35 = data21.incremental;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.param === undefined){
-const err99 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'"};
+for(const key10 in data36){
+if(!((key10 === "param") || (key10 === "field"))){
+const err99 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1321,8 +2321,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data35.field === undefined){
-const err100 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+}
+if(data36.param !== undefined){
+let data37 = data36.param;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err100 = {instancePath:instancePath+"/connection/incremental/param",schemaPath:"#/properties/connection/properties/incremental/properties/param/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1331,9 +2335,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key10 in data35){
-if(!((key10 === "param") || (key10 === "field"))){
-const err101 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+else {
+const err101 = {instancePath:instancePath+"/connection/incremental/param",schemaPath:"#/properties/connection/properties/incremental/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1343,11 +2347,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data35.param !== undefined){
-let data36 = data35.param;
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err102 = {instancePath:instancePath+"/connection/incremental/param",schemaPath:"#/properties/connection/properties/incremental/properties/param/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data36.field !== undefined){
+let data38 = data36.field;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err102 = {instancePath:instancePath+"/connection/incremental/field",schemaPath:"#/properties/connection/properties/incremental/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1358,7 +2362,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/connection/incremental/param",schemaPath:"#/properties/connection/properties/incremental/properties/param/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err103 = {instancePath:instancePath+"/connection/incremental/field",schemaPath:"#/properties/connection/properties/incremental/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1368,11 +2372,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data35.field !== undefined){
-let data37 = data35.field;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err104 = {instancePath:instancePath+"/connection/incremental/field",schemaPath:"#/properties/connection/properties/incremental/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err104 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1382,8 +2384,15 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/connection/incremental/field",schemaPath:"#/properties/connection/properties/incremental/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.pagination !== undefined){
+let data39 = data22.pagination;
+const _errs109 = errors;
+let valid26 = false;
+let passing2 = null;
+const _errs110 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.kind === undefined){
+const err105 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1392,10 +2401,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/connection/incremental",schemaPath:"#/properties/connection/properties/incremental/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.nextCursorField === undefined){
+const err106 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/required",keyword:"required",params:{missingProperty: "nextCursorField"},message:"must have required property '"+"nextCursorField"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1404,16 +2411,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data21.pagination !== undefined){
-let data38 = data21.pagination;
-const _errs110 = errors;
-let valid27 = false;
-let passing2 = null;
-const _errs111 = errors;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.kind === undefined){
-const err107 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key11 in data39){
+if(!((((((((key11 === "kind") || (key11 === "itemsField")) || (key11 === "totalField")) || (key11 === "nextCursorField")) || (key11 === "hasMoreField")) || (key11 === "cursorParam")) || (key11 === "limitParam")) || (key11 === "pageSize"))){
+const err107 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1422,8 +2422,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data38.nextCursorField === undefined){
-const err108 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/required",keyword:"required",params:{missingProperty: "nextCursorField"},message:"must have required property '"+"nextCursorField"+"'"};
+}
+if(data39.kind !== undefined){
+if("cursor" !== data39.kind){
+const err108 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "cursor"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1432,9 +2434,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key11 in data38){
-if(!((((((((key11 === "kind") || (key11 === "itemsField")) || (key11 === "totalField")) || (key11 === "nextCursorField")) || (key11 === "hasMoreField")) || (key11 === "cursorParam")) || (key11 === "limitParam")) || (key11 === "pageSize"))){
-const err109 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data39.itemsField !== undefined){
+let data41 = data39.itemsField;
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err109 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1444,9 +2449,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data38.kind !== undefined){
-if("cursor" !== data38.kind){
-const err110 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "cursor"},message:"must be equal to constant"};
+else {
+const err110 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1456,11 +2460,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data38.itemsField !== undefined){
-let data40 = data38.itemsField;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err111 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.totalField !== undefined){
+let data42 = data39.totalField;
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err111 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1471,7 +2475,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err112 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1481,11 +2485,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data38.totalField !== undefined){
-let data41 = data38.totalField;
-if(typeof data41 === "string"){
-if(func2(data41) < 1){
-const err113 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.nextCursorField !== undefined){
+if(typeof data39.nextCursorField !== "string"){
+const err113 = {instancePath:instancePath+"/connection/pagination/nextCursorField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/nextCursorField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1495,8 +2497,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.hasMoreField !== undefined){
+if(typeof data39.hasMoreField !== "string"){
+const err114 = {instancePath:instancePath+"/connection/pagination/hasMoreField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/hasMoreField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1506,9 +2509,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data38.nextCursorField !== undefined){
-if(typeof data38.nextCursorField !== "string"){
-const err115 = {instancePath:instancePath+"/connection/pagination/nextCursorField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/nextCursorField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.cursorParam !== undefined){
+if(typeof data39.cursorParam !== "string"){
+const err115 = {instancePath:instancePath+"/connection/pagination/cursorParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/cursorParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1518,9 +2521,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data38.hasMoreField !== undefined){
-if(typeof data38.hasMoreField !== "string"){
-const err116 = {instancePath:instancePath+"/connection/pagination/hasMoreField",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/hasMoreField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.limitParam !== undefined){
+if(typeof data39.limitParam !== "string"){
+const err116 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1530,9 +2533,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data38.cursorParam !== undefined){
-if(typeof data38.cursorParam !== "string"){
-const err117 = {instancePath:instancePath+"/connection/pagination/cursorParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/cursorParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.pageSize !== undefined){
+let data47 = data39.pageSize;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err117 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1541,10 +2545,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data38.limitParam !== undefined){
-if(typeof data38.limitParam !== "string"){
-const err118 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 10000 || isNaN(data47)){
+const err118 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1553,11 +2556,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data38.pageSize !== undefined){
-let data46 = data38.pageSize;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err119 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data47 < 1 || isNaN(data47)){
+const err119 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1566,9 +2566,11 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 10000 || isNaN(data46)){
-const err120 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1577,8 +2579,16 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data46 < 1 || isNaN(data46)){
-const err121 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var _valid3 = _errs110 === errors;
+if(_valid3){
+valid26 = true;
+passing2 = 0;
+var props2 = true;
+}
+const _errs128 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.kind === undefined){
+const err121 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1587,11 +2597,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key12 in data39){
+if(!(((((((key12 === "kind") || (key12 === "itemsField")) || (key12 === "totalField")) || (key12 === "pageParam")) || (key12 === "sizeParam")) || (key12 === "firstPage")) || (key12 === "pageSize"))){
+const err122 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1600,16 +2608,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid3 = _errs111 === errors;
-if(_valid3){
-valid27 = true;
-passing2 = 0;
-var props2 = true;
 }
-const _errs129 = errors;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.kind === undefined){
-const err123 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data39.kind !== undefined){
+if("page" !== data39.kind){
+const err123 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "page"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1618,9 +2620,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key12 in data38){
-if(!(((((((key12 === "kind") || (key12 === "itemsField")) || (key12 === "totalField")) || (key12 === "pageParam")) || (key12 === "sizeParam")) || (key12 === "firstPage")) || (key12 === "pageSize"))){
-const err124 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data39.itemsField !== undefined){
+let data49 = data39.itemsField;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err124 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1630,9 +2635,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data38.kind !== undefined){
-if("page" !== data38.kind){
-const err125 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "page"},message:"must be equal to constant"};
+else {
+const err125 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1642,11 +2646,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data38.itemsField !== undefined){
-let data48 = data38.itemsField;
-if(typeof data48 === "string"){
-if(func2(data48) < 1){
-const err126 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.totalField !== undefined){
+let data50 = data39.totalField;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err126 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1657,7 +2661,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err127 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1667,11 +2671,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data38.totalField !== undefined){
-let data49 = data38.totalField;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err128 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.pageParam !== undefined){
+if(typeof data39.pageParam !== "string"){
+const err128 = {instancePath:instancePath+"/connection/pagination/pageParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1681,8 +2683,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-else {
-const err129 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.sizeParam !== undefined){
+if(typeof data39.sizeParam !== "string"){
+const err129 = {instancePath:instancePath+"/connection/pagination/sizeParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/sizeParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1692,9 +2695,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data38.pageParam !== undefined){
-if(typeof data38.pageParam !== "string"){
-const err130 = {instancePath:instancePath+"/connection/pagination/pageParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.firstPage !== undefined){
+let data53 = data39.firstPage;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err130 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1703,10 +2707,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data38.sizeParam !== undefined){
-if(typeof data38.sizeParam !== "string"){
-const err131 = {instancePath:instancePath+"/connection/pagination/sizeParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/sizeParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 1 || isNaN(data53)){
+const err131 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1715,11 +2718,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data38.firstPage !== undefined){
-let data52 = data38.firstPage;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err132 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data53 < 0 || isNaN(data53)){
+const err132 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1728,9 +2728,12 @@ vErrors.push(err132);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 1 || isNaN(data52)){
-const err133 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+}
+if(data39.pageSize !== undefined){
+let data54 = data39.pageSize;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err133 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1739,8 +2742,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data52 < 0 || isNaN(data52)){
-const err134 = {instancePath:instancePath+"/connection/pagination/firstPage",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/firstPage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 10000 || isNaN(data54)){
+const err134 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1749,12 +2753,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-}
-if(data38.pageSize !== undefined){
-let data53 = data38.pageSize;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err135 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data54 < 1 || isNaN(data54)){
+const err135 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1763,9 +2763,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 10000 || isNaN(data53)){
-const err136 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1774,8 +2776,23 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data53 < 1 || isNaN(data53)){
-const err137 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var _valid3 = _errs128 === errors;
+if(_valid3 && valid26){
+valid26 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid3){
+valid26 = true;
+passing2 = 1;
+if(props2 !== true){
+props2 = true;
+}
+}
+const _errs144 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.kind === undefined){
+const err137 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1784,11 +2801,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key13 in data39){
+if(!((((((key13 === "kind") || (key13 === "itemsField")) || (key13 === "totalField")) || (key13 === "offsetParam")) || (key13 === "limitParam")) || (key13 === "pageSize"))){
+const err138 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1797,23 +2812,10 @@ vErrors.push(err138);
 }
 errors++;
 }
-var _valid3 = _errs129 === errors;
-if(_valid3 && valid27){
-valid27 = false;
-passing2 = [passing2, 1];
 }
-else {
-if(_valid3){
-valid27 = true;
-passing2 = 1;
-if(props2 !== true){
-props2 = true;
-}
-}
-const _errs145 = errors;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.kind === undefined){
-const err139 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data39.kind !== undefined){
+if("offset" !== data39.kind){
+const err139 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "offset"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1822,9 +2824,12 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key13 in data38){
-if(!((((((key13 === "kind") || (key13 === "itemsField")) || (key13 === "totalField")) || (key13 === "offsetParam")) || (key13 === "limitParam")) || (key13 === "pageSize"))){
-const err140 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data39.itemsField !== undefined){
+let data56 = data39.itemsField;
+if(typeof data56 === "string"){
+if(func2(data56) < 1){
+const err140 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1834,9 +2839,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data38.kind !== undefined){
-if("offset" !== data38.kind){
-const err141 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "offset"},message:"must be equal to constant"};
+else {
+const err141 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1846,11 +2850,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data38.itemsField !== undefined){
-let data55 = data38.itemsField;
-if(typeof data55 === "string"){
-if(func2(data55) < 1){
-const err142 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.totalField !== undefined){
+let data57 = data39.totalField;
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
+const err142 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1861,7 +2865,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err143 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1871,11 +2875,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data38.totalField !== undefined){
-let data56 = data38.totalField;
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
-const err144 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.offsetParam !== undefined){
+if(typeof data39.offsetParam !== "string"){
+const err144 = {instancePath:instancePath+"/connection/pagination/offsetParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/offsetParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1885,8 +2887,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.limitParam !== undefined){
+if(typeof data39.limitParam !== "string"){
+const err145 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1896,9 +2899,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data38.offsetParam !== undefined){
-if(typeof data38.offsetParam !== "string"){
-const err146 = {instancePath:instancePath+"/connection/pagination/offsetParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/offsetParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.pageSize !== undefined){
+let data60 = data39.pageSize;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err146 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1907,10 +2911,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data38.limitParam !== undefined){
-if(typeof data38.limitParam !== "string"){
-const err147 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 10000 || isNaN(data60)){
+const err147 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1919,11 +2922,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data38.pageSize !== undefined){
-let data59 = data38.pageSize;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err148 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data60 < 1 || isNaN(data60)){
+const err148 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1932,9 +2932,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 > 10000 || isNaN(data59)){
-const err149 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1943,8 +2945,23 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data59 < 1 || isNaN(data59)){
-const err150 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var _valid3 = _errs144 === errors;
+if(_valid3 && valid26){
+valid26 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid3){
+valid26 = true;
+passing2 = 2;
+if(props2 !== true){
+props2 = true;
+}
+}
+const _errs158 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.kind === undefined){
+const err150 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1953,11 +2970,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key14 in data39){
+if(!(((((key14 === "kind") || (key14 === "itemsField")) || (key14 === "totalField")) || (key14 === "limitParam")) || (key14 === "pageSize"))){
+const err151 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1966,23 +2981,10 @@ vErrors.push(err151);
 }
 errors++;
 }
-var _valid3 = _errs145 === errors;
-if(_valid3 && valid27){
-valid27 = false;
-passing2 = [passing2, 2];
 }
-else {
-if(_valid3){
-valid27 = true;
-passing2 = 2;
-if(props2 !== true){
-props2 = true;
-}
-}
-const _errs159 = errors;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.kind === undefined){
-const err152 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data39.kind !== undefined){
+if("link" !== data39.kind){
+const err152 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "link"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1991,9 +2993,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key14 in data38){
-if(!(((((key14 === "kind") || (key14 === "itemsField")) || (key14 === "totalField")) || (key14 === "limitParam")) || (key14 === "pageSize"))){
-const err153 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data39.itemsField !== undefined){
+let data62 = data39.itemsField;
+if(typeof data62 === "string"){
+if(func2(data62) < 1){
+const err153 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2003,9 +3008,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data38.kind !== undefined){
-if("link" !== data38.kind){
-const err154 = {instancePath:instancePath+"/connection/pagination/kind",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "link"},message:"must be equal to constant"};
+else {
+const err154 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2015,11 +3019,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data38.itemsField !== undefined){
-let data61 = data38.itemsField;
-if(typeof data61 === "string"){
-if(func2(data61) < 1){
-const err155 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/itemsField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.totalField !== undefined){
+let data63 = data39.totalField;
+if(typeof data63 === "string"){
+if(func2(data63) < 1){
+const err155 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2030,7 +3034,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/connection/pagination/itemsField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/itemsField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err156 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2040,11 +3044,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data38.totalField !== undefined){
-let data62 = data38.totalField;
-if(typeof data62 === "string"){
-if(func2(data62) < 1){
-const err157 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/totalField/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data39.limitParam !== undefined){
+if(typeof data39.limitParam !== "string"){
+const err157 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2054,8 +3056,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/connection/pagination/totalField",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/totalField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.pageSize !== undefined){
+let data65 = data39.pageSize;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err158 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2064,10 +3068,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data38.limitParam !== undefined){
-if(typeof data38.limitParam !== "string"){
-const err159 = {instancePath:instancePath+"/connection/pagination/limitParam",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/limitParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 10000 || isNaN(data65)){
+const err159 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2076,11 +3079,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data38.pageSize !== undefined){
-let data64 = data38.pageSize;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err160 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data65 < 1 || isNaN(data65)){
+const err160 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2089,9 +3089,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 10000 || isNaN(data64)){
-const err161 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2100,37 +3102,14 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data64 < 1 || isNaN(data64)){
-const err162 = {instancePath:instancePath+"/connection/pagination/pageSize",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-var _valid3 = _errs159 === errors;
-if(_valid3 && valid27){
-valid27 = false;
+var _valid3 = _errs158 === errors;
+if(_valid3 && valid26){
+valid26 = false;
 passing2 = [passing2, 3];
 }
 else {
 if(_valid3){
-valid27 = true;
+valid26 = true;
 passing2 = 3;
 if(props2 !== true){
 props2 = true;
@@ -2139,21 +3118,21 @@ props2 = true;
 }
 }
 }
-if(!valid27){
-const err164 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(!valid26){
+const err162 = {instancePath:instancePath+"/connection/pagination",schemaPath:"#/properties/connection/properties/pagination/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err162];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err162);
 }
 errors++;
 }
 else {
-errors = _errs110;
+errors = _errs109;
 if(vErrors !== null){
-if(_errs110){
-vErrors.length = _errs110;
+if(_errs109){
+vErrors.length = _errs109;
 }
 else {
 vErrors = null;
@@ -2163,24 +3142,24 @@ vErrors = null;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err163 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err163];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err163);
 }
 errors++;
 }
 }
 }
 else {
-const err166 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err164 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err164];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err164);
 }
 errors++;
 }
@@ -2189,15 +3168,15 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"title":"SqlSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"sql","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["engine","host","database","user","table","cursorColumn"],"description":"前置库 / a front database, read through a read-only session with a keyset watermark (cursorColumn, primaryKey)","properties":{"engine":{"enum":["postgres","mysql"]},"host":{"type":"string","minLength":1,"description":"may be a reference such as ${env:NAME}"},"port":{"type":"integer","minimum":1,"maximum":65535},"database":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"password":{"$ref":"#/$defs/secretRef"},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},"columns":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"},"description":"absent: every column"},"cursorColumn":{"$ref":"#/$defs/identifier"},"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"statementTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000,"default":60000,"description":"per FETCH (postgres) or per keyset chunk (mysql)"},"countRows":{"type":"boolean","default":true,"description":"count the rows to pull first, for progress and ETA"}}}}};
-const schema55 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"};
-const pattern15 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$", "u");
-const pattern16 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}$", "u");
+const schema51 = {"title":"SqlSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"sql","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"precedence":{"$ref":"#/$defs/precedence"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["engine","host","database","user","table","cursorColumn"],"description":"前置库 / a front database, read through a read-only session with a keyset watermark (cursorColumn, primaryKey)","properties":{"engine":{"enum":["postgres","mysql"]},"host":{"type":"string","minLength":1,"description":"may be a reference such as ${env:NAME}"},"port":{"type":"integer","minimum":1,"maximum":65535},"database":{"type":"string","minLength":1},"user":{"type":"string","minLength":1},"password":{"$ref":"#/$defs/secretRef"},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},"columns":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/identifier"},"description":"absent: every column"},"cursorColumn":{"$ref":"#/$defs/identifier"},"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"statementTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000,"default":60000,"description":"per FETCH (postgres) or per keyset chunk (mysql)"},"countRows":{"type":"boolean","default":true,"description":"count the rows to pull first, for progress and ETA"}}}}};
+const schema61 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,62}$"};
+const pattern18 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$", "u");
+const pattern19 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,62}$", "u");
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2276,7 +3255,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema44.properties, key0))){
+if(!(func1.call(schema51.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -2400,10 +3379,22 @@ errors++;
 }
 }
 if(data.mapping !== undefined){
-let data5 = data.mapping;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err17 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(validate22(data.mapping, {instancePath:instancePath+"/mapping",parentData:data,parentDataProperty:"mapping",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.precedence !== undefined){
+if(!(validate28(data.precedence, {instancePath:instancePath+"/precedence",parentData:data,parentDataProperty:"precedence",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.primaryKey !== undefined){
+let data7 = data.primaryKey;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err17 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2414,7 +3405,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2424,11 +3415,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.primaryKey !== undefined){
-let data6 = data.primaryKey;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.schedule !== undefined){
+let data8 = data.schedule;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.everyMinutes === undefined){
+const err19 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2437,9 +3428,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data8){
+if(!(key1 === "everyMinutes")){
+const err20 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2449,11 +3440,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.schedule !== undefined){
-let data7 = data.schedule;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.everyMinutes === undefined){
-const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
+if(data8.everyMinutes !== undefined){
+let data9 = data8.everyMinutes;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err21 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2462,9 +3452,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!(key1 === "everyMinutes")){
-const err22 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 10080 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2473,11 +3463,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data7.everyMinutes !== undefined){
-let data8 = data7.everyMinutes;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data9 < 1 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2486,9 +3473,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 10080 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2497,8 +3486,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data8 < 1 || isNaN(data8)){
-const err25 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.extractionWindow !== undefined){
+let data10 = data.extractionWindow;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.start === undefined){
+const err25 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2507,11 +3500,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.end === undefined){
+const err26 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2520,12 +3510,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.extractionWindow !== undefined){
-let data9 = data.extractionWindow;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.start === undefined){
-const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+for(const key2 in data10){
+if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
+const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2534,8 +3521,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data9.end === undefined){
-const err28 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+}
+if(data10.start !== undefined){
+let data11 = data10.start;
+if(typeof data11 === "string"){
+if(!pattern8.test(data11)){
+const err28 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2544,9 +3535,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
-const err29 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err29 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2556,11 +3547,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.start !== undefined){
-let data10 = data9.start;
-if(typeof data10 === "string"){
-if(!pattern5.test(data10)){
-const err30 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(data10.end !== undefined){
+let data12 = data10.end;
+if(typeof data12 === "string"){
+if(!pattern8.test(data12)){
+const err30 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2571,7 +3562,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2581,11 +3572,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.end !== undefined){
-let data11 = data9.end;
-if(typeof data11 === "string"){
-if(!pattern5.test(data11)){
-const err32 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(data10.timeZone !== undefined){
+let data13 = data10.timeZone;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err32 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2596,7 +3587,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2606,11 +3597,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data9.timeZone !== undefined){
-let data12 = data9.timeZone;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err34 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err34 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2620,8 +3609,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.deletions !== undefined){
+let data14 = data.deletions;
+const _errs38 = errors;
+let valid11 = false;
+let passing0 = null;
+const _errs39 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err35 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2630,10 +3626,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key3 in data14){
+if(!(key3 === "detect")){
+const err36 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2643,15 +3638,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.deletions !== undefined){
-let data13 = data.deletions;
-const _errs39 = errors;
-let valid12 = false;
-let passing0 = null;
-const _errs40 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err37 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(data14.detect !== undefined){
+if("none" !== data14.detect){
+const err37 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2660,9 +3649,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(key3 === "detect")){
-const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2671,10 +3661,16 @@ vErrors.push(err38);
 }
 errors++;
 }
+var _valid0 = _errs39 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+var props0 = true;
 }
-if(data13.detect !== undefined){
-if("none" !== data13.detect){
-const err39 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+const _errs43 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err39 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2683,10 +3679,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key4 in data14){
+if(!((key4 === "detect") || (key4 === "maxShare"))){
+const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2695,16 +3690,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-if(_valid0){
-valid12 = true;
-passing0 = 0;
-var props0 = true;
 }
-const _errs44 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err41 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(data14.detect !== undefined){
+if("snapshot" !== data14.detect){
+const err41 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2713,9 +3702,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key4 in data13){
-if(!((key4 === "detect") || (key4 === "maxShare"))){
-const err42 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data14.maxShare !== undefined){
+let data17 = data14.maxShare;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2724,10 +3716,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data13.detect !== undefined){
-if("snapshot" !== data13.detect){
-const err43 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
+if(data17 <= 0 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2737,11 +3727,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data13.maxShare !== undefined){
-let data16 = data13.maxShare;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 1 || isNaN(data16)){
-const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2750,8 +3737,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data16 <= 0 || isNaN(data16)){
-const err45 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2760,9 +3749,23 @@ vErrors.push(err45);
 }
 errors++;
 }
+var _valid0 = _errs43 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err46 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs49 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err46 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2771,10 +3774,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.field === undefined){
+const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2783,23 +3784,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-var _valid0 = _errs44 === errors;
-if(_valid0 && valid12){
-valid12 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid12 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
-}
-const _errs50 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+for(const key5 in data14){
+if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
+const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2808,8 +3795,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data13.field === undefined){
-const err49 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+}
+if(data14.detect !== undefined){
+if("flag" !== data14.detect){
+const err49 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2818,9 +3807,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key5 in data13){
-if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
-const err50 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data14.field !== undefined){
+let data19 = data14.field;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err50 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2830,9 +3822,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data13.detect !== undefined){
-if("flag" !== data13.detect){
-const err51 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
+else {
+const err51 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2842,11 +3833,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data13.field !== undefined){
-let data18 = data13.field;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err52 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data14.values !== undefined){
+let data20 = data14.values;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err52 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2855,9 +3846,14 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+let data21 = data20[i0];
+const _errs58 = errors;
+let valid17 = false;
+const _errs59 = errors;
+if(typeof data21 !== "string"){
+const err53 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2866,12 +3862,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data13.values !== undefined){
-let data19 = data13.values;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err54 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid1 = _errs59 === errors;
+valid17 = valid17 || _valid1;
+const _errs61 = errors;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err54 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2880,14 +3875,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-const _errs59 = errors;
-let valid18 = false;
-const _errs60 = errors;
-if(typeof data20 !== "string"){
-const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs61 === errors;
+valid17 = valid17 || _valid1;
+const _errs63 = errors;
+if(typeof data21 !== "boolean"){
+const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2896,11 +3888,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid1 = _errs60 === errors;
-valid18 = valid18 || _valid1;
-const _errs62 = errors;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid1 = _errs63 === errors;
+valid17 = valid17 || _valid1;
+if(!valid17){
+const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2909,11 +3900,21 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid1 = _errs62 === errors;
-valid18 = valid18 || _valid1;
-const _errs64 = errors;
-if(typeof data20 !== "boolean"){
-const err57 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2922,10 +3923,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-var _valid1 = _errs64 === errors;
-valid18 = valid18 || _valid1;
-if(!valid18){
-const err58 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2934,21 +3935,23 @@ vErrors.push(err58);
 }
 errors++;
 }
-else {
-errors = _errs59;
-if(vErrors !== null){
-if(_errs59){
-vErrors.length = _errs59;
+var _valid0 = _errs49 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 2];
 }
 else {
-vErrors = null;
+if(_valid0){
+valid11 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
 }
 }
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid11){
+const err59 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2957,48 +3960,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
 else {
-const err60 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-var _valid0 = _errs50 === errors;
-if(_valid0 && valid12){
-valid12 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid12 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = true;
-}
-}
-}
-}
-if(!valid12){
-const err61 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-else {
-errors = _errs39;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -3007,10 +3973,30 @@ vErrors = null;
 }
 }
 if(data.connection !== undefined){
-let data21 = data.connection;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.engine === undefined){
-const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'"};
+let data22 = data.connection;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.engine === undefined){
+const err60 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "engine"},message:"must have required property '"+"engine"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data22.host === undefined){
+const err61 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data22.database === undefined){
+const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3019,8 +4005,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data21.host === undefined){
-const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(data22.user === undefined){
+const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3029,8 +4015,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data21.database === undefined){
-const err64 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "database"},message:"must have required property '"+"database"+"'"};
+if(data22.table === undefined){
+const err64 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3039,8 +4025,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data21.user === undefined){
-const err65 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(data22.cursorColumn === undefined){
+const err65 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "cursorColumn"},message:"must have required property '"+"cursorColumn"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3049,8 +4035,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data21.table === undefined){
-const err66 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'"};
+for(const key6 in data22){
+if(!(func1.call(schema51.properties.connection.properties, key6))){
+const err66 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3059,8 +4046,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data21.cursorColumn === undefined){
-const err67 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "cursorColumn"},message:"must have required property '"+"cursorColumn"+"'"};
+}
+if(data22.engine !== undefined){
+let data23 = data22.engine;
+if(!((data23 === "postgres") || (data23 === "mysql"))){
+const err67 = {instancePath:instancePath+"/connection/engine",schemaPath:"#/properties/connection/properties/engine/enum",keyword:"enum",params:{allowedValues: schema51.properties.connection.properties.engine.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3069,9 +4059,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-for(const key6 in data21){
-if(!(func1.call(schema44.properties.connection.properties, key6))){
-const err68 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data22.host !== undefined){
+let data24 = data22.host;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err68 = {instancePath:instancePath+"/connection/host",schemaPath:"#/properties/connection/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3081,10 +4074,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data21.engine !== undefined){
-let data22 = data21.engine;
-if(!((data22 === "postgres") || (data22 === "mysql"))){
-const err69 = {instancePath:instancePath+"/connection/engine",schemaPath:"#/properties/connection/properties/engine/enum",keyword:"enum",params:{allowedValues: schema44.properties.connection.properties.engine.enum},message:"must be equal to one of the allowed values"};
+else {
+const err69 = {instancePath:instancePath+"/connection/host",schemaPath:"#/properties/connection/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3094,11 +4085,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data21.host !== undefined){
-let data23 = data21.host;
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err70 = {instancePath:instancePath+"/connection/host",schemaPath:"#/properties/connection/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data22.port !== undefined){
+let data25 = data22.port;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err70 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3107,9 +4097,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/connection/host",schemaPath:"#/properties/connection/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 65535 || isNaN(data25)){
+const err71 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3118,11 +4108,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data21.port !== undefined){
-let data24 = data21.port;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err72 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data25 < 1 || isNaN(data25)){
+const err72 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3131,9 +4118,13 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 65535 || isNaN(data24)){
-const err73 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+}
+if(data22.database !== undefined){
+let data26 = data22.database;
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err73 = {instancePath:instancePath+"/connection/database",schemaPath:"#/properties/connection/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3142,8 +4133,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err74 = {instancePath:instancePath+"/connection/port",schemaPath:"#/properties/connection/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err74 = {instancePath:instancePath+"/connection/database",schemaPath:"#/properties/connection/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3153,12 +4145,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-if(data21.database !== undefined){
-let data25 = data21.database;
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-const err75 = {instancePath:instancePath+"/connection/database",schemaPath:"#/properties/connection/properties/database/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data22.user !== undefined){
+let data27 = data22.user;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err75 = {instancePath:instancePath+"/connection/user",schemaPath:"#/properties/connection/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3169,7 +4160,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/connection/database",schemaPath:"#/properties/connection/properties/database/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err76 = {instancePath:instancePath+"/connection/user",schemaPath:"#/properties/connection/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3179,11 +4170,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data21.user !== undefined){
-let data26 = data21.user;
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
-const err77 = {instancePath:instancePath+"/connection/user",schemaPath:"#/properties/connection/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data22.password !== undefined){
+let data28 = data22.password;
+if(typeof data28 === "string"){
+if(!pattern12.test(data28)){
+const err77 = {instancePath:instancePath+"/connection/password",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3194,7 +4185,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/connection/user",schemaPath:"#/properties/connection/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err78 = {instancePath:instancePath+"/connection/password",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3204,11 +4195,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data21.password !== undefined){
-let data27 = data21.password;
-if(typeof data27 === "string"){
-if(!pattern9.test(data27)){
-const err79 = {instancePath:instancePath+"/connection/password",schemaPath:"#/$defs/secretRef/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|ssm|secret):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|ssm|secret):[^}]+\\}$"+"\""};
+if(data22.table !== undefined){
+let data29 = data22.table;
+if(typeof data29 === "string"){
+if(!pattern18.test(data29)){
+const err79 = {instancePath:instancePath+"/connection/table",schemaPath:"#/properties/connection/properties/table/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"+"\""};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3219,7 +4210,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/connection/password",schemaPath:"#/$defs/secretRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err80 = {instancePath:instancePath+"/connection/table",schemaPath:"#/properties/connection/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3229,11 +4220,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data21.table !== undefined){
-let data28 = data21.table;
-if(typeof data28 === "string"){
-if(!pattern15.test(data28)){
-const err81 = {instancePath:instancePath+"/connection/table",schemaPath:"#/properties/connection/properties/table/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$"+"\""};
+if(data22.columns !== undefined){
+let data30 = data22.columns;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err81 = {instancePath:instancePath+"/connection/columns",schemaPath:"#/properties/connection/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3242,9 +4233,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/connection/table",schemaPath:"#/properties/connection/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 === "string"){
+if(!pattern19.test(data31)){
+const err82 = {instancePath:instancePath+"/connection/columns/" + i1,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}$"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3254,11 +4248,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data21.columns !== undefined){
-let data29 = data21.columns;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err83 = {instancePath:instancePath+"/connection/columns",schemaPath:"#/properties/connection/properties/columns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err83 = {instancePath:instancePath+"/connection/columns/" + i1,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3267,12 +4258,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-const len1 = data29.length;
-for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-if(typeof data30 === "string"){
-if(!pattern16.test(data30)){
-const err84 = {instancePath:instancePath+"/connection/columns/" + i1,schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}$"+"\""};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/connection/columns",schemaPath:"#/properties/connection/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3282,8 +4271,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/connection/columns/" + i1,schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.cursorColumn !== undefined){
+let data32 = data22.cursorColumn;
+if(typeof data32 === "string"){
+if(!pattern19.test(data32)){
+const err85 = {instancePath:instancePath+"/connection/cursorColumn",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3293,9 +4285,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
 else {
-const err86 = {instancePath:instancePath+"/connection/columns",schemaPath:"#/properties/connection/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err86 = {instancePath:instancePath+"/connection/cursorColumn",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3305,11 +4296,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data21.cursorColumn !== undefined){
-let data31 = data21.cursorColumn;
-if(typeof data31 === "string"){
-if(!pattern16.test(data31)){
-const err87 = {instancePath:instancePath+"/connection/cursorColumn",schemaPath:"#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,62}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,62}$"+"\""};
+if(data22.batchSize !== undefined){
+let data33 = data22.batchSize;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err87 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3318,9 +4308,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/connection/cursorColumn",schemaPath:"#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 50000 || isNaN(data33)){
+const err88 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3329,11 +4319,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data21.batchSize !== undefined){
-let data32 = data21.batchSize;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err89 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data33 < 1 || isNaN(data33)){
+const err89 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3342,9 +4329,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 50000 || isNaN(data32)){
-const err90 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000"};
+}
+}
+if(data22.statementTimeoutMs !== undefined){
+let data34 = data22.statementTimeoutMs;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err90 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3353,8 +4343,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err91 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 3600000 || isNaN(data34)){
+const err91 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3363,12 +4354,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-if(data21.statementTimeoutMs !== undefined){
-let data33 = data21.statementTimeoutMs;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err92 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data34 < 100 || isNaN(data34)){
+const err92 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3377,9 +4364,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 3600000 || isNaN(data33)){
-const err93 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"};
+}
+}
+if(data22.countRows !== undefined){
+if(typeof data22.countRows !== "boolean"){
+const err93 = {instancePath:instancePath+"/connection/countRows",schemaPath:"#/properties/connection/properties/countRows/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3388,8 +4377,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data33 < 100 || isNaN(data33)){
-const err94 = {instancePath:instancePath+"/connection/statementTimeoutMs",schemaPath:"#/properties/connection/properties/statementTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3400,9 +4391,8 @@ errors++;
 }
 }
 }
-if(data21.countRows !== undefined){
-if(typeof data21.countRows !== "boolean"){
-const err95 = {instancePath:instancePath+"/connection/countRows",schemaPath:"#/properties/connection/properties/countRows/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err95 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3411,42 +4401,18 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-}
-else {
-const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-validate23.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"title":"FileDropSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"file-drop","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["format"],"description":"文件投递 / files the department puts in the raw bucket under inbox/<source id>/; each is read once, then archived","properties":{"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"format":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"csv"},"encoding":{"enum":["auto","utf-8","gbk","gb18030"],"default":"auto","description":"auto: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK)"},"delimiter":{"type":"string","pattern":"^(auto|.)$","default":"auto","description":"one character, or auto: the most frequent of , ; tab | in the header"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"xlsx"},"sheet":{"type":"string","minLength":1,"description":"absent: the first sheet"},"headerRows":{"type":"integer","minimum":1,"maximum":5,"default":1,"description":"header rows, joined with / (merged cells repeat their value)"},"dateColumns":{"type":"array","items":{"type":"string","minLength":1},"description":"columns whose numbers are Excel serial dates"}}}]}}}}};
-const pattern21 = new RegExp("^(auto|.)$", "u");
+const schema63 = {"title":"FileDropSource","type":"object","additionalProperties":false,"required":["id","title","department","kind","recordType","mapping","connection"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/title"},"department":{"$ref":"#/$defs/department"},"kind":{"const":"file-drop","description":"连接器类型 / connector kind"},"recordType":{"$ref":"#/$defs/recordType"},"mapping":{"$ref":"#/$defs/mapping"},"precedence":{"$ref":"#/$defs/precedence"},"primaryKey":{"$ref":"#/$defs/primaryKey"},"schedule":{"$ref":"#/$defs/schedule"},"extractionWindow":{"$ref":"#/$defs/extractionWindow"},"deletions":{"$ref":"#/$defs/deletions"},"connection":{"type":"object","additionalProperties":false,"required":["format"],"description":"文件投递 / files the department puts in the raw bucket under inbox/<source id>/; each is read once, then archived","properties":{"batchSize":{"type":"integer","minimum":1,"maximum":50000,"default":2000,"description":"rows per raw batch"},"format":{"oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"csv"},"encoding":{"enum":["auto","utf-8","gbk","gb18030"],"default":"auto","description":"auto: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK)"},"delimiter":{"type":"string","pattern":"^(auto|.)$","default":"auto","description":"one character, or auto: the most frequent of , ; tab | in the header"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"xlsx"},"sheet":{"type":"string","minLength":1,"description":"absent: the first sheet"},"headerRows":{"type":"integer","minimum":1,"maximum":5,"default":1,"description":"header rows, joined with / (merged cells repeat their value)"},"dateColumns":{"type":"array","items":{"type":"string","minLength":1},"description":"columns whose numbers are Excel serial dates"}}}]}}}}};
+const pattern24 = new RegExp("^(auto|.)$", "u");
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3525,7 +4491,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema57.properties, key0))){
+if(!(func1.call(schema63.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -3649,10 +4615,22 @@ errors++;
 }
 }
 if(data.mapping !== undefined){
-let data5 = data.mapping;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err17 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(validate22(data.mapping, {instancePath:instancePath+"/mapping",parentData:data,parentDataProperty:"mapping",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.precedence !== undefined){
+if(!(validate28(data.precedence, {instancePath:instancePath+"/precedence",parentData:data,parentDataProperty:"precedence",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.primaryKey !== undefined){
+let data7 = data.primaryKey;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err17 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3663,7 +4641,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/mapping",schemaPath:"#/$defs/mapping/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3673,11 +4651,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.primaryKey !== undefined){
-let data6 = data.primaryKey;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err19 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.schedule !== undefined){
+let data8 = data.schedule;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.everyMinutes === undefined){
+const err19 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3686,9 +4664,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/primaryKey",schemaPath:"#/$defs/primaryKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data8){
+if(!(key1 === "everyMinutes")){
+const err20 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3698,11 +4676,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.schedule !== undefined){
-let data7 = data.schedule;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.everyMinutes === undefined){
-const err21 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/required",keyword:"required",params:{missingProperty: "everyMinutes"},message:"must have required property '"+"everyMinutes"+"'"};
+if(data8.everyMinutes !== undefined){
+let data9 = data8.everyMinutes;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err21 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3711,9 +4688,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!(key1 === "everyMinutes")){
-const err22 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 10080 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3722,11 +4699,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data7.everyMinutes !== undefined){
-let data8 = data7.everyMinutes;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data9 < 1 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3735,9 +4709,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 10080 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080"};
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3746,8 +4722,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data8 < 1 || isNaN(data8)){
-const err25 = {instancePath:instancePath+"/schedule/everyMinutes",schemaPath:"#/$defs/schedule/properties/everyMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.extractionWindow !== undefined){
+let data10 = data.extractionWindow;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.start === undefined){
+const err25 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3756,11 +4736,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/schedule",schemaPath:"#/$defs/schedule/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.end === undefined){
+const err26 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3769,12 +4746,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.extractionWindow !== undefined){
-let data9 = data.extractionWindow;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.start === undefined){
-const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+for(const key2 in data10){
+if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
+const err27 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3783,8 +4757,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data9.end === undefined){
-const err28 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+}
+if(data10.start !== undefined){
+let data11 = data10.start;
+if(typeof data11 === "string"){
+if(!pattern8.test(data11)){
+const err28 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3793,9 +4771,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(((key2 === "start") || (key2 === "end")) || (key2 === "timeZone"))){
-const err29 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err29 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3805,11 +4783,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.start !== undefined){
-let data10 = data9.start;
-if(typeof data10 === "string"){
-if(!pattern5.test(data10)){
-const err30 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(data10.end !== undefined){
+let data12 = data10.end;
+if(typeof data12 === "string"){
+if(!pattern8.test(data12)){
+const err30 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3820,7 +4798,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/extractionWindow/start",schemaPath:"#/$defs/extractionWindow/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3830,11 +4808,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.end !== undefined){
-let data11 = data9.end;
-if(typeof data11 === "string"){
-if(!pattern5.test(data11)){
-const err32 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""};
+if(data10.timeZone !== undefined){
+let data13 = data10.timeZone;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err32 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3845,7 +4823,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/extractionWindow/end",schemaPath:"#/$defs/extractionWindow/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3855,11 +4833,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data9.timeZone !== undefined){
-let data12 = data9.timeZone;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err34 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err34 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3869,8 +4845,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/extractionWindow/timeZone",schemaPath:"#/$defs/extractionWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.deletions !== undefined){
+let data14 = data.deletions;
+const _errs38 = errors;
+let valid11 = false;
+let passing0 = null;
+const _errs39 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err35 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3879,10 +4862,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/extractionWindow",schemaPath:"#/$defs/extractionWindow/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key3 in data14){
+if(!(key3 === "detect")){
+const err36 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3892,15 +4874,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.deletions !== undefined){
-let data13 = data.deletions;
-const _errs39 = errors;
-let valid12 = false;
-let passing0 = null;
-const _errs40 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err37 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(data14.detect !== undefined){
+if("none" !== data14.detect){
+const err37 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3909,9 +4885,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(key3 === "detect")){
-const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3920,10 +4897,16 @@ vErrors.push(err38);
 }
 errors++;
 }
+var _valid0 = _errs39 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+var props0 = true;
 }
-if(data13.detect !== undefined){
-if("none" !== data13.detect){
-const err39 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/0/properties/detect/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
+const _errs43 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err39 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3932,10 +4915,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key4 in data14){
+if(!((key4 === "detect") || (key4 === "maxShare"))){
+const err40 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3944,16 +4926,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-if(_valid0){
-valid12 = true;
-passing0 = 0;
-var props0 = true;
 }
-const _errs44 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err41 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+if(data14.detect !== undefined){
+if("snapshot" !== data14.detect){
+const err41 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3962,9 +4938,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key4 in data13){
-if(!((key4 === "detect") || (key4 === "maxShare"))){
-const err42 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data14.maxShare !== undefined){
+let data17 = data14.maxShare;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3973,10 +4952,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data13.detect !== undefined){
-if("snapshot" !== data13.detect){
-const err43 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/1/properties/detect/const",keyword:"const",params:{allowedValue: "snapshot"},message:"must be equal to constant"};
+if(data17 <= 0 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3986,11 +4963,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data13.maxShare !== undefined){
-let data16 = data13.maxShare;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 1 || isNaN(data16)){
-const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err44 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3999,8 +4973,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data16 <= 0 || isNaN(data16)){
-const err45 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4009,9 +4985,23 @@ vErrors.push(err45);
 }
 errors++;
 }
+var _valid0 = _errs43 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err46 = {instancePath:instancePath+"/deletions/maxShare",schemaPath:"#/$defs/deletions/oneOf/1/properties/maxShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs49 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.detect === undefined){
+const err46 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4020,10 +5010,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.field === undefined){
+const err47 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4032,23 +5020,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-var _valid0 = _errs44 === errors;
-if(_valid0 && valid12){
-valid12 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid12 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
-}
-const _errs50 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.detect === undefined){
-const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "detect"},message:"must have required property '"+"detect"+"'"};
+for(const key5 in data14){
+if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
+const err48 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4057,8 +5031,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data13.field === undefined){
-const err49 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+}
+if(data14.detect !== undefined){
+if("flag" !== data14.detect){
+const err49 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4067,9 +5043,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key5 in data13){
-if(!(((key5 === "detect") || (key5 === "field")) || (key5 === "values"))){
-const err50 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data14.field !== undefined){
+let data19 = data14.field;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err50 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4079,9 +5058,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data13.detect !== undefined){
-if("flag" !== data13.detect){
-const err51 = {instancePath:instancePath+"/deletions/detect",schemaPath:"#/$defs/deletions/oneOf/2/properties/detect/const",keyword:"const",params:{allowedValue: "flag"},message:"must be equal to constant"};
+else {
+const err51 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4091,11 +5069,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data13.field !== undefined){
-let data18 = data13.field;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err52 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data14.values !== undefined){
+let data20 = data14.values;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err52 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4104,9 +5082,14 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/deletions/field",schemaPath:"#/$defs/deletions/oneOf/2/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+let data21 = data20[i0];
+const _errs58 = errors;
+let valid17 = false;
+const _errs59 = errors;
+if(typeof data21 !== "string"){
+const err53 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4115,12 +5098,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data13.values !== undefined){
-let data19 = data13.values;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err54 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid1 = _errs59 === errors;
+valid17 = valid17 || _valid1;
+const _errs61 = errors;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err54 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4129,14 +5111,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-const _errs59 = errors;
-let valid18 = false;
-const _errs60 = errors;
-if(typeof data20 !== "string"){
-const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs61 === errors;
+valid17 = valid17 || _valid1;
+const _errs63 = errors;
+if(typeof data21 !== "boolean"){
+const err55 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4145,11 +5124,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid1 = _errs60 === errors;
-valid18 = valid18 || _valid1;
-const _errs62 = errors;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid1 = _errs63 === errors;
+valid17 = valid17 || _valid1;
+if(!valid17){
+const err56 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4158,11 +5136,21 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid1 = _errs62 === errors;
-valid18 = valid18 || _valid1;
-const _errs64 = errors;
-if(typeof data20 !== "boolean"){
-const err57 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4171,10 +5159,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-var _valid1 = _errs64 === errors;
-valid18 = valid18 || _valid1;
-if(!valid18){
-const err58 = {instancePath:instancePath+"/deletions/values/" + i0,schemaPath:"#/$defs/deletions/oneOf/2/properties/values/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4183,21 +5171,23 @@ vErrors.push(err58);
 }
 errors++;
 }
-else {
-errors = _errs59;
-if(vErrors !== null){
-if(_errs59){
-vErrors.length = _errs59;
+var _valid0 = _errs49 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 2];
 }
 else {
-vErrors = null;
+if(_valid0){
+valid11 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
 }
 }
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/deletions/values",schemaPath:"#/$defs/deletions/oneOf/2/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid11){
+const err59 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4206,48 +5196,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
 else {
-const err60 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-var _valid0 = _errs50 === errors;
-if(_valid0 && valid12){
-valid12 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid12 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = true;
-}
-}
-}
-}
-if(!valid12){
-const err61 = {instancePath:instancePath+"/deletions",schemaPath:"#/$defs/deletions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-else {
-errors = _errs39;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -4256,10 +5209,34 @@ vErrors = null;
 }
 }
 if(data.connection !== undefined){
-let data21 = data.connection;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.format === undefined){
-const err62 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+let data22 = data.connection;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.format === undefined){
+const err60 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+for(const key6 in data22){
+if(!((key6 === "batchSize") || (key6 === "format"))){
+const err61 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data22.batchSize !== undefined){
+let data23 = data22.batchSize;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err62 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4268,9 +5245,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key6 in data21){
-if(!((key6 === "batchSize") || (key6 === "format"))){
-const err63 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 50000 || isNaN(data23)){
+const err63 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4279,11 +5256,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data21.batchSize !== undefined){
-let data22 = data21.batchSize;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err64 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data23 < 1 || isNaN(data23)){
+const err64 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4292,9 +5266,17 @@ vErrors.push(err64);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 50000 || isNaN(data22)){
-const err65 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000"};
+}
+}
+if(data22.format !== undefined){
+let data24 = data22.format;
+const _errs71 = errors;
+let valid19 = false;
+let passing1 = null;
+const _errs72 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind === undefined){
+const err65 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4303,8 +5285,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data22 < 1 || isNaN(data22)){
-const err66 = {instancePath:instancePath+"/connection/batchSize",schemaPath:"#/properties/connection/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key7 in data24){
+if(!(((key7 === "kind") || (key7 === "encoding")) || (key7 === "delimiter"))){
+const err66 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4314,16 +5297,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-if(data21.format !== undefined){
-let data23 = data21.format;
-const _errs72 = errors;
-let valid20 = false;
-let passing1 = null;
-const _errs73 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.kind === undefined){
-const err67 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data24.kind !== undefined){
+if("csv" !== data24.kind){
+const err67 = {instancePath:instancePath+"/connection/format/kind",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "csv"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4332,9 +5308,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-for(const key7 in data23){
-if(!(((key7 === "kind") || (key7 === "encoding")) || (key7 === "delimiter"))){
-const err68 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data24.encoding !== undefined){
+let data26 = data24.encoding;
+if(!((((data26 === "auto") || (data26 === "utf-8")) || (data26 === "gbk")) || (data26 === "gb18030"))){
+const err68 = {instancePath:instancePath+"/connection/format/encoding",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema63.properties.connection.properties.format.oneOf[0].properties.encoding.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4344,9 +5322,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data23.kind !== undefined){
-if("csv" !== data23.kind){
-const err69 = {instancePath:instancePath+"/connection/format/kind",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "csv"},message:"must be equal to constant"};
+if(data24.delimiter !== undefined){
+let data27 = data24.delimiter;
+if(typeof data27 === "string"){
+if(!pattern24.test(data27)){
+const err69 = {instancePath:instancePath+"/connection/format/delimiter",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/delimiter/pattern",keyword:"pattern",params:{pattern: "^(auto|.)$"},message:"must match pattern \""+"^(auto|.)$"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4356,10 +5336,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data23.encoding !== undefined){
-let data25 = data23.encoding;
-if(!((((data25 === "auto") || (data25 === "utf-8")) || (data25 === "gbk")) || (data25 === "gb18030"))){
-const err70 = {instancePath:instancePath+"/connection/format/encoding",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema57.properties.connection.properties.format.oneOf[0].properties.encoding.enum},message:"must be equal to one of the allowed values"};
+else {
+const err70 = {instancePath:instancePath+"/connection/format/delimiter",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/delimiter/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4369,11 +5347,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data23.delimiter !== undefined){
-let data26 = data23.delimiter;
-if(typeof data26 === "string"){
-if(!pattern21.test(data26)){
-const err71 = {instancePath:instancePath+"/connection/format/delimiter",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/delimiter/pattern",keyword:"pattern",params:{pattern: "^(auto|.)$"},message:"must match pattern \""+"^(auto|.)$"+"\""};
+}
+else {
+const err71 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4382,9 +5358,16 @@ vErrors.push(err71);
 }
 errors++;
 }
+var _valid2 = _errs72 === errors;
+if(_valid2){
+valid19 = true;
+passing1 = 0;
+var props1 = true;
 }
-else {
-const err72 = {instancePath:instancePath+"/connection/format/delimiter",schemaPath:"#/properties/connection/properties/format/oneOf/0/properties/delimiter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs79 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind === undefined){
+const err72 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4393,10 +5376,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key8 in data24){
+if(!((((key8 === "kind") || (key8 === "sheet")) || (key8 === "headerRows")) || (key8 === "dateColumns"))){
+const err73 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4405,16 +5387,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-var _valid2 = _errs73 === errors;
-if(_valid2){
-valid20 = true;
-passing1 = 0;
-var props1 = true;
 }
-const _errs80 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.kind === undefined){
-const err74 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data24.kind !== undefined){
+if("xlsx" !== data24.kind){
+const err74 = {instancePath:instancePath+"/connection/format/kind",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "xlsx"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4423,9 +5399,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key8 in data23){
-if(!((((key8 === "kind") || (key8 === "sheet")) || (key8 === "headerRows")) || (key8 === "dateColumns"))){
-const err75 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data24.sheet !== undefined){
+let data29 = data24.sheet;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err75 = {instancePath:instancePath+"/connection/format/sheet",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4435,9 +5414,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data23.kind !== undefined){
-if("xlsx" !== data23.kind){
-const err76 = {instancePath:instancePath+"/connection/format/kind",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "xlsx"},message:"must be equal to constant"};
+else {
+const err76 = {instancePath:instancePath+"/connection/format/sheet",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4447,11 +5425,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data23.sheet !== undefined){
-let data28 = data23.sheet;
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err77 = {instancePath:instancePath+"/connection/format/sheet",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data24.headerRows !== undefined){
+let data30 = data24.headerRows;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err77 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4460,9 +5437,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/connection/format/sheet",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 5 || isNaN(data30)){
+const err78 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4471,11 +5448,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data23.headerRows !== undefined){
-let data29 = data23.headerRows;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err79 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data30 < 1 || isNaN(data30)){
+const err79 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4484,9 +5458,17 @@ vErrors.push(err79);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 5 || isNaN(data29)){
-const err80 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+}
+}
+if(data24.dateColumns !== undefined){
+let data31 = data24.dateColumns;
+if(Array.isArray(data31)){
+const len1 = data31.length;
+for(let i1=0; i1<len1; i1++){
+let data32 = data31[i1];
+if(typeof data32 === "string"){
+if(func2(data32) < 1){
+const err80 = {instancePath:instancePath+"/connection/format/dateColumns/" + i1,schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4495,8 +5477,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err81 = {instancePath:instancePath+"/connection/format/headerRows",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err81 = {instancePath:instancePath+"/connection/format/dateColumns/" + i1,schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4507,15 +5490,8 @@ errors++;
 }
 }
 }
-if(data23.dateColumns !== undefined){
-let data30 = data23.dateColumns;
-if(Array.isArray(data30)){
-const len1 = data30.length;
-for(let i1=0; i1<len1; i1++){
-let data31 = data30[i1];
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err82 = {instancePath:instancePath+"/connection/format/dateColumns/" + i1,schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err82 = {instancePath:instancePath+"/connection/format/dateColumns",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4525,8 +5501,9 @@ vErrors.push(err82);
 errors++;
 }
 }
+}
 else {
-const err83 = {instancePath:instancePath+"/connection/format/dateColumns/" + i1,schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err83 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4535,10 +5512,22 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
+var _valid2 = _errs79 === errors;
+if(_valid2 && valid19){
+valid19 = false;
+passing1 = [passing1, 1];
 }
 else {
-const err84 = {instancePath:instancePath+"/connection/format/dateColumns",schemaPath:"#/properties/connection/properties/format/oneOf/1/properties/dateColumns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(_valid2){
+valid19 = true;
+passing1 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+if(!valid19){
+const err84 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4547,47 +5536,11 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
 else {
-const err85 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var _valid2 = _errs80 === errors;
-if(_valid2 && valid20){
-valid20 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid2){
-valid20 = true;
-passing1 = 1;
-if(props1 !== true){
-props1 = true;
-}
-}
-}
-if(!valid20){
-const err86 = {instancePath:instancePath+"/connection/format",schemaPath:"#/properties/connection/properties/format/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-else {
-errors = _errs72;
+errors = _errs71;
 if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
+if(_errs71){
+vErrors.length = _errs71;
 }
 else {
 vErrors = null;
@@ -4597,31 +5550,31 @@ vErrors = null;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err85];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err85);
 }
 errors++;
 }
 }
 }
 else {
-const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err86];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err86);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4650,8 +5603,8 @@ passing0 = 0;
 var props0 = true;
 }
 const _errs2 = errors;
-if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -4668,8 +5621,8 @@ props0 = true;
 }
 }
 const _errs3 = errors;
-if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;

@@ -6,7 +6,8 @@ import { resources } from '../infra/resources.js';
 import { startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
 import { provision, type Provisioned } from './provision.js';
 import { LocalRuntime } from './runtime/runtime.js';
-import { startDemoDepartments, type DemoDepartments } from './demo-departments.js';
+// The embedded default's demo departments: the one place under src/ that reaches demo/ (a type here, a dynamic import below).
+import type { DemoDepartments } from '../../demo/departments.js';
 import { collectSummary, countReleases, type RunSummary } from './summary.js';
 import { claimStateDir } from './state-lock.js';
 
@@ -54,6 +55,7 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
     aws = await startEmbeddedAws(home);
     const provisioned = await provision(resources);
     Object.assign(process.env, provisioned.env);
+    const { startDemoDepartments } = await import('../../demo/departments.js');
     demos = await startDemoDepartments();
     // After the demo departments: their addresses (TONGYUAN_DEMO_*) are what `tongyuan sync` needs to reach them.
     writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: stackEnvironment() }, null, 2)}\n`);

@@ -5,7 +5,8 @@ import { chinaTimeToIso, normalizeDecisionNumber, toIsoDate, toYuan, type Amount
  * returns its canonical form, or the value unchanged when it cannot read it (the
  * validator then reports the field).
  */
-export type ConverterName = 'text' | 'upper' | 'date' | 'china-time' | 'document-number' | 'yuan' | 'integer' | 'number' | 'boolean' | 'list' | 'raw';
+export const CONVERTER_NAMES = ['text', 'upper', 'date', 'china-time', 'document-number', 'yuan', 'integer', 'number', 'boolean', 'list', 'raw'] as const;
+export type ConverterName = (typeof CONVERTER_NAMES)[number];
 
 export interface ConverterOptions {
   readonly unit?: AmountUnit;
@@ -54,7 +55,8 @@ export function convert(name: ConverterName, value: unknown, options: ConverterO
     case 'date':
       return typeof value === 'number' ? toIsoDate(value) : onText(value, toIsoDate);
     case 'china-time':
-      return onText(value, chinaTimeToIso);
+      // A day alone (a spreadsheet's date column) is the start of that day in China.
+      return onText(value, (text) => (/^\d{4}-\d{2}-\d{2}$/u.test(text) ? `${text}T00:00:00+08:00` : chinaTimeToIso(text)));
     case 'document-number':
       return onText(value, normalizeDecisionNumber);
     case 'yuan':

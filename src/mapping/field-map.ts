@@ -1,62 +1,88 @@
-import { convert, type ConverterName, type ConverterOptions } from './converters.js';
+import type { ConstantRule, FieldMap as SourceFieldMap, FieldRule, SourceFieldRule } from '../generated/source.types.js';
+import { cleanText, convert } from './converters.js';
+import { fieldMapProblems } from './field-map-check.js';
 import type { MappingDefinition } from './mapping.js';
 import { MappingError } from './mapping-error.js';
 
-/** How one target field is filled from the source item. */
-export interface FieldRule extends ConverterOptions {
-  /** Source field; a dotted path reaches into nested JSON (`party.name`). */
-  readonly from: string;
-  /** Converter to apply; `text` (trimmed, blank → absent) when not said. */
-  readonly as?: ConverterName;
-  /** Code table from the source's codes to canonical values; an unknown code passes on as it is. */
-  readonly values?: Readonly<Record<string, unknown>>;
-  /** For a list of names that the record holds as objects: each item becomes `{ [each]: item }`. */
-  readonly each?: string;
-}
-
-/** A value every record from this source carries (the exchange that runs all its transactions). */
-export interface ConstantRule {
-  readonly value: unknown;
-}
+export type { ConstantRule, FieldRule, SourceFieldRule } from '../generated/source.types.js';
 
 /**
- * A declarative mapping: target field (dotted for nested objects) → rule. Plain data,
- * checked when compiled, versioned, and able to name the source field behind any error.
+ * A declarative mapping: target field (dotted for nested objects) → rule. Plain data (a
+ * source's `mapping:` in its YAML, schemas/source.schema.json), checked when compiled,
+ * versioned, and able to name the source field behind any error. `id` is the source's.
  */
-export interface FieldMap {
+export interface FieldMap extends SourceFieldMap {
   readonly id: string;
-  readonly version: number;
-  readonly recordType: string;
-  readonly fields: Readonly<Record<string, FieldRule | ConstantRule>>;
+  readonly recordType?: string;
 }
 
-const CONVERTERS: readonly ConverterName[] = ['text', 'upper', 'date', 'china-time', 'document-number', 'yuan', 'integer', 'number', 'boolean', 'list', 'raw'];
+/** A rule with its patterns compiled and its nested map (each) ready. */
+interface CompiledRule {
+  readonly rule: SourceFieldRule;
+  readonly find?: RegExp;
+  readonly match?: RegExp;
+  readonly each?: string | readonly CompiledField[];
+}
 
-const isConstant = (rule: FieldRule | ConstantRule): rule is ConstantRule => 'value' in rule;
+interface CompiledField {
+  readonly path: readonly string[];
+  readonly pointer: string;
+  readonly rule: CompiledRule | ConstantRule;
+}
 
-function read(item: Readonly<Record<string, unknown>>, path: string): unknown {
+type Item = Readonly<Record<string, unknown>>;
+
+const isConstant = (rule: FieldRule | CompiledRule | ConstantRule): rule is ConstantRule => 'value' in rule;
+const isObject = (value: unknown): value is Item => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function read(item: Item, path: string): unknown {
   let value: unknown = item;
   const steps = path.split('.');
   for (const [i, step] of steps.entries()) {
     if (value === null || value === undefined) return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) {
+    if (!isObject(value)) {
       throw new MappingError(path, `expected an object at ${steps.slice(0, i).join('.')}, got ${Array.isArray(value) ? 'an array' : typeof value}`);
     }
-    value = (value as Record<string, unknown>)[step];
+    value = value[step];
   }
   return value;
 }
 
-function lookUp(value: unknown, values: Readonly<Record<string, unknown>> | undefined): unknown {
+function lookUp(value: unknown, values: SourceFieldRule['values']): unknown {
   if (!values || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return value;
   return Object.hasOwn(values, String(value)) ? values[String(value)] : value;
 }
 
-function apply(rule: FieldRule, item: Readonly<Record<string, unknown>>): unknown {
-  const converted = convert(rule.as ?? 'text', read(item, rule.from), rule);
-  if (!Array.isArray(converted)) return lookUp(converted, rule.values);
-  const items = converted.map((element) => lookUp(element, rule.values));
-  return rule.each ? items.map((element) => ({ [rule.each!]: element })) : items;
+/** find → match → values, on one value (or one item of a list). */
+function refine(compiled: CompiledRule, value: unknown): unknown {
+  let refined = value;
+  if (compiled.find && typeof refined === 'string') {
+    const found = compiled.find.exec(refined);
+    refined = found ? (found[1] ?? found[0]) : undefined;
+  }
+  if (compiled.match && typeof refined === 'string') {
+    const groups = compiled.match.exec(refined)?.groups;
+    if (groups) refined = Object.fromEntries(Object.entries(groups).filter(([, group]) => group !== undefined));
+  }
+  return lookUp(refined, compiled.rule.values);
+}
+
+function eachItem(each: CompiledRule['each'], element: unknown): unknown {
+  if (each === undefined) return element;
+  if (typeof each === 'string') return { [each]: element };
+  return isObject(element) ? mapFields(each, element) : element;
+}
+
+function apply(compiled: CompiledRule, item: Item): unknown {
+  const { rule } = compiled;
+  const source = read(item, rule.from);
+  const text = cleanText(source);
+  const none = typeof text === 'string' && rule.empty?.includes(text);
+  const converted = none ? (rule.as === 'list' ? [] : undefined) : convert(rule.as ?? 'text', source, rule);
+  const value = Array.isArray(converted)
+    ? converted.map((element) => refine(compiled, element)).filter((element) => element !== undefined).map((element) => eachItem(compiled.each, element))
+    : refine(compiled, converted);
+  return value === undefined ? rule.default : value;
 }
 
 function assign(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
@@ -69,41 +95,51 @@ function assign(target: Record<string, unknown>, path: readonly string[], value:
   assign(child, rest, value);
 }
 
-function checkFieldMap(map: FieldMap): void {
-  const problems: string[] = [];
-  if (!Number.isInteger(map.version) || map.version < 1) problems.push(`version must be a positive integer, got ${map.version}`);
-  for (const [target, rule] of Object.entries(map.fields)) {
-    if (isConstant(rule)) continue;
-    if (rule.as !== undefined && !CONVERTERS.includes(rule.as)) problems.push(`${target}: unknown converter "${rule.as}" (known: ${CONVERTERS.join(', ')})`);
-    if (rule.each !== undefined && rule.as !== 'list') problems.push(`${target}: "each" needs as: list`);
-    if (rule.unit !== undefined && rule.as !== 'yuan') problems.push(`${target}: "unit" needs as: yuan`);
+function mapFields(fields: readonly CompiledField[], item: Item): Record<string, unknown> {
+  const candidate: Record<string, unknown> = {};
+  for (const { path, rule } of fields) {
+    const value = isConstant(rule) ? rule.value : apply(rule, item);
+    if (value !== undefined) assign(candidate, path, value);
   }
-  if (problems.length > 0) throw new Error(`field map ${map.id}: ${problems.join('; ')}`);
+  return candidate;
 }
 
-/** Compiles a field map once (when its module loads) into a mapping. */
+function compileRule(rule: SourceFieldRule): CompiledRule {
+  return {
+    rule,
+    ...(rule.find === undefined ? {} : { find: new RegExp(rule.find, 'u') }),
+    ...(rule.match === undefined ? {} : { match: new RegExp(rule.match, 'u') }),
+    ...(rule.each === undefined ? {} : { each: typeof rule.each === 'string' ? rule.each : compileFields(rule.each) }),
+  };
+}
+
+function compileFields(fields: Readonly<Record<string, FieldRule>>): CompiledField[] {
+  return Object.entries(fields).map(([target, rule]) => ({
+    path: target.split('.'),
+    pointer: `/${target.split('.').join('/')}`,
+    rule: isConstant(rule) ? rule : compileRule(rule),
+  }));
+}
+
+/** Compiles a field map once (when its source is loaded) into a mapping; an inconsistent map throws, naming each problem. */
 export function compileFieldMap(map: FieldMap): MappingDefinition {
-  checkFieldMap(map);
-  const rules = Object.entries(map.fields).map(([target, rule]) => ({ path: target.split('.'), pointer: `/${target.split('.').join('/')}`, rule }));
+  const problems = fieldMapProblems(map);
+  if (problems.length > 0) throw new Error(`field map ${map.id}: ${problems.join('; ')}`);
+  const fields = compileFields(map.fields);
   // Longest pointer first, so `/transferor/name` wins over a rule for `/transferor`.
-  const bySpecificity = [...rules].sort((a, b) => b.pointer.length - a.pointer.length);
+  const bySpecificity = [...fields].sort((a, b) => b.pointer.length - a.pointer.length);
   return {
     id: map.id,
     version: map.version,
     map(raw) {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      if (!isObject(raw)) {
         throw new MappingError('(item)', `expected a JSON object, got ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : typeof raw}`);
       }
-      const candidate: Record<string, unknown> = {};
-      for (const { path, rule } of rules) {
-        const value = isConstant(rule) ? rule.value : apply(rule, raw);
-        if (value !== undefined) assign(candidate, path, value);
-      }
-      return candidate;
+      return mapFields(fields, raw);
     },
     sourceFieldOf(targetPath) {
       const match = bySpecificity.find(({ pointer }) => targetPath === pointer || targetPath.startsWith(`${pointer}/`));
-      return match && !isConstant(match.rule) ? match.rule.from : undefined;
+      return match && !isConstant(match.rule) ? match.rule.rule.from : undefined;
     },
   };
 }

@@ -12,11 +12,4 @@ export interface MappingDefinition {
   sourceFieldOf(targetPath: string): string | undefined;
 }
 
-export type MappingFunction = (raw: Readonly<Record<string, unknown>>) => unknown;
-
-/** A hand-written mapping function as a definition (it cannot name source fields). */
-export function mappingFromFunction(id: string, version: number, map: MappingFunction): MappingDefinition {
-  return { id, version, map, sourceFieldOf: () => undefined };
-}
-
 export const mappingLabel = (mapping: Pick<MappingDefinition, 'id' | 'version'>): string => `${mapping.id}@${mapping.version}`;

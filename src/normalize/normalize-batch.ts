@@ -24,7 +24,8 @@ export interface NormalizeDeps {
   };
   readonly source: (sourceId: string) => SourceConfig;
   readonly recordType: (name: string) => RecordTypeRules;
-  readonly mapping: (name: string) => MappingDefinition;
+  /** The source's mapping, compiled from the field map in its configuration. */
+  readonly mapping: (source: SourceConfig) => MappingDefinition;
   /** The items of a raw batch, as the source's connector reads them. */
   readonly itemsOf: (source: SourceConfig, rawBody: Uint8Array) => readonly unknown[];
   readonly clock: Clock;
@@ -66,7 +67,7 @@ export function sourceKeyOf(source: SourceConfig, rawKey: string, { item, index 
 /** Maps and validates some items of one raw batch (all of them, or those a replay picked). */
 export async function normalizeItems(source: SourceConfig, rawKey: string, extractedAt: string, items: readonly BatchItem[], deps: NormalizeDeps): Promise<NormalizeOutcome> {
   const rules = deps.recordType(source.recordType);
-  const mapping = deps.mapping(source.mapping);
+  const mapping = deps.mapping(source);
   const now = deps.clock.now().toISOString();
   const candidates: CandidateRecord[] = [];
   const rejected: QuarantineEntry[] = [];

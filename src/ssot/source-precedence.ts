@@ -1,17 +1,30 @@
+import type { SourceConfig } from '../generated/source.types.js';
 import type { SourcePrecedence } from './golden-merge.js';
 
-/**
- * Declared source precedence per record type, for golden records that several
- * departments report. The department that decides a fact wins that fact: the deciding
- * department for a decision's content, the credit centre for credit repair, the legal
- * affairs office for a document's validity. A source not named here ranks after the
- * named ones, the freshest first. Source ids are those of sources/*.yaml.
- */
-export const sourcePrecedence: Readonly<Record<string, SourcePrecedence>> = {
-  // The bureau's case system (API) is the record; its 双公示 CSV export repeats it later and by hand.
-  'enforcement-decision': { default: ['demo-enforcement', 'demo-sgs-csv'] },
-};
+type RankedSource = Pick<SourceConfig, 'id' | 'recordType' | 'precedence'>;
 
-export function precedenceFor(recordType: string): SourcePrecedence {
-  return sourcePrecedence[recordType] ?? {};
+const byRank = (ranks: readonly (readonly [string, number])[]): string[] =>
+  [...ranks].sort(([a, rankA], [b, rankB]) => rankA - rankB || a.localeCompare(b)).map(([id]) => id);
+
+/**
+ * Source precedence per record type, from the `precedence` each source declares in its
+ * configuration: for golden records that several departments report, the department
+ * that decides a fact wins it (the lowest rank; a field may have its own). A source
+ * without a rank comes after the ranked ones, the freshest first.
+ */
+export function precedenceFrom(sources: readonly RankedSource[]): (recordType: string) => SourcePrecedence {
+  const byType = new Map<string, SourcePrecedence>();
+  for (const recordType of new Set(sources.map((s) => s.recordType))) {
+    const ranked = sources.filter((s) => s.recordType === recordType && s.precedence !== undefined);
+    if (ranked.length === 0) continue;
+    const fieldNames = [...new Set(ranked.flatMap((s) => Object.keys(s.precedence?.fields ?? {})))];
+    const fields = Object.fromEntries(
+      fieldNames.map((field) => [field, byRank(ranked.map((s) => [s.id, s.precedence?.fields?.[field] ?? s.precedence!.rank] as const))]),
+    );
+    byType.set(recordType, {
+      default: byRank(ranked.map((s) => [s.id, s.precedence!.rank] as const)),
+      ...(fieldNames.length > 0 ? { fields } : {}),
+    });
+  }
+  return (recordType) => byType.get(recordType) ?? {};
 }

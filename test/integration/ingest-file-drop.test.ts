@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import { ingestDeps } from '../../src/app/composition.js';
 import { awsClients } from '../../src/aws/clients.js';
 import { DynamoProcessedFiles } from '../../src/aws/dynamo-processed-files.js';
@@ -34,7 +35,7 @@ describe('file-drop connector on the raw bucket inbox', () => {
   });
 
   function setup(format: FileDropSource['connection']['format'], extra: Partial<FileDropSource> = {}) {
-    const source: FileDropSource = { id: `drop-${uniqueSuffix()}`, title: '双公示', department: '市场监管局', kind: 'file-drop', recordType: 'enforcement-decision', mapping: 'none', primaryKey: '序号', connection: { format, batchSize: 50 }, ...extra };
+    const source: FileDropSource = { id: `drop-${uniqueSuffix()}`, title: '双公示', department: '市场监管局', kind: 'file-drop', recordType: 'enforcement-decision', mapping: INGEST_ONLY_MAPPING, primaryKey: '序号', connection: { format, batchSize: 50 }, ...extra };
     const messages: Record<string, unknown>[] = [];
     const rejected: RejectedFile[] = [];
     const fileDeps: FileDropDeps = { inbox, processed: new DynamoProcessedFiles(awsClients().doc, tableName('state'), systemClock), rejections: { reject: async (f) => void rejected.push(f) }, clock: systemClock };

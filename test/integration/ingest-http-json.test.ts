@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import { ingestDeps } from '../../src/app/composition.js';
 import { awsClients } from '../../src/aws/clients.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import { bucketName } from '../../src/config/resource-names.js';
-import { generatePenalties } from '../../src/demo/enforcement/generate.js';
-import { startDemoEnforcementApi, type DemoEnforcementApi } from '../../src/demo/enforcement/server.js';
+import { generatePenalties } from '../../demo/enforcement/generate.js';
+import { startDemoEnforcementApi, type DemoEnforcementApi } from '../../demo/enforcement/server.js';
 import { httpJsonConnector } from '../../src/ingest/connectors/http-json.js';
 import { syncSource } from '../../src/ingest/sync-source.js';
 import { uniqueSuffix, useSharedAws } from '../support/aws.js';
@@ -47,7 +48,7 @@ describe('http-json connector against real HTTP servers', () => {
       department: 'd',
       kind: 'http-json',
       recordType: 'enforcement-decision',
-      mapping: 'demo-enforcement',
+      mapping: INGEST_ONLY_MAPPING,
       connection: { baseUrl: '${env:TEST_DEMO_API}', path: '/api/v1/penalties', requestsPerSecond: 50, pagination: { kind: 'cursor', itemsField: 'data', nextCursorField: 'next_cursor', hasMoreField: 'has_more', pageSize: 100 } },
     };
     const deps = ingestDeps();
@@ -81,7 +82,7 @@ describe('http-json connector against real HTTP servers', () => {
         department: 'd',
         kind: 'http-json',
         recordType: 't',
-        mapping: 'm',
+        mapping: INGEST_ONLY_MAPPING,
         connection: {
           baseUrl: '${env:TEST_API_URL}',
           path: '/items',
@@ -109,7 +110,7 @@ describe('http-json connector against real HTTP servers', () => {
     });
     try {
       process.env.TEST_LINK_URL = api.url;
-      const source: HttpSource = { id: `http-${uniqueSuffix()}`, title: 'l', department: 'd', kind: 'http-json', recordType: 't', mapping: 'm', connection: { baseUrl: '${env:TEST_LINK_URL}', path: '/list', pagination: { kind: 'link' } } };
+      const source: HttpSource = { id: `http-${uniqueSuffix()}`, title: 'l', department: 'd', kind: 'http-json', recordType: 't', mapping: INGEST_ONLY_MAPPING, connection: { baseUrl: '${env:TEST_LINK_URL}', path: '/list', pagination: { kind: 'link' } } };
       await expect(syncSource(source, ingestDeps())).rejects.toThrow(`source ${source.id}: ${api.url}/list?page=3: expected a JSON array of items, got object`);
     } finally {
       await api.close();

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import { ingestDeps } from '../../src/app/composition.js';
 import { awsClients } from '../../src/aws/clients.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
@@ -57,7 +58,7 @@ describe.each([
     department: 'test',
     kind: 'sql',
     recordType: 'credit-record',
-    mapping: 'none',
+    mapping: INGEST_ONLY_MAPPING,
     primaryKey: 'id',
     connection: { engine: peer.engine, host: '${env:TEST_SQL_HOST}', database: 'test', user: peer.engine === 'postgres' ? 'postgres' : 'root', table, cursorColumn: 'updated_at', batchSize },
   });

@@ -33,7 +33,6 @@ describe('tongyuan sources check / sync', () => {
         'department: 发改委',
         'kind: sql',
         'recordType: enforcement-decision',
-        'mapping: demo-enforcement',
         'connection:',
         '  engine: postgres',
         '  host: ${env:CLI_TEST_PG_HOST}',
@@ -42,6 +41,10 @@ describe('tongyuan sources check / sync', () => {
         `  table: ${table}`,
         '  cursorColumn: updated_at',
         '  batchSize: 100',
+        'mapping:',
+        '  version: 1',
+        '  fields:',
+        '    caseName: { from: name }',
         '',
       ].join('\n'),
     );
@@ -59,7 +62,7 @@ describe('tongyuan sources check / sync', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('cli-front-db\tsql → enforcement-decision');
     const bad = join(dir, 'bad.yaml.txt');
-    writeFileSync(bad, 'id: Bad Id\ntitle: t\ndepartment: d\nkind: file-drop\nrecordType: enforcement-decision\nmapping: demo-enforcement\nconnection:\n  format: { kind: csv, encoding: big5 }\n');
+    writeFileSync(bad, 'id: Bad Id\ntitle: t\ndepartment: d\nkind: file-drop\nrecordType: enforcement-decision\nmapping: { version: 1, fields: { caseName: { from: name } } }\nconnection:\n  format: { kind: csv, encoding: big5 }\n');
     const failed = await cli(['sources', 'check', bad], env);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('bad.yaml.txt: invalid source:\n  /id: must match pattern "^[a-z][a-z0-9-]{1,62}$"\n  /connection/format/encoding: must be one of "auto", "utf-8", "gbk", "gb18030"');

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDeps } from '../../src/app/composition.js';
 import { loadSources } from '../../src/config/catalog.js';
-import { generateCreditRows } from '../../src/demo/credit/generate.js';
-import { startOtherKindDepartments } from '../../src/demo/other-kinds.js';
+import { generateCreditRows } from '../../demo/credit/generate.js';
+import { startOtherKindDepartments } from '../../demo/other-kinds.js';
 import { syncSource } from '../../src/ingest/sync-source.js';
 import { useSharedAws } from '../support/aws.js';
 

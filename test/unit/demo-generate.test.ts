@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFECT_KINDS, generatePenalties } from '../../src/demo/enforcement/generate.js';
+import { DEFECT_KINDS, generatePenalties } from '../../demo/enforcement/generate.js';
 import { isChineseIdCard, isUscc } from '../../src/records/formats.js';
 import { normalizeDecisionNumber } from '../../src/records/normalize-values.js';
 

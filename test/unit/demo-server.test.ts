@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePenalties, type DemoPenalty } from '../../src/demo/enforcement/generate.js';
-import { decodeCursor, encodeCursor, startDemoEnforcementApi, type DemoEnforcementApi } from '../../src/demo/enforcement/server.js';
+import { generatePenalties, type DemoPenalty } from '../../demo/enforcement/generate.js';
+import { decodeCursor, encodeCursor, startDemoEnforcementApi, type DemoEnforcementApi } from '../../demo/enforcement/server.js';
 
 interface PenaltyPage {
   data: DemoPenalty[];

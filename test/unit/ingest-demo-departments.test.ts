@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { generateCreditRows } from '../../src/demo/credit/generate.js';
-import { generateDocumentRows } from '../../src/demo/documents/generate.js';
-import { serviceItemsWorkbook } from '../../src/demo/drops/service-items-xlsx.js';
-import { sgsCsvBytes } from '../../src/demo/drops/sgs-csv.js';
-import { generatePenalties } from '../../src/demo/enforcement/generate.js';
-import { generateServiceItems } from '../../src/demo/service-items/generate.js';
+import { generateCreditRows } from '../../demo/credit/generate.js';
+import { generateDocumentRows } from '../../demo/documents/generate.js';
+import { serviceItemsWorkbook } from '../../demo/drops/service-items-xlsx.js';
+import { sgsCsvBytes } from '../../demo/drops/sgs-csv.js';
+import { generatePenalties } from '../../demo/enforcement/generate.js';
+import { generateServiceItems } from '../../demo/service-items/generate.js';
 import { csvItems } from '../../src/ingest/files/csv-file.js';
 import { readXlsx } from '../../src/ingest/files/xlsx-file.js';
 import { liveItems } from '../../src/ingest/source-items.js';
-import { mappingNamed } from '../../src/mapping/registry.js';
 import { recordTypeNamed } from '../../src/records/registry.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
+import type { MappingDefinition } from '../../src/mapping/mapping.js';
+import { demoMapping } from '../support/mappings.js';
 
 const START = new Date('2025-01-01T00:00:00+08:00');
 
 /** Source keys whose mapped candidate the record type rejects. */
+const mappings = new Map<string, MappingDefinition>();
+for (const id of ['demo-credit', 'demo-documents', 'demo-enforcement', 'demo-sgs-csv', 'demo-service-items']) mappings.set(id, await demoMapping(id));
+
 function rejectedKeys(items: readonly Record<string, unknown>[], key: string, mapping: string, recordType: string): Set<string> {
-  const map = mappingNamed(mapping);
+  const map = mappings.get(mapping)!;
   const type = recordTypeNamed(recordType);
   return new Set(items.filter((item) => !type.validate(map.map(item)).valid).map((item) => String(item[key])));
 }

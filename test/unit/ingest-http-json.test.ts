@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import type { SourcePage } from '../../src/ingest/connectors/connector.js';
 import { httpJsonConnector } from '../../src/ingest/connectors/http-json.js';
@@ -13,7 +14,7 @@ const source = (connection: Partial<HttpSource['connection']>): HttpSource => ({
   department: 'd',
   kind: 'http-json',
   recordType: 't',
-  mapping: 'm',
+  mapping: INGEST_ONLY_MAPPING,
   connection: { baseUrl: 'http://dept.test', path: '/items', pagination: { kind: 'cursor', itemsField: 'data', nextCursorField: 'next' }, ...connection },
 });
 

@@ -3,7 +3,7 @@ import { ConfigError } from '../../src/config/catalog-errors.js';
 import { resolveSecretReferences, type SecretProviders } from '../../src/config/secret-refs.js';
 import { checkSourceDocument } from '../../src/config/source-validation.js';
 
-const common = { id: 'front-db', title: '前置库', department: '发改委', recordType: 'credit-record', mapping: 'demo-credit' };
+const common = { id: 'front-db', title: '前置库', department: '发改委', recordType: 'credit-record', mapping: { version: 1, fields: { recordNumber: { from: 'xybm' } } } };
 const sql = { ...common, kind: 'sql', connection: { engine: 'postgres', host: 'db', database: 'credit', user: 'reader', password: '${env:PGPASS}', table: 'public.credit', cursorColumn: 'updated_at' } };
 
 describe('source configuration: a union by kind, each with its own connection', () => {
@@ -57,5 +57,25 @@ describe('secret references', () => {
   it('names the source and the missing reference', async () => {
     await expect(resolveSecretReferences('${ssm:/missing}', 'source s /connection/password', providers)).rejects.toThrow(new ConfigError('source s /connection/password: ssm "/missing" is referenced but not set'));
     await expect(resolveSecretReferences('${secret:api#nope}', 'source s', providers)).rejects.toThrow('source s: secret "api" has no text field "nope"');
+  });
+
+});
+
+describe("a source's field map and precedence", () => {
+  it('checks a field map where the schema cannot: option combinations and patterns, each named by its target field', async () => {
+    const withFields = (fields: unknown) => ({ ...sql, mapping: { version: 1, fields } });
+    expect((await checkSourceDocument(withFields({ a: { from: 'x', as: 'nonsense' } }))).problems).toContainEqual(expect.stringMatching(/^\/mapping\/fields\/a\/as: must be one of "text"/));
+    expect((await checkSourceDocument(withFields({ a: { from: 'x', each: 'name' } }))).problems).toEqual(['/mapping: a: "each" needs as: list (or raw, for a JSON array)']);
+    expect((await checkSourceDocument(withFields({ a: { from: 'x', match: '(unclosed' } }))).problems).toEqual([expect.stringMatching(/^\/mapping: a: "match" is not a regular expression/)]);
+    expect((await checkSourceDocument(withFields({ a: { from: 'x', as: 'list', each: { b: { from: 'y', find: '[' } } } }))).problems).toEqual([
+      expect.stringMatching(/^\/mapping: a\[\]\.b: "find" is not a regular expression/),
+    ]);
+    expect((await checkSourceDocument(withFields({ a: { from: 'x', match: '^(.+)$' } }))).problems).toEqual(['/mapping: a: "match" needs named groups, (?<name>…), to become an object']);
+    expect((await checkSourceDocument({ ...sql, mapping: 'demo-credit' })).problems).toEqual(['/mapping: must be object']);
+  });
+
+  it('takes a rank, and per-field ranks, as the source\'s precedence', async () => {
+    expect((await checkSourceDocument({ ...sql, precedence: { rank: 2, fields: { repairStatus: 1 } } })).problems).toEqual([]);
+    expect((await checkSourceDocument({ ...sql, precedence: 2 })).problems).toEqual(['/precedence: must be object']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import { insideWindow } from '../../src/ingest/extraction-window.js';
 import { MassDeleteRefusedError, vanishedKeys } from '../../src/ingest/key-ledger.js';
@@ -12,7 +13,7 @@ const base: SourceConfig = {
   department: 'd',
   kind: 'http-json',
   recordType: 't',
-  mapping: 'm',
+  mapping: INGEST_ONLY_MAPPING,
   connection: { baseUrl: 'http://x', path: '/', pagination: { kind: 'cursor', nextCursorField: 'n' } },
 };
 const table = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `row ${i + 1}` }));

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generatePenalties, type DefectKind, type DemoPenalty } from '../../src/demo/enforcement/generate.js';
-import { mapDemoPenalty } from '../../src/mapping/demo-enforcement.js';
+import { generatePenalties, type DefectKind, type DemoPenalty } from '../../demo/enforcement/generate.js';
 import { MappingError } from '../../src/mapping/mapping-error.js';
 import { enforcementDecisionId, validateEnforcementDecision } from '../../src/records/enforcement-decision.js';
+import { demoMapping } from '../support/mappings.js';
+
+/** The penalty API's field map, as sources/demo-enforcement.yaml declares it. */
+const penaltyMapping = await demoMapping('demo-enforcement');
+const mapDemoPenalty = (raw: Readonly<Record<string, unknown>>): unknown => penaltyMapping.map(raw);
 
 const { records, defective } = generatePenalties({ count: 1000, seed: 20261127 });
 

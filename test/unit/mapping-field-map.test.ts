@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileFieldMap, type FieldMap } from '../../src/mapping/field-map.js';
 import { MappingError } from '../../src/mapping/mapping-error.js';
-import { mappingNamed } from '../../src/mapping/registry.js';
 import { recordTypeNamed } from '../../src/records/registry.js';
+import { demoMapping } from '../support/mappings.js';
 
 /** A property-rights exchange's export, mapped declaratively. */
 const exchange: FieldMap = {
@@ -48,12 +48,12 @@ describe('compiled field maps', () => {
     expect(recordTypeNamed('property-rights-transaction').validate(candidate).valid).toBe(true);
   });
 
-  it('names the source field behind every target path, nested and in lists', () => {
+  it('names the source field behind every target path, nested and in lists', async () => {
     expect(mapping.sourceFieldOf('/transferor/creditCode')).toBe('zrf.dm');
     expect(mapping.sourceFieldOf('/listingPriceYuan')).toBe('gpjg');
     expect(mapping.sourceFieldOf('/exchange')).toBeUndefined();
     expect(mapping.sourceFieldOf('/unknown')).toBeUndefined();
-    expect(mappingNamed('demo-enforcement').sourceFieldOf('/penaltyTypes/1')).toBe('cf_cflb');
+    expect((await demoMapping('demo-enforcement')).sourceFieldOf('/penaltyTypes/1')).toBe('cf_cflb');
   });
 
   it('passes on what it cannot translate, and leaves out what is blank', () => {
@@ -91,5 +91,76 @@ describe('compiled field maps', () => {
     expect(() => compileFieldMap({ ...exchange, fields: { a: { from: 'x', as: 'nonsense' as never } } })).toThrow(/field map test-exchange: a: unknown converter "nonsense"/);
     expect(() => compileFieldMap({ ...exchange, fields: { a: { from: 'x', each: 'name' } } })).toThrow(/"each" needs as: list/);
     expect(() => compileFieldMap({ ...exchange, version: 0 })).toThrow(/version must be a positive integer/);
+  });
+
+  it('parses text cells into lists of objects: empty words, named groups, a nested map, find and default', () => {
+    const fees = compileFieldMap({
+      id: 'cells',
+      version: 1,
+      fields: {
+        fees: {
+          from: 'sf',
+          as: 'list',
+          separators: '；',
+          empty: ['不收费'],
+          match: '^(?<name>.+?)(?<amount>\\d+)元$',
+          each: { name: { from: 'name' }, amountYuan: { from: 'amount', as: 'number' }, kind: { value: 'fee' } },
+        },
+        form: { from: 'bz', find: '原件|复印件', values: { 原件: 'original', 复印件: 'copy' } },
+        required: { from: 'bz', find: '非必需', values: { 非必需: false }, default: true },
+      },
+    });
+    expect(fees.map({ sf: '工本费10元；邮寄费12元', bz: '复印件，非必需' })).toEqual({
+      fees: [
+        { name: '工本费', amountYuan: 10, kind: 'fee' },
+        { name: '邮寄费', amountYuan: 12, kind: 'fee' },
+      ],
+      form: 'copy',
+      required: false,
+    });
+    expect(fees.map({ sf: '不收费', bz: '原件' })).toEqual({ fees: [], form: 'original', required: true });
+    // What does not match passes on for the validator to report; the nested field names the cell.
+    expect(fees.map({ sf: '面议' })).toEqual({ fees: ['面议'], required: true });
+    expect(fees.sourceFieldOf('/fees/0/amountYuan')).toBe('sf');
+  });
+
+  it('maps the service-item catalogue\'s text cells as its source file declares', async () => {
+    const catalogue = await demoMapping('demo-service-items');
+    expect(
+      catalogue.map({
+        事项编码: 'XK-001',
+        事项名称: '食品经营许可',
+        实施部门: '绍兴市市场监督管理局',
+        部门代码: '11330600mb1234567x',
+        事项类型: '行政许可',
+        办理渠道: '窗口、网上、无人机',
+        '办理时限（工作日）/法定': '20',
+        '办理时限（工作日）/承诺': 5,
+        收费: '工本费10元（依据：浙价费〔2017〕12号）',
+        申请材料: '申请书（原件，必需）；授权委托书（复印件，非必需）；场所证明',
+        跨省通办: '否',
+        最多跑次数: '1',
+        更新日期: '2025-03-01',
+      }),
+    ).toEqual({
+      itemCode: 'XK-001',
+      name: '食品经营许可',
+      department: '绍兴市市场监督管理局',
+      departmentCode: '11330600MB1234567X',
+      itemType: '行政许可',
+      channels: ['window', 'online', '无人机'],
+      legalTimeLimitDays: 20,
+      promisedTimeLimitDays: 5,
+      fees: [{ name: '工本费', amountYuan: 10, basis: '浙价费〔2017〕12号' }],
+      materials: [
+        { name: '申请书', required: true, form: 'original' },
+        { name: '授权委托书', required: false, form: 'copy' },
+        { name: '场所证明', required: true },
+      ],
+      crossProvince: false,
+      maxVisits: 1,
+      sourceUpdatedAt: '2025-03-01T00:00:00+08:00',
+    });
+    expect(catalogue.map({ 收费: '免费' })).toMatchObject({ fees: [] });
   });
 });

@@ -1,5 +1,4 @@
-import { ConfigError, loadSourceFile, loadSources } from '../../config/catalog.js';
-import { mappingNamed } from '../../mapping/registry.js';
+import { ConfigError, loadSourceFile, loadSources, type SourceConfig } from '../../config/catalog.js';
 import { recordTypeNamed } from '../../records/registry.js';
 import type { CliCommand } from '../command.js';
 
@@ -16,20 +15,17 @@ export const sourcesListCommand: CliCommand = {
   },
 };
 
-/** Names the configuration refers to that this build does not know. */
-function unknownNames(recordType: string, mapping: string): string[] {
-  const problems: string[] = [];
-  for (const [path, check] of [
-    ['/recordType', () => recordTypeNamed(recordType)],
-    ['/mapping', () => mappingNamed(mapping)],
-  ] as const) {
-    try {
-      check();
-    } catch (error) {
-      problems.push(`${path}: ${(error as Error).message}`);
-    }
+/** Names the configuration refers to that this build does not know: the record type, and target fields it does not have. */
+function unknownNames(source: SourceConfig): string[] {
+  let properties: Readonly<Record<string, unknown>>;
+  try {
+    properties = (recordTypeNamed(source.recordType).schema as { properties?: Record<string, unknown> }).properties ?? {};
+  } catch (error) {
+    return [`/recordType: ${(error as Error).message}`];
   }
-  return problems;
+  return Object.keys(source.mapping.fields)
+    .filter((target) => !Object.hasOwn(properties, target.split('.')[0]!))
+    .map((target) => `/mapping/fields/${target}: ${source.recordType} has no field "${target.split('.')[0]}"`);
 }
 
 export const sourcesCheckCommand: CliCommand = {
@@ -42,7 +38,7 @@ export const sourcesCheckCommand: CliCommand = {
     for (const file of args) {
       try {
         const source = await loadSourceFile(file);
-        const problems = unknownNames(source.recordType, source.mapping);
+        const problems = unknownNames(source);
         if (problems.length > 0) throw new ConfigError(`${file}: invalid source:\n  ${problems.join('\n  ')}`);
         io.out(`ok\t${file}\t${source.id}\t${source.kind} → ${source.recordType}`);
       } catch (error) {

@@ -1,6 +1,6 @@
-import { generatePenalties } from '../demo/enforcement/generate.js';
-import { startDemoEnforcementApi, type DemoEnforcementApi } from '../demo/enforcement/server.js';
-import { DEMO_KINDS, startOtherKindDepartments } from '../demo/other-kinds.js';
+import { generatePenalties } from './enforcement/generate.js';
+import { startDemoEnforcementApi, type DemoEnforcementApi } from './enforcement/server.js';
+import { DEMO_KINDS, startOtherKindDepartments } from './other-kinds.js';
 
 export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;

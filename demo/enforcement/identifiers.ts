@@ -1,4 +1,4 @@
-import { idCardCheckChar, USCC_CHARSET, usccCheckChar } from '../../records/formats.js';
+import { idCardCheckChar, USCC_CHARSET, usccCheckChar } from '../../src/records/formats.js';
 import type { Random } from './random.js';
 
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;

@@ -1,6 +1,6 @@
-import type { ObjectStore, ProcessedFiles } from '../../ports/index.js';
-import { sha256Hex } from '../../util/hash.js';
-import { inboxPrefix } from '../../ingest/files/inbox.js';
+import type { ObjectStore, ProcessedFiles } from '../../src/ports/index.js';
+import { sha256Hex } from '../../src/util/hash.js';
+import { inboxPrefix } from '../../src/ingest/files/inbox.js';
 
 export interface DemoDrop {
   readonly sourceId: string;

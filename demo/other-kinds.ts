@@ -1,8 +1,8 @@
-import { awsClients } from '../aws/clients.js';
-import { S3ObjectStore } from '../aws/s3-object-store.js';
-import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
-import { bucketName, tableName } from '../config/resource-names.js';
-import { systemClock } from '../ports/index.js';
+import { awsClients } from '../src/aws/clients.js';
+import { S3ObjectStore } from '../src/aws/s3-object-store.js';
+import { DynamoProcessedFiles } from '../src/aws/dynamo-processed-files.js';
+import { bucketName, tableName } from '../src/config/resource-names.js';
+import { systemClock } from '../src/ports/index.js';
 import { startCreditDepartment } from './credit/postgres-department.js';
 import { startDocumentsDepartment } from './documents/mysql-department.js';
 import { dropFile } from './drops/file-departments.js';
