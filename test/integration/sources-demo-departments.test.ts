@@ -19,7 +19,7 @@ describe('demo departments of the other kinds on the machine\'s databases and th
     const shown = await startOtherKindDepartments({ count: 100, seed: SEED, start: START, kinds });
     expect([...shown.values()].filter((v) => v.startsWith('skipped'))).toEqual([]);
     expect(shown.get('双公示 market regulation (GBK CSV drop)')).toMatch(/\((dropped|waiting|already-ingested)\)$/);
-    const sources = new Map((await loadSources()).map((s) => [s.id, s]));
+    const sources = new Map((await loadSources()).valid.map((s) => [s.id, s]));
     const deps = ingestDeps();
     const pulled: Record<string, number> = {};
     for (const id of ['demo-credit', 'demo-documents', 'demo-sgs-csv', 'demo-service-items']) {
