@@ -1,12 +1,29 @@
 import { generatePenalties } from '../demo/enforcement/generate.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from '../demo/enforcement/server.js';
 import { DEMO_KINDS, startOtherKindDepartments } from '../demo/other-kinds.js';
+import type { SourceConfig } from '../config/catalog.js';
 
 export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;
   /** The law-enforcement department's API, so tests can change its records. */
   readonly enforcement: DemoEnforcementApi;
+  /** Demo sources whose department did not start, with why; the stack neither schedules nor syncs them. */
+  readonly unavailableSources: ReadonlyMap<string, string>;
   stop(): Promise<void>;
+}
+
+/** The configured sources the embedded stack syncs, and the demo sources it leaves out with why. */
+export interface SourcesToSync {
+  readonly sync: readonly SourceConfig[];
+  readonly skipped: readonly { readonly id: string; readonly why: string }[];
+}
+
+/** Leaves out each source whose demo department is not running: syncing it could only fail, every cycle. */
+export function sourcesToSync(sources: readonly SourceConfig[], unavailable: ReadonlyMap<string, string>): SourcesToSync {
+  return {
+    sync: sources.filter((s) => !unavailable.has(s.id)),
+    skipped: sources.flatMap((s) => (unavailable.has(s.id) ? [{ id: s.id, why: unavailable.get(s.id)! }] : [])),
+  };
 }
 
 /** Seed and start date are fixed so every run, and every restart, serves the same department data. */
@@ -39,8 +56,9 @@ export async function startDemoDepartments(): Promise<DemoDepartments> {
   // The front databases and file drops; a database missing on this machine is skipped with a notice.
   const others = await startOtherKindDepartments({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START, kinds: demoDepartmentKinds() });
   return {
-    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`], ...others]),
+    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`], ...others.shown]),
     enforcement,
+    unavailableSources: others.skipped,
     stop: () => enforcement.close(),
   };
 }
