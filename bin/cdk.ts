@@ -1,7 +1,12 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TongyuanStack } from '../lib/tongyuan-stack.js';
-import { loadSources } from '../src/config/catalog.js';
+import { describeFileProblem, loadSources } from '../src/config/catalog.js';
+
+// A deploy ships what it was given: a refused source file stops the synth rather than
+// deploying without its department (the running stack skips such a file, reporting it).
+const sources = await loadSources();
+if (sources.problems.length > 0) throw new Error(`cannot synthesize with invalid source files:\n${sources.problems.map(describeFileProblem).join('\n')}`);
 
 const app = new App();
 new TongyuanStack(app, 'Tongyuan', {
@@ -9,7 +14,7 @@ new TongyuanStack(app, 'Tongyuan', {
   // Environment-agnostic unless the CLI knows a target account and region.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   // Every source gets its sync schedule from its own configuration (sources/*.yaml).
-  sources: await loadSources(),
+  sources: sources.valid,
 });
 // cdk-nag 3 runs as a policy-validation plugin (v2 was an Aspect): any unacknowledged
 // AwsSolutions error fails the synth.

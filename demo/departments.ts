@@ -6,6 +6,8 @@ export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;
   /** The law-enforcement department's API, so tests can change its records. */
   readonly enforcement: DemoEnforcementApi;
+  /** Demo sources whose department did not start, with why; the stack neither schedules nor syncs them. */
+  readonly unavailableSources: ReadonlyMap<string, string>;
   stop(): Promise<void>;
 }
 
@@ -39,8 +41,9 @@ export async function startDemoDepartments(): Promise<DemoDepartments> {
   // The front databases and file drops; a database missing on this machine is skipped with a notice.
   const others = await startOtherKindDepartments({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START, kinds: demoDepartmentKinds() });
   return {
-    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`], ...others]),
+    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`], ...others.shown]),
     enforcement,
+    unavailableSources: others.skipped,
     stop: () => enforcement.close(),
   };
 }

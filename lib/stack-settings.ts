@@ -41,8 +41,9 @@ export interface TongyuanStackProps extends StackProps {
   readonly streamRetryAttempts?: number;
   /**
    * The departmental sources, so each schedule rate gets its own EventBridge schedule
-   * that syncs the sources on it (`{ sourceIds }`).
-   * @default none: the ingest function runs on its own rate and syncs every source
+   * that syncs the sources on it (`{ sourceIds }`), and the ingest function may read
+   * exactly the SSM parameters and secrets they reference (`${ssm:…}`, `${secret:…}`).
+   * @default none: the ingest function runs on its own rate, syncs every source and reads no secret
    */
   readonly sources?: readonly SourceConfig[];
 }

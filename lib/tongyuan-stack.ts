@@ -1,3 +1,4 @@
+import { secretReferencesOf } from '../src/config/secret-refs.js';
 import { singleSchedule, sourceSchedulePlan } from '../src/infra/source-schedules.js';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -14,6 +15,9 @@ import { applyNagSuppressions } from './nag-suppressions.js';
 import { resolveStackSettings, type TongyuanStackProps } from './stack-settings.js';
 
 export type { TongyuanStackProps } from './stack-settings.js';
+
+/** The function that connects to the departments, and so alone resolves their connection secrets. */
+const SOURCE_CONNECTING_FUNCTION = 'ingest';
 
 /**
  * Everything tongyuan runs on, generated from the resource model in
@@ -48,6 +52,7 @@ export class TongyuanStack extends Stack {
       buckets: this.buckets.buckets,
       queues: this.queues.queues,
       topics: this.topics.topics,
+      secretReads: new Map([[SOURCE_CONNECTING_FUNCTION, secretReferencesOf(settings.sources ?? [])]]),
     });
     this.eventTriggers = new EventTriggers(this, 'Triggers', {
       model,

@@ -9,9 +9,11 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { SecretReferences } from '../../src/config/secret-refs.js';
 import { resourceEnvName, type FunctionDef } from '../../src/infra/resources.js';
 import { lookup, pascalId } from './model-ids.js';
 import { createDeadLetterQueue } from './queues-with-dlq.js';
+import { grantSecretReads } from './secret-grants.js';
 
 const SERVICE_NAME = 'tongyuan';
 
@@ -46,6 +48,8 @@ export interface ModelFunctionsProps {
   readonly buckets: ReadonlyMap<string, IBucket>;
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
+  /** By function id, the SSM parameters and secrets that function resolves for its sources. */
+  readonly secretReads: ReadonlyMap<string, SecretReferences>;
 }
 
 /**
@@ -126,5 +130,7 @@ export class ModelFunctions extends Construct {
     }
     for (const id of def.uses.queues ?? []) lookup(props.queues, 'queue', id).grantSendMessages(fn);
     for (const id of def.uses.topics ?? []) lookup(props.topics, 'topic', id).grantPublish(fn);
+    const secrets = props.secretReads.get(def.id);
+    if (secrets) grantSecretReads(fn, secrets);
   }
 }

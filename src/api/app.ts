@@ -2,11 +2,15 @@ import { Hono } from 'hono';
 import type { DatasetConfig } from '../config/catalog.js';
 import type { ObjectStore } from '../ports/index.js';
 import type { ReleasePointer } from '../publish/release.js';
+import { logger } from '../util/logger.js';
+import { internalFailure, problemResponse, type ErrorLogger } from './problem.js';
 
 export interface ApiDeps {
   readonly datasets: () => Promise<readonly DatasetConfig[]>;
   readonly latestRelease: (datasetId: string) => Promise<ReleasePointer | undefined>;
   readonly open: ObjectStore;
+  /** Where internal failures are logged with their correlation id; the process logger by default. */
+  readonly logger?: ErrorLogger;
 }
 
 const FORMATS = ['csv', 'jsonl'] as const;
@@ -46,7 +50,7 @@ export function createApi(deps: ApiDeps): Hono {
 
   app.get('/v1/datasets/:id', async (c) => {
     const dataset = await findDataset(c.req.param('id'));
-    if (!dataset) return c.json({ error: 'not_found', message: `no dataset "${c.req.param('id')}"` }, 404);
+    if (!dataset) return problemResponse(c, 404, `no dataset "${c.req.param('id')}"`);
     return c.json(describeDataset(dataset, await deps.latestRelease(dataset.id), baseOf(c.req.url)));
   });
 
@@ -54,17 +58,18 @@ export function createApi(deps: ApiDeps): Hono {
     const id = c.req.param('id');
     const format = c.req.query('format') ?? 'csv';
     if (!(FORMATS as readonly string[]).includes(format)) {
-      return c.json({ error: 'bad_request', message: `format must be one of ${FORMATS.join(', ')}; got "${format}"` }, 400);
+      return problemResponse(c, 400, `format must be one of ${FORMATS.join(', ')}; got "${format}"`);
     }
     const dataset = await findDataset(id);
-    if (!dataset) return c.json({ error: 'not_found', message: `no dataset "${id}"` }, 404);
+    if (!dataset) return problemResponse(c, 404, `no dataset "${id}"`);
     const release = await deps.latestRelease(id);
     const file = release?.files.find((f) => f.format === format);
-    if (!release || !file) return c.json({ error: 'not_found', message: `dataset "${id}" has no ${format} release yet` }, 404);
+    if (!release || !file) return problemResponse(c, 404, `dataset "${id}" has no ${format} release yet`);
     const etag = `"${file.sha256}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     const bytes = await deps.open.get(file.key);
-    if (!bytes) return c.json({ error: 'unavailable', message: `release file ${file.name} is missing` }, 503);
+    // The caller learns the release is unavailable, not where our files live.
+    if (!bytes) return problemResponse(c, 503, `dataset "${id}" has a ${format} release whose file cannot be served now`);
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': file.mediaType,
       'content-disposition': `attachment; filename="${file.name}"`,
@@ -73,7 +78,7 @@ export function createApi(deps: ApiDeps): Hono {
     });
   });
 
-  app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
-  app.onError((error, c) => c.json({ error: 'internal', message: error.message }, 500));
+  app.notFound((c) => problemResponse(c, 404, `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError((error, c) => internalFailure(c, error, deps.logger ?? logger));
   return app;
 }

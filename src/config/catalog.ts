@@ -5,11 +5,12 @@ import { parse as parseYaml } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import validateDataset from '../generated/dataset.validate.js';
 import type { SourceConfig, DatasetConfig } from './catalog-types.js';
-import { ConfigError } from './catalog-errors.js';
+import { ConfigError, describeFileProblem, type FileProblem, type LoadedDefinitions } from './catalog-errors.js';
+import { describeSchemaErrors } from './schema-errors.js';
 import { checkSourceDocument } from './source-validation.js';
 
 export type { SourceConfig, DatasetConfig } from './catalog-types.js';
-export { ConfigError } from './catalog-errors.js';
+export { ConfigError, describeFileProblem, type FileProblem, type LoadedDefinitions } from './catalog-errors.js';
 export { resolveSecretReferences } from './secret-refs.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,12 +21,6 @@ export function catalogDirs(): { sources: string; datasets: string } {
     sources: process.env.TONGYUAN_SOURCES_DIR ?? join(repoRoot, 'sources'),
     datasets: process.env.TONGYUAN_DATASETS_DIR ?? join(repoRoot, 'datasets'),
   };
-}
-
-function describe(errors: readonly ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
-    .map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`)
-    .join('; ');
 }
 
 interface SchemaValidator<T> {
@@ -39,7 +34,7 @@ type DocumentCheck<T> = (data: unknown) => Promise<{ value: T; problems: [] } | 
 const fromValidator =
   <T>(validate: SchemaValidator<T>): DocumentCheck<T> =>
   async (data) =>
-    validate(data) ? { value: data, problems: [] } : { problems: [describe(validate.errors)] };
+    validate(data) ? { value: data, problems: [] } : { problems: describeSchemaErrors(validate.errors) };
 
 const checkSource: DocumentCheck<SourceConfig> = async (data) => {
   const { source, problems } = await checkSourceDocument(data);
@@ -48,44 +43,59 @@ const checkSource: DocumentCheck<SourceConfig> = async (data) => {
 
 const shownPath = (file: string): string => relative(process.cwd(), file) || file;
 
-async function loadYamlFile<T>(file: string, check: DocumentCheck<T>, what: string): Promise<T> {
+type FileOutcome<T> = { value: T; problem?: undefined } | { value?: undefined; problem: FileProblem };
+
+async function readYamlFile<T>(file: string, check: DocumentCheck<T>, what: string): Promise<FileOutcome<T>> {
+  const shown = shownPath(file);
   let parsed: unknown;
   try {
     parsed = parseYaml(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`${shownPath(file)}: not valid YAML: ${(error as Error).message}`);
+    // yaml's message names line and column on its first line; the rest is a code frame.
+    return { problem: { file: shown, what, problems: [`/: not valid YAML: ${(error as Error).message.split('\n')[0]}`] } };
   }
   const { value, problems } = await check(parsed);
-  if (value === undefined) throw new ConfigError(`${shownPath(file)}: invalid ${what}:\n  ${problems.join('\n  ')}`);
-  return value;
+  return value === undefined ? { problem: { file: shown, what, problems } } : { value };
 }
 
-async function loadYamlDir<T extends { id: string }>(dir: string, check: DocumentCheck<T>, what: string): Promise<T[]> {
+/**
+ * Every definition in a folder that is valid on its own and has an id no other file
+ * claims; each other file becomes a problem, so one bad file never hides the rest.
+ */
+async function loadYamlDir<T extends { id: string }>(dir: string, check: DocumentCheck<T>, what: string): Promise<LoadedDefinitions<T>> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
-  const items: T[] = [];
-  const seen = new Map<string, string>();
-  for (const name of names) {
-    const file = join(dir, name);
-    const shown = shownPath(file);
-    const parsed = await loadYamlFile(file, check, what);
-    const earlier = seen.get(parsed.id);
-    if (earlier) throw new ConfigError(`${shown}: ${what} id "${parsed.id}" is already defined in ${earlier}`);
-    seen.set(parsed.id, shown);
-    items.push(parsed);
+  const outcomes = await Promise.all(names.map(async (name) => ({ file: shownPath(join(dir, name)), ...(await readYamlFile(join(dir, name), check, what)) })));
+  const filesById = new Map<string, string[]>();
+  for (const { file, value } of outcomes) if (value) filesById.set(value.id, [...(filesById.get(value.id) ?? []), file]);
+  const valid: T[] = [];
+  const problems: FileProblem[] = [];
+  for (const { file, value, problem } of outcomes) {
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    const others = filesById.get(value.id)!.filter((f) => f !== file);
+    // Neither file wins a duplicate id: which one is meant is the author's call, not the sort order's.
+    if (others.length > 0) problems.push({ file, what, problems: [`/id: ${what} id "${value.id}" is also defined in ${others.join(', ')}`] });
+    else valid.push(value);
   }
-  return items;
+  return { valid, problems };
 }
 
-export function loadSources(dir = catalogDirs().sources): Promise<SourceConfig[]> {
+/** The valid sources of a folder, and the files refused with why. */
+export function loadSources(dir = catalogDirs().sources): Promise<LoadedDefinitions<SourceConfig>> {
   return loadYamlDir(dir, checkSource, 'source');
 }
 
-/** One source file, validated as `sources check` and the loader do. */
-export function loadSourceFile(file: string): Promise<SourceConfig> {
-  return loadYamlFile(file, checkSource, 'source');
+/** One source file, validated as `sources check` and the loader do; throws a ConfigError naming every problem. */
+export async function loadSourceFile(file: string): Promise<SourceConfig> {
+  const { value, problem } = await readYamlFile(file, checkSource, 'source');
+  if (problem) throw new ConfigError(describeFileProblem(problem));
+  return value;
 }
 
-export function loadDatasets(dir = catalogDirs().datasets): Promise<DatasetConfig[]> {
+/** The valid datasets of a folder, and the files refused with why. */
+export function loadDatasets(dir = catalogDirs().datasets): Promise<LoadedDefinitions<DatasetConfig>> {
   return loadYamlDir(dir, fromValidator(validateDataset), 'dataset');
 }
 

@@ -62,3 +62,34 @@ export async function resolveSecretReferences(value: string, owner: string, prov
   let i = 0;
   return value.replace(REFERENCE, () => resolved[i++]!);
 }
+
+/** The SSM parameters and Secrets Manager secrets a set of sources reads, each once, sorted. */
+export interface SecretReferences {
+  /** Parameter names as written after `ssm:` (e.g. `/tongyuan/credit/password`). */
+  readonly ssmParameters: readonly string[];
+  /** Secret names (or ARNs) as written after `secret:`, without a `#field`. */
+  readonly secrets: readonly string[];
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/**
+ * Every `${ssm:…}` and `${secret:…}` reference in the sources' definitions, so the
+ * infrastructure can grant read access to exactly these and nothing else.
+ */
+export function secretReferencesOf(sources: readonly object[]): SecretReferences {
+  const ssm = new Set<string>();
+  const secrets = new Set<string>();
+  for (const text of sources.flatMap(stringsIn)) {
+    for (const [, provider, reference = ''] of text.matchAll(REFERENCE)) {
+      if (provider === 'ssm') ssm.add(reference);
+      if (provider === 'secret') secrets.add(reference.split('#', 1)[0]!);
+    }
+  }
+  return { ssmParameters: [...ssm].sort(), secrets: [...secrets].sort() };
+}

@@ -8,6 +8,8 @@ import { provision, type Provisioned } from './provision.js';
 import { LocalRuntime } from './runtime/runtime.js';
 // The embedded default's demo departments: the one place under src/ that reaches demo/ (a type here, a dynamic import below).
 import type { DemoDepartments } from '../../demo/departments.js';
+import { catalog } from '../app/catalog-context.js';
+import { sourcesToSync, type SourcesToSync } from './sources-to-sync.js';
 import { collectSummary, countReleases, type RunSummary } from './summary.js';
 import { claimStateDir } from './state-lock.js';
 
@@ -18,6 +20,8 @@ export interface EmbeddedStack {
   readonly provisioned: Provisioned;
   readonly runtime: LocalRuntime;
   readonly demos: DemoDepartments;
+  /** The sources this stack schedules and syncs; a demo source whose department is not running is left out. */
+  readonly sources: SourcesToSync;
   readonly api: Hono;
   /** One full cycle: every source synced, then everything downstream settled. */
   runCycle(timeoutMs?: number): Promise<RunSummary>;
@@ -64,17 +68,20 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
     const { app } = await import('../../functions/api/handler.js');
     runtime.start();
     const running = runtime;
+    const sources = sourcesToSync((await catalog()).sources, demos.unavailableSources);
+    const sourceIds = sources.sync.map((s) => s.id);
     return {
       home,
       aws,
       provisioned,
       runtime,
       demos,
+      sources,
       api: app,
       async runCycle(timeoutMs = 15 * 60_000) {
         const releasesBefore = await countReleases();
         requestCounter.reset();
-        const ingest = (await running.invoke('ingest', {})) as { results: { pulled: number }[] };
+        const ingest = (await running.invoke('ingest', { sourceIds })) as { results: { pulled: number }[] };
         await running.drain(timeoutMs);
         return collectSummary({ ingest: ingest.results, events: requestCounter.snsMessages, releasesBefore });
       },

@@ -1,8 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { requestCounter } from '../aws/request-counter.js';
 import { catalog } from '../app/catalog-context.js';
+import { describeFileProblem } from '../config/catalog.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
-import { startStack } from './stack.js';
+import { startStack, type EmbeddedStack } from './stack.js';
 import type { RunSummary } from './summary.js';
 
 export interface UpOptions {
@@ -14,10 +15,17 @@ export interface UpOptions {
   readonly say: (line: string) => void;
 }
 
+/** Says once what this stack leaves out: each refused configuration file, each demo source with nothing to read. */
+async function reportLeftOut(stack: EmbeddedStack, say: (line: string) => void): Promise<void> {
+  for (const problem of (await catalog()).problems) say(`skipped ${describeFileProblem(problem)}`);
+  for (const { id, why } of stack.sources.skipped) say(`not syncing source ${id}: its demo department is not running (${why})`);
+}
+
 /** `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. */
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
   const stack = await startStack(options.home);
+  await reportLeftOut(stack, options.say);
   if (options.once) {
     try {
       const summary = await stack.runCycle();
@@ -30,7 +38,7 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   let http: ServerType | undefined;
   try {
     // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
-    const schedules = sourceSchedulePlan((await catalog()).sources);
+    const schedules = sourceSchedulePlan(stack.sources.sync);
     http = await new Promise<ServerType>((ready, fail) => {
       const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: '127.0.0.1' }, () => ready(server));
       server.once('error', fail);

@@ -1,4 +1,4 @@
-import { mkdtempSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { loadSources } from '../../src/config/catalog.js';
 import type { RunSummary } from '../../src/local/summary.js';
 import { freePort } from '../../src/local/ports.js';
 import { startCli } from '../support/cli.js';
+import { onlySources } from '../support/sources-dir.js';
 
 const SUMMARY_KEYS = ['sources', 'pulled', 'records', 'quarantined', 'datasets', 'releases', 'events'];
 
@@ -36,7 +37,7 @@ describe('the tongyuan command, as a user runs it', () => {
 
   it('`up --once` syncs every demo department in one cycle and ends with the JSON summary line', async () => {
     first = await once();
-    const sources = await loadSources();
+    const sources = (await loadSources()).valid;
     expect(first.sources).toBe(sources.length);
     expect(first.pulled).toBeGreaterThan(0);
     // Every pulled row is stored or quarantined; rows of one subject from two departments merge.
@@ -102,5 +103,31 @@ describe('the tongyuan command, as a user runs it', () => {
     const badPort = startCli(['up'], { TONGYUAN_HOME: home, PORT: 'eighty' });
     expect(await badPort.exited).toBe(1);
     expect(badPort.stderr()).toContain('PORT must be a port number');
+  });
+});
+
+describe('one bad department does not stop the others', () => {
+  const home = mkdtempSync(join(tmpdir(), 'tongyuan-cli-bad-'));
+  // The law-enforcement source, a file with an unknown kind, and the credit source whose demo database is not started.
+  const sources = onlySources('demo-enforcement', 'demo-credit');
+  writeFileSync(join(sources.TONGYUAN_SOURCES_DIR, 'broken.yaml'), 'id: broken\ntitle: 坏的\ndepartment: 某局\nkind: ftp\nrecordType: credit-record\nmapping: demo-credit\nconnection: {}\n');
+  afterAll(() => [home, sources.TONGYUAN_SOURCES_DIR].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('`up --once` syncs the good source, reports the bad file once and leaves out the demo source with no department', async () => {
+    const run = startCli(['up', '--once'], { TONGYUAN_HOME: home, TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', TONGYUAN_DEMO_RECORDS: '100', ...sources });
+    const code = await run.exited;
+    const stderr = run.stderr();
+    expect(code, stderr).toBe(0);
+    const summary = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as RunSummary;
+    expect(summary.sources).toBe(1);
+    expect(summary.pulled).toBeGreaterThan(0);
+    const problem = 'broken.yaml: invalid source:\n  /kind: must be one of "http-json", "sql", "file-drop"; got "ftp"';
+    expect(stderr.split(problem)).toHaveLength(2);
+    // The structured log carries it too, once, with the file and the path.
+    const logged = stderr.split('\n').filter((line) => line.startsWith('{') && line.includes('invalid source file skipped'));
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ level: 'ERROR', problems: ['/kind: must be one of "http-json", "sql", "file-drop"; got "ftp"'] });
+    expect(stderr.match(/not syncing source demo-credit: its demo department is not running/g)).toHaveLength(1);
+    expect(stderr).not.toContain('source sync failed');
   });
 });

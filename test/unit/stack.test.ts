@@ -128,7 +128,8 @@ describe('triggers', () => {
         BatchSize: trigger.batchSize,
         MaximumBatchingWindowInSeconds: trigger.maxBatchingWindowSeconds,
         BisectBatchOnFunctionError: true,
-        MaximumRetryAttempts: Match.anyValue(),
+        // The stack's default streamRetryAttempts.
+        MaximumRetryAttempts: 5,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         DestinationConfig: {
           OnFailure: { Destination: getAtt(stack.eventTriggers.streamFailureQueues.get(streamMappingKey(def.id, trigger.table))!, 'Arn') },
@@ -154,7 +155,8 @@ describe('triggers', () => {
         ScheduleExpression: ScheduleExpression.rate(Duration.minutes(trigger.everyMinutes)).expressionString,
         Target: {
           Arn: getAtt(fn, 'Arn'),
-          RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+          // Three invoke retries; an event older than its own period (at most Scheduler's 24 h) is dropped for the next one.
+          RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: Math.min(trigger.everyMinutes, 24 * 60) * 60 },
           DeadLetterConfig: { Arn: getAtt(fn.deadLetterQueue!, 'Arn') },
         },
       });
@@ -175,11 +177,13 @@ describe('open-data HTTP API', () => {
   });
 
   it('throttles and access-logs the default stage', () => {
+    const accessLogs = synthesized.stack.api!.node.findChild('AccessLogs');
     synthesized.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+      // The stack's default apiRateLimit and apiBurstLimit.
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      AccessLogSettings: { DestinationArn: getAtt(accessLogs, 'Arn'), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
     });
   });
 

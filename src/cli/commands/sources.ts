@@ -1,17 +1,19 @@
-import { ConfigError, loadSourceFile, loadSources, type SourceConfig } from '../../config/catalog.js';
+import { ConfigError, describeFileProblem, loadSourceFile, loadSources, type SourceConfig } from '../../config/catalog.js';
 import { recordTypeNamed } from '../../records/registry.js';
 import type { CliCommand } from '../command.js';
 
 export const sourcesListCommand: CliCommand = {
   path: ['sources', 'list'],
   usage: 'sources list',
-  summary: 'list the configured departmental sources',
+  summary: 'list the configured departmental sources; an invalid file is reported and fails the command',
   async run(_args, io) {
-    for (const s of await loadSources()) {
+    const { valid, problems } = await loadSources();
+    for (const s of valid) {
       const every = s.schedule ? `every ${s.schedule.everyMinutes}m` : 'on demand';
       io.out(`${s.id}\t${s.kind}\t${s.recordType}\t${every}\t${s.title}`);
     }
-    return 0;
+    for (const problem of problems) io.say(describeFileProblem(problem));
+    return problems.length === 0 ? 0 : 1;
   },
 };
 

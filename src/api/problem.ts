@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+
+/**
+ * RFC 9457 problem details, the one shape of every error the open-data API answers.
+ * A deliberate refusal (404, 400) says what was wrong with the request; an internal
+ * failure says nothing of ours (no message, path or stack), only a correlation id
+ * that finds the logged error.
+ */
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+export interface ProblemDetail {
+  /** A URI reference naming the kind of problem, resolved against the API's origin. */
+  readonly type: string;
+  /** Chinese and English, the same for every occurrence of the kind. */
+  readonly title: string;
+  readonly status: number;
+  /** This occurrence, for the caller; never an internal message. */
+  readonly detail: string;
+  /** The request path that failed. */
+  readonly instance: string;
+  /** Set on internal failures: the id under which the error was logged. */
+  readonly correlationId?: string;
+}
+
+const KINDS = {
+  400: { type: '/problems/bad-request', title: '请求无效 / Bad Request' },
+  404: { type: '/problems/not-found', title: '未找到 / Not Found' },
+  500: { type: '/problems/internal-error', title: '内部错误 / Internal Server Error' },
+  503: { type: '/problems/unavailable', title: '暂不可用 / Service Unavailable' },
+} as const;
+
+export type ProblemStatus = keyof typeof KINDS;
+
+/** The logger the API reports internal failures to (the Powertools logger satisfies it). */
+export interface ErrorLogger {
+  error(message: string, attributes: Record<string, unknown>): void;
+}
+
+export function problemResponse(c: Context, status: ProblemStatus, detail: string, correlationId?: string): Response {
+  const body: ProblemDetail = { ...KINDS[status], status, detail, instance: new URL(c.req.url).pathname, ...(correlationId ? { correlationId } : {}) };
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': PROBLEM_MEDIA_TYPE } });
+}
+
+/** Lambda's request id when API Gateway invoked us (it is in the function's own log lines too), else a new one. */
+function correlationIdOf(c: Context): string {
+  const lambda = (c.env as { lambdaContext?: { awsRequestId?: unknown } } | undefined)?.lambdaContext;
+  return typeof lambda?.awsRequestId === 'string' && lambda.awsRequestId !== '' ? lambda.awsRequestId : randomUUID();
+}
+
+/** Logs the real error under a correlation id and answers a generic 500 carrying only that id. */
+export function internalFailure(c: Context, error: Error, logger: ErrorLogger): Response {
+  const correlationId = correlationIdOf(c);
+  logger.error('request failed', { correlationId, method: c.req.method, path: new URL(c.req.url).pathname, error });
+  return problemResponse(c, 500, 'the request could not be completed; quote the correlation id when reporting it', correlationId);
+}
