@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { requestCounter } from '../aws/request-counter.js';
 import { catalog } from '../app/catalog-context.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
+import { connectHost, LOOPBACK_HOST } from './bind-host.js';
 import { startStack } from './stack.js';
 import type { RunSummary } from './summary.js';
 
@@ -12,12 +13,15 @@ export interface UpOptions {
   /** Run one full cycle and exit instead of serving. */
   readonly once: boolean;
   readonly say: (line: string) => void;
+  /** The address every listener binds (default 127.0.0.1). */
+  readonly bindHost?: string;
 }
 
 /** `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. */
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
-  const stack = await startStack(options.home);
+  const host = options.bindHost ?? LOOPBACK_HOST;
+  const stack = await startStack(options.home, { bindHost: host });
   if (options.once) {
     try {
       const summary = await stack.runCycle();
@@ -32,11 +36,11 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
     const schedules = sourceSchedulePlan((await catalog()).sources);
     http = await new Promise<ServerType>((ready, fail) => {
-      const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: '127.0.0.1' }, () => ready(server));
+      const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: host }, () => ready(server));
       server.once('error', fail);
     });
     const address = http.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}`;
+    const base = `http://${connectHost(host)}:${typeof address === 'object' && address ? address.port : options.port}`;
     options.say(`tongyuan is up (state in ${stack.home})`);
     options.say(`  open-data API    ${base}/v1/datasets`);
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);
