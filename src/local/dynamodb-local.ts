@@ -74,6 +74,9 @@ export async function startDynamoDbLocal(dataDir: string, host: string = LOOPBAC
   const child: ChildProcess = spawn('sh', ['-c', script], {
     cwd: dataDir, // DynamoDB Local writes a metadata file into its working directory
     stdio: 'ignore',
+    // A process group of its own: Ctrl-C (or a SIGTERM to our group) reaches only this process,
+    // which stops Java after the work in flight is done instead of losing its database under it.
+    detached: true,
     // DDB_LOCAL_TELEMETRY=0: the jar's own switch, should its telemetry ever be set up on this path.
     env: { ...process.env, DDB_LOCAL_TELEMETRY: '0', WATCH: String(process.pid), PIDFILE: pidFile, LOGFILE: logFile },
   });

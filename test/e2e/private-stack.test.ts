@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/local/ports.js';
 import { startCli } from '../support/cli.js';
-import { isLoopbackAddress, listenersOf, processTree, type Listener } from '../support/listening-sockets.js';
+import { isLoopbackAddress, listenersOf, processTree, type Listener } from '../support/proc.js';
 
 /** Every path under `dir` with its permission bits, as `0700 fauxqs`. */
 function modes(dir: string): string[] {

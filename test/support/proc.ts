@@ -36,22 +36,34 @@ function listeningSockets(): Map<string, { address: string; port: number }> {
   return sockets;
 }
 
-/** `pid` and every process descended from it (the Java watchdog shell and Java itself). */
-export function processTree(pid: number): number[] {
-  const parents = new Map<number, number>();
+/** pid → [parent pid, process group] of every process, from /proc/<pid>/stat. */
+function processTable(): Map<number, readonly [number, number]> {
+  const table = new Map<number, readonly [number, number]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       // The command name may hold spaces and parentheses: the fields after the last ')' are plain.
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      const [, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(entry), [Number(ppid), Number(pgrp)]);
     } catch {
       // The process ended while the table was read.
     }
   }
+  return table;
+}
+
+/** `pid` and every process descended from it (the Java watchdog shell and Java itself). */
+export function processTree(pid: number): number[] {
+  const table = processTable();
   const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  for (let i = 0; i < tree.length; i++) for (const [child, [parent]] of table) if (parent === tree[i]) tree.push(child);
   return tree;
+}
+
+/** The processes of a process group still running (orphans included, whoever their parent now is). */
+export function processGroup(pgid: number): number[] {
+  return [...processTable()].filter(([, [, group]]) => group === pgid).map(([pid]) => pid);
 }
 
 /** The listening sockets held by the given processes, read from /proc (no `ss` needed). */
