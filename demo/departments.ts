@@ -1,6 +1,7 @@
 import { generatePenalties } from './enforcement/generate.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from './enforcement/server.js';
 import { DEMO_KINDS, startOtherKindDepartments } from './other-kinds.js';
+import { LOOPBACK_HOST } from '../src/local/bind-host.js';
 
 export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;
@@ -34,9 +35,9 @@ export function demoRecordCount(): number {
  * The demo departments of the embedded default. Each one's URL goes into the
  * environment variable its source configuration references.
  */
-export async function startDemoDepartments(): Promise<DemoDepartments> {
+export async function startDemoDepartments(host: string = LOOPBACK_HOST): Promise<DemoDepartments> {
   const { records } = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
-  const enforcement = await startDemoEnforcementApi({ port: 0, records });
+  const enforcement = await startDemoEnforcementApi({ port: 0, host, records });
   process.env.TONGYUAN_DEMO_ENFORCEMENT_URL = enforcement.url;
   // The front databases and file drops; a database missing on this machine is skipped with a notice.
   const others = await startOtherKindDepartments({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START, kinds: demoDepartmentKinds() });

@@ -5,6 +5,7 @@ import { commands } from './commands/index.js';
 const ENVIRONMENT = `environment:
   TONGYUAN_HOME                   state directory (default .tongyuan)
   PORT                            open-data API port (default 8080)
+  TONGYUAN_BIND_HOST              address every listener binds (default 127.0.0.1; anything else is reachable from other machines)
   TONGYUAN_DEMO_RECORDS           demo department size (default 1000)
   TONGYUAN_DEMO_DEPARTMENTS       demo departments to start (default all: enforcement,credit,documents,sgs,service-items)
   TONGYUAN_DEMO_PG_HOST, TONGYUAN_DEMO_MYSQL_HOST   where the demo front databases live (default 127.0.0.1)

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFauxqs } from 'fauxqs';
 import { resetAwsClients } from '../aws/clients.js';
+import { connectHost, LOOPBACK_HOST } from './bind-host.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
+import { startFauxqsOn } from './fauxqs-bound.js';
 import { freePort } from './ports.js';
 
 export interface EmbeddedAws {
@@ -12,17 +13,18 @@ export interface EmbeddedAws {
 }
 
 /**
- * DynamoDB Local and fauxqs (SQS, SNS, S3), both persisting under `stateDir`, and the
+ * DynamoDB Local and fauxqs (SQS, SNS, S3), both listening on `host` only and persisting
+ * under `stateDir` in directories for the owner alone, and the
  * SDK's standard endpoint variables pointed at them: from here on every client in this
  * process, handlers included, talks to the emulators exactly as it would to AWS.
  */
-export async function startEmbeddedAws(stateDir: string): Promise<EmbeddedAws> {
-  mkdirSync(join(stateDir, 'fauxqs'), { recursive: true });
+export async function startEmbeddedAws(stateDir: string, host: string = LOOPBACK_HOST): Promise<EmbeddedAws> {
+  for (const dir of ['fauxqs', 's3']) mkdirSync(join(stateDir, dir), { recursive: true, mode: 0o700 });
   const [dynamo, messaging] = await Promise.all([
-    startDynamoDbLocal(join(stateDir, 'dynamodb')),
-    freePort().then((port) => startFauxqs({ port, logger: false, dataDir: join(stateDir, 'fauxqs'), s3StorageDir: join(stateDir, 's3') })),
+    startDynamoDbLocal(join(stateDir, 'dynamodb'), host),
+    freePort().then((port) => startFauxqsOn(host, { port, logger: false, dataDir: join(stateDir, 'fauxqs'), s3StorageDir: join(stateDir, 's3') })),
   ]);
-  const messagingEndpoint = `http://127.0.0.1:${messaging.port}`;
+  const messagingEndpoint = `http://${connectHost(host)}:${messaging.port}`;
   Object.assign(process.env, {
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     AWS_ACCESS_KEY_ID: 'local',

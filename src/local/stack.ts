@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { requestCounter } from '../aws/request-counter.js';
@@ -12,6 +12,8 @@ import { catalog } from '../app/catalog-context.js';
 import { sourcesToSync, type SourcesToSync } from './sources-to-sync.js';
 import { collectSummary, countReleases, type RunSummary } from './summary.js';
 import { claimStateDir } from './state-lock.js';
+import { LOOPBACK_HOST } from './bind-host.js';
+import { preparePrivateDir, privateUmask } from './private-state.js';
 
 /** The embedded stack, running: what `tongyuan up` serves and what the e2e tests drive. */
 export interface EmbeddedStack {
@@ -37,10 +39,20 @@ function stackEnvironment(): Record<string, string> {
   return Object.fromEntries(names.sort().map((k) => [k, process.env[k] ?? '']));
 }
 
-/** Boots emulators, resources, demo departments and the runtime on a state directory. */
-export async function startStack(homeDir: string): Promise<EmbeddedStack> {
+export interface StackOptions {
+  /** The address every embedded listener binds (default 127.0.0.1: this machine only). */
+  readonly bindHost?: string;
+}
+
+/**
+ * Boots emulators, resources, demo departments and the runtime on a state directory that is
+ * its owner's alone: the directory 0700, and, while the stack runs, this process's umask 077.
+ */
+export async function startStack(homeDir: string, options: StackOptions = {}): Promise<EmbeddedStack> {
   const home = resolve(homeDir);
-  mkdirSync(home, { recursive: true });
+  const host = options.bindHost ?? LOOPBACK_HOST;
+  preparePrivateDir(home);
+  const restoreUmask = privateUmask();
   const releaseHome = claimStateDir(home);
   process.env.POWERTOOLS_LOG_LEVEL = process.env.TONGYUAN_LOG_LEVEL ?? 'WARN';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
@@ -54,13 +66,14 @@ export async function startStack(homeDir: string): Promise<EmbeddedStack> {
     await demos?.stop();
     await aws?.stop();
     releaseHome();
+    restoreUmask();
   };
   try {
-    aws = await startEmbeddedAws(home);
+    aws = await startEmbeddedAws(home, host);
     const provisioned = await provision(resources);
     Object.assign(process.env, provisioned.env);
     const { startDemoDepartments } = await import('../../demo/departments.js');
-    demos = await startDemoDepartments();
+    demos = await startDemoDepartments(host);
     // After the demo departments: their addresses (TONGYUAN_DEMO_*) are what `tongyuan sync` needs to reach them.
     writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: stackEnvironment() }, null, 2)}\n`);
     runtime = await LocalRuntime.create({ model: resources, provisioned, stateDir: home, dynamoEndpoint: aws.dynamoEndpoint });

@@ -3,6 +3,7 @@ import { requestCounter } from '../aws/request-counter.js';
 import { catalog } from '../app/catalog-context.js';
 import { describeFileProblem } from '../config/catalog.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
+import { connectHost, LOOPBACK_HOST } from './bind-host.js';
 import { startStack, type EmbeddedStack } from './stack.js';
 import type { RunSummary } from './summary.js';
 
@@ -13,6 +14,8 @@ export interface UpOptions {
   /** Run one full cycle and exit instead of serving. */
   readonly once: boolean;
   readonly say: (line: string) => void;
+  /** The address every listener binds (default 127.0.0.1). */
+  readonly bindHost?: string;
 }
 
 /** Says once what this stack leaves out: each refused configuration file, each demo source with nothing to read. */
@@ -24,7 +27,8 @@ async function reportLeftOut(stack: EmbeddedStack, say: (line: string) => void):
 /** `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. */
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
-  const stack = await startStack(options.home);
+  const host = options.bindHost ?? LOOPBACK_HOST;
+  const stack = await startStack(options.home, { bindHost: host });
   await reportLeftOut(stack, options.say);
   if (options.once) {
     try {
@@ -40,11 +44,11 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
     const schedules = sourceSchedulePlan(stack.sources.sync);
     http = await new Promise<ServerType>((ready, fail) => {
-      const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: '127.0.0.1' }, () => ready(server));
+      const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: host }, () => ready(server));
       server.once('error', fail);
     });
     const address = http.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}`;
+    const base = `http://${connectHost(host)}:${typeof address === 'object' && address ? address.port : options.port}`;
     options.say(`tongyuan is up (state in ${stack.home})`);
     options.say(`  open-data API    ${base}/v1/datasets`);
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../config/catalog.js';
+import { bindHostFrom } from '../../local/bind-host.js';
 import { up } from '../../local/up.js';
 import type { CliCommand } from '../command.js';
 
@@ -11,7 +12,9 @@ export const upCommand: CliCommand = {
     const { values } = parseArgs({ args: [...args], options: { once: { type: 'boolean', default: false } } });
     const port = Number(process.env.PORT ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number; got "${process.env.PORT}"`);
-    const summary = await up({ home: process.env.TONGYUAN_HOME ?? '.tongyuan', port, once: values.once ?? false, say: (line) => io.say(line) });
+    const bind = bindHostFrom(process.env.TONGYUAN_BIND_HOST);
+    if (bind.warning) io.say(bind.warning);
+    const summary = await up({ home: process.env.TONGYUAN_HOME ?? '.tongyuan', port, once: values.once ?? false, bindHost: bind.host, say: (line) => io.say(line) });
     if (summary) io.out(JSON.stringify(summary));
     return 0;
   },
