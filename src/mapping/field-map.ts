@@ -76,8 +76,7 @@ function eachItem(each: CompiledRule['each'], element: unknown): unknown {
 function apply(compiled: CompiledRule, item: Item): unknown {
   const { rule } = compiled;
   const source = read(item, rule.from);
-  const text = cleanText(source);
-  const none = typeof text === 'string' && rule.empty?.includes(text);
+  const none = rule.empty !== undefined && rule.empty.includes(cleanText(source) as string);
   const converted = none ? (rule.as === 'list' ? [] : undefined) : convert(rule.as ?? 'text', source, rule);
   const value = Array.isArray(converted)
     ? converted.map((element) => refine(compiled, element)).filter((element) => element !== undefined).map((element) => eachItem(compiled.each, element))
