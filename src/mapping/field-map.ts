@@ -22,6 +22,8 @@ interface CompiledRule {
   readonly find?: RegExp;
   readonly match?: RegExp;
   readonly each?: string | readonly CompiledField[];
+  /** Nothing to do after the converter (no find, match or values): the common case, kept fast. */
+  readonly plain: boolean;
 }
 
 interface CompiledField {
@@ -36,6 +38,7 @@ const isConstant = (rule: FieldRule | CompiledRule | ConstantRule): rule is Cons
 const isObject = (value: unknown): value is Item => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function read(item: Item, path: string): unknown {
+  if (!path.includes('.')) return item[path];
   let value: unknown = item;
   const steps = path.split('.');
   for (const [i, step] of steps.entries()) {
@@ -73,15 +76,21 @@ function eachItem(each: CompiledRule['each'], element: unknown): unknown {
   return isObject(element) ? mapFields(each, element) : element;
 }
 
+function refineList(compiled: CompiledRule, list: readonly unknown[]): unknown[] {
+  const items: unknown[] = [];
+  for (const element of list) {
+    const refined = refine(compiled, element);
+    if (refined !== undefined) items.push(eachItem(compiled.each, refined));
+  }
+  return items;
+}
+
 function apply(compiled: CompiledRule, item: Item): unknown {
   const { rule } = compiled;
   const source = read(item, rule.from);
-  const text = cleanText(source);
-  const none = typeof text === 'string' && rule.empty?.includes(text);
+  const none = rule.empty !== undefined && rule.empty.includes(cleanText(source) as string);
   const converted = none ? (rule.as === 'list' ? [] : undefined) : convert(rule.as ?? 'text', source, rule);
-  const value = Array.isArray(converted)
-    ? converted.map((element) => refine(compiled, element)).filter((element) => element !== undefined).map((element) => eachItem(compiled.each, element))
-    : refine(compiled, converted);
+  const value = Array.isArray(converted) ? refineList(compiled, converted) : compiled.plain ? converted : refine(compiled, converted);
   return value === undefined ? rule.default : value;
 }
 
@@ -107,6 +116,7 @@ function mapFields(fields: readonly CompiledField[], item: Item): Record<string,
 function compileRule(rule: SourceFieldRule): CompiledRule {
   return {
     rule,
+    plain: rule.find === undefined && rule.match === undefined && rule.values === undefined,
     ...(rule.find === undefined ? {} : { find: new RegExp(rule.find, 'u') }),
     ...(rule.match === undefined ? {} : { match: new RegExp(rule.match, 'u') }),
     ...(rule.each === undefined ? {} : { each: typeof rule.each === 'string' ? rule.each : compileFields(rule.each) }),

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, resetCatalog, type Catalog } from '../../src/app/catalog-context.js';
@@ -79,12 +80,17 @@ describe('a new department, added as files under sources/ only', () => {
     ]);
   });
 
-  it('passes `tongyuan sources check`', async () => {
+  it('passes `tongyuan sources check`, which refuses a target field the record type does not have', async () => {
     const files = ['eco-penalties.yaml', 'hrss-honours.yaml'].map((name) => join(fixture, 'sources', name));
     const run = startCli(['sources', 'check', ...files], {});
     expect(await run.exited, run.stderr()).toBe(0);
     expect(run.stdout()).toContain('eco-penalties\thttp-json → enforcement-decision');
     expect(run.stdout()).toContain('hrss-honours\tfile-drop → credit-record');
+    const misspelt = join(mkdtempSync(join(tmpdir(), 'tongyuan-dept-')), 'misspelt.yaml');
+    writeFileSync(misspelt, readFileSync(files[1]!, 'utf8').replace('    subjectName: {', '    subjectNmae: {'));
+    const refused = startCli(['sources', 'check', misspelt], {});
+    expect(await refused.exited).toBe(1);
+    expect(refused.stderr()).toContain('/mapping/fields/subjectNmae: credit-record has no field "subjectNmae"');
   });
 
   it('syncs the http-json API under its own field names into the SSOT; a defective row is quarantined naming its source field', async () => {
