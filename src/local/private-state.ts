@@ -1,5 +1,6 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 
 /** Files and directories created while the stack runs are the owner's alone: 0600 and 0700. */
 export const PRIVATE_UMASK = 0o077;
@@ -22,9 +23,11 @@ function tighten(path: string): void {
 
 /**
  * Sets this process's umask to PRIVATE_UMASK, so what fauxqs and the runtime write in-process
- * is created private; returns the function that restores the previous one.
+ * is created private; returns the function that restores the previous one. A worker thread
+ * cannot set it: there the 0700 state directory alone keeps others out.
  */
 export function privateUmask(): () => void {
+  if (!isMainThread) return () => undefined;
   const previous = process.umask(PRIVATE_UMASK);
   return () => {
     process.umask(previous);
