@@ -16,7 +16,10 @@ import type { CandidateRecord } from '../src/ssot/model.js';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const { requestCounter } = await import('../src/aws/request-counter.js');
-const { tableName } = await import('../src/config/resource-names.js');
+const { Composition } = await import('../src/app/composition.js');
+const { createAwsClients } = await import('../src/aws/clients.js');
+const { countRequests } = await import('../src/aws/request-counter.js');
+const { loadRuntimeConfig } = await import('../src/config/runtime-config.js');
 const { generatePenalties } = await import('../src/demo/enforcement/generate.js');
 const { resources } = await import('../src/infra/resources.js');
 const { startEmbeddedAws } = await import('../src/local/embedded-aws.js');
@@ -82,7 +85,9 @@ for (const [name, value] of rows) out(`  ${name.padEnd(36)} ${value.toFixed(0).p
 const dir = mkdtempSync(join(tmpdir(), 'tongyuan-bench-normalize-'));
 const aws = await startEmbeddedAws(dir);
 try {
-  Object.assign(process.env, (await provision(resources)).env);
+  const clients = countRequests(createAwsClients(aws.clientOptions), requestCounter);
+  const app = new Composition(loadRuntimeConfig({ ...process.env, ...(await provision(resources, clients)).env }), clients);
+  const tableName = (id: string): string => app.config.resources.table(id);
   const store = new DynamoRecordStore(tableName('records'), systemClock);
   const quarantine = new DynamoQuarantineStore(tableName('quarantine'));
   const valid = records

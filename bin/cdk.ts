@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TongyuanStack } from '../lib/tongyuan-stack.js';
 import { loadSources } from '../src/config/catalog.js';
+import { loadRuntimeConfig } from '../src/config/runtime-config.js';
 
 const app = new App();
 new TongyuanStack(app, 'Tongyuan', {
@@ -9,7 +10,7 @@ new TongyuanStack(app, 'Tongyuan', {
   // Environment-agnostic unless the CLI knows a target account and region.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   // Every source gets its sync schedule from its own configuration (sources/*.yaml).
-  sources: await loadSources(),
+  sources: await loadSources(loadRuntimeConfig(process.env).catalogDirs.sources),
 });
 // cdk-nag 3 runs as a policy-validation plugin (v2 was an Aspect): any unacknowledged
 // AwsSolutions error fails the synth.

@@ -6,26 +6,16 @@ export interface Catalog {
   source(id: string): SourceConfig;
 }
 
-let loading: Promise<Catalog> | undefined;
-
-/** Source and dataset definitions, loaded and validated once per process. */
-export function catalog(): Promise<Catalog> {
-  loading ??= (async () => {
-    const [sources, datasets] = await Promise.all([loadSources(), loadDatasets()]);
-    return {
-      sources,
-      datasets,
-      source(id: string) {
-        const found = sources.find((s) => s.id === id);
-        if (!found) throw new Error(`unknown source "${id}"; configured: ${sources.map((s) => s.id).join(', ') || '(none)'}`);
-        return found;
-      },
-    };
-  })();
-  return loading;
-}
-
-/** Forgets the loaded catalog (tests and the runtime after they change the folders). */
-export function resetCatalog(): void {
-  loading = undefined;
+/** Source and dataset definitions from the configuration's folders, validated. */
+export async function loadCatalog(dirs: { readonly sources: string; readonly datasets: string }): Promise<Catalog> {
+  const [sources, datasets] = await Promise.all([loadSources(dirs.sources), loadDatasets(dirs.datasets)]);
+  return {
+    sources,
+    datasets,
+    source(id: string) {
+      const found = sources.find((s) => s.id === id);
+      if (!found) throw new Error(`unknown source "${id}"; configured: ${sources.map((s) => s.id).join(', ') || '(none)'}`);
+      return found;
+    },
+  };
 }

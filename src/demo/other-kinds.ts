@@ -1,6 +1,5 @@
-import { S3ObjectStore } from '../aws/s3-object-store.js';
-import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
-import { bucketName, tableName } from '../config/resource-names.js';
+import type { ProcessedFiles } from '../ingest/files/inbox.js';
+import type { ObjectStore } from '../ports/index.js';
 import { startCreditDepartment } from './credit/postgres-department.js';
 import { startDocumentsDepartment } from './documents/mysql-department.js';
 import { dropFile } from './drops/file-departments.js';
@@ -18,6 +17,18 @@ export interface DemoOptions {
   readonly seed: number;
   readonly start: Date;
   readonly kinds: ReadonlySet<string>;
+  /** Where the front databases live (default 127.0.0.1). */
+  readonly pgHost?: string;
+  readonly mysqlHost?: string;
+  /** The raw bucket (its inboxes) and the record of files already ingested, for the file drops. */
+  readonly drops: { readonly raw: ObjectStore; readonly processed: ProcessedFiles };
+}
+
+export interface OtherKindDepartments {
+  /** Each department's name and where it runs, or why it was skipped. */
+  readonly shown: Map<string, string>;
+  /** The variables the departments' source configuration references (`${env:…}`), for the functions' environment. */
+  readonly env: Record<string, string>;
 }
 
 const share = (count: number, fraction: number) => Math.max(10, Math.round(count * fraction));
@@ -26,17 +37,19 @@ const reason = (error: unknown) => ((error as { code?: string }).code ?? (error 
 /**
  * Starts (seeds) the SQL front databases on the machine's PostgreSQL and MySQL/MariaDB
  * and drops the departments' files in their inboxes. A database that is not there is
- * skipped with a notice: the embedded default never fails to start for it.
+ * skipped with a notice: the embedded default never fails to start for it. Returns the
+ * variables their sources reference, rather than setting them anywhere.
  */
-export async function startOtherKindDepartments(options: DemoOptions): Promise<Map<string, string>> {
+export async function startOtherKindDepartments(options: DemoOptions): Promise<OtherKindDepartments> {
   const shown = new Map<string, string>();
-  const pgHost = process.env.TONGYUAN_DEMO_PG_HOST ?? '127.0.0.1';
-  const mysqlHost = process.env.TONGYUAN_DEMO_MYSQL_HOST ?? '127.0.0.1';
+  const env: Record<string, string> = {};
+  const pgHost = options.pgHost ?? '127.0.0.1';
+  const mysqlHost = options.mysqlHost ?? '127.0.0.1';
   if (options.kinds.has('credit')) {
     const name = 'public credit 发改委 (PostgreSQL)';
     try {
       await startCreditDepartment({ host: pgHost, port: 5432, user: 'postgres', count: share(options.count, 0.6), seed: options.seed + 1, start: options.start });
-      process.env.TONGYUAN_DEMO_CREDIT_DB_HOST = pgHost;
+      env.TONGYUAN_DEMO_CREDIT_DB_HOST = pgHost;
       shown.set(name, `postgres://postgres@${pgHost}:5432/tongyuan_demo table credit_records`);
     } catch (error) {
       shown.set(name, `skipped: no PostgreSQL at ${pgHost}:5432 (${reason(error)})`);
@@ -46,13 +59,13 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<M
     const name = 'normative documents 办公室 (MySQL)';
     try {
       await startDocumentsDepartment({ host: mysqlHost, port: 3306, user: 'root', count: share(options.count, 0.3), seed: options.seed + 2, start: options.start });
-      process.env.TONGYUAN_DEMO_DOCUMENTS_DB_HOST = mysqlHost;
+      env.TONGYUAN_DEMO_DOCUMENTS_DB_HOST = mysqlHost;
       shown.set(name, `mysql://root@${mysqlHost}:3306/tongyuan_demo table normative_documents`);
     } catch (error) {
       shown.set(name, `skipped: no MySQL/MariaDB at ${mysqlHost}:3306 (${reason(error)})`);
     }
   }
-  const deps = { raw: new S3ObjectStore(bucketName('raw')), processed: new DynamoProcessedFiles(tableName('state')) };
+  const deps = options.drops;
   if (options.kinds.has('sgs')) {
     const { records } = generatePenalties({ count: share(options.count, 0.4), seed: options.seed + 3, start: options.start });
     const outcome = await dropFile({ sourceId: 'demo-sgs-csv', name: '双公示-行政处罚.csv', bytes: sgsCsvBytes(records) }, deps);
@@ -63,5 +76,5 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<M
     const outcome = await dropFile({ sourceId: 'demo-service-items', name: '政务服务事项目录.xlsx', bytes: await serviceItemsWorkbook(rows) }, deps);
     shown.set('service items (XLSX drop)', `s3 raw bucket inbox/demo-service-items/ (${outcome})`);
   }
-  return shown;
+  return { shown, env };
 }

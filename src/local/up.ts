@@ -1,6 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { requestCounter } from '../aws/request-counter.js';
-import { catalog } from '../app/catalog-context.js';
+import type { Environment } from '../config/runtime-config.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
 import { startStack } from './stack.js';
 import type { RunSummary } from './summary.js';
@@ -12,16 +11,18 @@ export interface UpOptions {
   /** Run one full cycle and exit instead of serving. */
   readonly once: boolean;
   readonly say: (line: string) => void;
+  /** The environment `tongyuan up` was started with: its configuration. */
+  readonly env: Environment;
 }
 
 /** `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. */
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
-  const stack = await startStack(options.home);
+  const stack = await startStack(options.home, options.env);
   if (options.once) {
     try {
       const summary = await stack.runCycle();
-      options.say(`cycle done in ${((Date.now() - started) / 1000).toFixed(1)}s with ${requestCounter.total()} AWS requests`);
+      options.say(`cycle done in ${((Date.now() - started) / 1000).toFixed(1)}s with ${stack.counter.total()} AWS requests`);
       return summary;
     } finally {
       await stack.stop();
@@ -30,7 +31,7 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   let http: ServerType | undefined;
   try {
     // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
-    const schedules = sourceSchedulePlan((await catalog()).sources);
+    const schedules = sourceSchedulePlan((await stack.app.catalog()).sources);
     http = await new Promise<ServerType>((ready, fail) => {
       const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: '127.0.0.1' }, () => ready(server));
       server.once('error', fail);

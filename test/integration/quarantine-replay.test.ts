@@ -2,7 +2,6 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
-import { bucketName, tableName } from '../../src/config/resource-names.js';
 import { compileFieldMap, type FieldMap } from '../../src/mapping/field-map.js';
 import type { MappingDefinition } from '../../src/mapping/mapping.js';
 import { normalizeBatch, type NormalizeDeps, type RecordTypeRules } from '../../src/normalize/normalize-batch.js';
@@ -11,7 +10,11 @@ import { DynamoQuarantineStore } from '../../src/quarantine/dynamo-quarantine-st
 import { replayQuarantine } from '../../src/quarantine/replay.js';
 import { recordTypeNamed } from '../../src/records/registry.js';
 import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
-import { uniqueSuffix, useSharedAws } from '../support/aws.js';
+import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
+
+let shared: SharedAws;
+const tableName = (id: string): string => shared.config.resources.table(id);
+const bucketName = (id: string): string => shared.config.resources.bucket(id);
 
 /** A service-item department whose promised time limit column the first mapping read wrongly. */
 const mapV1: FieldMap = {
@@ -48,7 +51,7 @@ describe('quarantine replay after a mapping fix', () => {
   let source: SourceConfig;
   let rawKey: string;
   beforeAll(async () => {
-    await useSharedAws();
+    shared = await useSharedAws();
     const sourceId = `services-${uniqueSuffix()}`;
     // Only what normalize reads of a source's configuration.
     source = { id: sourceId, recordType: 'service-item', mapping: 'test-services', primaryKey: 'id' } as unknown as SourceConfig;

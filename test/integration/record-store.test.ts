@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableName } from '../../src/config/resource-names.js';
 import { systemClock } from '../../src/ports/index.js';
 import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
 import type { CandidateRecord } from '../../src/ssot/model.js';
@@ -16,8 +15,8 @@ describe('SSOT record store on DynamoDB Local', () => {
   let store: DynamoRecordStore;
   let type: string;
   beforeAll(async () => {
-    await useSharedAws();
-    store = new DynamoRecordStore(tableName('records'), systemClock);
+    const { config } = await useSharedAws();
+    store = new DynamoRecordStore(config.resources.table('records'), systemClock);
   });
 
   it('writes a version only when the content hash changes, and a redelivery writes nothing', async () => {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableName } from '../../src/config/resource-names.js';
 import { systemClock } from '../../src/ports/index.js';
 import { DynamoRecordStore } from '../../src/ssot/dynamo-record-store.js';
 import type { CandidateRecord } from '../../src/ssot/model.js';
@@ -10,8 +9,8 @@ describe('tombstones and lookup by source key', () => {
   let type: string;
   let sourceId: string;
   beforeAll(async () => {
-    await useSharedAws();
-    store = new DynamoRecordStore(tableName('records'), systemClock);
+    const { config } = await useSharedAws();
+    store = new DynamoRecordStore(config.resources.table('records'), systemClock);
   });
 
   const row = (sourceKey: string, recordId: string, record: Record<string, unknown>, extractedAt: string, from = sourceId): CandidateRecord => ({

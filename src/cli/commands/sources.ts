@@ -1,4 +1,5 @@
 import { ConfigError, loadSourceFile, loadSources } from '../../config/catalog.js';
+import { loadRuntimeConfig } from '../../config/runtime-config.js';
 import { mappingNamed } from '../../mapping/registry.js';
 import { recordTypeNamed } from '../../records/registry.js';
 import type { CliCommand } from '../command.js';
@@ -8,7 +9,7 @@ export const sourcesListCommand: CliCommand = {
   usage: 'sources list',
   summary: 'list the configured departmental sources',
   async run(_args, io) {
-    for (const s of await loadSources()) {
+    for (const s of await loadSources(loadRuntimeConfig(io.env).catalogDirs.sources)) {
       const every = s.schedule ? `every ${s.schedule.everyMinutes}m` : 'on demand';
       io.out(`${s.id}\t${s.kind}\t${s.recordType}\t${every}\t${s.title}`);
     }
