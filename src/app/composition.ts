@@ -52,7 +52,7 @@ export class Composition {
     readonly clock: Clock = systemClock,
   ) {
     bindAwsClients(clients);
-    this.connectorFor = createConnectors({ env: config.env, secrets: secretProviders(config.env), fileDrop: () => this.fileDropDeps() });
+    this.connectorFor = createConnectors({ env: config.env, secrets: secretProviders(config.env), clock, fileDrop: () => this.fileDropDeps() });
   }
 
   /** Source and dataset definitions, loaded and validated once per composition. */

@@ -125,7 +125,7 @@ function awsOptions(env: Environment): AwsClientOptions {
   for (const [service, name] of Object.entries(ENDPOINT_VARS)) {
     const value = nonEmpty(env, name) ?? shared;
     if (value === undefined) continue;
-    if (!URL.canParse(value)) throw new ConfigError(`${env[name] === undefined ? 'AWS_ENDPOINT_URL' : name} must be a URL; got "${value}"`);
+    if (!/^https?:\/\/[^/\s]+/.test(value)) throw new ConfigError(`${env[name] === undefined ? 'AWS_ENDPOINT_URL' : name} must be a URL; got "${value}"`);
     endpoints[service] = value;
   }
   const accessKeyId = nonEmpty(env, 'AWS_ACCESS_KEY_ID');

@@ -79,7 +79,8 @@ export async function settlePublishBatch(messages: readonly PublishMessage[], de
     try {
       const dataset = deps.datasets.find((d) => d.id === datasetId);
       if (!dataset) throw new Error(`unknown dataset "${datasetId}"`);
-      deps.settled?.(datasetId, await deps.settle(dataset, requestedAt));
+      const outcome = await deps.settle(dataset, requestedAt);
+      deps.settled?.(datasetId, outcome);
     } catch (error) {
       deps.failed?.({ datasetId }, (error as Error).message);
       failed.push(...messageIds);

@@ -144,10 +144,10 @@ describe('http-json retries and rate limit', () => {
   });
 
   it('parses Retry-After as seconds or a date, capped', () => {
-    expect(retryAfterMs('2')).toBe(2000);
+    expect(retryAfterMs('2', 0)).toBe(2000);
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
-    expect(retryAfterMs('99999')).toBe(60_000);
-    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs('99999', 0)).toBe(60_000);
+    expect(retryAfterMs('soon', 0)).toBeUndefined();
   });
 
   it('reads rel="next" among several links', () => {

@@ -1,4 +1,5 @@
 import type { SourceConfig } from '../../config/catalog.js';
+import { systemClock, type Clock } from '../../ports/index.js';
 import { resolveReferences } from '../../config/catalog.js';
 import { resolveSecretReferences, secretProviders, type SecretProviders } from '../../config/secret-refs.js';
 import { fetchWithRetry, type HttpDeps, type RetryPolicy } from '../http/fetch-with-retry.js';
@@ -17,6 +18,7 @@ export interface HttpOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly limiter?: RateLimiter;
   readonly random?: () => number;
+  readonly clock?: Clock;
   /** The variables `${env:…}` references resolve against (the configuration's environment map). */
   readonly env?: Readonly<Record<string, string>>;
   /** Default: `${env:…}` from `env`, SSM and Secrets Manager from AWS. */
@@ -128,6 +130,7 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
     sleep: options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))),
     limiter: options.limiter ?? sharedRateLimiter,
     random: options.random ?? Math.random,
+    clock: options.clock ?? systemClock,
   };
   const env = options.env ?? {};
   const secrets = options.secrets ?? secretProviders(env);
