@@ -1,10 +1,11 @@
 import type { Context, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as normalizeHandler } from '../../functions/normalize/handler.js';
+import { createHandler } from '../../functions/normalize/handler.js';
 import type { RejectedFileRequest, TombstonesRequest } from '../../src/normalize/request.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
 
 let shared: SharedAws;
+let normalizeHandler: ReturnType<typeof createHandler>;
 
 const sqsEvent = (body: string): SQSEvent =>
   ({ Records: [{ messageId: '1', receiptHandle: 'r', body, attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:0:q', awsRegion: 'us-east-1' }] }) as unknown as SQSEvent;
@@ -12,6 +13,8 @@ const sqsEvent = (body: string): SQSEvent =>
 describe('tombstones requests from ingest, applied by the normalize handler', () => {
   beforeAll(async () => {
     shared = await useSharedAws();
+    // As the function's cold start builds it, from its configuration and clients.
+    normalizeHandler = createHandler(shared.config, shared.clients);
   });
 
   it('turns the record of a vanished source key into a tombstone, once, and leaves the others alone', async () => {

@@ -32,7 +32,9 @@ export async function useSharedAws(): Promise<SharedAws> {
   };
   const clients = createAwsClients(options);
   const provisioned = await provision(resources, clients);
-  const env = { ...emulatorEnvironment(options), ...provisioned.env };
+  // Quiet and untraced, as the embedded runtime runs functions.
+  const observability = { POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false' };
+  const env = { ...observability, ...emulatorEnvironment(options), ...provisioned.env };
   const compose = (extra: Readonly<Record<string, string>>) => new Composition(loadRuntimeConfig({ ...env, ...extra }), clients);
   const app = compose({});
   return { provisioned, env, config: app.config, clients, app, compose };
