@@ -16,8 +16,10 @@ import type { CandidateRecord } from '../src/ssot/model.js';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const { requestCounter } = await import('../src/aws/request-counter.js');
-const { awsClients } = await import('../src/aws/clients.js');
-const { tableName } = await import('../src/config/resource-names.js');
+const { Composition } = await import('../src/app/composition.js');
+const { createAwsClients } = await import('../src/aws/clients.js');
+const { countRequests } = await import('../src/aws/request-counter.js');
+const { loadRuntimeConfig } = await import('../src/config/runtime-config.js');
 const { generatePenalties } = await import('../demo/enforcement/generate.js');
 const { resources } = await import('../src/infra/resources.js');
 const { startEmbeddedAws } = await import('../src/local/embedded-aws.js');
@@ -86,9 +88,11 @@ for (const [name, value] of rows) out(`  ${name.padEnd(36)} ${value.toFixed(0).p
 const dir = mkdtempSync(join(tmpdir(), 'tongyuan-bench-normalize-'));
 const aws = await startEmbeddedAws(dir);
 try {
-  Object.assign(process.env, (await provision(resources)).env);
-  const store = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock);
-  const quarantine = new DynamoQuarantineStore(awsClients().doc, tableName('quarantine'));
+  const clients = countRequests(createAwsClients(aws.clientOptions), requestCounter);
+  const app = new Composition(loadRuntimeConfig({ ...process.env, ...(await provision(resources, clients)).env }), clients);
+  const tableName = (id: string): string => app.config.resources.table(id);
+  const store = new DynamoRecordStore(clients.doc, tableName('records'), systemClock);
+  const quarantine = new DynamoQuarantineStore(clients.doc, tableName('quarantine'));
   const valid = records
     .map((r, index) => ({ r, result: enforcementDecisionType.validate(mapDemoPenalty(r as unknown as Record<string, unknown>)), index }))
     .filter((x) => x.result.valid)

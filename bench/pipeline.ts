@@ -20,7 +20,6 @@ Object.assign(process.env, { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', TONGYUAN_
 process.env.TONGYUAN_PUBLISH_QUIET_SECONDS = '1';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 // Imported after the environment is set: loggers read their level when created.
-const { requestCounter } = await import('../src/aws/request-counter.js');
 const { startStack } = await import('../src/local/stack.js');
 
 async function rawRead(url: string): Promise<{ ms: number; items: number }> {
@@ -38,7 +37,8 @@ async function rawRead(url: string): Promise<{ ms: number; items: number }> {
 }
 
 const home = mkdtempSync(join(tmpdir(), 'tongyuan-bench-'));
-const stack = await startStack(home);
+const stack = await startStack(home, process.env);
+const requestCounter = stack.counter;
 try {
   const url = [...stack.demos.urls.values()][0]!;
   const floor = await rawRead(url);

@@ -11,10 +11,7 @@ import type { SourceConfig } from '../src/config/catalog.js';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const rows = Number(process.env.BENCH_CSV_ROWS ?? 200_000);
 const { requestCounter } = await import('../src/aws/request-counter.js');
-const { awsClients } = await import('../src/aws/clients.js');
-const { ingestDeps } = await import('../src/app/composition.js');
 const { S3ObjectStore } = await import('../src/aws/s3-object-store.js');
-const { bucketName } = await import('../src/config/resource-names.js');
 const { syncSource } = await import('../src/ingest/sync-source.js');
 const { startBenchEmulators } = await import('./support/emulators.js');
 const { multipartPut } = await import('./support/multipart-put.js');
@@ -32,8 +29,9 @@ function csv(changed: ReadonlySet<number>): Uint8Array {
 }
 
 const emulators = await startBenchEmulators();
+const bucketName = (id: string): string => emulators.app.config.resources.bucket(id);
 try {
-  const raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
+  const raw = new S3ObjectStore(emulators.app.clients.s3, bucketName('raw'));
   const source: SourceConfig = {
     id: 'bench-sgs-drop',
     title: 'bench',
@@ -50,7 +48,7 @@ try {
   await multipartPut(bucketName('raw'), `inbox/${source.id}/sgs-1.csv`, file);
 
   const floor = await measure(async () => iconv.decode(Buffer.from((await raw.get(`inbox/${source.id}/sgs-1.csv`))!), 'gbk').length);
-  const deps = ingestDeps();
+  const deps = emulators.app.ingestDeps();
   const sync = async () => {
     requestCounter.reset();
     const fresh = new Set<string>();

@@ -14,7 +14,6 @@ import type { SourceConfig } from '../src/config/catalog.js';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const { requestCounter } = await import('../src/aws/request-counter.js');
-const { ingestDeps } = await import('../src/app/composition.js');
 const { syncSource } = await import('../src/ingest/sync-source.js');
 const { startBenchEmulators } = await import('./support/emulators.js');
 const { measure, perSecond, ratio, requestsPerThousand } = await import('./support/measure.js');
@@ -39,7 +38,6 @@ try {
     return bytes;
   });
 
-  process.env.BENCH_PG_HOST = '127.0.0.1';
   const source: SourceConfig = {
     id: `bench-${table.replaceAll('_', '-')}`,
     title: 'bench',
@@ -50,7 +48,7 @@ try {
     primaryKey: 'id',
     connection: { engine: 'postgres', host: '${env:BENCH_PG_HOST}', database: 'test', user: 'postgres', table, cursorColumn: 'updated_at', batchSize: 5000 },
   };
-  const deps = ingestDeps();
+  const deps = emulators.compose({ BENCH_PG_HOST: '127.0.0.1' }).ingestDeps();
   const sync = async () => {
     requestCounter.reset();
     let written = 0;

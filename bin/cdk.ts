@@ -2,10 +2,11 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TongyuanStack } from '../lib/tongyuan-stack.js';
 import { describeFileProblem, loadSources } from '../src/config/catalog.js';
+import { loadRuntimeConfig } from '../src/config/runtime-config.js';
 
 // A deploy ships what it was given: a refused source file stops the synth rather than
 // deploying without its department (the running stack skips such a file, reporting it).
-const sources = await loadSources();
+const sources = await loadSources(loadRuntimeConfig(process.env).catalogDirs.sources);
 if (sources.problems.length > 0) throw new Error(`cannot synthesize with invalid source files:\n${sources.problems.map(describeFileProblem).join('\n')}`);
 
 const app = new App();

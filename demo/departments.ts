@@ -1,10 +1,13 @@
+import type { Environment } from '../src/config/runtime-config.js';
+import { LOOPBACK_HOST } from '../src/local/bind-host.js';
 import { generatePenalties } from './enforcement/generate.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from './enforcement/server.js';
-import { DEMO_KINDS, startOtherKindDepartments } from './other-kinds.js';
-import { LOOPBACK_HOST } from '../src/local/bind-host.js';
+import { DEMO_KINDS, startOtherKindDepartments, type DemoOptions } from './other-kinds.js';
 
 export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;
+  /** The variables the demo sources reference (`${env:TONGYUAN_DEMO_…}`): part of the functions' environment. */
+  readonly env: Readonly<Record<string, string>>;
   /** The law-enforcement department's API, so tests can change its records. */
   readonly enforcement: DemoEnforcementApi;
   /** Demo sources whose department did not start, with why; the stack neither schedules nor syncs them. */
@@ -17,32 +20,42 @@ export const DEMO_SEED = 20261127;
 export const DEMO_START = new Date('2025-01-01T00:00:00+08:00');
 
 /** Which demo departments start: TONGYUAN_DEMO_DEPARTMENTS, a comma list (default: all). */
-export function demoDepartmentKinds(): ReadonlySet<string> {
+export function demoDepartmentKinds(env: Environment): ReadonlySet<string> {
   const all = ['enforcement', ...DEMO_KINDS];
-  const listed = (process.env.TONGYUAN_DEMO_DEPARTMENTS ?? all.join(',')).split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const listed = (env.TONGYUAN_DEMO_DEPARTMENTS ?? all.join(',')).split(',').map((k) => k.trim()).filter((k) => k !== '');
   const unknown = listed.filter((k) => !all.includes(k));
   if (unknown.length > 0) throw new Error(`TONGYUAN_DEMO_DEPARTMENTS names unknown departments: ${unknown.join(', ')}; known: ${all.join(', ')}`);
   return new Set(listed);
 }
 
-export function demoRecordCount(): number {
-  const count = Number(process.env.TONGYUAN_DEMO_RECORDS ?? 1000);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`TONGYUAN_DEMO_RECORDS must be a positive integer; got "${process.env.TONGYUAN_DEMO_RECORDS}"`);
+export function demoRecordCount(env: Environment): number {
+  const count = Number(env.TONGYUAN_DEMO_RECORDS ?? 1000);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`TONGYUAN_DEMO_RECORDS must be a positive integer; got "${env.TONGYUAN_DEMO_RECORDS}"`);
   return count;
 }
 
 /**
- * The demo departments of the embedded default. Each one's URL goes into the
- * environment variable its source configuration references.
+ * The demo departments of the embedded default, sized and chosen by `env` (the
+ * environment `tongyuan up` was started with). Each one's address is returned under the
+ * variable its source configuration references.
  */
-export async function startDemoDepartments(host: string = LOOPBACK_HOST): Promise<DemoDepartments> {
-  const { records } = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
+export async function startDemoDepartments(env: Environment, drops: DemoOptions['drops'], host: string = LOOPBACK_HOST): Promise<DemoDepartments> {
+  const count = demoRecordCount(env);
+  const { records } = generatePenalties({ count, seed: DEMO_SEED, start: DEMO_START });
   const enforcement = await startDemoEnforcementApi({ port: 0, host, records });
-  process.env.TONGYUAN_DEMO_ENFORCEMENT_URL = enforcement.url;
   // The front databases and file drops; a database missing on this machine is skipped with a notice.
-  const others = await startOtherKindDepartments({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START, kinds: demoDepartmentKinds() });
+  const others = await startOtherKindDepartments({
+    count,
+    seed: DEMO_SEED,
+    start: DEMO_START,
+    kinds: demoDepartmentKinds(env),
+    pgHost: env.TONGYUAN_DEMO_PG_HOST,
+    mysqlHost: env.TONGYUAN_DEMO_MYSQL_HOST,
+    drops,
+  });
   return {
     urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`], ...others.shown]),
+    env: { TONGYUAN_DEMO_ENFORCEMENT_URL: enforcement.url, ...others.env },
     enforcement,
     unavailableSources: others.skipped,
     stop: () => enforcement.close(),

@@ -1,8 +1,4 @@
-import { awsClients } from '../src/aws/clients.js';
-import { S3ObjectStore } from '../src/aws/s3-object-store.js';
-import { DynamoProcessedFiles } from '../src/aws/dynamo-processed-files.js';
-import { bucketName, tableName } from '../src/config/resource-names.js';
-import { systemClock } from '../src/ports/index.js';
+import type { ObjectStore, ProcessedFiles } from '../src/ports/index.js';
 import { startCreditDepartment } from './credit/postgres-department.js';
 import { startDocumentsDepartment } from './documents/mysql-department.js';
 import { dropFile } from './drops/file-departments.js';
@@ -26,6 +22,8 @@ export const DEMO_SOURCE_IDS: Readonly<Record<DemoKind, string>> = {
 export interface OtherKindDepartments {
   /** Each department's name, mapped to where it runs or why it was skipped. */
   readonly shown: Map<string, string>;
+  /** The variables the departments' source configuration references (`${env:…}`), for the functions' environment. */
+  readonly env: Record<string, string>;
   /** The ids of the sources whose department started. */
   readonly started: ReadonlySet<string>;
   /** The ids of the sources whose department did not start, with why: they have nothing to read. */
@@ -37,6 +35,11 @@ export interface DemoOptions {
   readonly seed: number;
   readonly start: Date;
   readonly kinds: ReadonlySet<string>;
+  /** Where the front databases live (default 127.0.0.1). */
+  readonly pgHost?: string;
+  readonly mysqlHost?: string;
+  /** The raw bucket (its inboxes) and the record of files already ingested, for the file drops. */
+  readonly drops: { readonly raw: ObjectStore; readonly processed: ProcessedFiles };
 }
 
 const share = (count: number, fraction: number) => Math.max(10, Math.round(count * fraction));
@@ -45,20 +48,22 @@ const reason = (error: unknown) => ((error as { code?: string }).code ?? (error 
 /**
  * Starts (seeds) the SQL front databases on the machine's PostgreSQL and MySQL/MariaDB
  * and drops the departments' files in their inboxes. A database that is not there is
- * skipped with a notice: the embedded default never fails to start for it.
+ * skipped with a notice: the embedded default never fails to start for it. Returns the
+ * variables their sources reference, rather than setting them anywhere.
  */
 export async function startOtherKindDepartments(options: DemoOptions): Promise<OtherKindDepartments> {
   const shown = new Map<string, string>();
   const started = new Set<string>();
   const skipped = new Map<string, string>();
   for (const kind of DEMO_KINDS) if (!options.kinds.has(kind)) skipped.set(DEMO_SOURCE_IDS[kind], 'not in TONGYUAN_DEMO_DEPARTMENTS');
-  const pgHost = process.env.TONGYUAN_DEMO_PG_HOST ?? '127.0.0.1';
-  const mysqlHost = process.env.TONGYUAN_DEMO_MYSQL_HOST ?? '127.0.0.1';
+  const pgHost = options.pgHost ?? '127.0.0.1';
+  const mysqlHost = options.mysqlHost ?? '127.0.0.1';
+  const env: Record<string, string> = {};
   if (options.kinds.has('credit')) {
     const name = 'public credit 发改委 (PostgreSQL)';
     try {
       await startCreditDepartment({ host: pgHost, port: 5432, user: 'postgres', count: share(options.count, 0.6), seed: options.seed + 1, start: options.start });
-      process.env.TONGYUAN_DEMO_CREDIT_DB_HOST = pgHost;
+      env.TONGYUAN_DEMO_CREDIT_DB_HOST = pgHost;
       shown.set(name, `postgres://postgres@${pgHost}:5432/tongyuan_demo table credit_records`);
       started.add(DEMO_SOURCE_IDS.credit);
     } catch (error) {
@@ -70,7 +75,7 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
     const name = 'normative documents 办公室 (MySQL)';
     try {
       await startDocumentsDepartment({ host: mysqlHost, port: 3306, user: 'root', count: share(options.count, 0.3), seed: options.seed + 2, start: options.start });
-      process.env.TONGYUAN_DEMO_DOCUMENTS_DB_HOST = mysqlHost;
+      env.TONGYUAN_DEMO_DOCUMENTS_DB_HOST = mysqlHost;
       shown.set(name, `mysql://root@${mysqlHost}:3306/tongyuan_demo table normative_documents`);
       started.add(DEMO_SOURCE_IDS.documents);
     } catch (error) {
@@ -78,19 +83,18 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
       skipped.set(DEMO_SOURCE_IDS.documents, `no MySQL/MariaDB at ${mysqlHost}:3306`);
     }
   }
-  // Built only when a drop is wanted: the database departments need no AWS resources.
-  const deps = () => ({ raw: new S3ObjectStore(awsClients().s3, bucketName('raw')), processed: new DynamoProcessedFiles(awsClients().doc, tableName('state'), systemClock) });
+  const deps = options.drops;
   if (options.kinds.has('sgs')) {
     const { records } = generatePenalties({ count: share(options.count, 0.4), seed: options.seed + 3, start: options.start });
-    const outcome = await dropFile({ sourceId: 'demo-sgs-csv', name: '双公示-行政处罚.csv', bytes: sgsCsvBytes(records) }, deps());
+    const outcome = await dropFile({ sourceId: 'demo-sgs-csv', name: '双公示-行政处罚.csv', bytes: sgsCsvBytes(records) }, deps);
     shown.set('双公示 market regulation (GBK CSV drop)', `s3 raw bucket inbox/demo-sgs-csv/ (${outcome})`);
     started.add(DEMO_SOURCE_IDS.sgs);
   }
   if (options.kinds.has('service-items')) {
     const { rows } = generateServiceItems(share(options.count, 0.2), options.seed + 4);
-    const outcome = await dropFile({ sourceId: 'demo-service-items', name: '政务服务事项目录.xlsx', bytes: await serviceItemsWorkbook(rows) }, deps());
+    const outcome = await dropFile({ sourceId: 'demo-service-items', name: '政务服务事项目录.xlsx', bytes: await serviceItemsWorkbook(rows) }, deps);
     shown.set('service items (XLSX drop)', `s3 raw bucket inbox/demo-service-items/ (${outcome})`);
     started.add(DEMO_SOURCE_IDS['service-items']);
   }
-  return { shown, started, skipped };
+  return { shown, env, started, skipped };
 }

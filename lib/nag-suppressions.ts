@@ -75,11 +75,11 @@ function acknowledgeGrantWildcards(stack: TongyuanStack, model: ResourceModel, d
       `The global secondary indexes of the ${id} table, which the resource model gives this function.`,
     );
   }
+  // Active tracing (the handlers' Tracer) adds X-Ray writes to every role.
+  const unscoped = ['xray:PutTraceSegments and xray:PutTelemetryRecords, added by active tracing, support no resource-level permissions.'];
   if (def.triggers.some((trigger) => trigger.kind === 'stream'))
-    iam5(
-      'Resource::*',
-      'dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions; stream reads are scoped to the stream ARN.',
-    );
+    unscoped.push('dynamodb:ListStreams, added by the stream event source, supports none either; stream reads are scoped to the stream ARN.');
+  iam5('Resource::*', unscoped.join(' '));
 }
 
 function acknowledge(scope: IConstruct, id: string, reason: string): void {

@@ -1,14 +1,16 @@
-import { handle } from 'hono/aws-lambda';
+import type { Context } from 'aws-lambda';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createApi } from '../../src/api/app.js';
-import { catalog } from '../../src/app/catalog-context.js';
-import { openBucket, releaseCatalog } from '../../src/app/composition.js';
+import { Composition } from '../../src/app/composition.js';
+import { atColdStart } from '../../src/app/lambda-edge.js';
+import type { AwsClients } from '../../src/aws/clients.js';
+import type { RuntimeConfig } from '../../src/config/runtime-config.js';
+import { withObservability } from '../../src/util/handler-middleware.js';
 
-const releases = releaseCatalog();
+/** The open-data API behind API Gateway (HTTP API, payload 2.0). */
+export function createHandler(config: RuntimeConfig, clients: AwsClients) {
+  const serve = handle(createApi(new Composition(config, clients).apiDeps()));
+  return withObservability(config, (event: LambdaEvent, context: Context) => serve(event, context));
+}
 
-export const app = createApi({
-  datasets: async () => (await catalog()).datasets,
-  latestRelease: (id) => releases.latest(id),
-  open: openBucket(),
-});
-
-export const handler = handle(app);
+export const handler = atColdStart(createHandler);

@@ -1,6 +1,9 @@
-import { catalog } from '../../src/app/catalog-context.js';
-import { ingestDeps } from '../../src/app/composition.js';
-import { syncSource, type SyncResult } from '../../src/ingest/sync-source.js';
+import { Composition } from '../../src/app/composition.js';
+import { atColdStart } from '../../src/app/lambda-edge.js';
+import type { AwsClients } from '../../src/aws/clients.js';
+import type { RuntimeConfig } from '../../src/config/runtime-config.js';
+import { everySourceFailed, failuresSummary, syncSources, type SyncSourcesOutcome } from '../../src/ingest/sync-sources.js';
+import { withObservability } from '../../src/util/handler-middleware.js';
 import { logger } from '../../src/util/logger.js';
 
 /** Scheduled: `{ sourceIds?: string[] }`; without ids every configured source is synced. */
@@ -14,35 +17,20 @@ export interface IngestEvent {
   readonly allowMassDelete?: boolean;
 }
 
-export interface IngestReply {
-  readonly results: SyncResult[];
-  /** Sources that failed, with why; the others were synced regardless. */
-  readonly failures: { readonly sourceId: string; readonly error: string }[];
+/** One department's failure does not stop the others; when every source failed the scheduler retries. */
+export function createHandler(config: RuntimeConfig, clients: AwsClients) {
+  const app = new Composition(config, clients);
+  return withObservability(config, async (event: IngestEvent | null): Promise<SyncSourcesOutcome> => {
+    const catalog = await app.catalog();
+    const targets = event?.sourceIds ? event.sourceIds.map((id) => catalog.source(id)) : catalog.sources;
+    const options = { maxPages: event?.maxPages ?? 500, full: event?.full ?? false, allowMassDelete: event?.allowMassDelete ?? false };
+    const outcome = await syncSources(targets, app.ingestDeps(), options, {
+      synced: (_, result) => logger.info('source synced', { ...result }),
+      failed: (source, error) => logger.error('source sync failed', { sourceId: source.id, error }),
+    });
+    if (everySourceFailed(outcome)) throw new Error(failuresSummary(outcome));
+    return outcome;
+  });
 }
 
-/**
- * Syncs each source in turn; one department's failure (a database down, a refused mass
- * delete) is logged and reported, and does not keep the others from syncing. When every
- * targeted source failed the invocation fails, so the scheduler retries it.
- */
-export const handler = async (event: IngestEvent = {}): Promise<IngestReply> => {
-  const known = await catalog();
-  const targets = event.sourceIds ? event.sourceIds.map((id) => known.source(id)) : known.sources;
-  const deps = ingestDeps();
-  const results: SyncResult[] = [];
-  const failures: IngestReply['failures'][number][] = [];
-  for (const target of targets) {
-    try {
-      const result = await syncSource(target, deps, { maxPages: event.maxPages ?? 500, full: event.full ?? false, allowMassDelete: event.allowMassDelete ?? false });
-      logger.info('source synced', { ...result });
-      results.push(result);
-    } catch (error) {
-      logger.error('source sync failed', { sourceId: target.id, error: error as Error });
-      failures.push({ sourceId: target.id, error: (error as Error).message });
-    }
-  }
-  if (targets.length > 0 && failures.length === targets.length) {
-    throw new Error(`every source failed: ${failures.map((f) => `${f.sourceId}: ${f.error}`).join('; ')}`);
-  }
-  return { results, failures };
-};
+export const handler = atColdStart(createHandler);

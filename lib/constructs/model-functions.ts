@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -10,12 +10,11 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { SecretReferences } from '../../src/config/secret-refs.js';
-import { resourceEnvName, type FunctionDef } from '../../src/infra/resources.js';
+import { functionEnvironment } from '../../src/infra/function-environment.js';
+import type { FunctionDef } from '../../src/infra/resources.js';
 import { lookup, pascalId } from './model-ids.js';
 import { createDeadLetterQueue } from './queues-with-dlq.js';
 import { grantSecretReads } from './secret-grants.js';
-
-const SERVICE_NAME = 'tongyuan';
 
 /** Source and dataset definitions travel inside every bundle, read from here at run time. */
 const CATALOG_FOLDERS = ['sources', 'datasets'] as const;
@@ -91,10 +90,15 @@ export class ModelFunctions extends Construct {
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
+      // The handlers' Powertools Tracer records each invocation and its SDK calls in X-Ray.
+      tracing: Tracing.ACTIVE,
       environment: {
-        ...this.environmentOf(def, props),
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: SERVICE_NAME,
+        ...functionEnvironment(def, {
+          table: (id) => lookup(props.tables, 'table', id).tableName,
+          bucket: (id) => lookup(props.buckets, 'bucket', id).bucketName,
+          queueUrl: (id) => lookup(props.queues, 'queue', id).queueUrl,
+          topicArn: (id) => lookup(props.topics, 'topic', id).topicArn,
+        }),
         NODE_OPTIONS: '--enable-source-maps',
         TONGYUAN_SOURCES_DIR: `${LAMBDA_TASK_ROOT}/sources`,
         TONGYUAN_DATASETS_DIR: `${LAMBDA_TASK_ROOT}/datasets`,
@@ -105,16 +109,6 @@ export class ModelFunctions extends Construct {
     });
     this.grant(def, fn, props);
     return fn;
-  }
-
-  private environmentOf(def: FunctionDef, props: ModelFunctionsProps): Record<string, string> {
-    const environment: Record<string, string> = {};
-    for (const { id } of def.uses.tables ?? []) environment[resourceEnvName('table', id)] = lookup(props.tables, 'table', id).tableName;
-    for (const { id } of def.uses.buckets ?? [])
-      environment[resourceEnvName('bucket', id)] = lookup(props.buckets, 'bucket', id).bucketName;
-    for (const id of def.uses.queues ?? []) environment[resourceEnvName('queue', id)] = lookup(props.queues, 'queue', id).queueUrl;
-    for (const id of def.uses.topics ?? []) environment[resourceEnvName('topic', id)] = lookup(props.topics, 'topic', id).topicArn;
-    return environment;
   }
 
   private grant(def: FunctionDef, fn: NodejsFunction, props: ModelFunctionsProps): void {

@@ -9,32 +9,22 @@ export interface Catalog {
   source(id: string): SourceConfig;
 }
 
-let loading: Promise<Catalog> | undefined;
-
 /**
- * Source and dataset definitions, loaded and validated once per process. An invalid file
- * is logged once, here, and skipped: one bad department does not stop the others.
+ * Source and dataset definitions from the configuration's folders, validated. An invalid
+ * file is logged once, here, and skipped: one bad department does not stop the others.
  */
-export function catalog(): Promise<Catalog> {
-  loading ??= (async () => {
-    const [{ valid: sources, problems: sourceProblems }, { valid: datasets, problems: datasetProblems }] = await Promise.all([loadSources(), loadDatasets()]);
-    const problems = [...sourceProblems, ...datasetProblems];
-    for (const problem of problems) logger.error(`invalid ${problem.what} file skipped`, { file: problem.file, problems: problem.problems });
-    return {
-      sources,
-      datasets,
-      problems,
-      source(id: string) {
-        const found = sources.find((s) => s.id === id);
-        if (!found) throw new Error(`unknown source "${id}"; configured: ${sources.map((s) => s.id).join(', ') || '(none)'}`);
-        return found;
-      },
-    };
-  })();
-  return loading;
-}
-
-/** Forgets the loaded catalog (tests and the runtime after they change the folders). */
-export function resetCatalog(): void {
-  loading = undefined;
+export async function loadCatalog(dirs: { readonly sources: string; readonly datasets: string }): Promise<Catalog> {
+  const [{ valid: sources, problems: sourceProblems }, { valid: datasets, problems: datasetProblems }] = await Promise.all([loadSources(dirs.sources), loadDatasets(dirs.datasets)]);
+  const problems = [...sourceProblems, ...datasetProblems];
+  for (const problem of problems) logger.error(`invalid ${problem.what} file skipped`, { file: problem.file, problems: problem.problems });
+  return {
+    sources,
+    datasets,
+    problems,
+    source(id: string) {
+      const found = sources.find((s) => s.id === id);
+      if (!found) throw new Error(`unknown source "${id}"; configured: ${sources.map((s) => s.id).join(', ') || '(none)'}`);
+      return found;
+    },
+  };
 }

@@ -1,9 +1,11 @@
 /**
- * The composition root: builds each stage's dependencies from the environment the
- * CDK stack (or the embedded runtime) provides. Handlers call these; the core never
- * reads the environment itself.
+ * The composition root: builds each stage's dependencies from the configuration and the
+ * SDK clients it is given. The edge (a handler's cold start, a CLI run, `tongyuan up`)
+ * reads the configuration once and creates the clients; nothing here reads the
+ * environment, and the core never sees either.
  */
-import { awsClients } from '../aws/clients.js';
+import type { ApiDeps } from '../api/app.js';
+import type { AwsClients } from '../aws/clients.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
 import { DynamoKeyLedger } from '../aws/dynamo-key-ledger.js';
@@ -15,118 +17,145 @@ import { S3FileInbox } from '../aws/s3-file-inbox.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
-import { bucketName, queueUrl, tableName, topicArn } from '../config/resource-names.js';
+import type { SourceConfig } from '../config/catalog.js';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import { secretProviders } from '../config/secret-refs.js';
+import type { SourceConnector } from '../ingest/connectors/connector.js';
 import type { FileDropDeps } from '../ingest/connectors/file-drop.js';
-import { sourceConnectors } from '../ingest/connectors/index.js';
+import { createConnectors } from '../ingest/connectors/index.js';
 import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
 import { mappingOf } from '../mapping/source-mapping.js';
-import type { NormalizeDeps, RecordTypeRules } from '../normalize/normalize-batch.js';
-import { systemClock } from '../ports/index.js';
+import type { NormalizeDeps } from '../normalize/normalize-batch.js';
+import { systemClock, type Clock } from '../ports/index.js';
 import type { PublishDeps } from '../publish/publish-dataset.js';
 import type { SettleDeps } from '../publish/settle-request.js';
 import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFrom } from '../ssot/source-precedence.js';
-import type { Catalog } from './catalog-context.js';
+import { loadCatalog, type Catalog } from './catalog-context.js';
+import { openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 
-/** Fields of a record type that are opened unconditionally (L1), in schema order. */
-export function openColumns(recordType: string): readonly string[] {
-  return Object.entries(recordTypeNamed(recordType).grades())
-    .filter(([, grade]) => grade === 'L1')
-    .map(([field]) => field);
-}
+/** A publish request waits at most this long for its dataset's records to be still. */
+const PUBLISH_MAX_WAIT_SECONDS = 300;
 
-export function schemaUri(recordType: string): string {
-  return String(recordTypeNamed(recordType).schema.$id);
-}
+export class Composition {
+  private catalogLoading: Promise<Catalog> | undefined;
+  /** The connector for a source's kind, with this configuration's secrets and file-drop adapters. */
+  readonly connectorFor: (source: SourceConfig) => SourceConnector;
 
-function recordTypeRules(name: string): RecordTypeRules {
-  const type = recordTypeNamed(name);
-  return {
-    validate: (candidate) => type.validate(candidate) as ReturnType<RecordTypeRules['validate']>,
-    idOf: (record) => type.idOf(record),
-  };
-}
+  constructor(
+    readonly config: RuntimeConfig,
+    readonly clients: AwsClients,
+    readonly clock: Clock = systemClock,
+  ) {
+    this.connectorFor = createConnectors({ env: config.env, secrets: secretProviders(config.env), clock, fileDrop: () => this.fileDropDeps() });
+  }
 
-/** The raw bucket also keeps SSOT content too large for an item (ssot-overflow/); resolved only when needed. */
-const overflowBucket = (): S3ObjectStore => new S3ObjectStore(awsClients().s3, bucketName('raw'));
-export const recordContent = (): RecordOverflow => new RecordOverflow(overflowBucket);
-/** The SSOT; writers pass the sources, whose configuration declares the precedence of golden-record merges. */
-export const recordStore = (sources: Catalog['sources'] = []): DynamoRecordStore =>
-  new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock, {
-    overflow: overflowBucket,
-    precedence: precedenceFrom(sources),
-    isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
-  });
-export const quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(awsClients().doc, tableName('quarantine'));
-export const releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(awsClients().doc, tableName('state'));
-export const changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(awsClients().doc, tableName('state'));
-export const publishQueue = (): SqsSender => new SqsSender(awsClients().sqs, queueUrl('publish'));
-export const openBucket = (): S3ObjectStore => new S3ObjectStore(awsClients().s3, bucketName('open'));
-const normalizeQueue = (): SqsSender => new SqsSender(awsClients().sqs, queueUrl('normalize'));
+  /** Source and dataset definitions, loaded and validated once per composition. */
+  catalog(): Promise<Catalog> {
+    this.catalogLoading ??= loadCatalog(this.config.catalogDirs);
+    return this.catalogLoading;
+  }
 
-/** The file drop's adapters: the raw bucket's inbox, the state table, the normalize queue. */
-function fileDropDeps(): FileDropDeps {
-  return {
-    inbox: new S3FileInbox(awsClients().s3, bucketName('raw')),
-    processed: new DynamoProcessedFiles(awsClients().doc, tableName('state'), systemClock),
-    rejections: new QueueFileRejections(normalizeQueue()),
-    clock: systemClock,
-  };
-}
+  /** The raw zone: pulled batches, file-drop inboxes, record content too large for an item. */
+  rawBucket = (): S3ObjectStore => this.bucket('raw');
+  /** Files already ingested, by content hash. */
+  processedFiles = (): DynamoProcessedFiles => new DynamoProcessedFiles(this.clients.doc, this.config.resources.table('state'), this.clock);
 
-export function ingestDeps(): SyncDeps {
-  return {
-    raw: new S3ObjectStore(awsClients().s3, bucketName('raw')),
-    normalizeQueue: normalizeQueue(),
-    checkpoints: new DynamoCheckpointStore(awsClients().doc, tableName('state')),
-    clock: systemClock,
-    connector: sourceConnectors({ fileDrop: fileDropDeps() }),
-    keys: new DynamoKeyLedger(awsClients().doc, tableName('state')),
-  };
-}
+  private bucket(id: string): S3ObjectStore {
+    return new S3ObjectStore(this.clients.s3, this.config.resources.bucket(id));
+  }
 
-export function normalizeDeps(catalog: Catalog): NormalizeDeps {
-  const connector = sourceConnectors({ fileDrop: fileDropDeps() });
-  return {
-    raw: new S3ObjectStore(awsClients().s3, bucketName('raw')),
-    records: recordStore(catalog.sources),
-    quarantine: quarantineStore(),
-    source: (id) => catalog.source(id),
-    recordType: recordTypeRules,
-    mapping: mappingOf,
-    // Rows the source flags as deleted become tombstones at ingest, never records.
-    itemsOf: (source, rawBody) => liveItems(source, connector(source).itemsOf(source, rawBody)),
-    clock: systemClock,
-  };
-}
+  private queue(id: string): SqsSender {
+    return new SqsSender(this.clients.sqs, this.config.resources.queue(id));
+  }
 
-export function routeDeps(catalog: Catalog): RouteDeps {
-  return {
-    feed: (feedId) => new SnsFeedPublisher(awsClients().sns, topicArn(feedId)),
-    publishQueue: publishQueue(),
-    changes: changeMarks(),
-    datasets: catalog.datasets,
-    openColumns,
-    schemaUri,
-    now: () => systemClock.now(),
-  };
-}
+  /** The raw bucket also keeps SSOT content too large for an item (ssot-overflow/); resolved only when needed. */
+  recordContent(): RecordOverflow {
+    return new RecordOverflow(() => this.bucket('raw'));
+  }
 
-export function publishDeps(): PublishDeps {
-  return { records: recordStore(), open: openBucket(), releases: releaseCatalog(), openColumns, clock: systemClock };
-}
+  /** The SSOT; writers pass the sources, whose configuration declares the precedence of golden-record merges. */
+  recordStore(sources: readonly SourceConfig[] = []): DynamoRecordStore {
+    return new DynamoRecordStore(this.clients.doc, this.config.resources.table('records'), this.clock, {
+      overflow: () => this.bucket('raw'),
+      precedence: precedenceFrom(sources),
+      isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
+    });
+  }
 
-/** Releases wait until a dataset's records have been still this long (seconds). */
-function quietSeconds(): number {
-  const value = Number(process.env.TONGYUAN_PUBLISH_QUIET_SECONDS ?? 5);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`TONGYUAN_PUBLISH_QUIET_SECONDS must be a number of seconds; got "${process.env.TONGYUAN_PUBLISH_QUIET_SECONDS}"`);
-  return value;
-}
+  quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(this.clients.doc, this.config.resources.table('quarantine'));
+  releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(this.clients.doc, this.config.resources.table('state'));
+  changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(this.clients.doc, this.config.resources.table('state'));
+  openBucket = (): S3ObjectStore => this.bucket('open');
 
-export function settleDeps(): SettleDeps {
-  return { ...publishDeps(), changes: changeMarks(), publishQueue: publishQueue(), quietSeconds: quietSeconds(), maxWaitSeconds: 300 };
+  /** The file drop's adapters: the raw bucket's inbox, the state table, the normalize queue. */
+  fileDropDeps(): FileDropDeps {
+    return {
+      inbox: new S3FileInbox(this.clients.s3, this.config.resources.bucket('raw')),
+      processed: this.processedFiles(),
+      rejections: new QueueFileRejections(this.queue('normalize')),
+      clock: this.clock,
+    };
+  }
+
+  ingestDeps(): SyncDeps {
+    return {
+      raw: this.bucket('raw'),
+      normalizeQueue: this.queue('normalize'),
+      checkpoints: new DynamoCheckpointStore(this.clients.doc, this.config.resources.table('state')),
+      clock: this.clock,
+      connector: this.connectorFor,
+      keys: new DynamoKeyLedger(this.clients.doc, this.config.resources.table('state')),
+    };
+  }
+
+  normalizeDeps(catalog: Catalog): NormalizeDeps {
+    return {
+      raw: this.bucket('raw'),
+      records: this.recordStore(catalog.sources),
+      quarantine: this.quarantineStore(),
+      source: (id) => catalog.source(id),
+      recordType: recordTypeRules,
+      mapping: mappingOf,
+      // Rows the source flags as deleted become tombstones at ingest, never records.
+      itemsOf: (source, rawBody) => liveItems(source, this.connectorFor(source).itemsOf(source, rawBody)),
+      clock: this.clock,
+    };
+  }
+
+  routeDeps(catalog: Catalog): RouteDeps {
+    return {
+      feed: (feedId) => new SnsFeedPublisher(this.clients.sns, this.config.resources.topic(feedId)),
+      publishQueue: this.queue('publish'),
+      changes: this.changeMarks(),
+      datasets: catalog.datasets,
+      openColumns,
+      schemaUri,
+      now: () => this.clock.now(),
+    };
+  }
+
+  publishDeps(): PublishDeps {
+    return { records: this.recordStore(), open: this.openBucket(), releases: this.releaseCatalog(), openColumns, clock: this.clock };
+  }
+
+  settleDeps(): SettleDeps {
+    return {
+      ...this.publishDeps(),
+      changes: this.changeMarks(),
+      publishQueue: this.queue('publish'),
+      quietSeconds: this.config.publishQuietSeconds,
+      maxWaitSeconds: PUBLISH_MAX_WAIT_SECONDS,
+    };
+  }
+
+  /** The open-data API's view: the catalog's datasets, their latest releases, the open bucket. */
+  apiDeps(): ApiDeps {
+    const releases = this.releaseCatalog();
+    return { datasets: async () => (await this.catalog()).datasets, latestRelease: (id) => releases.latest(id), open: this.openBucket() };
+  }
 }

@@ -1,18 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { requestCounter } from './request-counter.js';
+import type { AwsClientOptions } from './client-options.js';
 
-/**
- * SDK clients, created once per process (Lambda reuses them across invocations).
- *
- * Endpoints come from the SDK's own configuration (`AWS_ENDPOINT_URL`,
- * `AWS_ENDPOINT_URL_DYNAMODB`, …), so the same code talks to AWS, LocalStack or the
- * embedded emulators without a branch. S3 emulators need path-style addressing, which
- * is turned on whenever an endpoint override is present.
- */
+export type { AwsClientOptions, AwsCredentials, AwsEndpoints } from './client-options.js';
+
+/** One set of SDK clients. A handler creates its set once, at cold start (Lambda reuses it across invocations). */
 export interface AwsClients {
   readonly dynamo: DynamoDBClient;
   readonly doc: DynamoDBDocumentClient;
@@ -21,37 +17,54 @@ export interface AwsClients {
   readonly sns: SNSClient;
 }
 
-let cached: AwsClients | undefined;
+const common = (options: AwsClientOptions, endpoint: string | undefined) => ({
+  ...(options.region ? { region: options.region } : {}),
+  ...(options.credentials ? { credentials: options.credentials } : {}),
+  ...(endpoint ? { endpoint } : {}),
+});
 
-export function awsClients(): AwsClients {
-  if (cached) return cached;
-  const endpointOverridden = Boolean(process.env.AWS_ENDPOINT_URL ?? process.env.AWS_ENDPOINT_URL_S3);
-  const dynamo = new DynamoDBClient({});
-  const s3 = new S3Client({ forcePathStyle: endpointOverridden });
-  // Emulators hand out queue URLs whose host is not the endpoint; the endpoint is what counts.
-  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-  const sns = new SNSClient({});
-  dynamo.middlewareStack.use(requestCounter.plugin('dynamodb'));
-  s3.middlewareStack.use(requestCounter.plugin('s3'));
-  sqs.middlewareStack.use(requestCounter.plugin('sqs'));
-  sns.middlewareStack.use(requestCounter.plugin('sns'));
-  cached = {
+/**
+ * A fresh set of clients. Endpoints are passed, not read from the process environment,
+ * so the same code talks to AWS, LocalStack or the embedded emulators without a branch.
+ * S3 emulators need path-style addressing, turned on whenever S3 has an endpoint override.
+ */
+export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
+  const endpoints = options.endpoints ?? {};
+  const dynamo = new DynamoDBClient(common(options, endpoints.dynamodb));
+  return {
     dynamo,
-    doc: DynamoDBDocumentClient.from(dynamo, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    }),
-    s3,
-    sqs,
-    sns,
+    doc: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } }),
+    s3: new S3Client({ ...common(options, endpoints.s3), forcePathStyle: endpoints.s3 !== undefined }),
+    // Emulators hand out queue URLs whose host is not the endpoint; the endpoint is what counts.
+    sqs: new SQSClient({ ...common(options, endpoints.sqs), useQueueUrlAsEndpoint: false }),
+    sns: new SNSClient(common(options, endpoints.sns)),
   };
-  return cached;
 }
 
-/** Forgets the cached clients (the embedded runtime calls it after it sets endpoints). */
-export function resetAwsClients(): void {
-  cached?.dynamo.destroy();
-  cached?.s3.destroy();
-  cached?.sqs.destroy();
-  cached?.sns.destroy();
-  cached = undefined;
+/** DynamoDB Streams, read only by the local runtime's event source mapping. */
+export function createDynamoStreamsClient(options: AwsClientOptions = {}): DynamoDBStreamsClient {
+  return new DynamoDBStreamsClient(common(options, options.endpoints?.dynamodbStreams ?? options.endpoints?.dynamodb));
+}
+
+export function destroyAwsClients(clients: AwsClients): void {
+  clients.dynamo.destroy();
+  clients.s3.destroy();
+  clients.sqs.destroy();
+  clients.sns.destroy();
+}
+
+let bound: AwsClients | undefined;
+
+/**
+ * Transitional: adapters that do not take their client through their constructor yet
+ * reach the set here. Only the composition root binds it (with the set it was given);
+ * it goes away once every adapter receives its client.
+ */
+export function bindAwsClients(clients: AwsClients): void {
+  bound = clients;
+}
+
+export function awsClients(): AwsClients {
+  if (!bound) throw new Error('no AWS clients: build the composition root (createComposition) with a set from createAwsClients first');
+  return bound;
 }

@@ -1,5 +1,6 @@
 import type { Pluggable } from '@smithy/types';
 import { estimateCapacity, type IndexKeys } from './capacity-estimate.js';
+import type { AwsClients } from './clients.js';
 
 /** DynamoDB operations that can report the capacity they consumed, by the kind they consume. */
 const CAPACITY_OPERATIONS: Readonly<Record<string, 'read' | 'write'>> = {
@@ -93,4 +94,14 @@ export class RequestCounter {
   }
 }
 
+/** The benchmarks' counter; the embedded stack keeps its own. */
 export const requestCounter = new RequestCounter();
+
+/** Installs a counter on every client of a set: the local runtime and the benchmarks do, production never. */
+export function countRequests(clients: AwsClients, counter: RequestCounter): AwsClients {
+  clients.dynamo.middlewareStack.use(counter.plugin('dynamodb'));
+  clients.s3.middlewareStack.use(counter.plugin('s3'));
+  clients.sqs.middlewareStack.use(counter.plugin('sqs'));
+  clients.sns.middlewareStack.use(counter.plugin('sns'));
+  return clients;
+}

@@ -1,3 +1,5 @@
+import type { Environment } from '../config/runtime-config.js';
+
 /** One `tongyuan` subcommand. Each lives in its own module under commands/. */
 export interface CliCommand {
   /** The words that select it, e.g. ['sources', 'list']. */
@@ -9,6 +11,8 @@ export interface CliCommand {
 }
 
 export interface CliIo {
+  /** The environment the command was started with: its configuration is read from here, once. */
+  readonly env: Environment;
   /** Results (the summary line, tables): stdout. */
   out(line: string): void;
   /** Progress and notices: stderr. */

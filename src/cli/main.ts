@@ -19,6 +19,7 @@ function usage(): string {
 }
 
 const io: CliIo = {
+  env: process.env,
   out: (line) => process.stdout.write(`${line}\n`),
   say: (line) => process.stderr.write(`${line}\n`),
 };

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import validateDataset from '../generated/dataset.validate.js';
@@ -13,15 +12,6 @@ export type { SourceConfig, DatasetConfig } from './catalog-types.js';
 export { ConfigError, describeFileProblem, type FileProblem, type LoadedDefinitions } from './catalog-errors.js';
 export { resolveSecretReferences } from './secret-refs.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Where source and dataset definitions live; Lambda bundles copy them next to the handler. */
-export function catalogDirs(): { sources: string; datasets: string } {
-  return {
-    sources: process.env.TONGYUAN_SOURCES_DIR ?? join(repoRoot, 'sources'),
-    datasets: process.env.TONGYUAN_DATASETS_DIR ?? join(repoRoot, 'datasets'),
-  };
-}
 
 interface SchemaValidator<T> {
   (data: unknown): data is T;
@@ -83,7 +73,7 @@ async function loadYamlDir<T extends { id: string }>(dir: string, check: Documen
 }
 
 /** The valid sources of a folder, and the files refused with why. */
-export function loadSources(dir = catalogDirs().sources): Promise<LoadedDefinitions<SourceConfig>> {
+export function loadSources(dir: string): Promise<LoadedDefinitions<SourceConfig>> {
   return loadYamlDir(dir, checkSource, 'source');
 }
 
@@ -95,7 +85,7 @@ export async function loadSourceFile(file: string): Promise<SourceConfig> {
 }
 
 /** The valid datasets of a folder, and the files refused with why. */
-export function loadDatasets(dir = catalogDirs().datasets): Promise<LoadedDefinitions<DatasetConfig>> {
+export function loadDatasets(dir: string): Promise<LoadedDefinitions<DatasetConfig>> {
   return loadYamlDir(dir, fromValidator(validateDataset), 'dataset');
 }
 
@@ -103,9 +93,9 @@ export function loadDatasets(dir = catalogDirs().datasets): Promise<LoadedDefini
  * Resolves `${env:NAME}` references synchronously, for values that are not secrets (a base
  * URL); secrets may live in SSM or Secrets Manager and go through resolveSecretReferences.
  */
-export function resolveReferences(value: string, owner: string): string {
+export function resolveReferences(value: string, owner: string, env: Readonly<Record<string, string>>): string {
   return value.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-    const resolved = process.env[name];
+    const resolved = env[name];
     if (resolved === undefined || resolved === '') {
       throw new ConfigError(`${owner}: environment variable ${name} is referenced but not set`);
     }

@@ -17,8 +17,9 @@ export interface SecretProviders {
 const REFERENCE = /\$\{(env|ssm|secret):([^}]+)\}/g;
 const CACHE_SECONDS = 300;
 
-export const awsSecretProviders: SecretProviders = {
-  env: async (name) => process.env[name],
+/** `${env:…}` against the configuration's environment map; SSM and Secrets Manager through Powertools Parameters. */
+export const secretProviders = (env: Readonly<Record<string, string>>): SecretProviders => ({
+  env: async (name) => env[name],
   ssm: async (path) => {
     const { getParameter } = await import('@aws-lambda-powertools/parameters/ssm');
     return getParameter(path, { decrypt: true, maxAge: CACHE_SECONDS });
@@ -28,7 +29,7 @@ export const awsSecretProviders: SecretProviders = {
     const value = await getSecret(name, { maxAge: CACHE_SECONDS });
     return typeof value === 'string' ? value : value === undefined ? undefined : new TextDecoder().decode(value);
   },
-};
+});
 
 async function lookUp(provider: keyof SecretProviders, reference: string, owner: string, providers: SecretProviders): Promise<string> {
   const [name = '', field] = provider === 'secret' ? reference.split('#', 2) : [reference];
@@ -55,7 +56,7 @@ async function lookUp(provider: keyof SecretProviders, reference: string, owner:
 }
 
 /** Replaces every reference in `value`; a missing one fails naming its owner (the source and field). */
-export async function resolveSecretReferences(value: string, owner: string, providers: SecretProviders = awsSecretProviders): Promise<string> {
+export async function resolveSecretReferences(value: string, owner: string, providers: SecretProviders): Promise<string> {
   const found = [...value.matchAll(REFERENCE)];
   if (found.length === 0) return value;
   const resolved = await Promise.all(found.map((m) => lookUp(m[1] as keyof SecretProviders, m[2]!, owner, providers)));

@@ -2,7 +2,7 @@ import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, Updat
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import { awsClients } from '../aws/clients.js';
+import type { AwsClients } from '../aws/clients.js';
 import { resourceEnvName, validateResources, type ResourceModel, type TableDef } from '../infra/resources.js';
 
 /** What provisioning created: physical names for the environment, and what the runtime wires. */
@@ -15,7 +15,7 @@ export interface Provisioned {
 
 export const physicalName = (id: string): string => `tongyuan-${id}`;
 
-async function ensureTable(table: TableDef): Promise<string> {
+async function ensureTable(clients: AwsClients, table: TableDef): Promise<string> {
   const name = physicalName(table.id);
   const keys = [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])];
   const indexKeys = (table.globalIndexes ?? []).flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])]);
@@ -26,7 +26,7 @@ async function ensureTable(table: TableDef): Promise<string> {
     Projection: { ProjectionType: 'ALL' },
   }));
   try {
-    await awsClients().dynamo.send(
+    await clients.dynamo.send(
       new CreateTableCommand({
         TableName: name,
         BillingMode: 'PAY_PER_REQUEST',
@@ -40,10 +40,10 @@ async function ensureTable(table: TableDef): Promise<string> {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   // A state directory made by an older version lacks indexes added since: add them in place.
-  const existing = await awsClients().dynamo.send(new DescribeTableCommand({ TableName: name }));
+  const existing = await clients.dynamo.send(new DescribeTableCommand({ TableName: name }));
   const present = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
   for (const index of globalIndexes.filter((i) => !present.has(i.IndexName))) {
-    await awsClients().dynamo.send(
+    await clients.dynamo.send(
       new UpdateTableCommand({
         TableName: name,
         AttributeDefinitions: attributes.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
@@ -54,18 +54,18 @@ async function ensureTable(table: TableDef): Promise<string> {
   return name;
 }
 
-async function ensureBucket(id: string): Promise<string> {
+async function ensureBucket(clients: AwsClients, id: string): Promise<string> {
   const name = physicalName(id);
   try {
-    await awsClients().s3.send(new HeadBucketCommand({ Bucket: name }));
+    await clients.s3.send(new HeadBucketCommand({ Bucket: name }));
   } catch {
-    await awsClients().s3.send(new CreateBucketCommand({ Bucket: name }));
+    await clients.s3.send(new CreateBucketCommand({ Bucket: name }));
   }
   return name;
 }
 
-async function queueArn(url: string): Promise<string> {
-  const out = await awsClients().sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+async function queueArn(clients: AwsClients, url: string): Promise<string> {
+  const out = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
   const arn = out.Attributes?.QueueArn;
   if (!arn) throw new Error(`queue ${url} has no ARN`);
   return arn;
@@ -75,48 +75,48 @@ async function queueArn(url: string): Promise<string> {
  * Creates every table, bucket, queue (with its dead-letter queue), topic and
  * subscription of the resource model, idempotently, in the emulators.
  */
-export async function provision(model: ResourceModel): Promise<Provisioned> {
+export async function provision(model: ResourceModel, clients: AwsClients): Promise<Provisioned> {
   validateResources(model);
   const env: Record<string, string> = {};
   const tableNames = new Map<string, string>();
   const queueUrls = new Map<string, string>();
   const queueArns = new Map<string, string>();
   for (const table of model.tables) {
-    const name = await ensureTable(table);
+    const name = await ensureTable(clients, table);
     tableNames.set(table.id, name);
     env[resourceEnvName('table', table.id)] = name;
   }
-  for (const bucket of model.buckets) env[resourceEnvName('bucket', bucket.id)] = await ensureBucket(bucket.id);
+  for (const bucket of model.buckets) env[resourceEnvName('bucket', bucket.id)] = await ensureBucket(clients, bucket.id);
   for (const queue of model.queues) {
-    const dlq = await awsClients().sqs.send(new CreateQueueCommand({ QueueName: physicalName(`${queue.id}-dlq`), Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
+    const dlq = await clients.sqs.send(new CreateQueueCommand({ QueueName: physicalName(`${queue.id}-dlq`), Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
     const dlqUrl = dlq.QueueUrl!;
     queueUrls.set(`${queue.id}-dlq`, dlqUrl);
-    const out = await awsClients().sqs.send(
+    const out = await clients.sqs.send(
       new CreateQueueCommand({
         QueueName: physicalName(queue.id),
         Attributes: {
           VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
-          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await queueArn(dlqUrl), maxReceiveCount: queue.maxReceiveCount }),
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await queueArn(clients, dlqUrl), maxReceiveCount: queue.maxReceiveCount }),
         },
       }),
     );
     const url = out.QueueUrl!;
     queueUrls.set(queue.id, url);
-    queueArns.set(queue.id, await queueArn(url));
+    queueArns.set(queue.id, await queueArn(clients, url));
     env[resourceEnvName('queue', queue.id)] = url;
   }
   const topicArns = new Map<string, string>();
   for (const topic of model.topics) {
-    const out = await awsClients().sns.send(new CreateTopicCommand({ Name: physicalName(topic.id) }));
+    const out = await clients.sns.send(new CreateTopicCommand({ Name: physicalName(topic.id) }));
     topicArns.set(topic.id, out.TopicArn!);
     env[resourceEnvName('topic', topic.id)] = out.TopicArn!;
   }
   for (const subscription of model.subscriptions) {
     const topicArn = topicArns.get(subscription.topic)!;
     const endpoint = queueArns.get(subscription.queue)!;
-    const existing = await awsClients().sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
+    const existing = await clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
     if ((existing.Subscriptions ?? []).some((s) => s.Endpoint === endpoint)) continue;
-    await awsClients().sns.send(
+    await clients.sns.send(
       new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: endpoint, Attributes: { RawMessageDelivery: String(subscription.rawMessageDelivery) } }),
     );
   }

@@ -1,19 +1,25 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
-import { requestCounter } from '../aws/request-counter.js';
+import { createApi } from '../api/app.js';
+import { Composition } from '../app/composition.js';
+import { createAwsClients, destroyAwsClients, type AwsClients } from '../aws/clients.js';
+import { countRequests, RequestCounter } from '../aws/request-counter.js';
+import { loadRuntimeConfig, type Environment } from '../config/runtime-config.js';
 import { resources } from '../infra/resources.js';
-import { startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
+import type { SyncSourcesOutcome } from '../ingest/sync-sources.js';
+import { logger } from '../util/logger.js';
+import { EMULATOR_REGION, startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
 import { provision, type Provisioned } from './provision.js';
 import { LocalRuntime } from './runtime/runtime.js';
 // The embedded default's demo departments: the one place under src/ that reaches demo/ (a type here, a dynamic import below).
 import type { DemoDepartments } from '../../demo/departments.js';
-import { catalog } from '../app/catalog-context.js';
-import { sourcesToSync, type SourcesToSync } from './sources-to-sync.js';
-import { collectSummary, countReleases, type RunSummary } from './summary.js';
-import { claimStateDir } from './state-lock.js';
 import { LOOPBACK_HOST } from './bind-host.js';
 import { preparePrivateDir, privateUmask } from './private-state.js';
+import { sourcesToSync, type SourcesToSync } from './sources-to-sync.js';
+import { emulatorEnvironment, simulatedFunctionEnvironment } from './stack-environment.js';
+import { claimStateDir } from './state-lock.js';
+import { collectSummary, countReleases, type RunSummary } from './summary.js';
 
 /** The embedded stack, running: what `tongyuan up` serves and what the e2e tests drive. */
 export interface EmbeddedStack {
@@ -25,19 +31,17 @@ export interface EmbeddedStack {
   /** The sources this stack schedules and syncs; a demo source whose department is not running is left out. */
   readonly sources: SourcesToSync;
   readonly api: Hono;
+  /** The stack's adapters and catalog, configured as a client of the stack (the CLI) configures them. */
+  readonly app: Composition;
+  /** Every AWS request the stack and its functions made. */
+  readonly counter: RequestCounter;
   /** One full cycle: every source synced, then everything downstream settled. */
   runCycle(timeoutMs?: number): Promise<RunSummary>;
   stop(): Promise<void>;
 }
 
-/** Written while a stack runs, so CLI commands in another process can reach its emulators. */
+/** Written while a stack runs, so CLI commands in another process can reach its emulators: `{ pid, env }`. */
 export const ENDPOINTS_FILE = 'endpoints.json';
-
-/** The AWS endpoint and resource variables a client of this stack needs. */
-function stackEnvironment(): Record<string, string> {
-  const names = Object.keys(process.env).filter((k) => /^AWS_(REGION|ACCESS_KEY_ID|SECRET_ACCESS_KEY|ENDPOINT_URL.*)$/.test(k) || /^TONGYUAN_.*_(TABLE|BUCKET|QUEUE_URL|TOPIC_ARN)$/.test(k) || /^TONGYUAN_DEMO_/.test(k));
-  return Object.fromEntries(names.sort().map((k) => [k, process.env[k] ?? '']));
-}
 
 export interface StackOptions {
   /** The address every embedded listener binds (default 127.0.0.1: this machine only). */
@@ -47,16 +51,21 @@ export interface StackOptions {
 /**
  * Boots emulators, resources, demo departments and the runtime on a state directory that is
  * its owner's alone: the directory 0700, and, while the stack runs, this process's umask 077.
+ * `env` is the environment `tongyuan up` was started with, read here and passed down;
+ * this process's own environment is never changed.
  */
-export async function startStack(homeDir: string, options: StackOptions = {}): Promise<EmbeddedStack> {
+export async function startStack(homeDir: string, env: Environment, options: StackOptions = {}): Promise<EmbeddedStack> {
   const home = resolve(homeDir);
   const host = options.bindHost ?? LOOPBACK_HOST;
   preparePrivateDir(home);
   const restoreUmask = privateUmask();
   const releaseHome = claimStateDir(home);
-  process.env.POWERTOOLS_LOG_LEVEL = process.env.TONGYUAN_LOG_LEVEL ?? 'WARN';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  const logLevel = env.TONGYUAN_LOG_LEVEL ?? env.POWERTOOLS_LOG_LEVEL ?? 'WARN';
+  const stackConfig = loadRuntimeConfig({ ...env, POWERTOOLS_LOG_LEVEL: logLevel });
+  logger.setLogLevel(stackConfig.logLevel);
+  const counter = new RequestCounter();
   let aws: EmbeddedAws | undefined;
+  let clients: AwsClients | undefined;
   let demos: DemoDepartments | undefined;
   let runtime: LocalRuntime | undefined;
   const endpointsFile = join(home, ENDPOINTS_FILE);
@@ -64,24 +73,39 @@ export async function startStack(homeDir: string, options: StackOptions = {}): P
     rmSync(endpointsFile, { force: true });
     await runtime?.stop();
     await demos?.stop();
+    if (clients) destroyAwsClients(clients);
     await aws?.stop();
     releaseHome();
     restoreUmask();
   };
   try {
     aws = await startEmbeddedAws(home, host);
-    const provisioned = await provision(resources);
-    Object.assign(process.env, provisioned.env);
+    clients = countRequests(createAwsClients(aws.clientOptions), counter);
+    const provisioned = await provision(resources, clients);
+    const emulators = emulatorEnvironment(aws.clientOptions);
+    const provisionedApp = new Composition(loadRuntimeConfig({ ...env, ...emulators, ...provisioned.env }), clients);
     const { startDemoDepartments } = await import('../../demo/departments.js');
-    demos = await startDemoDepartments(host);
-    // After the demo departments: their addresses (TONGYUAN_DEMO_*) are what `tongyuan sync` needs to reach them.
-    writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: stackEnvironment() }, null, 2)}\n`);
-    runtime = await LocalRuntime.create({ model: resources, provisioned, stateDir: home, dynamoEndpoint: aws.dynamoEndpoint });
-    // Imported only now: the handler reads its resource names from the environment set above.
-    const { app } = await import('../../functions/api/handler.js');
+    demos = await startDemoDepartments(env, { raw: provisionedApp.rawBucket(), processed: provisionedApp.processedFiles() }, host);
+    // Everything a client of the stack needs: emulators, resource names, and the demo departments' addresses.
+    const clientEnv = { ...emulators, ...provisioned.env, ...demos.env };
+    writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: clientEnv }, null, 2)}\n`);
+    const app = new Composition(loadRuntimeConfig({ ...env, ...clientEnv }), clients);
+    const names = app.config.resources;
+    const settings = { names, emulators, demos: demos.env, stack: stackConfig, logLevel };
+    runtime = await LocalRuntime.create({
+      model: resources,
+      provisioned,
+      stateDir: home,
+      clients,
+      clientOptions: { ...aws.clientOptions, region: EMULATOR_REGION },
+      environmentOf: (fn) => simulatedFunctionEnvironment(fn, settings),
+      counter,
+    });
+    // The API server answers with the api function's own configuration, as API Gateway would invoke it.
+    const api = createApi(new Composition(runtime.functionConfig('api'), clients).apiDeps());
     runtime.start();
     const running = runtime;
-    const sources = sourcesToSync((await catalog()).sources, demos.unavailableSources);
+    const sources = sourcesToSync((await app.catalog()).sources, demos.unavailableSources);
     const sourceIds = sources.sync.map((s) => s.id);
     return {
       home,
@@ -90,13 +114,15 @@ export async function startStack(homeDir: string, options: StackOptions = {}): P
       runtime,
       demos,
       sources,
-      api: app,
+      api,
+      app,
+      counter,
       async runCycle(timeoutMs = 15 * 60_000) {
-        const releasesBefore = await countReleases();
-        requestCounter.reset();
-        const ingest = (await running.invoke('ingest', { sourceIds })) as { results: { pulled: number }[] };
+        const releasesBefore = await countReleases(app);
+        counter.reset();
+        const ingest = (await running.invoke('ingest', { sourceIds })) as SyncSourcesOutcome;
         await running.drain(timeoutMs);
-        return collectSummary({ ingest: ingest.results, events: requestCounter.snsMessages, releasesBefore });
+        return collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore });
       },
       stop,
     };

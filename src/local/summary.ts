@@ -1,5 +1,4 @@
-import { catalog } from '../app/catalog-context.js';
-import { quarantineStore, recordStore, releaseCatalog } from '../app/composition.js';
+import type { Composition } from '../app/composition.js';
 
 /** The last line `tongyuan up --once` prints. */
 export interface RunSummary {
@@ -19,19 +18,19 @@ export interface RunSummary {
   readonly events: number;
 }
 
-export async function countReleases(): Promise<number> {
-  const { datasets } = await catalog();
-  const releases = releaseCatalog();
+export async function countReleases(app: Composition): Promise<number> {
+  const { datasets } = await app.catalog();
+  const releases = app.releaseCatalog();
   let total = 0;
   for (const d of datasets) total += await releases.countReleases(d.id);
   return total;
 }
 
-export async function collectSummary(run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number }): Promise<RunSummary> {
-  const { sources, datasets } = await catalog();
-  const records = recordStore();
-  const quarantine = quarantineStore();
-  const releases = releaseCatalog();
+export async function collectSummary(app: Composition, run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number }): Promise<RunSummary> {
+  const { sources, datasets } = await app.catalog();
+  const records = app.recordStore();
+  const quarantine = app.quarantineStore();
+  const releases = app.releaseCatalog();
   let recordCount = 0;
   for (const type of new Set(sources.map((s) => s.recordType))) recordCount += await records.countCurrent(type);
   let quarantined = 0;
@@ -44,7 +43,7 @@ export async function collectSummary(run: { ingest: readonly { pulled: number }[
     records: recordCount,
     quarantined,
     datasets: published,
-    releases: (await countReleases()) - run.releasesBefore,
+    releases: (await countReleases(app)) - run.releasesBefore,
     events: run.events,
   };
 }

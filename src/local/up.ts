@@ -1,7 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { requestCounter } from '../aws/request-counter.js';
-import { catalog } from '../app/catalog-context.js';
 import { describeFileProblem } from '../config/catalog.js';
+import type { Environment } from '../config/runtime-config.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
 import { connectHost, LOOPBACK_HOST } from './bind-host.js';
 import { startStack, type EmbeddedStack } from './stack.js';
@@ -16,11 +15,13 @@ export interface UpOptions {
   readonly say: (line: string) => void;
   /** The address every listener binds (default 127.0.0.1). */
   readonly bindHost?: string;
+  /** The environment `tongyuan up` was started with: its configuration. */
+  readonly env: Environment;
 }
 
 /** Says once what this stack leaves out: each refused configuration file, each demo source with nothing to read. */
 async function reportLeftOut(stack: EmbeddedStack, say: (line: string) => void): Promise<void> {
-  for (const problem of (await catalog()).problems) say(`skipped ${describeFileProblem(problem)}`);
+  for (const problem of (await stack.app.catalog()).problems) say(`skipped ${describeFileProblem(problem)}`);
   for (const { id, why } of stack.sources.skipped) say(`not syncing source ${id}: its demo department is not running (${why})`);
 }
 
@@ -28,12 +29,12 @@ async function reportLeftOut(stack: EmbeddedStack, say: (line: string) => void):
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
   const host = options.bindHost ?? LOOPBACK_HOST;
-  const stack = await startStack(options.home, { bindHost: host });
+  const stack = await startStack(options.home, options.env, { bindHost: host });
   await reportLeftOut(stack, options.say);
   if (options.once) {
     try {
       const summary = await stack.runCycle();
-      options.say(`cycle done in ${((Date.now() - started) / 1000).toFixed(1)}s with ${requestCounter.total()} AWS requests`);
+      options.say(`cycle done in ${((Date.now() - started) / 1000).toFixed(1)}s with ${stack.counter.total()} AWS requests`);
       return summary;
     } finally {
       await stack.stop();

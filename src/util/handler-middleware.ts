@@ -1,16 +1,26 @@
-import middy, { type MiddyfiedHandler } from '@middy/core';
+import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
+import type { RuntimeConfig } from '../config/runtime-config.js';
 import { logger } from './logger.js';
 import { metrics } from './metrics.js';
+import { createTracer } from './tracer.js';
 
 /**
- * What every handler gets: the Lambda context in its log lines and its metrics flushed
- * at the end of each invocation. Handlers stay plain functions; this wraps them.
+ * What every handler gets: the Lambda context in its log lines, a trace segment per
+ * invocation, and its metrics flushed at the end. Handlers stay plain functions; this
+ * wraps them, configured from the configuration the handler was created with.
  */
-export function withObservability<Event, Result>(handler: (event: Event, context: Context) => Promise<Result>): MiddyfiedHandler<Event, Result> {
-  const wrapped = middy<Event, Result>(handler).use(injectLambdaContext(logger));
-  // With metrics off (the embedded runtime, tests) the flush would only warn that nothing was recorded.
-  return process.env.POWERTOOLS_METRICS_DISABLED === 'true' ? wrapped : wrapped.use(logMetrics(metrics));
+export function withObservability<Event, Result>(
+  config: Pick<RuntimeConfig, 'logLevel' | 'metricsEnabled' | 'tracingEnabled'>,
+  handler: (event: Event, context: Context) => Promise<Result>,
+): MiddyfiedHandler<Event, Result> {
+  logger.setLogLevel(config.logLevel);
+  const wrapped = middy<Event, Result>(handler).use(injectLambdaContext(logger)).use(captureLambdaHandler(createTracer(config.tracingEnabled)));
+  if (config.metricsEnabled) return wrapped.use(logMetrics(metrics));
+  // With metrics off (the embedded runtime, tests) nothing is flushed, so nothing may pile up either.
+  const clearMetrics: MiddlewareObj<Event, Result> = { after: () => metrics.clearMetrics(), onError: () => metrics.clearMetrics() };
+  return wrapped.use(clearMetrics);
 }

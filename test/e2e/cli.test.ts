@@ -2,6 +2,7 @@ import { mkdtempSync, existsSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG_DIRS } from '../../src/config/runtime-config.js';
 import { loadSources } from '../../src/config/catalog.js';
 import type { RunSummary } from '../../src/local/summary.js';
 import { freePort } from '../../src/local/ports.js';
@@ -37,8 +38,8 @@ describe('the tongyuan command, as a user runs it', () => {
 
   it('`up --once` syncs every demo department in one cycle and ends with the JSON summary line', async () => {
     first = await once();
-    const sources = (await loadSources()).valid;
-    expect(first.sources).toBe(sources.length);
+    const sources = await loadSources(DEFAULT_CATALOG_DIRS.sources);
+    expect(first.sources).toBe(sources.valid.length);
     expect(first.pulled).toBeGreaterThan(0);
     // Every pulled row is stored or quarantined; rows of one subject from two departments merge.
     expect(first.records + first.quarantined).toBeLessThanOrEqual(first.pulled);

@@ -25,14 +25,12 @@ describe('a runtime killed in the middle of a sync', () => {
   });
 
   it('restarts from its persisted state with no record lost and no version duplicated', async () => {
-    process.env.TONGYUAN_DEMO_RECORDS = String(RECORDS);
-    const only = { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', ...onlySources('demo-enforcement') };
-    Object.assign(process.env, only);
+    const only = { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', TONGYUAN_DEMO_RECORDS: String(RECORDS), ...onlySources('demo-enforcement') };
     const expected = generatePenalties({ count: RECORDS, seed: DEMO_SEED, start: DEMO_START });
     const valid = RECORDS - expected.defective.size;
 
     // Serve mode syncs at start; kill -9 once a few raw batches are durable, mid-pipeline.
-    const first = startCli(['up'], { TONGYUAN_HOME: home, PORT: '0', TONGYUAN_DEMO_RECORDS: String(RECORDS), ...only });
+    const first = startCli(['up'], { TONGYUAN_HOME: home, PORT: '0', ...only });
     // fauxqs keeps S3 objects as files: count the raw zone's batches as they become durable.
     const rawDir = join(home, 's3', 'buckets', 'tongyuan-raw', 'objects');
     const deadline = Date.now() + 120_000;
@@ -40,9 +38,9 @@ describe('a runtime killed in the middle of a sync', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     expect(countFiles(rawDir), first.stderr()).toBeGreaterThanOrEqual(4);
-    const restarted = await startStack(home);
+    const restarted = await startStack(home, { ...process.env, ...only });
     stack = restarted;
-    const before = await countSsotItems();
+    const before = await countSsotItems(restarted.app);
     // The kill landed mid-sync: the SSOT is partial, and what is there is right.
     expect(before.current).toBeLessThan(valid);
     expect(before.versions).toBe(before.current);
@@ -50,7 +48,7 @@ describe('a runtime killed in the middle of a sync', () => {
     const summary = await restarted.runCycle();
     expect(summary.records).toBe(valid);
     expect(summary.quarantined).toBe(expected.defective.size);
-    expect(await countSsotItems()).toEqual({ current: valid, versions: valid, maxVersion: 1 });
+    expect(await countSsotItems(restarted.app)).toEqual({ current: valid, versions: valid, maxVersion: 1 });
     const catalog = (await (await restarted.api.request('http://localhost/v1/datasets/enforcement-decisions')).json()) as { latestRelease: { rowCount: number } };
     expect(catalog.latestRelease.rowCount).toBe(valid);
   });

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quarantineStore } from '../../src/app/composition.js';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
 import { DEMO_SEED, DEMO_START, demoRecordCount } from '../../demo/departments.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
@@ -15,10 +14,10 @@ import { onlySources } from '../support/sources-dir.js';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 // The slice of the law-enforcement department alone, so every count is known exactly.
-Object.assign(process.env, { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', ...onlySources('demo-enforcement') });
+const env = { ...process.env, TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', ...onlySources('demo-enforcement') };
 
 describe('one full cycle of the embedded stack, end to end', () => {
-  const expected = generatePenalties({ count: demoRecordCount(), seed: DEMO_SEED, start: DEMO_START });
+  const expected = generatePenalties({ count: demoRecordCount(env), seed: DEMO_SEED, start: DEMO_START });
   const valid = expected.records.length - expected.defective.size;
   let home: string;
   let stack: EmbeddedStack;
@@ -26,7 +25,7 @@ describe('one full cycle of the embedded stack, end to end', () => {
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'tongyuan-e2e-'));
-    stack = await startStack(home);
+    stack = await startStack(home, env);
     summary = await stack.runCycle();
   });
   afterAll(async () => {
@@ -36,12 +35,12 @@ describe('one full cycle of the embedded stack, end to end', () => {
 
   it('pulls every source item once and stores every valid one as one version', async () => {
     expect(summary).toMatchObject({ sources: 1, pulled: expected.records.length, records: valid, datasets: 1, releases: 1, events: valid });
-    expect(await countSsotItems()).toEqual({ current: valid, versions: valid, maxVersion: 1 });
+    expect(await countSsotItems(stack.app)).toEqual({ current: valid, versions: valid, maxVersion: 1 });
   });
 
   it('quarantines exactly the defective items, each with its errors', async () => {
     expect(summary.quarantined).toBe(expected.defective.size);
-    const entries = await quarantineStore().list('demo-enforcement');
+    const entries = await stack.app.quarantineStore().list('demo-enforcement');
     expect(new Set(entries.map((e) => e.sourceKey))).toEqual(new Set(expected.defective.keys()));
     for (const entry of entries) {
       expect(entry.errors.length).toBeGreaterThan(0);
@@ -80,7 +79,7 @@ describe('one full cycle of the embedded stack, end to end', () => {
   });
 
   it('delivers one CloudEvent per SSOT version to the subscriber queue', async () => {
-    const messages = await drainQueue(stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
+    const messages = await drainQueue(stack.app.clients.sqs, stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
     const events = messages.map((m) => JSON.parse(m.Body!) as Record<string, unknown>);
     expect(new Set(events.map((e) => e.id)).size).toBe(valid);
     for (const event of events) {
@@ -91,7 +90,7 @@ describe('one full cycle of the embedded stack, end to end', () => {
   it('a second cycle finds nothing new and changes nothing', async () => {
     const again = await stack.runCycle();
     expect(again).toMatchObject({ pulled: 0, records: valid, quarantined: expected.defective.size, releases: 0, events: 0 });
-    expect(await countSsotItems()).toEqual({ current: valid, versions: valid, maxVersion: 1 });
+    expect(await countSsotItems(stack.app)).toEqual({ current: valid, versions: valid, maxVersion: 1 });
   });
 
   it('a record amended at the department becomes version 2, a new release and an amended event', async () => {
@@ -99,8 +98,8 @@ describe('one full cycle of the embedded stack, end to end', () => {
     stack.demos.enforcement.upsert({ ...original, cf_ajmc: `${original.cf_ajmc}（更正）` });
     const after = await stack.runCycle();
     expect(after).toMatchObject({ pulled: 1, records: valid, releases: 1, events: 1 });
-    expect(await countSsotItems()).toEqual({ current: valid, versions: valid + 1, maxVersion: 2 });
-    const [message] = await drainQueue(stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
+    expect(await countSsotItems(stack.app)).toEqual({ current: valid, versions: valid + 1, maxVersion: 2 });
+    const [message] = await drainQueue(stack.app.clients.sqs, stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
     const event = JSON.parse(message!.Body!) as { type: string; data: { version: number; record: { caseName: string } } };
     expect(event.type).toMatch(/\.amended\.v1$/);
     expect(event.data.version).toBe(2);

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createHandler } from '../../functions/api/handler.js';
 import { useSharedAws } from '../support/aws.js';
 
 function httpApiEvent(path: string, query = ''): APIGatewayProxyEventV2 {
@@ -28,9 +29,9 @@ function httpApiEvent(path: string, query = ''): APIGatewayProxyEventV2 {
 describe('the API as API Gateway invokes it', () => {
   let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
   beforeAll(async () => {
-    await useSharedAws();
-    // The handler module reads its resource names from the environment when loaded.
-    ({ handler } = (await import('../../functions/api/handler.js')) as unknown as { handler: typeof handler });
+    // As the function's cold start builds it: from its configuration and clients.
+    const { config, clients } = await useSharedAws();
+    handler = createHandler(config, clients) as unknown as typeof handler;
   });
 
   it('answers the catalog from an HTTP API (payload 2.0) event', async () => {

@@ -1,22 +1,24 @@
+import { systemClock } from '../../src/ports/index.js';
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
-import { ingestDeps } from '../../src/app/composition.js';
-import { awsClients } from '../../src/aws/clients.js';
 import { DynamoProcessedFiles } from '../../src/aws/dynamo-processed-files.js';
 import { S3FileInbox } from '../../src/aws/s3-file-inbox.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
-import { bucketName, tableName } from '../../src/config/resource-names.js';
 import type { SourceConnector } from '../../src/ingest/connectors/connector.js';
 import { fileDropConnector, type FileDropDeps } from '../../src/ingest/connectors/file-drop.js';
 import type { RejectedFile } from '../../src/ingest/files/inbox.js';
 import { MassDeleteRefusedError } from '../../src/ingest/key-ledger.js';
 import { syncSource, type SyncDeps } from '../../src/ingest/sync-source.js';
-import { systemClock, type CheckpointStore } from '../../src/ports/index.js';
-import { uniqueSuffix, useSharedAws } from '../support/aws.js';
+import type { CheckpointStore } from '../../src/ports/index.js';
+import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
+
+let shared: SharedAws;
+const tableName = (id: string): string => shared.config.resources.table(id);
+const bucketName = (id: string): string => shared.config.resources.bucket(id);
 
 type FileDropSource = Extract<SourceConfig, { kind: 'file-drop' }>;
 
@@ -29,18 +31,18 @@ describe('file-drop connector on the raw bucket inbox', () => {
   let raw: S3ObjectStore;
   let inbox: S3FileInbox;
   beforeAll(async () => {
-    await useSharedAws();
-    raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
-    inbox = new S3FileInbox(awsClients().s3, bucketName('raw'));
+    shared = await useSharedAws();
+    raw = new S3ObjectStore(shared.clients.s3, bucketName('raw'));
+    inbox = new S3FileInbox(shared.clients.s3, bucketName('raw'));
   });
 
   function setup(format: FileDropSource['connection']['format'], extra: Partial<FileDropSource> = {}) {
     const source: FileDropSource = { id: `drop-${uniqueSuffix()}`, title: '双公示', department: '市场监管局', kind: 'file-drop', recordType: 'enforcement-decision', mapping: INGEST_ONLY_MAPPING, primaryKey: '序号', connection: { format, batchSize: 50 }, ...extra };
     const messages: Record<string, unknown>[] = [];
     const rejected: RejectedFile[] = [];
-    const fileDeps: FileDropDeps = { inbox, processed: new DynamoProcessedFiles(awsClients().doc, tableName('state'), systemClock), rejections: { reject: async (f) => void rejected.push(f) }, clock: systemClock };
-    const connector = fileDropConnector(fileDeps);
-    const deps: SyncDeps = { ...ingestDeps(), connector: () => connector as unknown as SourceConnector, normalizeQueue: { send: async (bodies) => void messages.push(...bodies.map((b) => JSON.parse(b) as Record<string, unknown>)) } };
+    const fileDeps: FileDropDeps = { inbox, processed: new DynamoProcessedFiles(shared.clients.doc, tableName('state'), systemClock), rejections: { reject: async (f) => void rejected.push(f) }, clock: systemClock };
+    const connector = fileDropConnector(() => fileDeps);
+    const deps: SyncDeps = { ...shared.app.ingestDeps(), connector: () => connector as unknown as SourceConnector, normalizeQueue: { send: async (bodies) => void messages.push(...bodies.map((b) => JSON.parse(b) as Record<string, unknown>)) } };
     const drop = (name: string, bytes: Uint8Array) => raw.put(`inbox/${source.id}/${name}`, bytes);
     /** Items of every distinct raw batch announced so far. */
     const items = async () => {

@@ -1,18 +1,18 @@
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
-import { ingestDeps } from '../../src/app/composition.js';
-import { awsClients } from '../../src/aws/clients.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
-import { bucketName } from '../../src/config/resource-names.js';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from '../../demo/enforcement/server.js';
 import { httpJsonConnector } from '../../src/ingest/connectors/http-json.js';
 import { syncSource } from '../../src/ingest/sync-source.js';
-import { uniqueSuffix, useSharedAws } from '../support/aws.js';
+import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
+
+let shared: SharedAws;
+const bucketName = (id: string): string => shared.config.resources.bucket(id);
 
 type HttpSource = Extract<SourceConfig, { kind: 'http-json' }>;
 
@@ -31,9 +31,9 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 
 describe('http-json connector against real HTTP servers', () => {
   let demo: DemoEnforcementApi;
-  const raw = () => new S3ObjectStore(awsClients().s3, bucketName('raw'));
+  const raw = () => new S3ObjectStore(shared.clients.s3, bucketName('raw'));
   beforeAll(async () => {
-    await useSharedAws();
+    shared = await useSharedAws();
     demo = await startDemoEnforcementApi({ port: 0, records: generatePenalties({ count: 250, seed: 5 }).records });
   });
   afterAll(async () => {
@@ -41,7 +41,6 @@ describe('http-json connector against real HTTP servers', () => {
   });
 
   it('pulls the demo department by cursor, then only what changed', async () => {
-    process.env.TEST_DEMO_API = demo.url;
     const source: HttpSource = {
       id: `http-${uniqueSuffix()}`,
       title: 'demo',
@@ -51,7 +50,7 @@ describe('http-json connector against real HTTP servers', () => {
       mapping: INGEST_ONLY_MAPPING,
       connection: { baseUrl: '${env:TEST_DEMO_API}', path: '/api/v1/penalties', requestsPerSecond: 50, pagination: { kind: 'cursor', itemsField: 'data', nextCursorField: 'next_cursor', hasMoreField: 'has_more', pageSize: 100 } },
     };
-    const deps = ingestDeps();
+    const deps = shared.compose({ TEST_DEMO_API: demo.url }).ingestDeps();
     expect(await syncSource(source, deps)).toMatchObject({ pages: 3, pulled: 250, complete: true });
     const changed = demo.upsert({ ...demo.snapshot()[10]!, xdr_mc: '改名后的商行' });
     const keys: string[] = [];
@@ -74,8 +73,6 @@ describe('http-json connector against real HTTP servers', () => {
       json(res, 200, { items: all.slice((page - 1) * 2, page * 2), total: all.length });
     });
     try {
-      process.env.TEST_API_URL = api.url;
-      process.env.TEST_API_KEY = 'k-1';
       const source: HttpSource = {
         id: `http-${uniqueSuffix()}`,
         title: 'paged',
@@ -91,7 +88,7 @@ describe('http-json connector against real HTTP servers', () => {
           pagination: { kind: 'page', itemsField: 'items', totalField: 'total', pageSize: 2 },
         },
       };
-      const deps = ingestDeps();
+      const deps = shared.compose({ TEST_API_URL: api.url, TEST_API_KEY: 'k-1' }).ingestDeps();
       expect(await syncSource(source, deps)).toMatchObject({ pulled: 5, complete: true });
       expect(log).toEqual(['1:-:k-1', '2:-:k-1', '2:-:k-1', '3:-:k-1', '3:-:k-1']);
       log.length = 0;
@@ -109,9 +106,8 @@ describe('http-json connector against real HTTP servers', () => {
       json(res, 200, [{ id: page }], { link: `<${url.pathname}?page=${page + 1}>; rel="next"` });
     });
     try {
-      process.env.TEST_LINK_URL = api.url;
       const source: HttpSource = { id: `http-${uniqueSuffix()}`, title: 'l', department: 'd', kind: 'http-json', recordType: 't', mapping: INGEST_ONLY_MAPPING, connection: { baseUrl: '${env:TEST_LINK_URL}', path: '/list', pagination: { kind: 'link' } } };
-      await expect(syncSource(source, ingestDeps())).rejects.toThrow(`source ${source.id}: ${api.url}/list?page=3: expected a JSON array of items, got object`);
+      await expect(syncSource(source, shared.compose({ TEST_LINK_URL: api.url }).ingestDeps())).rejects.toThrow(`source ${source.id}: ${api.url}/list?page=3: expected a JSON array of items, got object`);
     } finally {
       await api.close();
     }

@@ -1,17 +1,17 @@
+import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
 import { gunzipSync } from 'node:zlib';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_ONLY_MAPPING } from '../support/mappings.js';
-import { ingestDeps } from '../../src/app/composition.js';
-import { awsClients } from '../../src/aws/clients.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
-import { bucketName } from '../../src/config/resource-names.js';
 import { sqlConnector } from '../../src/ingest/connectors/sql.js';
 import { syncSource, type SyncDeps } from '../../src/ingest/sync-source.js';
 import type { CheckpointStore } from '../../src/ports/index.js';
-import { uniqueSuffix, useSharedAws } from '../support/aws.js';
+import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
+
+let shared: SharedAws;
+const bucketName = (id: string): string => shared.config.resources.bucket(id);
 
 type SqlSource = Extract<SourceConfig, { kind: 'sql' }>;
 
@@ -41,12 +41,12 @@ describe.each([
   let peer: Peer;
   let table: string;
   const created: string[] = [];
-  const raw = () => new S3ObjectStore(awsClients().s3, bucketName('raw'));
+  const raw = () => new S3ObjectStore(shared.clients.s3, bucketName('raw'));
 
   beforeAll(async () => {
-    await useSharedAws();
+    shared = await useSharedAws();
     peer = await connect();
-    process.env.TEST_SQL_HOST = '127.0.0.1';
+    shared = { ...shared, app: shared.compose({ TEST_SQL_HOST: '127.0.0.1' }) };
   });
   afterAll(async () => {
     await peer.close();
@@ -97,7 +97,7 @@ describe.each([
       [9, '2025-01-03 08:00:00'], [10, '2025-01-03 08:00:00'],
     ]);
     const s = source(`sql-${uniqueSuffix()}`, 3);
-    const deps = ingestDeps();
+    const deps = shared.app.ingestDeps();
     const first = await syncCollecting(s, deps);
     expect(first.rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(first.result).toMatchObject({ pages: 4, pulled: 10, complete: true });
@@ -117,7 +117,7 @@ describe.each([
     const rows: [number, string][] = Array.from({ length: 25 }, (_, i) => [i + 1, `2025-02-01 00:00:0${Math.floor(i / 7)}`]);
     await createTable(rows);
     const s = source(`sql-${uniqueSuffix()}`, 4);
-    const real = ingestDeps();
+    const real = shared.app.ingestDeps();
     let commits = 0;
     const crashing: CheckpointStore = {
       get: (id, stream) => real.checkpoints.get(id, stream),
@@ -148,7 +148,7 @@ describe.each([
     );
     const s = source(`sql-${uniqueSuffix()}`, 10);
     const timed: SqlSource = { ...s, connection: { ...s.connection, table: slow, statementTimeoutMs: 100, countRows: false } };
-    await expect(syncSource(timed, ingestDeps())).rejects.toThrow(new RegExp(`^source ${s.id}: reading ${peer.engine} 127\\.0\\.0\\.1:\\d+/test table ${slow} failed: .*(timeout|max_statement_time|interrupted)`, 'i'));
+    await expect(syncSource(timed, shared.app.ingestDeps())).rejects.toThrow(new RegExp(`^source ${s.id}: reading ${peer.engine} 127\\.0\\.0\\.1:\\d+/test table ${slow} failed: .*(timeout|max_statement_time|interrupted)`, 'i'));
   });
 
   it('reads in a read-only session: a view that would write fails instead of writing', async () => {
@@ -161,12 +161,12 @@ describe.each([
     await peer.exec(`CREATE FUNCTION ${audit}_touch(i integer) RETURNS integer AS $$ INSERT INTO ${audit} VALUES (i); SELECT i $$ LANGUAGE sql VOLATILE`);
     await peer.exec(`CREATE VIEW ${writing} AS SELECT ${audit}_touch(id) AS id, name, updated_at FROM ${table}`);
     const s = source(`sql-${uniqueSuffix()}`, 10);
-    await expect(syncSource({ ...s, connection: { ...s.connection, table: writing } }, ingestDeps())).rejects.toThrow(/read-only transaction/);
+    await expect(syncSource({ ...s, connection: { ...s.connection, table: writing } }, shared.app.ingestDeps())).rejects.toThrow(/read-only transaction/);
   });
 
   it('names the source, engine, host and table when the database cannot be reached', async () => {
     const s = { ...source(`sql-${uniqueSuffix()}`, 10) };
     const unreachable: SqlSource = { ...s, connection: { ...s.connection, port: 1 } };
-    await expect(syncSource(unreachable, ingestDeps())).rejects.toThrow(new RegExp(`^source ${s.id}: cannot open ${peer.engine} 127\\.0\\.0\\.1:1/test table ${table}: `));
+    await expect(syncSource(unreachable, shared.app.ingestDeps())).rejects.toThrow(new RegExp(`^source ${s.id}: cannot open ${peer.engine} 127\\.0\\.0\\.1:1/test table ${table}: `));
   });
 });

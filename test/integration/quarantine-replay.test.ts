@@ -1,9 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { awsClients } from '../../src/aws/clients.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import type { SourceConfig } from '../../src/config/catalog.js';
-import { bucketName, tableName } from '../../src/config/resource-names.js';
 import { compileFieldMap, type FieldMap } from '../../src/mapping/field-map.js';
 import type { MappingDefinition } from '../../src/mapping/mapping.js';
 import { normalizeBatch, type NormalizeDeps, type RecordTypeRules } from '../../src/normalize/normalize-batch.js';
@@ -12,7 +10,11 @@ import { DynamoQuarantineStore } from '../../src/aws/dynamo-quarantine-store.js'
 import { replayQuarantine } from '../../src/quarantine/replay.js';
 import { recordTypeNamed } from '../../src/records/registry.js';
 import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
-import { uniqueSuffix, useSharedAws } from '../support/aws.js';
+import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
+
+let shared: SharedAws;
+const tableName = (id: string): string => shared.config.resources.table(id);
+const bucketName = (id: string): string => shared.config.resources.bucket(id);
 
 /** A service-item department whose promised time limit column the first mapping read wrongly. */
 const mapV1: FieldMap = {
@@ -49,20 +51,20 @@ describe('quarantine replay after a mapping fix', () => {
   let source: SourceConfig;
   let rawKey: string;
   beforeAll(async () => {
-    await useSharedAws();
+    shared = await useSharedAws();
     const sourceId = `services-${uniqueSuffix()}`;
     // Only what normalize reads of a source's configuration.
     source = { id: sourceId, recordType: 'service-item', mapping: 'test-services', primaryKey: 'id' } as unknown as SourceConfig;
-    const raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
+    const raw = new S3ObjectStore(shared.clients.s3, bucketName('raw'));
     rawKey = `raw/${sourceId}/2025-03-06/${uniqueSuffix()}.json.gz`;
     await raw.put(rawKey, gzipSync(Buffer.from(JSON.stringify(rows))));
-    records = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock);
+    records = new DynamoRecordStore(shared.clients.doc, tableName('records'), systemClock);
     mapping = compileFieldMap(mapV1);
     const type = recordTypeNamed('service-item');
     deps = {
       raw,
       records,
-      quarantine: new DynamoQuarantineStore(awsClients().doc, tableName('quarantine')),
+      quarantine: new DynamoQuarantineStore(shared.clients.doc, tableName('quarantine')),
       source: () => source,
       recordType: () => ({ validate: (c) => type.validate(c) as ReturnType<RecordTypeRules['validate']>, idOf: (r) => type.idOf(r) }),
       mapping: () => mapping,

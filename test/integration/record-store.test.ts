@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableName } from '../../src/config/resource-names.js';
-import { awsClients } from '../../src/aws/clients.js';
 import { systemClock } from '../../src/ports/index.js';
 import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import type { CandidateRecord } from '../../src/ssot/model.js';
@@ -17,8 +15,8 @@ describe('SSOT record store on DynamoDB Local', () => {
   let store: DynamoRecordStore;
   let type: string;
   beforeAll(async () => {
-    await useSharedAws();
-    store = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock);
+    const { config, clients } = await useSharedAws();
+    store = new DynamoRecordStore(clients.doc, config.resources.table('records'), systemClock);
   });
 
   it('writes a version only when the content hash changes, and a redelivery writes nothing', async () => {

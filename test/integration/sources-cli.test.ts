@@ -20,7 +20,7 @@ describe('tongyuan sources check / sync', () => {
   let db: pg.Client;
 
   beforeAll(async () => {
-    const provisioned = await useSharedAws();
+    const shared = await useSharedAws();
     db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
     await db.connect();
     await db.query(`CREATE TABLE ${table} (id integer PRIMARY KEY, name text, updated_at timestamptz NOT NULL)`);
@@ -48,8 +48,8 @@ describe('tongyuan sources check / sync', () => {
         '',
       ].join('\n'),
     );
-    const awsEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(AWS_|TONGYUAN_)/.test(k)).map(([k, v]) => [k, v ?? '']));
-    env = { ...awsEnv, ...provisioned.env, TONGYUAN_SOURCES_DIR: dir, TONGYUAN_HOME: join(dir, 'home'), CLI_TEST_PG_HOST: '127.0.0.1' };
+    // The emulators' endpoints and the resource names, as a deployed stack's environment would give them.
+    env = { ...shared.env, TONGYUAN_SOURCES_DIR: dir, TONGYUAN_HOME: join(dir, 'home'), CLI_TEST_PG_HOST: '127.0.0.1' };
   });
   afterAll(async () => {
     await db.query(`DROP TABLE IF EXISTS ${table}`);

@@ -4,11 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog, resetCatalog, type Catalog } from '../../src/app/catalog-context.js';
-import { ingestDeps, normalizeDeps, quarantineStore, recordStore } from '../../src/app/composition.js';
-import { awsClients } from '../../src/aws/clients.js';
+import type { Catalog } from '../../src/app/catalog-context.js';
+import type { Composition } from '../../src/app/composition.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
-import { bucketName } from '../../src/config/resource-names.js';
 import { inboxPrefix } from '../../src/ingest/files/inbox.js';
 import { syncSource } from '../../src/ingest/sync-source.js';
 import { normalizeBatch } from '../../src/normalize/normalize-batch.js';
@@ -23,6 +21,9 @@ import { repoRoot, startCli } from '../support/cli.js';
  */
 const fixture = join(repoRoot, 'test/fixtures/new-department');
 const penalties = readFileSync(join(fixture, 'api/penalties.json'), 'utf8');
+
+/** The composition on the shared emulators, configured with the fixture's sources folder and the bureau API's address. */
+let app: Composition;
 
 /** The bureau's API: pages by ?p=&n= under its own field names, as the fixture's source file says. */
 function startBureauApi(): Promise<Server> {
@@ -40,20 +41,20 @@ function startBureauApi(): Promise<Server> {
 /** Ingests one source, then normalizes every batch it sent, as the normalize function would. */
 async function syncThrough(sources: Catalog, sourceId: string): Promise<void> {
   const messages: string[] = [];
-  const deps = { ...ingestDeps(), normalizeQueue: { send: async (bodies: readonly string[]) => void messages.push(...bodies) } };
+  const deps = { ...app.ingestDeps(), normalizeQueue: { send: async (bodies: readonly string[]) => void messages.push(...bodies) } };
   await syncSource(sources.source(sourceId), deps);
   expect(messages.length).toBeGreaterThan(0);
   for (const body of messages) {
     const request = parseNormalizeMessage(body);
     if (request.kind !== 'raw-batch') throw new Error(`unexpected ${request.kind} message`);
-    await normalizeBatch(request, normalizeDeps(sources));
+    await normalizeBatch(request, app.normalizeDeps(sources));
   }
 }
 
 /** The SSOT record a source row landed in, if it did. */
 async function landed(sourceId: string, sourceKey: string): Promise<Readonly<Record<string, unknown>> | undefined> {
-  const [name] = await recordStore().findBySourceKey(sourceId, sourceKey);
-  return name && (await recordStore().read(name.recordType, name.recordId))?.record;
+  const [name] = await app.recordStore().findBySourceKey(sourceId, sourceKey);
+  return name && (await app.recordStore().read(name.recordType, name.recordId))?.record;
 }
 
 describe('a new department, added as files under sources/ only', () => {
@@ -61,15 +62,12 @@ describe('a new department, added as files under sources/ only', () => {
   let sources: Catalog;
 
   beforeAll(async () => {
-    await useSharedAws();
+    const shared = await useSharedAws();
     api = await startBureauApi();
-    process.env.NEWDEPT_ECO_API_URL = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-    process.env.TONGYUAN_SOURCES_DIR = join(fixture, 'sources');
-    resetCatalog();
-    sources = await catalog();
+    app = shared.compose({ NEWDEPT_ECO_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`, TONGYUAN_SOURCES_DIR: join(fixture, 'sources') });
+    sources = await app.catalog();
   });
   afterAll(async () => {
-    resetCatalog();
     await new Promise((resolve) => api.close(resolve));
   });
 
@@ -111,13 +109,13 @@ describe('a new department, added as files under sources/ only', () => {
     });
     expect(await landed('eco-penalties', 'EB-2025-0013')).toMatchObject({ status: 'changed', fineYuan: 20_000 });
     expect(await landed('eco-penalties', 'EB-2025-0011')).toBeUndefined();
-    const [defect] = await quarantineStore().list('eco-penalties');
+    const [defect] = await app.quarantineStore().list('eco-penalties');
     expect(defect).toMatchObject({ sourceKey: 'EB-2025-0011', mapping: 'eco-penalties@1' });
     expect(defect!.errors).toContainEqual(expect.objectContaining({ path: '/creditCode', sourceField: 'party.uscc' }));
   });
 
   it('syncs the GBK CSV drop under its own headers into the SSOT; a defective row is quarantined naming its header', async () => {
-    const raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
+    const raw = new S3ObjectStore(app.clients.s3, app.config.resources.bucket('raw'));
     await raw.put(`${inboxPrefix('hrss-honours')}honours-2025.csv`, readFileSync(join(fixture, 'inbox/honours-2025.csv')));
     await syncThrough(sources, 'hrss-honours');
     expect(await landed('hrss-honours', 'RS-2025-001')).toMatchObject({ subjectCode: '91330100799655058B', publicityStartDate: '2025-03-01' });
@@ -130,7 +128,7 @@ describe('a new department, added as files under sources/ only', () => {
       publicityStartDate: '2025-03-15',
       repairStatus: 'not-applicable',
     });
-    const [defect] = await quarantineStore().list('hrss-honours');
+    const [defect] = await app.quarantineStore().list('hrss-honours');
     expect(defect).toMatchObject({ sourceKey: 'RS-2025-003', mapping: 'hrss-honours@1' });
     expect(defect!.errors).toContainEqual(expect.objectContaining({ path: '/publicityStartDate', sourceField: '公示日期' }));
   });

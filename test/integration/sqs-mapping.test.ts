@@ -1,7 +1,7 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsClients } from '../../src/aws/clients.js';
+import type { AwsClients } from '../../src/aws/clients.js';
 import type { FunctionDef } from '../../src/infra/resources.js';
 import { SqsEventSourceMapping } from '../../src/local/runtime/sqs-mapping.js';
 import { drainQueue } from '../support/queues.js';
@@ -9,21 +9,23 @@ import { uniqueSuffix, useSharedAws } from '../support/aws.js';
 
 const fn: FunctionDef = { id: 'probe', description: 'test', entry: 'none', timeoutSeconds: 10, memoryMb: 128, triggers: [], uses: {} };
 
+let clients: AwsClients;
+
 async function queueWithDlq(maxReceiveCount: number) {
   const suffix = uniqueSuffix();
-  const dlq = await awsClients().sqs.send(new CreateQueueCommand({ QueueName: `probe-dlq-${suffix}` }));
-  const dlqArn = (await awsClients().sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-  const queue = await awsClients().sqs.send(
+  const dlq = await clients.sqs.send(new CreateQueueCommand({ QueueName: `probe-dlq-${suffix}` }));
+  const dlqArn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+  const queue = await clients.sqs.send(
     new CreateQueueCommand({ QueueName: `probe-${suffix}`, Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount }) } }),
   );
-  const arn = (await awsClients().sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+  const arn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
   return { url: queue.QueueUrl!, arn, dlqUrl: dlq.QueueUrl! };
 }
 
 describe('the local SQS event source mapping', () => {
   let mapping: SqsEventSourceMapping | undefined;
   beforeAll(async () => {
-    await useSharedAws();
+    ({ clients } = await useSharedAws());
   });
   afterAll(async () => mapping?.stop());
 
@@ -35,8 +37,8 @@ describe('the local SQS event source mapping', () => {
       for (const r of records) seen.set(r.body, (seen.get(r.body) ?? 0) + 1);
       return { batchItemFailures: records.filter((r) => r.body === 'poison').map((r) => ({ itemIdentifier: r.messageId })) };
     };
-    mapping = new SqsEventSourceMapping({ fn, handler, queueUrl: queue.url, queueArn: queue.arn, batchSize: 10, maxBatchingWindowSeconds: 0, visibilityTimeoutSeconds: 1 });
-    await awsClients().sqs.send(
+    mapping = new SqsEventSourceMapping({ fn, handler, sqs: clients.sqs, region: 'us-east-1', queueUrl: queue.url, queueArn: queue.arn, batchSize: 10, maxBatchingWindowSeconds: 0, visibilityTimeoutSeconds: 1 });
+    await clients.sqs.send(
       new SendMessageBatchCommand({ QueueUrl: queue.url, Entries: ['a', 'b', 'poison', 'c'].map((body, i) => ({ Id: String(i), MessageBody: body })) }),
     );
     mapping.start();
@@ -44,13 +46,13 @@ describe('the local SQS event source mapping', () => {
     let dead: Awaited<ReturnType<typeof drainQueue>> = [];
     while (dead.length === 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 500));
-      dead = await drainQueue(queue.dlqUrl);
+      dead = await drainQueue(clients.sqs, queue.dlqUrl);
     }
     await mapping.stop();
     expect(dead.map((m) => m.Body)).toEqual(['poison']);
     expect(seen.get('poison')).toBe(2);
     expect([seen.get('a'), seen.get('b'), seen.get('c')]).toEqual([1, 1, 1]);
-    expect(await drainQueue(queue.url)).toEqual([]);
+    expect(await drainQueue(clients.sqs, queue.url)).toEqual([]);
   });
 
   it('retries the whole batch when the handler throws', async () => {
@@ -62,8 +64,8 @@ describe('the local SQS event source mapping', () => {
       expect((event as SQSEvent).Records.map((r) => r.body).sort()).toEqual(['x', 'y']);
       return { batchItemFailures: [] };
     };
-    mapping = new SqsEventSourceMapping({ fn, handler, queueUrl: queue.url, queueArn: queue.arn, batchSize: 10, maxBatchingWindowSeconds: 1, visibilityTimeoutSeconds: 1 });
-    await awsClients().sqs.send(new SendMessageBatchCommand({ QueueUrl: queue.url, Entries: ['x', 'y'].map((body, i) => ({ Id: String(i), MessageBody: body })) }));
+    mapping = new SqsEventSourceMapping({ fn, handler, sqs: clients.sqs, region: 'us-east-1', queueUrl: queue.url, queueArn: queue.arn, batchSize: 10, maxBatchingWindowSeconds: 1, visibilityTimeoutSeconds: 1 });
+    await clients.sqs.send(new SendMessageBatchCommand({ QueueUrl: queue.url, Entries: ['x', 'y'].map((body, i) => ({ Id: String(i), MessageBody: body })) }));
     mapping.start();
     const deadline = Date.now() + 20_000;
     while (calls < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

@@ -1,12 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { awsClients } from '../../src/aws/clients.js';
-import { tableName } from '../../src/config/resource-names.js';
 import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import { fieldProvenance } from '../../src/ssot/field-provenance.js';
 import type { CandidateRecord } from '../../src/ssot/model.js';
-import { uniqueSuffix, useSharedAws } from '../support/aws.js';
+import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
 import { steppingClock } from '../support/stepping-clock.js';
+
+let shared: SharedAws;
+const tableName = (id: string): string => shared.config.resources.table(id);
 
 /** Two departments report one normative document (one subject by its 文号) and disagree. */
 describe('golden records across departments', () => {
@@ -14,9 +15,9 @@ describe('golden records across departments', () => {
   const clock = steppingClock('2025-03-01T00:00:00.000Z');
   let store: DynamoRecordStore;
   beforeAll(async () => {
-    await useSharedAws();
+    shared = await useSharedAws();
     // The issuing department wins by default; the legal affairs office decides validity.
-    store = new DynamoRecordStore(awsClients().doc, tableName('records'), clock, {
+    store = new DynamoRecordStore(shared.clients.doc, tableName('records'), clock, {
       precedence: () => ({ default: ['issuer', 'legal-office'], fields: { validity: ['legal-office'] } }),
     });
     type = `golden-${uniqueSuffix()}`;
@@ -41,7 +42,7 @@ describe('golden records across departments', () => {
     expect(where.indexNumber?.sourceId).toBe('legal-office');
     expect(golden.version).toBe(2);
     // A sole contributor shares the current item's content; once a second source joins, each keeps its own row.
-    const rows = await awsClients().doc.send(
+    const rows = await shared.clients.doc.send(
       new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `${type}#绍政发〔2021〕4号`, ':s': 'src#' } }),
     );
     expect((rows.Items ?? []).map((i): unknown[] => [i.sourceRef, i.bodyInCurrent ?? false, i.record?.title]).sort()).toEqual([
@@ -63,7 +64,7 @@ describe('golden records across departments', () => {
   it('keeps no second copy of a single-source record', async () => {
     const id = `single-${uniqueSuffix()}`;
     await store.upsert([{ ...report('issuer', { title: 't' }, '2025-04-01T00:00:00.000Z'), recordId: id }]);
-    const items = (await awsClients().doc.send(new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `${type}#${id}` } }))).Items ?? [];
+    const items = (await shared.clients.doc.send(new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `${type}#${id}` } }))).Items ?? [];
     const bySk = Object.fromEntries(items.map((i) => [String(i.sk).replace(/\d+$/, ''), i]));
     expect(bySk['src#issuer#row-']?.bodyInCurrent).toBe(true);
     expect(bySk['src#issuer#row-']?.record).toBeUndefined();

@@ -1,21 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { awsClients } from '../../src/aws/clients.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
-import { bucketName, tableName } from '../../src/config/resource-names.js';
 import { systemClock } from '../../src/ports/index.js';
 import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import { CURRENT_SK, recordPk, type CandidateRecord } from '../../src/ssot/model.js';
 import { OVERFLOW_PREFIX } from '../../src/ssot/overflow.js';
-import { uniqueSuffix, useSharedAws } from '../support/aws.js';
+import { uniqueSuffix, useSharedAws, type SharedAws } from '../support/aws.js';
+
+let shared: SharedAws;
+const tableName = (id: string): string => shared.config.resources.table(id);
+const bucketName = (id: string): string => shared.config.resources.bucket(id);
 
 describe('records over the DynamoDB item limit (claim check in S3)', () => {
   let store: DynamoRecordStore;
   let raw: S3ObjectStore;
   beforeAll(async () => {
-    await useSharedAws();
-    raw = new S3ObjectStore(awsClients().s3, bucketName('raw'));
-    store = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock, { overflow: () => raw });
+    shared = await useSharedAws();
+    raw = new S3ObjectStore(shared.clients.s3, bucketName('raw'));
+    store = new DynamoRecordStore(shared.clients.doc, tableName('records'), systemClock, { overflow: () => raw });
   });
 
   const candidate = (type: string, id: string, record: Record<string, unknown>): CandidateRecord => ({
@@ -32,7 +34,7 @@ describe('records over the DynamoDB item limit (claim check in S3)', () => {
     expect(Buffer.byteLength(JSON.stringify(record))).toBeGreaterThan(400 * 1024);
     expect(await store.upsert([candidate(type, 'doc', record)])).toEqual({ created: 1, updated: 0, unchanged: 0 });
 
-    const item = (await awsClients().doc.send(new GetCommand({ TableName: tableName('records'), Key: { pk: recordPk(type, 'doc'), sk: CURRENT_SK } }))).Item!;
+    const item = (await shared.clients.doc.send(new GetCommand({ TableName: tableName('records'), Key: { pk: recordPk(type, 'doc'), sk: CURRENT_SK } }))).Item!;
     expect(item.record).toBeUndefined();
     expect(String(item.recordRef.key).startsWith(OVERFLOW_PREFIX)).toBe(true);
     expect(await raw.exists(item.recordRef.key)).toBe(true);
@@ -51,7 +53,7 @@ describe('records over the DynamoDB item limit (claim check in S3)', () => {
 
   it('keeps several large records apart in transactions under the 4 MB limit', async () => {
     const type = `big-${uniqueSuffix()}`;
-    const small = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock, { overflow: () => raw, inlineLimitBytes: 250_000 });
+    const small = new DynamoRecordStore(shared.clients.doc, tableName('records'), systemClock, { overflow: () => raw, inlineLimitBytes: 250_000 });
     const body = 'x'.repeat(240_000);
     const many = Array.from({ length: 12 }, (_, i) => candidate(type, `r${i}`, { i, body }));
     expect(await small.upsert(many)).toEqual({ created: 12, updated: 0, unchanged: 0 });

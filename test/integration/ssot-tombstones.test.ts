@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableName } from '../../src/config/resource-names.js';
-import { awsClients } from '../../src/aws/clients.js';
 import { systemClock } from '../../src/ports/index.js';
 import { DynamoRecordStore } from '../../src/aws/dynamo-record-store.js';
 import type { CandidateRecord } from '../../src/ssot/model.js';
@@ -11,8 +9,8 @@ describe('tombstones and lookup by source key', () => {
   let type: string;
   let sourceId: string;
   beforeAll(async () => {
-    await useSharedAws();
-    store = new DynamoRecordStore(awsClients().doc, tableName('records'), systemClock);
+    const { config, clients } = await useSharedAws();
+    store = new DynamoRecordStore(clients.doc, config.resources.table('records'), systemClock);
   });
 
   const row = (sourceKey: string, recordId: string, record: Record<string, unknown>, extractedAt: string, from = sourceId): CandidateRecord => ({

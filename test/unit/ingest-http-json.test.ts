@@ -81,19 +81,19 @@ describe('http-json pagination variants', () => {
   });
 
   it('Link header: follows rel="next" and refuses to carry credentials to another origin', async () => {
-    process.env.TEST_API_TOKEN = 'tok';
+    const env = { TEST_API_TOKEN: 'tok' };
     const api = fakeApi((url) => {
       const page = Number(url.searchParams.get('p') ?? 1);
       const link: Record<string, string> = page < 2 ? { link: `<http://dept.test/items?p=${page + 1}>; rel="next", <http://dept.test/items?p=2>; rel="last"` } : {};
       return { body: rows(page * 10, page * 10 + 2), headers: link };
     });
     const s = source({ pagination: { kind: 'link' }, auth: { kind: 'bearer', token: '${env:TEST_API_TOKEN}' } });
-    const pages = await collect(httpJsonConnector({ fetch: api.fetchFn, ...noSleep }).pages(s, null, context));
+    const pages = await collect(httpJsonConnector({ fetch: api.fetchFn, env, ...noSleep }).pages(s, null, context));
     expect(pages.length).toBe(2);
     expect(api.seen.every((r) => r.headers.get('authorization') === 'Bearer tok')).toBe(true);
 
     const hostile = fakeApi(() => ({ body: [], headers: { link: '<http://elsewhere.test/x>; rel="next"' } }));
-    await expect(collect(httpJsonConnector({ fetch: hostile.fetchFn, ...noSleep }).pages(s, null, context))).rejects.toThrow(
+    await expect(collect(httpJsonConnector({ fetch: hostile.fetchFn, env, ...noSleep }).pages(s, null, context))).rejects.toThrow(
       'source api: http://dept.test/items?per_page=100: Link rel="next" leads to another origin (http://elsewhere.test); refusing to send credentials there',
     );
   });
@@ -106,9 +106,9 @@ describe('http-json pagination variants', () => {
   });
 
   it('sends a header key taken from a secret reference', async () => {
-    process.env.TEST_API_KEY = 'k-123';
     const api = fakeApi(() => ({ body: { data: [], next: null } }));
-    await collect(httpJsonConnector({ fetch: api.fetchFn, ...noSleep }).pages(source({ auth: { kind: 'header', header: 'X-Api-Key', value: '${env:TEST_API_KEY}' } }), null, context));
+    // `${env:…}` resolves against the configuration's environment map, never the process's.
+    await collect(httpJsonConnector({ fetch: api.fetchFn, env: { TEST_API_KEY: 'k-123' }, ...noSleep }).pages(source({ auth: { kind: 'header', header: 'X-Api-Key', value: '${env:TEST_API_KEY}' } }), null, context));
     expect(api.seen[0]!.headers.get('x-api-key')).toBe('k-123');
   });
 });
@@ -145,10 +145,10 @@ describe('http-json retries and rate limit', () => {
   });
 
   it('parses Retry-After as seconds or a date, capped', () => {
-    expect(retryAfterMs('2')).toBe(2000);
+    expect(retryAfterMs('2', 0)).toBe(2000);
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
-    expect(retryAfterMs('99999')).toBe(60_000);
-    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs('99999', 0)).toBe(60_000);
+    expect(retryAfterMs('soon', 0)).toBeUndefined();
   });
 
   it('reads rel="next" among several links', () => {

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG_DIRS } from '../../src/config/runtime-config.js';
 import { loadSources, type SourceConfig } from '../../src/config/catalog.js';
 import { synthesizeStack, SYNTH_TIMEOUT_MS, type SynthesizedStack } from './stack-fixture.js';
 
@@ -8,7 +9,7 @@ describe('per-source sync schedules in the stack', () => {
   let sources: SourceConfig[];
   let synthesized: SynthesizedStack;
   beforeAll(async () => {
-    sources = (await loadSources()).valid;
+    sources = (await loadSources(DEFAULT_CATALOG_DIRS.sources)).valid;
     synthesized = synthesizeStack({ sources });
   }, SYNTH_TIMEOUT_MS);
 

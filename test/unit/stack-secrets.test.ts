@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG_DIRS } from '../../src/config/runtime-config.js';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../src/config/catalog.js';
@@ -54,7 +55,7 @@ describe('functions read exactly the SSM parameters and secrets their sources re
   });
 
   it('grants nothing when no source references a parameter or secret (the repository\'s own sources)', async () => {
-    const { valid } = await loadSources();
+    const { valid } = await loadSources(DEFAULT_CATALOG_DIRS.sources);
     const plain = synthesizeStack({ env, sources: valid });
     for (const id of plain.stack.functions.functions.keys()) expect(statementsOf(plain, id).filter(readsSecrets), id).toEqual([]);
   }, SYNTH_TIMEOUT_MS);

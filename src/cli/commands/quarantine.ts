@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalog } from '../../app/catalog-context.js';
-import { normalizeDeps, quarantineStore } from '../../app/composition.js';
+import type { Composition } from '../../app/composition.js';
 import { ConfigError } from '../../config/catalog.js';
 import { replayQuarantine } from '../../quarantine/replay.js';
 import { quarantineReport } from '../../quarantine/report.js';
@@ -10,9 +9,9 @@ import { reportCsv, reportXlsx } from '../../quarantine/report-files.js';
 import type { CliCommand } from '../command.js';
 import { connectToRunningStack } from '../stack-connection.js';
 
-async function sourceNamed(id: string | undefined) {
+async function sourceNamed(app: Composition, id: string | undefined) {
   if (!id) throw new ConfigError('name a source (see `tongyuan sources list`)');
-  return (await catalog()).source(id);
+  return (await app.catalog()).source(id);
 }
 
 export const quarantineListCommand: CliCommand = {
@@ -20,13 +19,13 @@ export const quarantineListCommand: CliCommand = {
   usage: 'quarantine list [<source>]',
   summary: 'count quarantined rows per source, or list one source\'s rows with their first error',
   async run(args, io) {
-    connectToRunningStack();
-    const store = quarantineStore();
+    const app = connectToRunningStack(io.env);
+    const store = app.quarantineStore();
     if (args.length === 0) {
-      for (const source of (await catalog()).sources) io.out(`${source.id}\t${await store.count(source.id)}`);
+      for (const source of (await app.catalog()).sources) io.out(`${source.id}\t${await store.count(source.id)}`);
       return 0;
     }
-    const source = await sourceNamed(args[0]);
+    const source = await sourceNamed(app, args[0]);
     for (const entry of await store.list(source.id)) {
       const first = entry.errors[0];
       const more = (entry.errorCount ?? entry.errors.length) - 1;
@@ -41,10 +40,10 @@ export const quarantineShowCommand: CliCommand = {
   usage: 'quarantine show <source> <source-key>',
   summary: 'one quarantined row: every error (zh/en), the raw locator and the row as the source sent it',
   async run(args, io) {
-    connectToRunningStack();
-    const source = await sourceNamed(args[0]);
+    const app = connectToRunningStack(io.env);
+    const source = await sourceNamed(app, args[0]);
     if (!args[1]) throw new ConfigError('name the row by its source key (see `tongyuan quarantine list <source>`)');
-    const entry = await quarantineStore().get(source.id, args[1]);
+    const entry = await app.quarantineStore().get(source.id, args[1]);
     if (!entry) {
       io.say(`source ${source.id} has no quarantined row ${args[1]}`);
       return 1;
@@ -61,9 +60,9 @@ export const quarantineReplayCommand: CliCommand = {
   summary: 'after a mapping or schema fix: re-read quarantined rows from the raw zone; what passes goes to the SSOT',
   async run(args, io) {
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { key: { type: 'string', multiple: true } } });
-    connectToRunningStack();
-    const source = await sourceNamed(positionals[0]);
-    const outcome = await replayQuarantine(source, { ...normalizeDeps(await catalog()), quarantine: quarantineStore() }, values.key ? { sourceKeys: values.key } : {});
+    const app = connectToRunningStack(io.env);
+    const source = await sourceNamed(app, positionals[0]);
+    const outcome = await replayQuarantine(source, { ...app.normalizeDeps(await app.catalog()), quarantine: app.quarantineStore() }, values.key ? { sourceKeys: values.key } : {});
     io.out(JSON.stringify({ sourceId: source.id, ...outcome }));
     return outcome.notReplayable.length > 0 ? 1 : 0;
   },
@@ -75,9 +74,9 @@ export const quarantineReportCommand: CliCommand = {
   summary: 'a report for the department\'s data steward: counts by reason with examples, every row (CSV and XLSX)',
   async run(args, io) {
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { out: { type: 'string', default: '.' } } });
-    connectToRunningStack();
-    const source = await sourceNamed(positionals[0]);
-    const report = quarantineReport(source.id, await quarantineStore().list(source.id));
+    const app = connectToRunningStack(io.env);
+    const source = await sourceNamed(app, positionals[0]);
+    const report = quarantineReport(source.id, await app.quarantineStore().list(source.id));
     const dir = values.out ?? '.';
     await mkdir(dir, { recursive: true });
     const csv = reportCsv(report);

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { recordStore } from '../../app/composition.js';
 import { ConfigError } from '../../config/catalog.js';
 import { recordTypeNamed } from '../../records/registry.js';
 import { parseAsOf } from '../../ssot/as-of.js';
@@ -39,8 +38,7 @@ export const recordsShowCommand: CliCommand = {
     if (!type || !id) throw new ConfigError('usage: tongyuan records show <type> <id> [--as-of <date>] [--history]');
     recordTypeNamed(type);
     const asOf = values['as-of'] === undefined ? undefined : parseAsOf(values['as-of']);
-    connectToRunningStack();
-    const store = recordStore();
+    const store = connectToRunningStack(io.env).recordStore();
     if (values.history) {
       for (const version of await store.versions(type, id)) io.out(JSON.stringify(view(version)));
       return 0;

@@ -1,4 +1,5 @@
 import { ConfigError, describeFileProblem, loadSourceFile, loadSources, type SourceConfig } from '../../config/catalog.js';
+import { loadRuntimeConfig } from '../../config/runtime-config.js';
 import { recordTypeNamed } from '../../records/registry.js';
 import type { CliCommand } from '../command.js';
 
@@ -7,7 +8,7 @@ export const sourcesListCommand: CliCommand = {
   usage: 'sources list',
   summary: 'list the configured departmental sources; an invalid file is reported and fails the command',
   async run(_args, io) {
-    const { valid, problems } = await loadSources();
+    const { valid, problems } = await loadSources(loadRuntimeConfig(io.env).catalogDirs.sources);
     for (const s of valid) {
       const every = s.schedule ? `every ${s.schedule.everyMinutes}m` : 'on demand';
       io.out(`${s.id}\t${s.kind}\t${s.recordType}\t${every}\t${s.title}`);

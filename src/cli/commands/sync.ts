@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { catalog } from '../../app/catalog-context.js';
-import { ingestDeps } from '../../app/composition.js';
+import type { Composition } from '../../app/composition.js';
 import { ConfigError, type SourceConfig } from '../../config/catalog.js';
-import { syncSource, type SyncResult } from '../../ingest/sync-source.js';
+import { syncSources, type SyncObserver, type SyncSourcesOutcome } from '../../ingest/sync-sources.js';
 import type { CliCommand, CliIo } from '../command.js';
+import { tongyuanHome } from '../stack-connection.js';
 import { connectToStack } from '../stack-endpoints.js';
 import { progressJson, progressLine, resultLine } from '../sync-progress.js';
 
@@ -12,38 +12,37 @@ interface SyncFlags {
   readonly allowMassDelete: boolean;
 }
 
-/** Syncs each source in turn on this process; a failed source is reported and the others go on. */
-async function syncAll(sources: readonly SourceConfig[], flags: SyncFlags, io: CliIo, terminal: boolean): Promise<{ results: SyncResult[]; failed: number }> {
-  const deps = ingestDeps();
-  const results: SyncResult[] = [];
-  let failed = 0;
-  for (const source of sources) {
-    const started = Date.now();
-    let drawn = false;
-    try {
-      const result = await syncSource(source, deps, {
-        full: flags.full,
-        allowMassDelete: flags.allowMassDelete,
-        onPage: (progress) => {
-          if (terminal) {
-            process.stderr.write(`\r\x1b[2K${progressLine(progress, Date.now() - started)}`);
-            drawn = true;
-          } else io.out(progressJson(progress, Date.now() - started));
-        },
-      });
+/** Progress on a terminal (a bar redrawn in place, a line per source), JSON lines otherwise. */
+function progressReport(io: CliIo, terminal: boolean): SyncObserver {
+  let started = Date.now();
+  let drawn = false;
+  const elapsed = () => Date.now() - started;
+  return {
+    started: () => {
+      started = Date.now();
+      drawn = false;
+    },
+    page: (_, progress) => {
+      if (!terminal) return io.out(progressJson(progress, elapsed()));
+      process.stderr.write(`\r\x1b[2K${progressLine(progress, elapsed())}`);
+      drawn = true;
+    },
+    synced: (_, result) => {
       if (drawn) process.stderr.write('\r\x1b[2K');
-      results.push(result);
-      if (terminal) io.say(resultLine(result, Date.now() - started));
-      else io.out(JSON.stringify({ event: 'done', ...result, seconds: (Date.now() - started) / 1000 }));
-    } catch (error) {
+      if (terminal) io.say(resultLine(result, elapsed()));
+      else io.out(JSON.stringify({ event: 'done', ...result, seconds: elapsed() / 1000 }));
+    },
+    failed: (source: SourceConfig, error) => {
       if (drawn) process.stderr.write('\n');
-      failed += 1;
-      const message = (error as Error).message;
-      if (terminal) io.say(`${source.id}  failed: ${message}`);
-      else io.out(JSON.stringify({ event: 'failed', sourceId: source.id, error: message }));
-    }
-  }
-  return { results, failed };
+      if (terminal) io.say(`${source.id}  failed: ${error.message}`);
+      else io.out(JSON.stringify({ event: 'failed', sourceId: source.id, error: error.message }));
+    },
+  };
+}
+
+/** Syncs each source in turn on this process; a failed source is reported and the others go on. */
+async function syncAll(app: Composition, sources: readonly SourceConfig[], flags: SyncFlags, io: CliIo, terminal: boolean): Promise<SyncSourcesOutcome> {
+  return syncSources(sources, app.ingestDeps(), { full: flags.full, allowMassDelete: flags.allowMassDelete }, progressReport(io, terminal));
 }
 
 export const syncCommand: CliCommand = {
@@ -60,23 +59,27 @@ export const syncCommand: CliCommand = {
     if (values.all === (positionals.length > 0)) throw new ConfigError('sync: name the sources to sync, or --all (not both)');
     const flags: SyncFlags = { full: values.full ?? false, allowMassDelete: values['allow-mass-delete'] ?? false };
     const terminal = Boolean(process.stderr.isTTY);
-    const home = process.env.TONGYUAN_HOME ?? '.tongyuan';
-    const connection = connectToStack(home);
+    const home = tongyuanHome(io.env);
+    const connection = connectToStack(home, io.env);
     let stopStack: (() => Promise<void>) | undefined;
     let drain: ((timeoutMs: number) => Promise<void>) | undefined;
+    let app: Composition;
     if (connection.kind === 'none') {
       io.say(`no running stack on ${home}: starting the embedded stack for this sync`);
       const { startStack } = await import('../../local/stack.js');
-      const stack = await startStack(home);
+      const stack = await startStack(home, io.env);
       stopStack = () => stack.stop();
       drain = (timeoutMs) => stack.runtime.drain(timeoutMs);
-    } else if (connection.kind === 'running-stack') {
-      io.say(`syncing into the running stack (pid ${connection.pid}); it normalizes what arrives`);
+      app = stack.app;
+    } else {
+      if (connection.kind === 'running-stack') io.say(`syncing into the running stack (pid ${connection.pid}); it normalizes what arrives`);
+      app = connection.app;
     }
     try {
-      const known = await catalog();
+      const known = await app.catalog();
       const targets = values.all ? known.sources : positionals.map((id) => known.source(id));
-      const { results, failed } = await syncAll(targets, flags, io, terminal);
+      const { results, failures } = await syncAll(app, targets, flags, io, terminal);
+      const failed = failures.length;
       if (drain) {
         io.say('waiting for normalize to settle…');
         await drain(15 * 60_000);

@@ -3,6 +3,7 @@ import { ConfigError } from '../../config/catalog.js';
 import { bindHostFrom } from '../../local/bind-host.js';
 import { up } from '../../local/up.js';
 import type { CliCommand } from '../command.js';
+import { tongyuanHome } from '../stack-connection.js';
 
 export const upCommand: CliCommand = {
   path: ['up'],
@@ -10,11 +11,11 @@ export const upCommand: CliCommand = {
   summary: 'start the embedded stack (DynamoDB Local, SQS/SNS/S3, runtime, API); --once runs one full cycle, prints a JSON summary and exits',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { once: { type: 'boolean', default: false } } });
-    const port = Number(process.env.PORT ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number; got "${process.env.PORT}"`);
-    const bind = bindHostFrom(process.env.TONGYUAN_BIND_HOST);
+    const port = Number(io.env.PORT ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number; got "${io.env.PORT}"`);
+    const bind = bindHostFrom(io.env.TONGYUAN_BIND_HOST);
     if (bind.warning) io.say(bind.warning);
-    const summary = await up({ home: process.env.TONGYUAN_HOME ?? '.tongyuan', port, once: values.once ?? false, bindHost: bind.host, say: (line) => io.say(line) });
+    const summary = await up({ home: tongyuanHome(io.env), port, once: values.once ?? false, bindHost: bind.host, say: (line) => io.say(line), env: io.env });
     if (summary) io.out(JSON.stringify(summary));
     return 0;
   },

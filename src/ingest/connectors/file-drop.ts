@@ -39,11 +39,11 @@ function decodePosition(cursor: string | null): FilePosition | null {
  * With snapshot deletions, each file is the whole dataset, and only the rows that are new
  * or changed since the files before it are sent on (all of them with --full).
  */
-export function fileDropConnector(deps: FileDropDeps): SourceConnector<'file-drop'> {
+export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'file-drop'> {
   return {
     kind: 'file-drop',
     async *pages(source, cursor, context): AsyncGenerator<SourcePage> {
-      const { inbox, processed, rejections, clock } = deps;
+      const { inbox, processed, rejections, clock } = deps();
       const now = () => clock.now();
       const position = context.full ? null : decodePosition(cursor);
       const batchSize = source.connection.batchSize ?? 2000;

@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../../config/catalog.js';
+import { systemClock, type Clock } from '../../ports/index.js';
 import { resolveReferences } from '../../config/catalog.js';
-import { awsSecretProviders, resolveSecretReferences, type SecretProviders } from '../../config/secret-refs.js';
+import { resolveSecretReferences, secretProviders, type SecretProviders } from '../../config/secret-refs.js';
 import { fetchWithRetry, type HttpDeps, type RetryPolicy } from '../http/fetch-with-retry.js';
 import { sharedRateLimiter, type RateLimiter } from '../http/rate-limiter.js';
 import { SourceError } from '../source-error.js';
@@ -17,6 +18,10 @@ export interface HttpOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly limiter?: RateLimiter;
   readonly random?: () => number;
+  readonly clock?: Clock;
+  /** The variables `${env:…}` references resolve against (the configuration's environment map). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Default: `${env:…}` from `env`, SSM and Secrets Manager from AWS. */
   readonly secrets?: SecretProviders;
 }
 
@@ -93,17 +98,17 @@ async function authHeaders(source: HttpJsonSource, secrets: SecretProviders): Pr
   return { [auth.header]: await resolveSecretReferences(auth.value, `source ${source.id} /connection/auth/value`, secrets) };
 }
 
-function baseUrl(source: HttpJsonSource): URL {
+function baseUrl(source: HttpJsonSource, env: Readonly<Record<string, string>>): URL {
   const { connection } = source;
-  const url = new URL(connection.path, resolveReferences(connection.baseUrl, `source ${source.id} /connection/baseUrl`));
+  const url = new URL(connection.path, resolveReferences(connection.baseUrl, `source ${source.id} /connection/baseUrl`, env));
   for (const [name, value] of Object.entries(connection.query ?? {})) url.searchParams.set(name, value);
   return url;
 }
 
 /** The URL of the page that `state` says comes next. */
-function urlFor(source: HttpJsonSource, pagination: Exclude<Pagination, { kind: 'cursor' }>, state: PullState): URL {
+function urlFor(source: HttpJsonSource, pagination: Exclude<Pagination, { kind: 'cursor' }>, state: PullState, env: Readonly<Record<string, string>>): URL {
   if (pagination.kind === 'link' && typeof state.next === 'string') return new URL(state.next);
-  const url = baseUrl(source);
+  const url = baseUrl(source, env);
   const { incremental } = source.connection;
   if (incremental && state.since !== null) url.searchParams.set(incremental.param, state.since);
   if (pagination.kind === 'page') {
@@ -125,8 +130,10 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
     sleep: options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))),
     limiter: options.limiter ?? sharedRateLimiter,
     random: options.random ?? Math.random,
+    clock: options.clock ?? systemClock,
   };
-  const secrets = options.secrets ?? awsSecretProviders;
+  const env = options.env ?? {};
+  const secrets = options.secrets ?? secretProviders(env);
 
   async function policyOf(source: HttpJsonSource): Promise<RetryPolicy> {
     const { connection } = source;
@@ -145,7 +152,7 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
     const snapshot = position === null ? pullSnapshotId(context) : undefined;
     let expectedTotal: number | undefined;
     for (;;) {
-      const url = baseUrl(source);
+      const url = baseUrl(source, env);
       url.searchParams.set(pagination.limitParam ?? 'limit', String(pagination.pageSize ?? 100));
       if (position) url.searchParams.set(pagination.cursorParam ?? 'cursor', position);
       const { body } = await fetchWithRetry(url, policy, deps);
@@ -173,7 +180,7 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
     let expectedTotal: number | undefined;
     let delivered = typeof state.next === 'number' && pagination.kind === 'offset' ? state.next : 0;
     for (;;) {
-      const url = urlFor(source, pagination, state);
+      const url = urlFor(source, pagination, state, env);
       const { body, headers } = await fetchWithRetry(url, policy, deps);
       const { document, items } = parseDocument(source, url.href, body);
       expectedTotal ??= totalOf(source, url.href, document);

@@ -1,5 +1,5 @@
 import { resolveSecretReferences } from '../../config/catalog.js';
-import { awsSecretProviders, type SecretProviders } from '../../config/secret-refs.js';
+import { secretProviders, type SecretProviders } from '../../config/secret-refs.js';
 import { SourceError } from '../source-error.js';
 import { decodeWatermark, encodeWatermark, type Dialect, type SqlSource } from '../sql/keyset.js';
 import type { OpenRowReader, RowBatchReader, SqlRow } from '../sql/row-reader.js';
@@ -7,6 +7,7 @@ import { pullSnapshotId, type SourceConnector, type SourcePage } from './connect
 
 export interface SqlOptions {
   readonly readers?: Readonly<Record<Dialect, OpenRowReader>>;
+  /** Where host and password references resolve (default: nothing but SSM and Secrets Manager). */
   readonly secrets?: SecretProviders;
 }
 
@@ -53,7 +54,7 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
     postgres: async (input) => (await import('../sql/postgres-reader.js')).openPostgresReader(input),
     mysql: async (input) => (await import('../sql/mysql-reader.js')).openMysqlReader(input),
   };
-  const secrets = options.secrets ?? awsSecretProviders;
+  const secrets = options.secrets ?? secretProviders({});
   return {
     kind: 'sql',
     async *pages(source, cursor, context): AsyncGenerator<SourcePage> {

@@ -1,3 +1,4 @@
+import type { Clock } from '../../ports/index.js';
 import { SourceError } from '../source-error.js';
 import type { RateLimiter } from './rate-limiter.js';
 
@@ -14,6 +15,8 @@ export interface HttpDeps {
   readonly sleep: (ms: number) => Promise<void>;
   readonly limiter: RateLimiter;
   readonly random: () => number;
+  /** An HTTP-date Retry-After is measured from now. */
+  readonly clock: Clock;
 }
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -21,7 +24,7 @@ const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Retry-After is seconds or an HTTP date. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
@@ -59,7 +62,7 @@ export async function fetchWithRetry(url: URL, policy: RetryPolicy, deps: HttpDe
     }
     if (RETRYABLE.has(response.status) && attempt < policy.maxAttempts) {
       await response.body?.cancel();
-      await deps.sleep(retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt, deps.random));
+      await deps.sleep(retryAfterMs(response.headers.get('retry-after'), deps.clock.now().getTime()) ?? backoffMs(attempt, deps.random));
       continue;
     }
     const body = new Uint8Array(await response.arrayBuffer());

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import type { AwsClients } from '../../aws/clients.js';
+import type { RuntimeConfig } from '../../config/runtime-config.js';
 import type { FunctionDef } from '../../infra/resources.js';
 
 /** The Lambda context a handler sees, with the function's configured timeout. */
@@ -24,9 +26,12 @@ export function lambdaContext(fn: FunctionDef): Context {
 
 export type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
+/** What every functions/<fn>/handler.ts exports for the local runtime: its handler, built from its configuration and clients. */
+export type HandlerFactory = (config: RuntimeConfig, clients: AwsClients) => Handler;
+
 /** Imports a function's handler module the way Lambda would load its bundle. */
-export async function loadHandler(fn: FunctionDef): Promise<Handler> {
-  const module = (await import(new URL(`../../../${fn.entry}`, import.meta.url).href)) as { handler?: Handler };
-  if (typeof module.handler !== 'function') throw new Error(`${fn.entry} exports no handler`);
-  return module.handler;
+export async function loadHandlerFactory(fn: FunctionDef): Promise<HandlerFactory> {
+  const module = (await import(new URL(`../../../${fn.entry}`, import.meta.url).href)) as { createHandler?: HandlerFactory };
+  if (typeof module.createHandler !== 'function') throw new Error(`${fn.entry} exports no createHandler`);
+  return module.createHandler;
 }

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { awsClients } from '../../aws/clients.js';
+import { createAwsClients, destroyAwsClients, type AwsClientOptions, type AwsClients } from '../../aws/clients.js';
+import { countRequests, type RequestCounter } from '../../aws/request-counter.js';
+import { loadRuntimeConfig, type Environment, type RuntimeConfig } from '../../config/runtime-config.js';
 import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
 import type { Provisioned } from '../provision.js';
-import { lambdaContext, loadHandler, type Handler } from './lambda-context.js';
+import { lambdaContext, loadHandlerFactory, type Handler } from './lambda-context.js';
 import { singleSchedule, type SchedulePlan } from '../../infra/source-schedules.js';
 import { SqsEventSourceMapping } from './sqs-mapping.js';
 import { StreamEventSourceMapping } from './stream-mapping.js';
@@ -12,7 +14,14 @@ export interface RuntimeOptions {
   readonly model: ResourceModel;
   readonly provisioned: Provisioned;
   readonly stateDir: string;
-  readonly dynamoEndpoint: string;
+  /** The runtime's own clients: the event source mappings poll with them. */
+  readonly clients: AwsClients;
+  /** Where the emulators are, for the DynamoDB Streams client, and the region events name. */
+  readonly clientOptions: AwsClientOptions & { readonly region: string };
+  /** Each function's environment, as Lambda sets it: the runtime never touches its own. */
+  readonly environmentOf: (fn: FunctionDef) => Environment;
+  /** Counts the AWS requests of every function (the run summary). */
+  readonly counter: RequestCounter;
 }
 
 /**
@@ -21,6 +30,8 @@ export interface RuntimeOptions {
  */
 export class LocalRuntime {
   private readonly handlers = new Map<string, Handler>();
+  private readonly configs = new Map<string, RuntimeConfig>();
+  private readonly functionClients: AwsClients[] = [];
   private readonly sqsMappings: SqsEventSourceMapping[] = [];
   private readonly streamMappings: StreamEventSourceMapping[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
@@ -29,9 +40,26 @@ export class LocalRuntime {
 
   static async create(options: RuntimeOptions): Promise<LocalRuntime> {
     const runtime = new LocalRuntime(options);
-    for (const fn of options.model.functions) runtime.handlers.set(fn.id, await loadHandler(fn));
+    for (const fn of options.model.functions) await runtime.load(fn);
     runtime.wire();
     return runtime;
+  }
+
+  /** A function's cold start: its configuration from its own environment, its own clients, its handler. */
+  private async load(fn: FunctionDef): Promise<void> {
+    const createHandler = await loadHandlerFactory(fn);
+    const config = loadRuntimeConfig(this.options.environmentOf(fn));
+    const clients = countRequests(createAwsClients(config.aws), this.options.counter);
+    this.functionClients.push(clients);
+    this.configs.set(fn.id, config);
+    this.handlers.set(fn.id, createHandler(config, clients));
+  }
+
+  /** The configuration function `fnId` was created with (the API server builds its app from it). */
+  functionConfig(fnId: string): RuntimeConfig {
+    const config = this.configs.get(this.fn(fnId).id);
+    if (!config) throw new Error(`function "${fnId}" is not loaded`);
+    return config;
   }
 
   private fn(id: string): FunctionDef {
@@ -41,7 +69,7 @@ export class LocalRuntime {
   }
 
   private wire(): void {
-    const { model, provisioned, stateDir, dynamoEndpoint } = this.options;
+    const { model, provisioned, stateDir, clients, clientOptions } = this.options;
     for (const fn of model.functions) {
       const handler = this.handlers.get(fn.id)!;
       for (const trigger of fn.triggers) {
@@ -50,6 +78,8 @@ export class LocalRuntime {
             new SqsEventSourceMapping({
               fn,
               handler,
+              sqs: clients.sqs,
+              region: clientOptions.region,
               queueUrl: provisioned.queueUrls.get(trigger.queue)!,
               queueArn: provisioned.queueArns.get(trigger.queue)!,
               batchSize: trigger.batchSize,
@@ -68,7 +98,8 @@ export class LocalRuntime {
               sortKeyPrefix: trigger.sortKeyPrefix,
               batchSize: trigger.batchSize,
               positionsFile: join(stateDir, `stream-positions-${fn.id}.json`),
-              endpoint: dynamoEndpoint,
+              dynamo: clients.dynamo,
+              clientOptions,
             }),
           );
         }
@@ -109,7 +140,7 @@ export class LocalRuntime {
     for (const fn of this.options.model.functions) {
       for (const trigger of fn.triggers) {
         if (trigger.kind !== 'sqs') continue;
-        const out = await awsClients().sqs.send(
+        const out = await this.options.clients.sqs.send(
           new GetQueueAttributesCommand({
             QueueUrl: this.options.provisioned.queueUrls.get(trigger.queue)!,
             AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
@@ -141,5 +172,6 @@ export class LocalRuntime {
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     await Promise.all([...this.sqsMappings.map((m) => m.stop()), ...this.streamMappings.map((m) => m.stop())]);
+    for (const clients of this.functionClients) destroyAwsClients(clients);
   }
 }

@@ -1,6 +1,5 @@
-import { ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { awsClients } from '../../aws/clients.js';
 import type { FunctionDef } from '../../infra/resources.js';
 import { logger } from '../../util/logger.js';
 import { lambdaContext, type Handler } from './lambda-context.js';
@@ -8,6 +7,10 @@ import { lambdaContext, type Handler } from './lambda-context.js';
 export interface SqsMappingOptions {
   readonly fn: FunctionDef;
   readonly handler: Handler;
+  /** The client the mapping polls with (Lambda's own, not the function's). */
+  readonly sqs: SQSClient;
+  /** The region the event's records name. */
+  readonly region: string;
   readonly queueUrl: string;
   readonly queueArn: string;
   readonly batchSize: number;
@@ -54,7 +57,7 @@ export class SqsEventSourceMapping {
   }
 
   private async receive(max: number, waitSeconds: number): Promise<Message[]> {
-    const out = await awsClients().sqs.send(
+    const out = await this.options.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: this.options.queueUrl,
         MaxNumberOfMessages: Math.min(10, max),
@@ -115,7 +118,7 @@ export class SqsEventSourceMapping {
         md5OfBody: m.MD5OfBody ?? '',
         eventSource: 'aws:sqs',
         eventSourceARN: queueArn,
-        awsRegion: process.env.AWS_REGION ?? 'us-east-1',
+        awsRegion: this.options.region,
       })),
     };
     this.invocations += 1;
@@ -134,7 +137,7 @@ export class SqsEventSourceMapping {
     }
     const done = batch.filter((m) => !failed.has(m.MessageId!));
     for (let start = 0; start < done.length; start += 10) {
-      await awsClients().sqs.send(
+      await this.options.sqs.send(
         new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.slice(start, start + 10).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
       );
     }
@@ -142,7 +145,7 @@ export class SqsEventSourceMapping {
 
   private async setVisibility(messages: readonly Message[], seconds: number): Promise<void> {
     for (let start = 0; start < messages.length; start += 10) {
-      await awsClients().sqs.send(
+      await this.options.sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl: this.options.queueUrl,
           Entries: messages.slice(start, start + 10).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle!, VisibilityTimeout: seconds })),

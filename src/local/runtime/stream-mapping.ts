@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import {
   DescribeStreamCommand,
-  DynamoDBStreamsClient,
+  type DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
   ExpiredIteratorException,
@@ -10,9 +10,9 @@ import {
   type Shard,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { awsClients } from '../../aws/clients.js';
+import { createDynamoStreamsClient, type AwsClientOptions } from '../../aws/clients.js';
 import type { FunctionDef } from '../../infra/resources.js';
 import { logger } from '../../util/logger.js';
 import { lambdaContext, type Handler } from './lambda-context.js';
@@ -26,7 +26,10 @@ export interface StreamMappingOptions {
   readonly batchSize: number;
   /** File that keeps the last processed sequence number per shard across restarts. */
   readonly positionsFile: string;
-  readonly endpoint: string;
+  /** The client the mapping describes the table with (Lambda's own, not the function's). */
+  readonly dynamo: DynamoDBClient;
+  /** Where its DynamoDB Streams client connects, and the region the event's records name. */
+  readonly clientOptions: AwsClientOptions & { readonly region: string };
 }
 
 const MAX_RETRIES = 10;
@@ -50,7 +53,7 @@ export class StreamEventSourceMapping {
 
   constructor(private readonly options: StreamMappingOptions) {
     this.positions = existsSync(options.positionsFile) ? (JSON.parse(readFileSync(options.positionsFile, 'utf8')) as Record<string, string>) : {};
-    this.client = new DynamoDBStreamsClient({ endpoint: options.endpoint });
+    this.client = createDynamoStreamsClient(options.clientOptions);
   }
 
   /** True when the last pass over every shard found nothing new and no handler runs. */
@@ -75,7 +78,7 @@ export class StreamEventSourceMapping {
   /** The stream's shards, listed again only every few seconds: shards change rarely, polls are frequent. */
   private async shards(): Promise<{ streamArn: string; shards: Shard[] }> {
     if (!this.streamArn) {
-      const table = await awsClients().dynamo.send(new DescribeTableCommand({ TableName: this.options.tableName }));
+      const table = await this.options.dynamo.send(new DescribeTableCommand({ TableName: this.options.tableName }));
       this.streamArn = table.Table?.LatestStreamArn;
       if (!this.streamArn) throw new Error(`table ${this.options.tableName} has no stream`);
     }
@@ -180,7 +183,7 @@ export class StreamEventSourceMapping {
     const selected = records.filter((r) => this.matches(r));
     if (selected.length === 0) return;
     const event = {
-      Records: selected.map((r) => ({ ...r, eventSourceARN: streamArn, awsRegion: process.env.AWS_REGION ?? 'us-east-1' })),
+      Records: selected.map((r) => ({ ...r, eventSourceARN: streamArn, awsRegion: this.options.clientOptions.region })),
     } as unknown as DynamoDBStreamEvent;
     this.busy = true;
     try {
