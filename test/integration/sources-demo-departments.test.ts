@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sourcesToSync } from '../../src/local/sources-to-sync.js';
 import { DEFAULT_CATALOG_DIRS } from '../../src/config/runtime-config.js';
 import { loadSources } from '../../src/config/catalog.js';
 import { generateCreditRows } from '../../demo/credit/generate.js';
@@ -40,10 +41,17 @@ describe('demo departments of the other kinds on the machine\'s databases and th
     expect(pulled['demo-sgs-csv']).toBe(40);
   });
 
-  it('skips a front database that is not there, with a notice, and starts the rest', async () => {
-    const { shown, env } = await startOtherKindDepartments({ count: 100, seed: SEED, start: START, kinds: new Set(['credit']), pgHost: '127.0.0.2', drops: drops() });
+  it('skips a front database that is not there, with a notice, and neither schedules nor syncs its source', async () => {
+    const { shown, env, started, skipped } = await startOtherKindDepartments({ count: 100, seed: SEED, start: START, kinds: new Set(['credit']), pgHost: '127.0.0.2', drops: drops() });
     expect(shown.get('public credit 发改委 (PostgreSQL)')).toMatch(/^skipped: no PostgreSQL at 127\.0\.0\.2:5432 \(/);
     // A skipped department's source references nothing: its variable is not handed on.
     expect(env).toEqual({});
+    expect(started.size).toBe(0);
+    expect(skipped.get('demo-credit')).toBe('no PostgreSQL at 127.0.0.2:5432');
+    const { sync, skipped: leftOut } = sourcesToSync((await loadSources(DEFAULT_CATALOG_DIRS.sources)).valid, skipped);
+    expect(sync.map((s) => s.id)).toEqual(['demo-enforcement']);
+    expect(leftOut.map((s) => s.id)).toEqual(['demo-credit', 'demo-documents', 'demo-service-items', 'demo-sgs-csv']);
+    const ingest = resources.functions.find((fn) => fn.id === 'ingest')!;
+    expect(sourceSchedulePlan(sync)(ingest, 60)).toEqual([{ event: { sourceIds: ['demo-enforcement'] }, everyMinutes: 60 }]);
   });
 });
