@@ -45,7 +45,7 @@ try {
   };
   const file = csv(new Set());
   console.log(`GBK CSV: ${rows.toLocaleString('en')} rows, ${(file.length / 2 ** 20).toFixed(1)} MiB`);
-  await multipartPut(bucketName('raw'), `inbox/${source.id}/sgs-1.csv`, file);
+  await multipartPut(emulators.app.clients.s3, bucketName('raw'), `inbox/${source.id}/sgs-1.csv`, file);
 
   const floor = await measure(async () => iconv.decode(Buffer.from((await raw.get(`inbox/${source.id}/sgs-1.csv`))!), 'gbk').length);
   const deps = emulators.app.ingestDeps();
@@ -68,7 +68,7 @@ try {
   for (const line of requestsPerThousand(full.value.requests, full.value.result.pulled)) console.log(`  ${line}`);
 
   const changedRows = new Set(Array.from({ length: Math.max(1, Math.round(rows / 1000)) }, (_, i) => 1 + i * 1000));
-  await multipartPut(bucketName('raw'), `inbox/${source.id}/sgs-2.csv`, csv(changedRows));
+  await multipartPut(emulators.app.clients.s3, bucketName('raw'), `inbox/${source.id}/sgs-2.csv`, csv(changedRows));
   const again = await measure(sync);
   console.log('');
   console.log(`the file dropped again with ${changedRows.size} rows changed (0.1%):`);

@@ -1,11 +1,9 @@
-import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { awsClients } from '../../src/aws/clients.js';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCommand, type S3Client } from '@aws-sdk/client-s3';
 
 const PART_BYTES = 8 * 2 ** 20;
 
 /** Uploads a large file as a department's tools would, in parts (S3 and the emulator cap single requests). */
-export async function multipartPut(bucket: string, key: string, body: Uint8Array): Promise<void> {
-  const s3 = awsClients().s3;
+export async function multipartPut(s3: S3Client, bucket: string, key: string, body: Uint8Array): Promise<void> {
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
   const parts: { ETag: string | undefined; PartNumber: number }[] = [];
   for (let offset = 0, n = 1; offset < body.length; offset += PART_BYTES, n++) {

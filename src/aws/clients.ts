@@ -52,19 +52,3 @@ export function destroyAwsClients(clients: AwsClients): void {
   clients.sqs.destroy();
   clients.sns.destroy();
 }
-
-let bound: AwsClients | undefined;
-
-/**
- * Transitional: adapters that do not take their client through their constructor yet
- * reach the set here. Only the composition root binds it (with the set it was given);
- * it goes away once every adapter receives its client.
- */
-export function bindAwsClients(clients: AwsClients): void {
-  bound = clients;
-}
-
-export function awsClients(): AwsClients {
-  if (!bound) throw new Error('no AWS clients: build the composition root (createComposition) with a set from createAwsClients first');
-  return bound;
-}
