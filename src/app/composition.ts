@@ -35,7 +35,7 @@ import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFrom } from '../ssot/source-precedence.js';
-import { loadCatalog, type Catalog } from './catalog-context.js';
+import { loadCatalog, type Catalog } from '../config/catalog-context.js';
 import { openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 
 /** A publish request waits at most this long for its dataset's records to be still. */

@@ -1,4 +1,4 @@
-import type { Catalog } from '../app/catalog-context.js';
+import type { Catalog } from '../config/catalog-context.js';
 import type { QuarantineEntry } from '../quarantine/entry.js';
 import type { TombstoneOutcome } from '../ssot/model.js';
 import { logger } from '../util/logger.js';

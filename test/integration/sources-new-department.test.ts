@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../src/app/catalog-context.js';
+import type { Catalog } from '../../src/config/catalog-context.js';
 import type { Composition } from '../../src/app/composition.js';
 import { S3ObjectStore } from '../../src/aws/s3-object-store.js';
 import { inboxPrefix } from '../../src/ingest/files/inbox.js';

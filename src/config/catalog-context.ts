@@ -1,4 +1,4 @@
-import { loadDatasets, loadSources, type DatasetConfig, type FileProblem, type SourceConfig } from '../config/catalog.js';
+import { loadDatasets, loadSources, type DatasetConfig, type FileProblem, type SourceConfig } from './catalog.js';
 import { logger } from '../util/logger.js';
 
 export interface Catalog {
