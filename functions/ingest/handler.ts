@@ -1,6 +1,7 @@
 import { Composition } from '../../src/app/composition.js';
 import { atColdStart } from '../../src/app/lambda-edge.js';
 import type { AwsClients } from '../../src/aws/clients.js';
+import { reportProblemsOnce } from '../../src/config/catalog-context.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { everySourceFailed, failuresSummary, syncSources, type SyncSourcesOutcome } from '../../src/ingest/sync-sources.js';
 import { withObservability } from '../../src/util/handler-middleware.js';
@@ -20,8 +21,9 @@ export interface IngestEvent {
 /** One department's failure does not stop the others; when every source failed the scheduler retries. */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   const app = new Composition(config, clients);
+  const reportProblems = reportProblemsOnce();
   return withObservability(config, async (event: IngestEvent | null): Promise<SyncSourcesOutcome> => {
-    const catalog = await app.catalog();
+    const catalog = reportProblems(await app.catalog());
     const targets = event?.sourceIds ? event.sourceIds.map((id) => catalog.source(id)) : catalog.sources;
     const options = { maxPages: event?.maxPages ?? 500, full: event?.full ?? false, allowMassDelete: event?.allowMassDelete ?? false };
     const outcome = await syncSources(targets, app.ingestDeps(), options, {

@@ -11,12 +11,11 @@ export interface Catalog {
 
 /**
  * Source and dataset definitions from the configuration's folders, validated. An invalid
- * file is logged once, here, and skipped: one bad department does not stop the others.
+ * file is skipped and listed in `problems`: one bad department does not stop the others.
  */
 export async function loadCatalog(dirs: { readonly sources: string; readonly datasets: string }): Promise<Catalog> {
   const [{ valid: sources, problems: sourceProblems }, { valid: datasets, problems: datasetProblems }] = await Promise.all([loadSources(dirs.sources), loadDatasets(dirs.datasets)]);
   const problems = [...sourceProblems, ...datasetProblems];
-  for (const problem of problems) logger.error(`invalid ${problem.what} file skipped`, { file: problem.file, problems: problem.problems });
   return {
     sources,
     datasets,
@@ -26,5 +25,19 @@ export async function loadCatalog(dirs: { readonly sources: string; readonly dat
       if (!found) throw new Error(`unknown source "${id}"; configured: ${sources.map((s) => s.id).join(', ') || '(none)'}`);
       return found;
     },
+  };
+}
+
+/**
+ * Logs each refused file of the first catalog it is given, and passes every catalog on.
+ * The ingest function, which would have synced those sources, reports them once per cold
+ * start; every other function loads the same catalog and stays quiet about it.
+ */
+export function reportProblemsOnce(): (catalog: Catalog) => Catalog {
+  let reported = false;
+  return (catalog) => {
+    if (!reported) for (const problem of catalog.problems) logger.error(`invalid ${problem.what} file skipped`, { file: problem.file, problems: problem.problems });
+    reported = true;
+    return catalog;
   };
 }
