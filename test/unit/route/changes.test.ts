@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetConfig } from '../../../src/config/catalog.js';
+import type { ChangeEvent } from '../../../src/feeds/change-event.js';
+import type { FeedMessage } from '../../../src/ports/index.js';
+import { routeChanges, type RouteDeps } from '../../../src/route/route-changes.js';
+import type { StoredVersion } from '../../../src/ssot/model.js';
+
+const TYPE = 'enforcement-decision';
+const dataset: DatasetConfig = { id: 'enforcement-decisions', title: 't', description: 'd', publisher: 'p', recordType: TYPE, license: 'CC-BY-4.0' };
+const other: DatasetConfig = { ...dataset, id: 'credit', recordType: 'credit-record' };
+
+const version = (recordId: string, n: number, extra: Partial<StoredVersion> = {}): StoredVersion => ({
+  recordType: TYPE,
+  recordId,
+  version: n,
+  contentHash: `h${n}`,
+  storedAt: `2026-11-27T00:00:0${n}Z`,
+  record: { caseName: `case ${recordId} v${n}`, partyIdNumber: '330602199001011234' },
+  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2026-11-27T00:00:00Z' },
+  ...extra,
+});
+
+function fakes() {
+  const log: string[] = [];
+  const published = new Map<string, FeedMessage[]>();
+  const deps: RouteDeps = {
+    feed: (feedId) => ({
+      publish: async (messages) => {
+        log.push(`feed:${feedId}`);
+        published.set(feedId, [...(published.get(feedId) ?? []), ...messages]);
+      },
+    }),
+    publishQueue: { send: async (bodies) => void log.push(...bodies.map((b) => `publish:${(JSON.parse(b) as { datasetId: string }).datasetId}`)) },
+    changes: { markChanged: async (ids) => void log.push(...ids.map((id) => `mark:${id}`)) },
+    datasets: [dataset, other],
+    openColumns: () => ['caseName'],
+    schemaUri: () => 'https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json',
+    now: () => new Date('2026-11-27T01:00:00Z'),
+  };
+  return { deps, log, published };
+}
+
+describe('routing new SSOT versions', () => {
+  it('publishes one CloudEvent per version, in order, typed by what happened, with open fields only', async () => {
+    const { deps, published } = fakes();
+    const outcome = await routeChanges([version('a', 1), version('a', 2), version('b', 3, { deleted: true })], deps);
+    expect(outcome).toEqual({ events: 3, publishRequests: 1 });
+    const events = published.get('enforcement')!.map((m) => JSON.parse(m.body) as ChangeEvent);
+    expect(events.map((e) => [e.id, e.type.split('.').at(-2)])).toEqual([
+      ['enforcement-decision/a/v1', 'published'],
+      ['enforcement-decision/a/v2', 'amended'],
+      ['enforcement-decision/b/v3', 'withdrawn'],
+    ]);
+    expect(events[0]).toMatchObject({ specversion: '1.0', subject: 'a', time: '2026-11-27T00:00:01Z', datacontenttype: 'application/json' });
+    expect(events[0]!.data.record).toEqual({ caseName: 'case a v1' });
+    expect(JSON.stringify(events)).not.toContain('330602199001011234');
+  });
+
+  it('marks each affected dataset changed before asking for its release, and leaves the others alone', async () => {
+    const { deps, log } = fakes();
+    await routeChanges([version('a', 1), version('b', 1)], deps);
+    expect(log.filter((l) => !l.startsWith('feed:'))).toEqual(['mark:enforcement-decisions', 'publish:enforcement-decisions']);
+  });
+
+  it('an identical redelivery produces the same event ids, so subscribers can drop duplicates', async () => {
+    const first = fakes();
+    const second = fakes();
+    await routeChanges([version('a', 1)], first.deps);
+    await routeChanges([version('a', 1)], second.deps);
+    expect(first.published.get('enforcement')![0]!.body).toBe(second.published.get('enforcement')![0]!.body);
+  });
+});
