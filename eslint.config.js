@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint's type-aware recommended rules over the whole project.
 import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -40,4 +41,6 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  // Layout is Prettier's (npm run lint checks it); no ESLint rule argues with it.
+  prettier,
 );

@@ -104,7 +104,13 @@ try {
         recordType: 'enforcement-decision',
         recordId: String(record.decisionNumber),
         record,
-        provenance: { sourceId: 'demo-enforcement', rawKey: `raw/demo-enforcement/bench/${Math.floor(index / 100)}.json.gz`, index: index % 100, sourceKey: r.id, extractedAt },
+        provenance: {
+          sourceId: 'demo-enforcement',
+          rawKey: `raw/demo-enforcement/bench/${Math.floor(index / 100)}.json.gz`,
+          index: index % 100,
+          sourceKey: r.id,
+          extractedAt,
+        },
       };
     });
   requestCounter.captureCapacity = true;
@@ -118,7 +124,10 @@ try {
     for (let i = 0; i < batch.length; i += 100) {
       const page = batch.slice(i, i + 100);
       await store.upsert(page);
-      await quarantine.release('demo-enforcement', page.map((c) => ({ sourceKey: c.provenance.sourceKey, extractedAt: c.provenance.extractedAt })));
+      await quarantine.release(
+        'demo-enforcement',
+        page.map((c) => ({ sourceKey: c.provenance.sourceKey, extractedAt: c.provenance.extractedAt })),
+      );
     }
     const ms = performance.now() - started;
     const per = (n: number) => ((n / batch.length) * 1000).toFixed(1);
@@ -133,7 +142,10 @@ try {
   out(`\nSSOT cost per 1,000 records (${valid.length} valid decisions in pages of 100; capacity by AWS's rules, and as DynamoDB Local reports it)`);
   await costOf('new', candidates('2025-03-06T02:00:00.000Z'));
   await costOf('unchanged on re-sync', candidates('2025-03-07T02:00:00.000Z'));
-  await costOf('changed (one field each)', candidates('2025-03-08T02:00:00.000Z', (record) => ({ ...record, status: record.status === 'revoked' ? 'changed' : 'revoked' })));
+  await costOf(
+    'changed (one field each)',
+    candidates('2025-03-08T02:00:00.000Z', (record) => ({ ...record, status: record.status === 'revoked' ? 'changed' : 'revoked' })),
+  );
   out('  unchanged: one consistent BatchGetItem per 100 records and nothing written; the Query is the quarantine check, one per page');
   out('  new/changed: per record one transaction of 3 puts (contribution, version, current), doubled as transactional, plus index writes');
 } finally {

@@ -27,7 +27,11 @@ async function rawRead(url: string): Promise<{ ms: number; items: number }> {
   let cursor: string | null = null;
   let items = 0;
   for (;;) {
-    const page = (await (await fetch(`${url}?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { data: unknown[]; next_cursor: string | null; has_more: boolean };
+    const page = (await (await fetch(`${url}?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json()) as {
+      data: unknown[];
+      next_cursor: string | null;
+      has_more: boolean;
+    };
     for (const item of page.data) JSON.parse(JSON.stringify(item));
     items += page.data.length;
     if (!page.has_more) break;
@@ -50,9 +54,13 @@ try {
   const perThousand = (n: number) => ((n / summary.pulled) * 1000).toFixed(1);
   const byOperation = [...requestCounter.requests.entries()].sort((a, b) => b[1] - a[1]);
 
-  console.log(`records pulled            ${summary.pulled} (${summary.records} stored, ${summary.quarantined} quarantined, ${summary.events} events, ${summary.releases} release)`);
+  console.log(
+    `records pulled            ${summary.pulled} (${summary.records} stored, ${summary.quarantined} quarantined, ${summary.events} events, ${summary.releases} release)`,
+  );
   console.log(`floor: raw read + JSON    ${floor.items} items in ${floor.ms.toFixed(0)} ms`);
-  console.log(`pipeline                  ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU of this process (the DynamoDB Local JVM not counted)`);
+  console.log(
+    `pipeline                  ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU of this process (the DynamoDB Local JVM not counted)`,
+  );
   console.log(`ratio pipeline / floor    ${(ms / floor.ms).toFixed(1)}x`);
   console.log(`records per second        ${((summary.pulled / ms) * 1000).toFixed(0)}`);
   console.log(`AWS requests per 1,000    ${perThousand(requestCounter.total())}`);

@@ -23,7 +23,9 @@ function csv(changed: ReadonlySet<number>): Uint8Array {
   const lines = ['行政处罚决定书文号,行政相对人名称,统一社会信用代码,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关,数据更新时间'];
   for (let i = 1; i <= rows; i++) {
     const fine = ((i % 500) / 10 + (changed.has(i) ? 1 : 0)).toFixed(1);
-    lines.push(`绍市监罚〔2025〕${i}号,绍兴市${DISTRICTS[i % 6]}第${i}号商行,91330600MA${String(i).padStart(8, '0')},罚款,${fine},2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},绍兴市市场监督管理局,2025-06-01 08:00:00`);
+    lines.push(
+      `绍市监罚〔2025〕${i}号,绍兴市${DISTRICTS[i % 6]}第${i}号商行,91330600MA${String(i).padStart(8, '0')},罚款,${fine},2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},绍兴市市场监督管理局,2025-06-01 08:00:00`,
+    );
   }
   return new Uint8Array(iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk'));
 }
@@ -60,7 +62,9 @@ try {
   const putsFull = full.value.requests.get('s3.PutObject') ?? 0;
   console.log('');
   console.log(`floor: S3 read + GBK decode    ${floor.wallMs.toFixed(0)} ms (${perSecond(rows, floor.wallMs)} rows/s)`);
-  console.log(`sync into raw zone + queue     ${full.value.result.pulled} rows in ${full.wallMs.toFixed(0)} ms (${perSecond(full.value.result.pulled, full.wallMs)} rows/s)`);
+  console.log(
+    `sync into raw zone + queue     ${full.value.result.pulled} rows in ${full.wallMs.toFixed(0)} ms (${perSecond(full.value.result.pulled, full.wallMs)} rows/s)`,
+  );
   console.log(`  rows per CPU-second          ${perSecond(full.value.result.pulled, full.cpuMs)} (this process; emulators not counted)`);
   console.log(`  peak RSS                     ${full.peakRssMb.toFixed(0)} MiB (${full.startRssMb.toFixed(0)} MiB before the sync)`);
   console.log(`  ratio to the floor           wall ${ratio(full.wallMs, floor.wallMs)}, CPU ${ratio(full.cpuMs, floor.cpuMs)}`);
@@ -74,7 +78,9 @@ try {
   console.log(`the file dropped again with ${changedRows.size} rows changed (0.1%):`);
   console.log(`  rows read                    ${again.value.result.read} (a file is a whole snapshot: every row is read)`);
   console.log(`  records sent to normalize    ${again.value.sent} (${ratio(again.value.sent, changedRows.size)} the changed rows)`);
-  console.log(`  raw batches written          ${again.value.requests.get('s3.PutObject') ?? 0} of ${putsFull} (unchanged pages land on their existing content-addressed keys)`);
+  console.log(
+    `  raw batches written          ${again.value.requests.get('s3.PutObject') ?? 0} of ${putsFull} (unchanged pages land on their existing content-addressed keys)`,
+  );
   console.log(`  time                         ${again.wallMs.toFixed(0)} ms`);
   const requestsAgain = [...again.value.requests.values()].reduce((a, b) => a + b, 0);
   console.log(`  AWS requests per 1,000 rows read ${((requestsAgain / again.value.result.read) * 1000).toFixed(2)}`);

@@ -24,7 +24,9 @@ await db.connect();
 const emulators = await startBenchEmulators();
 try {
   console.log(`table ${table}: ${rows.toLocaleString('en')} rows`);
-  await db.query(`CREATE TABLE ${table} (id bigint PRIMARY KEY, credit_code text, party text, category text, amount numeric(14,2), note text, updated_at timestamptz NOT NULL)`);
+  await db.query(
+    `CREATE TABLE ${table} (id bigint PRIMARY KEY, credit_code text, party text, category text, amount numeric(14,2), note text, updated_at timestamptz NOT NULL)`,
+  );
   await db.query(
     `INSERT INTO ${table} SELECT g, '91330600MA' || lpad(g::text, 8, '0'), '绍兴市第' || g || '号企业', (ARRAY['A','B','C','D'])[1 + g % 4], (g % 100000) / 100.0,
        md5(g::text), timestamptz '2025-01-01 00:00:00+08' + (g / 7) * interval '1 second' FROM generate_series(1, ${rows}) g`,
@@ -34,7 +36,8 @@ try {
 
   const floor = await measure(async () => {
     let bytes = 0;
-    for await (const chunk of db.query(copyTo(`COPY (SELECT * FROM ${table} ORDER BY updated_at, id) TO STDOUT`)) as AsyncIterable<Buffer>) bytes += chunk.length;
+    for await (const chunk of db.query(copyTo(`COPY (SELECT * FROM ${table} ORDER BY updated_at, id) TO STDOUT`)) as AsyncIterable<Buffer>)
+      bytes += chunk.length;
     return bytes;
   });
 
@@ -58,8 +61,12 @@ try {
 
   const full = await measure(sync);
   console.log('');
-  console.log(`floor: COPY TO STDOUT          ${rows} rows, ${(floor.value / 2 ** 20).toFixed(0)} MiB in ${floor.wallMs.toFixed(0)} ms (${perSecond(rows, floor.wallMs)} rows/s, ${perSecond(rows, floor.cpuMs)} rows per CPU-s)`);
-  console.log(`sync into raw zone + queue     ${full.value.result.pulled} rows in ${full.wallMs.toFixed(0)} ms (${perSecond(full.value.result.pulled, full.wallMs)} rows/s)`);
+  console.log(
+    `floor: COPY TO STDOUT          ${rows} rows, ${(floor.value / 2 ** 20).toFixed(0)} MiB in ${floor.wallMs.toFixed(0)} ms (${perSecond(rows, floor.wallMs)} rows/s, ${perSecond(rows, floor.cpuMs)} rows per CPU-s)`,
+  );
+  console.log(
+    `sync into raw zone + queue     ${full.value.result.pulled} rows in ${full.wallMs.toFixed(0)} ms (${perSecond(full.value.result.pulled, full.wallMs)} rows/s)`,
+  );
   console.log(`  rows per CPU-second          ${perSecond(full.value.result.pulled, full.cpuMs)} (this process; emulators and PostgreSQL not counted)`);
   console.log(`  peak RSS                     ${full.peakRssMb.toFixed(0)} MiB (${full.startRssMb.toFixed(0)} MiB before the sync)`);
   console.log(`  ratio to the floor           wall ${ratio(full.wallMs, floor.wallMs)}, CPU ${ratio(full.cpuMs, floor.cpuMs)}`);
@@ -70,7 +77,9 @@ try {
   const again = await measure(sync);
   console.log('');
   console.log(`after changing ${changed} rows (0.1%):`);
-  console.log(`  rows read                    ${again.value.result.pulled} (${ratio(again.value.result.pulled, changed)} the changed rows; the table has ${rows})`);
+  console.log(
+    `  rows read                    ${again.value.result.pulled} (${ratio(again.value.result.pulled, changed)} the changed rows; the table has ${rows})`,
+  );
   console.log(`  records written to raw/queue ${again.value.written}`);
   console.log(`  time                         ${again.wallMs.toFixed(0)} ms (${ratio(full.wallMs, again.wallMs)} faster than the full pull)`);
   for (const line of requestsPerThousand(again.value.requests, again.value.result.pulled)) console.log(`  ${line}`);

@@ -22,7 +22,10 @@ export const DEMO_START = new Date('2025-01-01T00:00:00+08:00');
 /** Which demo departments start: TONGYUAN_DEMO_DEPARTMENTS, a comma list (default: all). */
 export function demoDepartmentKinds(env: Environment): ReadonlySet<string> {
   const all = ['enforcement', ...DEMO_KINDS];
-  const listed = (env.TONGYUAN_DEMO_DEPARTMENTS ?? all.join(',')).split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const listed = (env.TONGYUAN_DEMO_DEPARTMENTS ?? all.join(','))
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   const unknown = listed.filter((k) => !all.includes(k));
   if (unknown.length > 0) throw new Error(`TONGYUAN_DEMO_DEPARTMENTS names unknown departments: ${unknown.join(', ')}; known: ${all.join(', ')}`);
   return new Set(listed);

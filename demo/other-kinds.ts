@@ -62,7 +62,14 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
   if (options.kinds.has('credit')) {
     const name = 'public credit 发改委 (PostgreSQL)';
     try {
-      await startCreditDepartment({ host: pgHost, port: 5432, user: 'postgres', count: share(options.count, 0.6), seed: options.seed + 1, start: options.start });
+      await startCreditDepartment({
+        host: pgHost,
+        port: 5432,
+        user: 'postgres',
+        count: share(options.count, 0.6),
+        seed: options.seed + 1,
+        start: options.start,
+      });
       env.TONGYUAN_DEMO_CREDIT_DB_HOST = pgHost;
       shown.set(name, `postgres://postgres@${pgHost}:5432/tongyuan_demo table credit_records`);
       started.add(DEMO_SOURCE_IDS.credit);
@@ -74,7 +81,14 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
   if (options.kinds.has('documents')) {
     const name = 'normative documents 办公室 (MySQL)';
     try {
-      await startDocumentsDepartment({ host: mysqlHost, port: 3306, user: 'root', count: share(options.count, 0.3), seed: options.seed + 2, start: options.start });
+      await startDocumentsDepartment({
+        host: mysqlHost,
+        port: 3306,
+        user: 'root',
+        count: share(options.count, 0.3),
+        seed: options.seed + 2,
+        start: options.start,
+      });
       env.TONGYUAN_DEMO_DOCUMENTS_DB_HOST = mysqlHost;
       shown.set(name, `mysql://root@${mysqlHost}:3306/tongyuan_demo table normative_documents`);
       started.add(DEMO_SOURCE_IDS.documents);

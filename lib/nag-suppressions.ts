@@ -1,4 +1,4 @@
-import type { Stack} from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { FunctionDef, ResourceModel } from '../src/infra/resources.js';
@@ -56,8 +56,7 @@ function acknowledgeGrantWildcards(stack: TongyuanStack, model: ResourceModel, d
   const iam5 = (finding: string, reason: string) => acknowledge(role, `AwsSolutions-IAM5[${finding}]`, reason);
   const buckets = def.uses.buckets ?? [];
   if (buckets.length > 0) {
-    const actionReason =
-      'CDK grantRead/grantReadWrite action groups, limited by resource to the buckets the resource model gives this function.';
+    const actionReason = 'CDK grantRead/grantReadWrite action groups, limited by resource to the buckets the resource model gives this function.';
     for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*']) iam5(`Action::${action}`, actionReason);
     if (buckets.some((bucket) => bucket.access === 'readWrite'))
       for (const action of ['s3:DeleteObject*', 's3:Abort*']) iam5(`Action::${action}`, actionReason);

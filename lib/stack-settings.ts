@@ -84,8 +84,7 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     problems.push(`apiBurstLimit must be a positive integer, got ${settings.apiBurstLimit}`);
   if (!(Number.isInteger(settings.streamRetryAttempts) && settings.streamRetryAttempts >= 0 && settings.streamRetryAttempts <= 10_000))
     problems.push(`streamRetryAttempts must be an integer from 0 to 10000, got ${settings.streamRetryAttempts}`);
-  if (!existsSync(join(settings.projectRoot, 'package-lock.json')))
-    problems.push(`projectRoot ${settings.projectRoot} has no package-lock.json`);
+  if (!existsSync(join(settings.projectRoot, 'package-lock.json'))) problems.push(`projectRoot ${settings.projectRoot} has no package-lock.json`);
   problems.push(...modelProblemsForCdk(settings.model, settings.projectRoot));
   if (problems.length > 0) throw new Error(`cannot build the tongyuan stack:\n  ${problems.join('\n  ')}`);
   return settings;
@@ -95,8 +94,7 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
 function modelProblemsForCdk(model: ResourceModel, projectRoot: string): string[] {
   const problems: string[] = [];
   const httpFunctions = model.functions.filter((fn) => fn.triggers.some((trigger) => trigger.kind === 'http'));
-  if (httpFunctions.length > 1)
-    problems.push(`only one function can serve the HTTP API, found ${httpFunctions.map((fn) => fn.id).join(', ')}`);
+  if (httpFunctions.length > 1) problems.push(`only one function can serve the HTTP API, found ${httpFunctions.map((fn) => fn.id).join(', ')}`);
   for (const fn of model.functions) {
     if (!existsSync(join(projectRoot, fn.entry))) problems.push(`function ${fn.id}: entry ${fn.entry} does not exist`);
     for (const trigger of fn.triggers) {

@@ -24,9 +24,7 @@ const FORMATS_BINDING = 'recordFormats';
 const SCHEMA_SUFFIX = '.schema.json';
 
 /** ajv runtime helpers the standalone code would `require`, and their ESM stand-ins. */
-const RUNTIME_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
-  ['require("ajv/dist/runtime/ucs2length").default', 'ucs2length'],
-];
+const RUNTIME_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [['require("ajv/dist/runtime/ucs2length").default', 'ucs2length']];
 
 export interface GeneratedFile {
   readonly fileName: string;
@@ -98,10 +96,7 @@ function validatorDeclarations(typeName: string, baseName: string, schemaFile: s
 
 /** `anyOf: [{required: [a]}, {required: [b]}]` only says which fields must be present, which a type cannot; left alone it turns the type into an open index signature. */
 function isPresenceOnlyAnyOf(value: unknown): boolean {
-  return (
-    Array.isArray(value) &&
-    value.every((branch) => typeof branch === 'object' && branch !== null && Object.keys(branch as object).join() === 'required')
-  );
+  return Array.isArray(value) && value.every((branch) => typeof branch === 'object' && branch !== null && Object.keys(branch as object).join() === 'required');
 }
 
 async function typesSource(schema: Record<string, unknown>, typeName: string, schemaFile: string): Promise<string> {

@@ -34,5 +34,8 @@ export const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
 export function requestsPerThousand(requests: ReadonlyMap<string, number>, records: number): string[] {
   const total = [...requests.values()].reduce((a, b) => a + b, 0);
   const per = (n: number) => (records > 0 ? ((n / records) * 1000).toFixed(2) : 'n/a');
-  return [`AWS requests per 1,000 records   ${per(total)} (${total} requests)`, ...[...requests.entries()].sort((a, b) => b[1] - a[1]).map(([op, n]) => `  ${op.padEnd(30)} ${per(n)}`)];
+  return [
+    `AWS requests per 1,000 records   ${per(total)} (${total} requests)`,
+    ...[...requests.entries()].sort((a, b) => b[1] - a[1]).map(([op, n]) => `  ${op.padEnd(30)} ${per(n)}`),
+  ];
 }

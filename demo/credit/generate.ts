@@ -56,7 +56,10 @@ export function generateCreditRows(count: number, seed: number, start: Date): { 
     const district = random.pick(DISTRICTS);
     const kind = random.chance(0.15) ? '自然人' : random.chance(0.2) ? '个体工商户' : '法人及非法人组织';
     const person = random.pick(SURNAMES) + random.pick(GIVEN_NAME_CHARS) + random.pick(GIVEN_NAME_CHARS);
-    const name = kind === '自然人' ? person : `${random.pick(district.firmPrefixes)}${random.pick(TRADE_NAMES)}${random.pick(INDUSTRIES)}${kind === '个体工商户' ? '经营部' : '有限公司'}`;
+    const name =
+      kind === '自然人'
+        ? person
+        : `${random.pick(district.firmPrefixes)}${random.pick(TRADE_NAMES)}${random.pick(INDUSTRIES)}${kind === '个体工商户' ? '经营部' : '有限公司'}`;
     const decided = isoDay(instant - random.int(1, 30) * 86_400_000);
     const repairable = category.xxlb === '经营异常名录' || category.xxlb === '严重失信主体名单';
     const repair = repairable ? random.pick(['未修复', '修复中', '已修复'] as const) : '不适用';
@@ -72,7 +75,12 @@ export function generateCreditRows(count: number, seed: number, start: Date): { 
       jdswh: category.xxlb === '表彰奖励' ? null : `绍${district.name.charAt(0)}发改信〔${decided.slice(0, 4)}〕${i + 1}号`,
       nr: category.content,
       rdjg: `${district.name === '绍兴市本级' ? '绍兴市' : district.name}发展和改革局`,
-      rdjgdm: buildUscc('1', '1', district.divisionCode, district.authorityOrgBase.slice(0, 7) + '9' + orgCodeCheckChar(district.authorityOrgBase.slice(0, 7) + '9')),
+      rdjgdm: buildUscc(
+        '1',
+        '1',
+        district.divisionCode,
+        district.authorityOrgBase.slice(0, 7) + '9' + orgCodeCheckChar(district.authorityOrgBase.slice(0, 7) + '9'),
+      ),
       jdrq: decided,
       gsksrq: addDays(decided, random.int(0, 7)),
       gsjzrq: category.xxlb === '表彰奖励' ? null : addDays(decided, 365 * 3),
@@ -84,7 +92,8 @@ export function generateCreditRows(count: number, seed: number, start: Date): { 
     const defect = defects.get(i);
     if (defect && row.sfsc === 0) {
       if (defect === 'missing-subject-name') row.ztmc = '';
-      if (defect === 'malformed-credit-code') row.tyshxydm = malformUscc(random, row.tyshxydm ?? buildUscc('9', '1', district.divisionCode, randomOrgCode(random)));
+      if (defect === 'malformed-credit-code')
+        row.tyshxydm = malformUscc(random, row.tyshxydm ?? buildUscc('9', '1', district.divisionCode, randomOrgCode(random)));
       if (defect === 'malformed-credit-code' && row.ztlx === '自然人') row.ztlx = '法人及非法人组织';
       if (defect === 'repaired-without-date') [row.xxlb, row.yzcd, row.xfzt, row.xfrq] = ['经营异常名录', '一般', '已修复', null];
       if (defect === 'impossible-date') row.jdrq = `${decided.slice(0, 4)}-02-30`;

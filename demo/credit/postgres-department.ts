@@ -21,7 +21,14 @@ const connect = async (host: string, port: number, user: string, database: strin
  * The credit centre's front database (发改委): a table in PostgreSQL, seeded
  * deterministically; reseeded only when the seed or size changes, so restarts keep it.
  */
-export async function startCreditDepartment(options: { host: string; port: number; user: string; count: number; seed: number; start: Date }): Promise<DatabaseDepartment> {
+export async function startCreditDepartment(options: {
+  host: string;
+  port: number;
+  user: string;
+  count: number;
+  seed: number;
+  start: Date;
+}): Promise<DatabaseDepartment> {
   const admin = await connect(options.host, options.port, options.user, 'postgres');
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DEMO_DATABASE]);
@@ -43,7 +50,12 @@ export async function startCreditDepartment(options: { host: string; port: numbe
         rdjg text, rdjgdm text, jdrq text, gsksrq text, gsjzrq text, xfzt text, xfrq text, sfsc smallint NOT NULL DEFAULT 0,
         updated_at timestamp(6) NOT NULL)`);
       await db.query('CREATE INDEX credit_records_keyset ON credit_records (updated_at, id)');
-      await insertRows(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows, 'credit_records', rows, (i) => `$${i}`);
+      await insertRows(
+        async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows,
+        'credit_records',
+        rows,
+        (i) => `$${i}`,
+      );
       await db.query("INSERT INTO demo_seed VALUES ('credit', $1) ON CONFLICT (department) DO UPDATE SET marker = $1", [marker]);
     }
     return { host: options.host, rows: options.count };

@@ -31,7 +31,16 @@ const ISSUERS = [
   { name: '绍兴市市场监督管理局', prefix: '绍市监', org: '00252705' },
   { name: '绍兴市财政局', prefix: '绍市财', org: '00252004' },
 ] as const;
-const SUBJECTS = ['促进民营经济高质量发展', '加强食品安全监管', '优化营商环境', '推进数字政府建设', '规范行政执法', '支持科技创新', '加强城市管理', '做好防汛防台工作'];
+const SUBJECTS = [
+  '促进民营经济高质量发展',
+  '加强食品安全监管',
+  '优化营商环境',
+  '推进数字政府建设',
+  '规范行政执法',
+  '支持科技创新',
+  '加强城市管理',
+  '做好防汛防台工作',
+];
 const TOPICS = ['综合政务', '国民经济管理', '市场监管', '城乡建设', '科技', '财政'];
 
 /** A deterministic document system: rows in (updated_at, id) order, ~2% defective. */

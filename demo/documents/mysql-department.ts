@@ -9,8 +9,22 @@ import { generateDocumentRows } from './generate.js';
  * The general office's document system (办公室 公文系统): a MySQL/MariaDB table, seeded
  * deterministically; reseeded only when the seed or size changes.
  */
-export async function startDocumentsDepartment(options: { host: string; port: number; user: string; count: number; seed: number; start: Date }): Promise<DatabaseDepartment> {
-  const db = await mysql.createConnection({ host: options.host, port: options.port, user: options.user, connectTimeout: 3000, dateStrings: true, timezone: '+08:00' });
+export async function startDocumentsDepartment(options: {
+  host: string;
+  port: number;
+  user: string;
+  count: number;
+  seed: number;
+  start: Date;
+}): Promise<DatabaseDepartment> {
+  const db = await mysql.createConnection({
+    host: options.host,
+    port: options.port,
+    user: options.user,
+    connectTimeout: 3000,
+    dateStrings: true,
+    timezone: '+08:00',
+  });
   try {
     await db.query(`CREATE DATABASE IF NOT EXISTS ${DEMO_DATABASE} CHARACTER SET utf8mb4`);
     await db.query(`USE ${DEMO_DATABASE}`);
@@ -24,7 +38,12 @@ export async function startDocumentsDepartment(options: { host: string; port: nu
         id int PRIMARY KEY, wh varchar(100), syh varchar(100), bt varchar(300), fwjg varchar(300), fwjgdm varchar(30), cwrq varchar(20),
         fbrq varchar(20), ssrq varchar(20), sxrq varchar(20), yxx varchar(20), gkfs varchar(20), ztfl varchar(100), qwdz varchar(300),
         updated_at datetime(6) NOT NULL, KEY keyset (updated_at, id)) CHARACTER SET utf8mb4`);
-      await insertRows(async (sql, params) => (await db.query<RowDataPacket[]>(sql, params as unknown[]))[0], 'normative_documents', rows, () => '?');
+      await insertRows(
+        async (sql, params) => (await db.query<RowDataPacket[]>(sql, params as unknown[]))[0],
+        'normative_documents',
+        rows,
+        () => '?',
+      );
       await db.query('REPLACE INTO demo_seed VALUES (?, ?)', ['documents', marker]);
     }
     return { host: options.host, rows: options.count };

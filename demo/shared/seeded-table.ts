@@ -21,6 +21,9 @@ export async function insertRows<T extends object>(
     const slice = rows.slice(start, start + chunk);
     let n = 0;
     const values = slice.map(() => `(${columns.map(() => placeholder(++n)).join(', ')})`).join(', ');
-    await execute(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, slice.flatMap((row) => columns.map((c) => (row as Record<string, unknown>)[c])));
+    await execute(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`,
+      slice.flatMap((row) => columns.map((c) => (row as Record<string, unknown>)[c])),
+    );
   }
 }

@@ -18,7 +18,9 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
     const deps = { catalog, batch: app.normalizeDeps(catalog), tombstone: records.tombstone.bind(records), quarantine: quarantine.put.bind(quarantine) };
     await normalizeMessage(message.body, deps);
   };
-  return withObservability(config, async (event: SQSEvent, context): Promise<SQSBatchResponse> => processPartialResponse(event, normalizeOne, processor, { context }));
+  return withObservability(config, async (event: SQSEvent, context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, normalizeOne, processor, { context }),
+  );
 }
 
 export const handler = atColdStart(createHandler);

@@ -67,8 +67,7 @@ export class EventTriggers extends Construct {
       retryAttempts: props.streamRetryAttempts,
       reportBatchItemFailures: true,
       onFailure: new SqsDlq(failures),
-      filters:
-        trigger.sortKeyPrefix === undefined ? undefined : [sortKeyPrefixFilter(def, trigger.table, trigger.sortKeyPrefix, props.model)],
+      filters: trigger.sortKeyPrefix === undefined ? undefined : [sortKeyPrefixFilter(def, trigger.table, trigger.sortKeyPrefix, props.model)],
     });
   }
 }
@@ -76,7 +75,6 @@ export class EventTriggers extends Construct {
 /** Drops stream records whose sort key does not start with the prefix before they cost an invocation. */
 function sortKeyPrefixFilter(def: FunctionDef, tableId: string, prefix: string, model: ResourceModel): Record<string, unknown> {
   const sortKey = model.tables.find((table) => table.id === tableId)?.sortKey;
-  if (sortKey?.type !== 'S')
-    throw new Error(`function ${def.id} filters on a sort-key prefix, but table ${tableId} has no string sort key`);
+  if (sortKey?.type !== 'S') throw new Error(`function ${def.id} filters on a sort-key prefix, but table ${tableId} has no string sort key`);
   return FilterCriteria.filter({ dynamodb: { Keys: { [sortKey.name]: { S: FilterRule.beginsWith(prefix) } } } });
 }

@@ -1,4 +1,4 @@
-import type { CfnTopic} from 'aws-cdk-lib/aws-sns';
+import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';

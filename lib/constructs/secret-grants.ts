@@ -17,7 +17,9 @@ export function grantSecretReads(fn: IFunction, references: SecretReferences): v
       new PolicyStatement({
         actions: ['ssm:GetParameter', 'ssm:GetParameters'],
         resources: references.ssmParameters.map((name) =>
-          isArn(name) ? name : stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.replace(/^\//, ''), arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+          isArn(name)
+            ? name
+            : stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.replace(/^\//, ''), arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
         ),
       }),
     );
@@ -29,7 +31,9 @@ export function grantSecretReads(fn: IFunction, references: SecretReferences): v
         // A secret's ARN ends in a random six-character suffix; `-??????` matches it and no
         // other secret's name, as CDK's Secret.fromSecretNameV2 grants do.
         resources: references.secrets.map((name) =>
-          isArn(name) ? name : stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+          isArn(name)
+            ? name
+            : stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
         ),
       }),
     );

@@ -29,7 +29,13 @@ function describeDataset(dataset: DatasetConfig, release: ReleasePointer | undef
           id: release.releaseId,
           createdAt: release.createdAt,
           rowCount: release.rowCount,
-          files: release.files.map((f) => ({ format: f.format, mediaType: f.mediaType, bytes: f.bytes, sha256: f.sha256, url: `${base}/v1/datasets/${dataset.id}/download?format=${f.format}` })),
+          files: release.files.map((f) => ({
+            format: f.format,
+            mediaType: f.mediaType,
+            bytes: f.bytes,
+            sha256: f.sha256,
+            url: `${base}/v1/datasets/${dataset.id}/download?format=${f.format}`,
+          })),
         }
       : null,
   };

@@ -78,7 +78,13 @@ export function estimateCapacity(command: string, rawInput: unknown, rawOutput: 
       return { read: readUnits(output.Item ? itemBytes(output.Item) : 0, input.ConsistentRead === true), write: 0 };
     case 'Query':
     case 'Scan':
-      return { read: readUnits((output.Items ?? []).reduce((n, i) => n + itemBytes(i), 0), input.ConsistentRead === true), write: 0 };
+      return {
+        read: readUnits(
+          (output.Items ?? []).reduce((n, i) => n + itemBytes(i), 0),
+          input.ConsistentRead === true,
+        ),
+        write: 0,
+      };
     case 'BatchGetItem': {
       let read = 0;
       for (const [name, request] of Object.entries(input.RequestItems ?? {})) {

@@ -22,7 +22,12 @@ export interface BatchGetOptions {
 }
 
 /** The items found for `keys` (in no particular order; keys without an item are left out). */
-export async function batchGetItems(doc: DynamoDBDocumentClient, table: string, keys: readonly DynamoKey[], options: BatchGetOptions = {}): Promise<DynamoItem[]> {
+export async function batchGetItems(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly DynamoKey[],
+  options: BatchGetOptions = {},
+): Promise<DynamoItem[]> {
   const found: DynamoItem[] = [];
   for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
     await untilProcessed(table, 'key(s) read', keys.slice(start, start + BATCH_GET_LIMIT), async (pending) => {

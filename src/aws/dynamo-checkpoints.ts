@@ -13,7 +13,12 @@ export class DynamoCheckpointStore implements CheckpointStore {
   async get(sourceId: string, stream: string): Promise<Checkpoint | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: key(sourceId, stream), ConsistentRead: true }));
     if (!out.Item) return undefined;
-    return { cursor: (out.Item.cursor as string | null) ?? null, committedAt: out.Item.committedAt as string, pulledTotal: (out.Item.pulledTotal as number) ?? 0, revision: (out.Item.revision as number) ?? 0 };
+    return {
+      cursor: (out.Item.cursor as string | null) ?? null,
+      committedAt: out.Item.committedAt as string,
+      pulledTotal: (out.Item.pulledTotal as number) ?? 0,
+      revision: (out.Item.revision as number) ?? 0,
+    };
   }
 
   async commit(sourceId: string, stream: string, next: Checkpoint, previous: Checkpoint | undefined): Promise<void> {

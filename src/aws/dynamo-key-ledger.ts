@@ -39,7 +39,10 @@ export class DynamoKeyLedger implements SourceKeyLedger {
       const packed = gzipSync(part.join('\n'));
       if (packed.length > MAX_CHUNK_BYTES) throw new Error(`source ${sourceId}: keys of page ${chunk} do not fit one item even compressed; lower batchSize`);
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: { pk: pk(sourceId), sk: `${SK_PREFIX}${snapshot}#${chunk}#${i}`, snapshot, keys: packed, count: part.length } }),
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: pk(sourceId), sk: `${SK_PREFIX}${snapshot}#${chunk}#${i}`, snapshot, keys: packed, count: part.length },
+        }),
       );
     }
   }
@@ -78,6 +81,10 @@ export class DynamoKeyLedger implements SourceKeyLedger {
   async forgetAllBut(sourceId: string, keep: string): Promise<void> {
     const stale: string[] = [];
     for await (const item of this.items(sourceId, false)) if (item.snapshot !== keep) stale.push(item.sk);
-    await batchWriteItems(this.doc, this.table, stale.map((sk) => ({ DeleteRequest: { Key: { pk: pk(sourceId), sk } } })));
+    await batchWriteItems(
+      this.doc,
+      this.table,
+      stale.map((sk) => ({ DeleteRequest: { Key: { pk: pk(sourceId), sk } } })),
+    );
   }
 }

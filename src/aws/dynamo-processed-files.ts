@@ -17,6 +17,8 @@ export class DynamoProcessedFiles implements ProcessedFiles {
   }
 
   async mark(sourceId: string, contentHash: string, details: { name: string; rows: number; archivedAs: string }): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...key(sourceId, contentHash), ...details, processedAt: this.clock.now().toISOString() } }));
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { ...key(sourceId, contentHash), ...details, processedAt: this.clock.now().toISOString() } }),
+    );
   }
 }

@@ -41,14 +41,24 @@ export class DynamoQuarantineStore implements QuarantineStore {
 
   async hasEntries(sourceId: string): Promise<boolean> {
     const out = await this.doc.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) }, Limit: 1, ProjectionExpression: 'sk' }),
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pkOf(sourceId) },
+        Limit: 1,
+        ProjectionExpression: 'sk',
+      }),
     );
     return (out.Items ?? []).length > 0;
   }
 
   async list(sourceId: string): Promise<QuarantineEntry[]> {
     const entries: QuarantineEntry[] = [];
-    for await (const items of queryPages(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) } })) {
+    for await (const items of queryPages(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pkOf(sourceId) },
+    })) {
       entries.push(...(items as unknown as QuarantineEntry[]));
     }
     return entries;

@@ -115,7 +115,12 @@ export class DynamoRecordReader implements RecordReader {
 
   /** Current items by pk, read consistently. */
   protected async readCurrentItems(pks: readonly string[]): Promise<Map<string, Item>> {
-    const items = await batchGetItems(this.doc, this.table, pks.map((pk) => ({ pk, sk: CURRENT_SK })), { consistentRead: true });
+    const items = await batchGetItems(
+      this.doc,
+      this.table,
+      pks.map((pk) => ({ pk, sk: CURRENT_SK })),
+      { consistentRead: true },
+    );
     return new Map(items.map((item) => [String(item.pk), item]));
   }
 

@@ -130,9 +130,7 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
    * written one by one.
    */
   private async commit(prepared: Map<string, PreparedWrite>, reprepare: (pk: string) => Promise<PreparedWrite>): Promise<void> {
-    const pending = await Promise.all(
-      [...prepared].filter(([, p]) => p.write).map(async ([pk, p]) => ({ pk, actions: await this.actions(p.write!) })),
-    );
+    const pending = await Promise.all([...prepared].filter(([, p]) => p.write).map(async ([pk, p]) => ({ pk, actions: await this.actions(p.write!) })));
     for (const chunk of chunkByLimits(pending)) {
       try {
         await this.doc.send(new TransactWriteCommand({ TransactItems: chunk.flatMap((c) => c.actions) }));
@@ -169,7 +167,10 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
     };
     const contributionPuts = await Promise.all(
       [...write.contributions].map(async ([ref, c]) => ({
-        Put: { TableName: this.table, Item: contributionItem(write.name, ref, c.entry, c.record === 'in-current' ? c.record : c.record ? await body(c.record) : undefined) },
+        Put: {
+          TableName: this.table,
+          Item: contributionItem(write.name, ref, c.entry, c.record === 'in-current' ? c.record : c.record ? await body(c.record) : undefined),
+        },
       })),
     );
     const versionPuts = await Promise.all(
@@ -183,7 +184,10 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
         TableName: this.table,
         Item: currentItem(write.name, write.next, await body(write.next.record), storedAt),
         ...(head
-          ? { ConditionExpression: 'revision = :read OR (attribute_not_exists(revision) AND version = :read)', ExpressionAttributeValues: { ':read': head.revision } }
+          ? {
+              ConditionExpression: 'revision = :read OR (attribute_not_exists(revision) AND version = :read)',
+              ExpressionAttributeValues: { ':read': head.revision },
+            }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     };

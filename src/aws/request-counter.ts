@@ -57,7 +57,8 @@ export class RequestCounter {
 
   private addCapacity(kind: 'read' | 'write', reported: ConsumedCapacity | readonly ConsumedCapacity[] | undefined): void {
     // Array.isArray does not narrow a readonly array union, hence the spelled-out list.
-    const list: readonly ConsumedCapacity[] = reported === undefined ? [] : Array.isArray(reported) ? (reported as readonly ConsumedCapacity[]) : [reported as ConsumedCapacity];
+    const list: readonly ConsumedCapacity[] =
+      reported === undefined ? [] : Array.isArray(reported) ? (reported as readonly ConsumedCapacity[]) : [reported as ConsumedCapacity];
     for (const c of list) {
       // Transactions report reads and writes apart; other operations only a total of their kind.
       if (c.ReadCapacityUnits !== undefined || c.WriteCapacityUnits !== undefined) {

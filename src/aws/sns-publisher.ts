@@ -19,6 +19,11 @@ export class SnsFeedPublisher implements FeedPublisher {
         ? Object.fromEntries(Object.entries(m.attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]))
         : undefined,
     }));
-    await sendInBatches(entries, SNS_BATCH_LIMIT, (batch) => this.sns.send(new PublishBatchCommand({ TopicArn: this.topicArn, PublishBatchRequestEntries: batch })), `SNS topic ${this.topicArn}`);
+    await sendInBatches(
+      entries,
+      SNS_BATCH_LIMIT,
+      (batch) => this.sns.send(new PublishBatchCommand({ TopicArn: this.topicArn, PublishBatchRequestEntries: batch })),
+      `SNS topic ${this.topicArn}`,
+    );
   }
 }

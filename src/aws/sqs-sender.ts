@@ -14,6 +14,11 @@ export class SqsSender implements MessageSender {
   async send(bodies: readonly string[], options: { readonly delaySeconds?: number } = {}): Promise<void> {
     // Ids are unique within a call; a retried entry keeps its id.
     const entries = bodies.map((body, i) => ({ Id: String(i), MessageBody: body, DelaySeconds: options.delaySeconds }));
-    await sendInBatches(entries, SQS_BATCH_LIMIT, (batch) => this.sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: batch })), `SQS queue ${this.queueUrl}`);
+    await sendInBatches(
+      entries,
+      SQS_BATCH_LIMIT,
+      (batch) => this.sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: batch })),
+      `SQS queue ${this.queueUrl}`,
+    );
   }
 }

@@ -14,7 +14,10 @@ export interface Catalog {
  * file is skipped and listed in `problems`: one bad department does not stop the others.
  */
 export async function loadCatalog(dirs: { readonly sources: string; readonly datasets: string }): Promise<Catalog> {
-  const [{ valid: sources, problems: sourceProblems }, { valid: datasets, problems: datasetProblems }] = await Promise.all([loadSources(dirs.sources), loadDatasets(dirs.datasets)]);
+  const [{ valid: sources, problems: sourceProblems }, { valid: datasets, problems: datasetProblems }] = await Promise.all([
+    loadSources(dirs.sources),
+    loadDatasets(dirs.datasets),
+  ]);
   const problems = [...sourceProblems, ...datasetProblems];
   return {
     sources,
@@ -36,7 +39,8 @@ export async function loadCatalog(dirs: { readonly sources: string; readonly dat
 export function reportProblemsOnce(): (catalog: Catalog) => Catalog {
   let reported = false;
   return (catalog) => {
-    if (!reported) for (const problem of catalog.problems) logger.error(`invalid ${problem.what} file skipped`, { file: problem.file, problems: problem.problems });
+    if (!reported)
+      for (const problem of catalog.problems) logger.error(`invalid ${problem.what} file skipped`, { file: problem.file, problems: problem.problems });
     reported = true;
     return catalog;
   };

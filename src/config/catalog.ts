@@ -12,7 +12,6 @@ export type { SourceConfig, DatasetConfig } from './catalog-types.js';
 export { ConfigError, describeFileProblem, type FileProblem, type LoadedDefinitions } from './catalog-errors.js';
 export { resolveSecretReferences } from './secret-refs.js';
 
-
 interface SchemaValidator<T> {
   (data: unknown): data is T;
   errors?: ErrorObject[] | null;

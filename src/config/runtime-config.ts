@@ -130,7 +130,8 @@ function awsOptions(env: Environment): AwsClientOptions {
   }
   const accessKeyId = nonEmpty(env, 'AWS_ACCESS_KEY_ID');
   const secretAccessKey = nonEmpty(env, 'AWS_SECRET_ACCESS_KEY');
-  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) throw new ConfigError('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
+    throw new ConfigError('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together');
   const sessionToken = nonEmpty(env, 'AWS_SESSION_TOKEN');
   return {
     region: nonEmpty(env, 'AWS_REGION') ?? nonEmpty(env, 'AWS_DEFAULT_REGION'),

@@ -30,7 +30,7 @@ async function variantErrors(data: Record<string, unknown>, kind: keyof typeof S
 function crossFieldProblems(source: SourceConfig): string[] {
   const problems: string[] = [];
   if (source.kind === 'sql' && !IDENTIFIER.test(source.primaryKey ?? 'id')) {
-    problems.push('/primaryKey: a SQL source\'s primary key must be a plain column name');
+    problems.push("/primaryKey: a SQL source's primary key must be a plain column name");
   }
   if (source.kind === 'http-json' && source.connection.incremental && source.connection.pagination.kind === 'cursor') {
     problems.push('/connection/incremental: cursor pagination is incremental by its own token; drop "incremental"');
@@ -52,7 +52,13 @@ export async function checkSourceDocument(data: unknown): Promise<{ source: Sour
   const record = data as Record<string, unknown>;
   const kind = record.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(SOURCE_KINDS, kind)) {
-    return { problems: [`/kind: must be one of ${Object.keys(SOURCE_KINDS).map((k) => JSON.stringify(k)).join(', ')}${kind === undefined ? '' : `; got ${JSON.stringify(kind)}`}`] };
+    return {
+      problems: [
+        `/kind: must be one of ${Object.keys(SOURCE_KINDS)
+          .map((k) => JSON.stringify(k))
+          .join(', ')}${kind === undefined ? '' : `; got ${JSON.stringify(kind)}`}`,
+      ],
+    };
   }
   return { problems: describeSchemaErrors(await variantErrors(record, kind as keyof typeof SOURCE_KINDS)) };
 }

@@ -137,12 +137,15 @@ export const resources: ResourceModel = {
   queues: [
     { id: 'normalize', description: 'Raw batches waiting to be mapped, validated and stored', visibilityTimeoutSeconds: 360, maxReceiveCount: 5 },
     { id: 'publish', description: 'Datasets whose records changed and need a new release', visibilityTimeoutSeconds: 1800, maxReceiveCount: 5 },
-    { id: 'subscriber-demo-enforcement', description: 'The demo partner region subscribed to the enforcement feed', visibilityTimeoutSeconds: 60, maxReceiveCount: 10 },
+    {
+      id: 'subscriber-demo-enforcement',
+      description: 'The demo partner region subscribed to the enforcement feed',
+      visibilityTimeoutSeconds: 60,
+      maxReceiveCount: 10,
+    },
   ],
   topics: [{ id: 'enforcement', description: 'Law-enforcement disclosure feed (行政执法公示)' }],
-  subscriptions: [
-    { id: 'demo-enforcement', topic: 'enforcement', queue: 'subscriber-demo-enforcement', rawMessageDelivery: true },
-  ],
+  subscriptions: [{ id: 'demo-enforcement', topic: 'enforcement', queue: 'subscriber-demo-enforcement', rawMessageDelivery: true }],
   functions: [
     {
       id: 'ingest',

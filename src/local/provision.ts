@@ -31,7 +31,10 @@ async function ensureTable(clients: AwsClients, table: TableDef): Promise<string
         TableName: name,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: attributes.map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
-        KeySchema: [{ AttributeName: table.partitionKey.name, KeyType: 'HASH' }, ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : [])],
+        KeySchema: [
+          { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+          ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : []),
+        ],
         GlobalSecondaryIndexes: globalIndexes.length > 0 ? globalIndexes : undefined,
         StreamSpecification: table.stream ? { StreamEnabled: true, StreamViewType: table.stream } : undefined,
       }),
@@ -88,7 +91,9 @@ export async function provision(model: ResourceModel, clients: AwsClients): Prom
   }
   for (const bucket of model.buckets) env[resourceEnvName('bucket', bucket.id)] = await ensureBucket(clients, bucket.id);
   for (const queue of model.queues) {
-    const dlq = await clients.sqs.send(new CreateQueueCommand({ QueueName: physicalName(`${queue.id}-dlq`), Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }));
+    const dlq = await clients.sqs.send(
+      new CreateQueueCommand({ QueueName: physicalName(`${queue.id}-dlq`), Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }),
+    );
     const dlqUrl = dlq.QueueUrl!;
     queueUrls.set(`${queue.id}-dlq`, dlqUrl);
     const out = await clients.sqs.send(
@@ -117,7 +122,12 @@ export async function provision(model: ResourceModel, clients: AwsClients): Prom
     const existing = await clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
     if ((existing.Subscriptions ?? []).some((s) => s.Endpoint === endpoint)) continue;
     await clients.sns.send(
-      new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: endpoint, Attributes: { RawMessageDelivery: String(subscription.rawMessageDelivery) } }),
+      new SubscribeCommand({
+        TopicArn: topicArn,
+        Protocol: 'sqs',
+        Endpoint: endpoint,
+        Attributes: { RawMessageDelivery: String(subscription.rawMessageDelivery) },
+      }),
     );
   }
   return { env, tableNames, queueUrls, queueArns };

@@ -2,7 +2,6 @@ import { processAlive } from '../util/process-alive.js';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-
 /** One embedded stack per state directory: a second one would fight over the databases. */
 export function claimStateDir(home: string): () => void {
   const lock = join(home, 'up.pid');

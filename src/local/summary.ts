@@ -26,7 +26,10 @@ export async function countReleases(app: Composition): Promise<number> {
   return total;
 }
 
-export async function collectSummary(app: Composition, run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number }): Promise<RunSummary> {
+export async function collectSummary(
+  app: Composition,
+  run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number },
+): Promise<RunSummary> {
   const { sources, datasets } = await app.catalog();
   const records = app.recordStore();
   const quarantine = app.quarantineStore();

@@ -71,7 +71,12 @@ export function convert(name: ConverterName, value: unknown, options: ConverterO
     case 'list': {
       if (Array.isArray(value)) return value.map(cleanText).filter((item) => item !== undefined);
       const separators = new RegExp(`[${escapeForClass(options.separators ?? DEFAULT_SEPARATORS)}]`, 'u');
-      return onText(value, (text) => text.split(separators).map((item) => item.trim()).filter((item) => item !== ''));
+      return onText(value, (text) =>
+        text
+          .split(separators)
+          .map((item) => item.trim())
+          .filter((item) => item !== ''),
+      );
     }
   }
 }

@@ -20,7 +20,8 @@ function patternProblem(option: 'find' | 'match', pattern: string | undefined): 
 
 function ruleProblems(rule: SourceFieldRule): string[] {
   const problems: string[] = [];
-  if (rule.as !== undefined && !CONVERTER_NAMES.includes(rule.as)) problems.push(`unknown converter "${String(rule.as)}" (known: ${CONVERTER_NAMES.join(', ')})`);
+  if (rule.as !== undefined && !CONVERTER_NAMES.includes(rule.as))
+    problems.push(`unknown converter "${String(rule.as)}" (known: ${CONVERTER_NAMES.join(', ')})`);
   if (rule.each !== undefined && rule.as !== 'list' && rule.as !== 'raw') problems.push('"each" needs as: list (or raw, for a JSON array)');
   if (rule.unit !== undefined && rule.as !== 'yuan') problems.push('"unit" needs as: yuan');
   if (rule.separators !== undefined && rule.as !== 'list') problems.push('"separators" needs as: list');

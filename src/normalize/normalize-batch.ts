@@ -55,7 +55,13 @@ export async function readRawItems(source: SourceConfig, rawKey: string, deps: P
 export async function normalizeBatch(request: NormalizeRequest, deps: NormalizeDeps): Promise<NormalizeOutcome> {
   const source = deps.source(request.sourceId);
   const items = await readRawItems(source, request.rawKey, deps);
-  return normalizeItems(source, request.rawKey, request.pulledAt, items.map((item, index) => ({ item, index })), deps);
+  return normalizeItems(
+    source,
+    request.rawKey,
+    request.pulledAt,
+    items.map((item, index) => ({ item, index })),
+    deps,
+  );
 }
 
 /** The row's own key (the source's primary key), or its position when it has none. */
@@ -65,7 +71,13 @@ export function sourceKeyOf(source: SourceConfig, rawKey: string, { item, index 
 }
 
 /** Maps and validates some items of one raw batch (all of them, or those a replay picked). */
-export async function normalizeItems(source: SourceConfig, rawKey: string, extractedAt: string, items: readonly BatchItem[], deps: NormalizeDeps): Promise<NormalizeOutcome> {
+export async function normalizeItems(
+  source: SourceConfig,
+  rawKey: string,
+  extractedAt: string,
+  items: readonly BatchItem[],
+  deps: NormalizeDeps,
+): Promise<NormalizeOutcome> {
   const rules = deps.recordType(source.recordType);
   const mapping = deps.mapping(source);
   const now = deps.clock.now().toISOString();
@@ -75,7 +87,18 @@ export async function normalizeItems(source: SourceConfig, rawKey: string, extra
     const { item, index } = batchItem;
     const sourceKey = sourceKeyOf(source, rawKey, batchItem);
     const quarantine = (errors: ValidationIssue[]) =>
-      rejected.push({ sourceId: source.id, recordType: source.recordType, sourceKey, rawKey, index, errors, raw: JSON.stringify(item) ?? 'null', quarantinedAt: now, extractedAt, mapping: mappingLabel(mapping) });
+      rejected.push({
+        sourceId: source.id,
+        recordType: source.recordType,
+        sourceKey,
+        rawKey,
+        index,
+        errors,
+        raw: JSON.stringify(item) ?? 'null',
+        quarantinedAt: now,
+        extractedAt,
+        mapping: mappingLabel(mapping),
+      });
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       quarantine([{ path: '', keyword: 'type', message: 'source item is not a JSON object', messageZh: '源数据条目不是 JSON 对象' }]);
       continue;
@@ -85,7 +108,9 @@ export async function normalizeItems(source: SourceConfig, rawKey: string, extra
       mapped = mapping.map(item as Record<string, unknown>);
     } catch (error) {
       if (!(error instanceof MappingError)) throw error;
-      quarantine([{ path: '', keyword: 'mapping', message: error.message, messageZh: `映射失败：源字段 ${error.sourceField}`, sourceField: error.sourceField }]);
+      quarantine([
+        { path: '', keyword: 'mapping', message: error.message, messageZh: `映射失败：源字段 ${error.sourceField}`, sourceField: error.sourceField },
+      ]);
       continue;
     }
     const result = rules.validate(mapped);

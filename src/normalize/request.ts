@@ -51,7 +51,8 @@ export function parseNormalizeMessage(body: string): NormalizeMessage {
   if (v.kind === 'tombstones' && Array.isArray(v.sourceKeys) && v.sourceKeys.every((k) => typeof k === 'string') && typeof v.observedAt === 'string') {
     return value as TombstonesRequest;
   }
-  if (v.kind === 'rejected-file' && typeof v.key === 'string' && typeof v.reason === 'string' && typeof v.line === 'number') return value as RejectedFileRequest;
+  if (v.kind === 'rejected-file' && typeof v.key === 'string' && typeof v.reason === 'string' && typeof v.line === 'number')
+    return value as RejectedFileRequest;
   throw new Error(`not a normalize request: ${body.slice(0, 200)}`);
 }
 

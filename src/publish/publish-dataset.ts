@@ -18,10 +18,13 @@ export interface PublishDeps {
 }
 
 export type PublishOutcome =
-  | { readonly released: true; readonly release: ReleasePointer }
-  | { readonly released: false; readonly reason: 'unchanged'; readonly release: ReleasePointer };
+  { readonly released: true; readonly release: ReleasePointer } | { readonly released: false; readonly reason: 'unchanged'; readonly release: ReleasePointer };
 
-const compact = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+const compact = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d{3})Z$/, '$1Z');
 
 /**
  * Writes a new immutable release when the dataset's content changed: every file first,

@@ -7,8 +7,28 @@ import type { QuarantineEntry } from './entry.js';
  * names are bilingual; reasons speak of the source's own fields where the mapping knows them.
  */
 
-export const SUMMARY_COLUMNS = ['原因（中文）/ reason', '字段 / field', '源字段 / source field', '规则 / rule', '条数 / rows', '示例 / examples', 'reason (English)'] as const;
-export const DETAIL_COLUMNS = ['源主键 / source key', '字段 / field', '源字段 / source field', '规则 / rule', '说明 / message', '源数据值 / value sent', 'message (English)', '原始批次 / raw batch', '序号 / index', '映射版本 / mapping', '隔离时间 / quarantined at'] as const;
+export const SUMMARY_COLUMNS = [
+  '原因（中文）/ reason',
+  '字段 / field',
+  '源字段 / source field',
+  '规则 / rule',
+  '条数 / rows',
+  '示例 / examples',
+  'reason (English)',
+] as const;
+export const DETAIL_COLUMNS = [
+  '源主键 / source key',
+  '字段 / field',
+  '源字段 / source field',
+  '规则 / rule',
+  '说明 / message',
+  '源数据值 / value sent',
+  'message (English)',
+  '原始批次 / raw batch',
+  '序号 / index',
+  '映射版本 / mapping',
+  '隔离时间 / quarantined at',
+] as const;
 
 const EXAMPLES_PER_REASON = 3;
 
@@ -55,7 +75,8 @@ export function quarantineReport(sourceId: string, entries: readonly QuarantineE
       const key = `${reasonPath(issue.path)}\u0000${issue.keyword}\u0000${issue.sourceField ?? ''}`;
       const reason = reasons.get(key) ?? { first: issue, count: 0, examples: [] };
       reason.count += 1;
-      if (reason.examples.length < EXAMPLES_PER_REASON) reason.examples.push(value === undefined ? entry.sourceKey : `${entry.sourceKey}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+      if (reason.examples.length < EXAMPLES_PER_REASON)
+        reason.examples.push(value === undefined ? entry.sourceKey : `${entry.sourceKey}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
       reasons.set(key, reason);
       details.push({
         [DETAIL_COLUMNS[0]]: inertCell(entry.sourceKey),

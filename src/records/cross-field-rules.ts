@@ -5,7 +5,11 @@ import { isCalendarDate } from './normalize-values.js';
  * `later` must not precede `earlier` when both are real dates (a missing or malformed
  * date is the schema's to report). Reported at `later`.
  */
-export function dateNotBefore(later: string, earlier: string, keyword = `${later}NotBefore${earlier.charAt(0).toUpperCase()}${earlier.slice(1)}`): CrossFieldRule {
+export function dateNotBefore(
+  later: string,
+  earlier: string,
+  keyword = `${later}NotBefore${earlier.charAt(0).toUpperCase()}${earlier.slice(1)}`,
+): CrossFieldRule {
   return (candidate, labels) => {
     const laterValue = candidate[later];
     const earlierValue = candidate[earlier];
@@ -23,7 +27,11 @@ export function dateNotBefore(later: string, earlier: string, keyword = `${later
 }
 
 /** `smaller` must not exceed `larger` when both are numbers. Reported at `smaller`. */
-export function numberNotAbove(smaller: string, larger: string, keyword = `${smaller}NotAbove${larger.charAt(0).toUpperCase()}${larger.slice(1)}`): CrossFieldRule {
+export function numberNotAbove(
+  smaller: string,
+  larger: string,
+  keyword = `${smaller}NotAbove${larger.charAt(0).toUpperCase()}${larger.slice(1)}`,
+): CrossFieldRule {
   return (candidate, labels) => {
     const small = candidate[smaller];
     const large = candidate[larger];

@@ -9,7 +9,10 @@ const FORMAT_TEXT: Readonly<Record<string, { en: string; zh: string }>> = {
   'cn-id-card': { en: 'is not a valid resident identity number (GB 11643-1999)', zh: '无效（格式、出生日期或校验位不符合 GB 11643-1999）' },
   date: { en: 'is not a real calendar date in YYYY-MM-DD form', zh: '不是真实存在的日期（应为 YYYY-MM-DD）' },
   'date-time': { en: 'is not an ISO 8601 date-time with a time zone', zh: '不是带时区的 ISO 8601 日期时间' },
-  'document-number': { en: 'is not a document number in GB/T 9704-2012 form (机关代字〔年份〕序号号)', zh: '不符合 GB/T 9704-2012 发文字号格式（机关代字〔年份〕序号号）' },
+  'document-number': {
+    en: 'is not a document number in GB/T 9704-2012 form (机关代字〔年份〕序号号)',
+    zh: '不符合 GB/T 9704-2012 发文字号格式（机关代字〔年份〕序号号）',
+  },
   uri: { en: 'is not an absolute URI', zh: '不是有效的网址（URI）' },
 };
 
@@ -34,7 +37,10 @@ function fieldOf(path: string): string {
 
 /** The part of a pointer below its top-level field: `0/code` and, for a steward, `（第1项 code）`. */
 function withinField(path: string): { en: string; zh: string } {
-  const tokens = path.split('/').slice(2).map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = path
+    .split('/')
+    .slice(2)
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (tokens.length === 0) return { en: '', zh: '' };
   const zh = tokens.map((token) => (/^\d+$/.test(token) ? `第${Number(token) + 1}项` : token)).join(' ');
   return { en: tokens.join('/'), zh: `（${zh}）` };

@@ -51,7 +51,11 @@ export function capitalAmountToYuan(text: string): number | undefined {
  */
 export function toYuan(raw: number | string, unit: AmountUnit = 'yuan'): number | string {
   if (typeof raw === 'number') return Number.isFinite(raw) ? scaled(raw, UNIT_SCALE[unit]) : raw;
-  const text = raw.normalize('NFKC').trim().replace(CURRENCY_PREFIX, '').replace(/[,，\s]/gu, '');
+  const text = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(CURRENCY_PREFIX, '')
+    .replace(/[,，\s]/gu, '');
   if (text === '') return raw;
   const suffix = UNIT_SUFFIX.exec(text);
   const scale = suffix ? { 亿元: 100_000_000, 万元: 10_000, 元: 1, 圆: 1 }[suffix[1] as '亿元' | '万元' | '元' | '圆'] : UNIT_SCALE[unit];

@@ -7,10 +7,7 @@ export { toYuan, capitalAmountToYuan, type AmountUnit } from './normalize-amount
 
 const OPENING_BRACKETS = '[(（〔【﹝［';
 const CLOSING_BRACKETS = '])）〕】﹞］';
-const YEAR_AND_SERIAL = new RegExp(
-  `[${escapeForClass(OPENING_BRACKETS)}](\\d{4})[${escapeForClass(CLOSING_BRACKETS)}](第?)0*(\\d+)(?:号|$)`,
-  'u',
-);
+const YEAR_AND_SERIAL = new RegExp(`[${escapeForClass(OPENING_BRACKETS)}](\\d{4})[${escapeForClass(CLOSING_BRACKETS)}](第?)0*(\\d+)(?:号|$)`, 'u');
 
 function escapeForClass(characters: string): string {
   return characters.replace(/[\]\\^-]/g, '\\$&');

@@ -5,7 +5,14 @@ import { dateNotBefore } from './cross-field-rules.js';
 import { normalizeDecisionNumber } from './normalize-values.js';
 import { defineRecordType } from './record-type.js';
 
-export type { NormativeDocument, DocumentValidity, DisclosureAttribute, IssuingAuthority, Interpretation, DocumentChange } from '../generated/normative-document.types.js';
+export type {
+  NormativeDocument,
+  DocumentValidity,
+  DisclosureAttribute,
+  IssuingAuthority,
+  Interpretation,
+  DocumentChange,
+} from '../generated/normative-document.types.js';
 
 export const NORMATIVE_DOCUMENT = 'normative-document';
 

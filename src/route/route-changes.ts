@@ -49,7 +49,10 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
   const now = deps.now();
   const requestedAt = now.toISOString();
   // The mark comes first: a publish that sees the request also sees the dataset as changing.
-  await deps.changes.markChanged(affected.map((d) => d.id), now);
+  await deps.changes.markChanged(
+    affected.map((d) => d.id),
+    now,
+  );
   await deps.publishQueue.send(affected.map((d) => JSON.stringify({ kind: 'publish-dataset', datasetId: d.id, requestedAt } satisfies PublishRequest)));
   return { events, publishRequests: affected.length };
 }

@@ -1,13 +1,5 @@
 import type { Contribution } from './golden-merge.js';
-import {
-  CURRENT_SK,
-  contributionSk,
-  recordPk,
-  versionSk,
-  type Provenance,
-  type RecordPointer,
-  type StoredVersion,
-} from './model.js';
+import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type RecordPointer, type StoredVersion } from './model.js';
 import type { RecordOverflow, StoredBody } from './overflow.js';
 import type { Head, NextState, SourceEntry } from './record-state.js';
 

@@ -63,7 +63,13 @@ function golden(contributions: readonly Contribution[], rules: MergeRules): Gold
   return rules.isValid && !rules.isValid(merged.record) ? topContribution(contributions, rules.precedence) : merged;
 }
 
-function settle(head: Head | undefined, contributions: readonly Contribution[], sources: Record<string, SourceEntry>, cause: Provenance, rules: MergeRules): Plan {
+function settle(
+  head: Head | undefined,
+  contributions: readonly Contribution[],
+  sources: Record<string, SourceEntry>,
+  cause: Provenance,
+  rules: MergeRules,
+): Plan {
   const { record, fieldSources } = golden(contributions, rules);
   const hash = contentHash(record);
   const newVersion = !head || head.deleted || head.contentHash !== hash;
@@ -98,7 +104,13 @@ export function isNoOp(head: Head | undefined, candidate: CandidateRecord, ref: 
  * what the source already said, or it was extracted before what is stored (a late
  * redelivery must not roll a record back).
  */
-export function planUpsert(head: Head | undefined, candidate: CandidateRecord, ref: string, others: readonly Contribution[], rules: MergeRules): Plan | undefined {
+export function planUpsert(
+  head: Head | undefined,
+  candidate: CandidateRecord,
+  ref: string,
+  others: readonly Contribution[],
+  rules: MergeRules,
+): Plan | undefined {
   if (isNoOp(head, candidate, ref)) return undefined;
   const hash = contentHash(candidate.record);
   const extractedAt = candidate.provenance.extractedAt;
@@ -113,10 +125,18 @@ export function planUpsert(head: Head | undefined, candidate: CandidateRecord, r
  * record becomes a tombstone that keeps its last content. Undefined when every row was
  * already withdrawn at or after `withdrawal.extractedAt`.
  */
-export function planWithdraw(head: Head, refs: readonly string[], others: readonly Contribution[], withdrawal: Provenance, rules: MergeRules): Plan | undefined {
+export function planWithdraw(
+  head: Head,
+  refs: readonly string[],
+  others: readonly Contribution[],
+  withdrawal: Provenance,
+  rules: MergeRules,
+): Plan | undefined {
   const withdrawing = refs.filter((ref) => {
     const entry = head.sources[ref];
-    return entry !== undefined && entry.extractedAt <= withdrawal.extractedAt && (entry.withdrawnAt === undefined || entry.withdrawnAt < withdrawal.extractedAt);
+    return (
+      entry !== undefined && entry.extractedAt <= withdrawal.extractedAt && (entry.withdrawnAt === undefined || entry.withdrawnAt < withdrawal.extractedAt)
+    );
   });
   if (withdrawing.length === 0) return undefined;
   const sources: Record<string, SourceEntry> = { ...head.sources };

@@ -39,7 +39,12 @@ export interface RecordReads {
 }
 
 /** Source rows (by source ref) of one record arrived; `item` is its current item as read. */
-export async function prepareUpsert(group: ReadonlyMap<string, CandidateRecord>, item: Item | undefined, reads: RecordReads, rulesFor: (recordType: string) => MergeRules): Promise<PreparedWrite> {
+export async function prepareUpsert(
+  group: ReadonlyMap<string, CandidateRecord>,
+  item: Item | undefined,
+  reads: RecordReads,
+  rulesFor: (recordType: string) => MergeRules,
+): Promise<PreparedWrite> {
   // Upserts never need the stored golden content: the next one is merged from contributions.
   let head = item ? headFromItem(item, {}) : undefined;
   const changing = [...group].filter(([ref, candidate]) => !isNoOp(head, candidate, ref)).map(([ref]) => ref);
@@ -79,7 +84,13 @@ export async function prepareUpsert(group: ReadonlyMap<string, CandidateRecord>,
 }
 
 /** Source rows (by source ref) of the record whose current item is `item` were withdrawn. */
-export async function prepareWithdraw(item: Item | undefined, refs: readonly string[], withdrawal: Provenance, reads: RecordReads, rulesFor: (recordType: string) => MergeRules): Promise<PreparedWrite> {
+export async function prepareWithdraw(
+  item: Item | undefined,
+  refs: readonly string[],
+  withdrawal: Provenance,
+  reads: RecordReads,
+  rulesFor: (recordType: string) => MergeRules,
+): Promise<PreparedWrite> {
   if (!item || refs.length === 0) return { steps: [], withdrawn: 0 };
   const pk = String(item.pk);
   const head = headFromItem(item, await reads.content(item));
@@ -89,7 +100,11 @@ export async function prepareWithdraw(item: Item | undefined, refs: readonly str
   const withdrawnRefs = refs.filter((ref) => plan.next.sources[ref]?.withdrawnAt !== head.sources[ref]?.withdrawnAt);
   const name = { recordType: String(item.recordType), recordId: String(item.recordId) };
   const contributions = new Map(withdrawnRefs.map((ref) => [ref, { entry: plan.next.sources[ref]! }]));
-  return { steps: [], withdrawn: withdrawnRefs.length, write: { name, condition: head, next: plan.next, versions: plan.newVersion ? [plan.next] : [], contributions } };
+  return {
+    steps: [],
+    withdrawn: withdrawnRefs.length,
+    write: { name, condition: head, next: plan.next, versions: plan.newVersion ? [plan.next] : [], contributions },
+  };
 }
 
 /** How many source rows of an upsert created, updated or left a record unchanged. */

@@ -18,7 +18,9 @@ export function withObservability<Event, Result>(
   handler: (event: Event, context: Context) => Promise<Result>,
 ): MiddyfiedHandler<Event, Result> {
   logger.setLogLevel(config.logLevel);
-  const wrapped = middy<Event, Result>(handler).use(injectLambdaContext(logger)).use(captureLambdaHandler(createTracer(config.tracingEnabled)));
+  const wrapped = middy<Event, Result>(handler)
+    .use(injectLambdaContext(logger))
+    .use(captureLambdaHandler(createTracer(config.tracingEnabled)));
   if (config.metricsEnabled) return wrapped.use(logMetrics(metrics));
   // With metrics off (the embedded runtime, tests) nothing is flushed, so nothing may pile up either.
   const clearMetrics: MiddlewareObj<Event, Result> = { after: () => metrics.clearMetrics(), onError: () => metrics.clearMetrics() };

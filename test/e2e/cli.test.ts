@@ -111,7 +111,10 @@ describe('one bad department does not stop the others', () => {
   const home = mkdtempSync(join(tmpdir(), 'tongyuan-cli-bad-'));
   // The law-enforcement source, a file with an unknown kind, and the credit source whose demo database is not started.
   const sources = onlySources('demo-enforcement', 'demo-credit');
-  writeFileSync(join(sources.TONGYUAN_SOURCES_DIR, 'broken.yaml'), 'id: broken\ntitle: 坏的\ndepartment: 某局\nkind: ftp\nrecordType: credit-record\nmapping: demo-credit\nconnection: {}\n');
+  writeFileSync(
+    join(sources.TONGYUAN_SOURCES_DIR, 'broken.yaml'),
+    'id: broken\ntitle: 坏的\ndepartment: 某局\nkind: ftp\nrecordType: credit-record\nmapping: demo-credit\nconnection: {}\n',
+  );
   afterAll(() => [home, sources.TONGYUAN_SOURCES_DIR].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('`up --once` syncs the good source, reports the bad file once and leaves out the demo source with no department', async () => {

@@ -49,7 +49,9 @@ describe('a runtime killed in the middle of a sync', () => {
     expect(summary.records).toBe(valid);
     expect(summary.quarantined).toBe(expected.defective.size);
     expect(await countSsotItems(restarted.app)).toEqual({ current: valid, versions: valid, maxVersion: 1 });
-    const catalog = (await (await restarted.api.request('http://localhost/v1/datasets/enforcement-decisions')).json()) as { latestRelease: { rowCount: number } };
+    const catalog = (await (await restarted.api.request('http://localhost/v1/datasets/enforcement-decisions')).json()) as {
+      latestRelease: { rowCount: number };
+    };
     expect(catalog.latestRelease.rowCount).toBe(valid);
   });
 });

@@ -46,7 +46,10 @@ describe('the embedded stack is private to this machine and its owner', () => {
       const deadline = Date.now() + 120_000;
       let serving = false;
       while (!serving && Date.now() < deadline && run.child.exitCode === null) {
-        serving = await fetch(`http://127.0.0.1:${port}/v1/datasets`).then((r) => r.ok, () => false);
+        serving = await fetch(`http://127.0.0.1:${port}/v1/datasets`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (!serving) await new Promise((r) => setTimeout(r, 250));
       }
       expect(serving, run.stderr()).toBe(true);
@@ -60,7 +63,10 @@ describe('the embedded stack is private to this machine and its owner', () => {
     // The API, the demo department, fauxqs and DynamoDB Local (held by Java, a child of ours).
     expect(held.length, JSON.stringify(held)).toBeGreaterThanOrEqual(4);
     expect(held.map((l) => l.port)).toContain(port);
-    expect(held.some((l) => l.pid !== run.child.pid), 'DynamoDB Local listens from its Java process').toBe(true);
+    expect(
+      held.some((l) => l.pid !== run.child.pid),
+      'DynamoDB Local listens from its Java process',
+    ).toBe(true);
     expect(held.filter((l) => !isLoopbackAddress(l.address))).toEqual([]);
 
     const all = modes(home);

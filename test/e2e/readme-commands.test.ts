@@ -21,7 +21,10 @@ function userEnvironment(): Record<string, string> {
     if (key === 'NODE_OPTIONS' || key === 'NODE_ENV' || key === 'TEST') continue;
     env[key] = value;
   }
-  env.PATH = (process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes(`node_modules${sep}.bin`)).join(delimiter);
+  env.PATH = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => !dir.includes(`node_modules${sep}.bin`))
+    .join(delimiter);
   return env;
 }
 
@@ -71,7 +74,8 @@ describe(`the README's commands on a fresh clone, with the machine's own Node ${
       const deadline = Date.now() + 150_000;
       while (!catalog && Date.now() < deadline && start.child.exitCode === null) {
         const response = await fetch(`http://127.0.0.1:${port}/v1/datasets`).catch(() => undefined);
-        if (response?.status === 200 && response.headers.get('content-type')?.includes('application/json')) catalog = (await response.json()) as { count: number };
+        if (response?.status === 200 && response.headers.get('content-type')?.includes('application/json'))
+          catalog = (await response.json()) as { count: number };
         else await new Promise((r) => setTimeout(r, 250));
       }
       expect(catalog, start.output()).toBeDefined();

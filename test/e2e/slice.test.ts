@@ -83,7 +83,13 @@ describe('one full cycle of the embedded stack, end to end', () => {
     const events = messages.map((m) => JSON.parse(m.Body!) as Record<string, unknown>);
     expect(new Set(events.map((e) => e.id)).size).toBe(valid);
     for (const event of events) {
-      expect(event).toMatchObject({ specversion: '1.0', type: expect.stringMatching(/\.enforcement-decision\.published\.v1$/), source: expect.any(String), subject: expect.any(String), time: expect.any(String) });
+      expect(event).toMatchObject({
+        specversion: '1.0',
+        type: expect.stringMatching(/\.enforcement-decision\.published\.v1$/),
+        source: expect.any(String),
+        subject: expect.any(String),
+        time: expect.any(String),
+      });
     }
   });
 

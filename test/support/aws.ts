@@ -28,7 +28,13 @@ export async function useSharedAws(): Promise<SharedAws> {
   const options = {
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    endpoints: { dynamodb: endpoints.dynamodb, dynamodbStreams: endpoints.dynamodb, sqs: endpoints.messaging, sns: endpoints.messaging, s3: endpoints.messaging },
+    endpoints: {
+      dynamodb: endpoints.dynamodb,
+      dynamodbStreams: endpoints.dynamodb,
+      sqs: endpoints.messaging,
+      sns: endpoints.messaging,
+      s3: endpoints.messaging,
+    },
   };
   const clients = createAwsClients(options);
   const provisioned = await provision(resources, clients);

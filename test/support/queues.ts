@@ -3,7 +3,7 @@ import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQ
 /** Receives and deletes everything on a queue until two empty polls in a row. */
 export async function drainQueue(sqs: SQSClient, queueUrl: string): Promise<Message[]> {
   const messages: Message[] = [];
-  for (let empty = 0; empty < 2; ) {
+  for (let empty = 0; empty < 2;) {
     const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 60 }));
     const batch = out.Messages ?? [];
     if (batch.length === 0) {
@@ -12,9 +12,7 @@ export async function drainQueue(sqs: SQSClient, queueUrl: string): Promise<Mess
     }
     empty = 0;
     messages.push(...batch);
-    await sqs.send(
-      new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
-    );
+    await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: batch.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
   }
   return messages;
 }

@@ -6,7 +6,10 @@ export async function countSsotItems(app: Composition): Promise<{ current: numbe
   let current = 0;
   let versions = 0;
   let maxVersion = 0;
-  for await (const page of paginateScan({ client: app.clients.doc }, { TableName: app.config.resources.table('records'), ProjectionExpression: 'sk, version' })) {
+  for await (const page of paginateScan(
+    { client: app.clients.doc },
+    { TableName: app.config.resources.table('records'), ProjectionExpression: 'sk, version' },
+  )) {
     for (const item of page.Items ?? []) {
       if (item.sk === 'current') current += 1;
       else if (String(item.sk).startsWith('v#')) {

@@ -17,7 +17,7 @@ async function sourceNamed(app: Composition, id: string | undefined) {
 export const quarantineListCommand: CliCommand = {
   path: ['quarantine', 'list'],
   usage: 'quarantine list [<source>]',
-  summary: 'count quarantined rows per source, or list one source\'s rows with their first error',
+  summary: "count quarantined rows per source, or list one source's rows with their first error",
   async run(args, io) {
     const app = connectToRunningStack(io.env);
     const store = app.quarantineStore();
@@ -62,7 +62,11 @@ export const quarantineReplayCommand: CliCommand = {
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { key: { type: 'string', multiple: true } } });
     const app = connectToRunningStack(io.env);
     const source = await sourceNamed(app, positionals[0]);
-    const outcome = await replayQuarantine(source, { ...app.normalizeDeps(await app.catalog()), quarantine: app.quarantineStore() }, values.key ? { sourceKeys: values.key } : {});
+    const outcome = await replayQuarantine(
+      source,
+      { ...app.normalizeDeps(await app.catalog()), quarantine: app.quarantineStore() },
+      values.key ? { sourceKeys: values.key } : {},
+    );
     io.out(JSON.stringify({ sourceId: source.id, ...outcome }));
     return outcome.notReplayable.length > 0 ? 1 : 0;
   },
@@ -71,7 +75,7 @@ export const quarantineReplayCommand: CliCommand = {
 export const quarantineReportCommand: CliCommand = {
   path: ['quarantine', 'report'],
   usage: 'quarantine report <source> [--out <dir>]',
-  summary: 'a report for the department\'s data steward: counts by reason with examples, every row (CSV and XLSX)',
+  summary: "a report for the department's data steward: counts by reason with examples, every row (CSV and XLSX)",
   async run(args, io) {
     const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { out: { type: 'string', default: '.' } } });
     const app = connectToRunningStack(io.env);

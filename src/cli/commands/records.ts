@@ -9,7 +9,7 @@ import { connectToRunningStack } from '../stack-connection.js';
 
 /** The record's fields in schema order (DynamoDB hands a map back in any order), then any others. */
 function inSchemaOrder(version: StoredVersion): Record<string, unknown> {
-  const order = Object.keys((recordTypeNamed(version.recordType).schema.properties ?? {}));
+  const order = Object.keys(recordTypeNamed(version.recordType).schema.properties ?? {});
   const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
   return Object.fromEntries(Object.entries(version.record).sort(([a], [b]) => rank(a) - rank(b)));
 }
@@ -33,7 +33,11 @@ export const recordsShowCommand: CliCommand = {
   usage: 'records show <type> <id> [--as-of <date>] [--history]',
   summary: 'one SSOT record with the provenance of every field; --as-of: as it stood then; --history: every version',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { 'as-of': { type: 'string' }, history: { type: 'boolean', default: false } } });
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { 'as-of': { type: 'string' }, history: { type: 'boolean', default: false } },
+    });
     const [type, id] = positionals;
     if (!type || !id) throw new ConfigError('usage: tongyuan records show <type> <id> [--as-of <date>] [--history]');
     recordTypeNamed(type);

@@ -54,9 +54,13 @@ export const syncCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { all: { type: 'boolean', default: false }, full: { type: 'boolean', default: false }, 'allow-mass-delete': { type: 'boolean', default: false } },
+      options: {
+        all: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
+        'allow-mass-delete': { type: 'boolean', default: false },
+      },
     });
-    if (values.all === (positionals.length > 0)) throw new ConfigError('sync: name the sources to sync, or --all (not both)');
+    if (values.all === positionals.length > 0) throw new ConfigError('sync: name the sources to sync, or --all (not both)');
     const flags: SyncFlags = { full: values.full ?? false, allowMassDelete: values['allow-mass-delete'] ?? false };
     const terminal = Boolean(process.stderr.isTTY);
     const home = tongyuanHome(io.env);

@@ -65,7 +65,15 @@ export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'fi
           if (!(error instanceof UnreadableFileError)) throw error;
           const key = rejectedKey(source.id, now(), hash, file.name);
           await inbox.move(file.key, key);
-          await rejections.reject({ sourceId: source.id, name: file.name, key, contentHash: hash, line: error.line, reason: error.reason, rejectedAt: now().toISOString() });
+          await rejections.reject({
+            sourceId: source.id,
+            name: file.name,
+            key,
+            contentHash: hash,
+            line: error.line,
+            reason: error.reason,
+            rejectedAt: now().toISOString(),
+          });
           continue;
         }
         const snapshot = snapshots ? `file-${hash}` : undefined;
@@ -75,7 +83,7 @@ export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'fi
           yield { body: new Uint8Array(), items: [], nextCursor: null, last: false, origin: file.key, snapshot, completesSnapshot: true };
         }
         const known = (await context.knownFingerprints?.()) ?? new Map<string, string>();
-        for (let from = start; from < table.count; ) {
+        for (let from = start; from < table.count;) {
           const send: number[] = [];
           const keyed: KeyEntry[] = [];
           let to = from;

@@ -46,7 +46,9 @@ function decodeState(source: HttpJsonSource, cursor: string | null): PullState {
   } catch {
     // fall through to the error below
   }
-  throw new SourceError(`source ${source.id}: checkpoint ${JSON.stringify(cursor)} is not a ${source.connection.pagination.kind} pagination state; run with --full to start over`);
+  throw new SourceError(
+    `source ${source.id}: checkpoint ${JSON.stringify(cursor)} is not a ${source.connection.pagination.kind} pagination state; run with --full to start over`,
+  );
 }
 
 /** Parses a page body as the configuration promised; anything else names the source and URL. */
@@ -63,7 +65,9 @@ function parseDocument(source: HttpJsonSource, url: string, body: Uint8Array): {
     return { document, items: document };
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new SourceError(`source ${source.id}: ${url} returned ${Array.isArray(document) ? 'an array' : typeof document}, not an object with field "${pagination.itemsField}"`);
+    throw new SourceError(
+      `source ${source.id}: ${url} returned ${Array.isArray(document) ? 'an array' : typeof document}, not an object with field "${pagination.itemsField}"`,
+    );
   }
   const items = (document as Record<string, unknown>)[pagination.itemsField];
   if (!Array.isArray(items)) throw new SourceError(`source ${source.id}: ${url}: field "${pagination.itemsField}" is not an array`);
@@ -94,7 +98,8 @@ function later(a: string | null, value: unknown): string | null {
 async function authHeaders(source: HttpJsonSource, secrets: SecretProviders): Promise<Record<string, string>> {
   const { auth } = source.connection;
   if (!auth) return {};
-  if (auth.kind === 'bearer') return { authorization: `Bearer ${await resolveSecretReferences(auth.token, `source ${source.id} /connection/auth/token`, secrets)}` };
+  if (auth.kind === 'bearer')
+    return { authorization: `Bearer ${await resolveSecretReferences(auth.token, `source ${source.id} /connection/auth/token`, secrets)}` };
   return { [auth.header]: await resolveSecretReferences(auth.value, `source ${source.id} /connection/auth/value`, secrets) };
 }
 
@@ -146,7 +151,12 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
     };
   }
 
-  async function* cursorPages(source: HttpJsonSource, pagination: Extract<Pagination, { kind: 'cursor' }>, cursor: string | null, context: PullContext): AsyncGenerator<SourcePage> {
+  async function* cursorPages(
+    source: HttpJsonSource,
+    pagination: Extract<Pagination, { kind: 'cursor' }>,
+    cursor: string | null,
+    context: PullContext,
+  ): AsyncGenerator<SourcePage> {
     const policy = await policyOf(source);
     let position = context.full ? null : cursor;
     const snapshot = position === null ? pullSnapshotId(context) : undefined;
@@ -165,13 +175,28 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       const hasMoreRaw = field(document, pagination.hasMoreField);
       const hasMore = typeof hasMoreRaw === 'boolean' ? hasMoreRaw : items.length > 0 && Boolean(next);
       const last = !hasMore || !next || next === position;
-      yield { body, contentType: 'application/json', items, nextCursor: next ?? null, last, origin: url.href, expectedTotal, snapshot, completesSnapshot: last && snapshot !== undefined };
+      yield {
+        body,
+        contentType: 'application/json',
+        items,
+        nextCursor: next ?? null,
+        last,
+        origin: url.href,
+        expectedTotal,
+        snapshot,
+        completesSnapshot: last && snapshot !== undefined,
+      };
       if (last) return;
       position = next;
     }
   }
 
-  async function* numberedPages(source: HttpJsonSource, pagination: Exclude<Pagination, { kind: 'cursor' }>, cursor: string | null, context: PullContext): AsyncGenerator<SourcePage> {
+  async function* numberedPages(
+    source: HttpJsonSource,
+    pagination: Exclude<Pagination, { kind: 'cursor' }>,
+    cursor: string | null,
+    context: PullContext,
+  ): AsyncGenerator<SourcePage> {
     const policy = await policyOf(source);
     const incremental = source.connection.incremental;
     let state = context.full ? FRESH : decodeState(source, cursor);
@@ -191,7 +216,9 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       if (pagination.kind === 'link') {
         next = linkNext(headers.get('link'), url);
         if (next !== null && new URL(next).origin !== url.origin) {
-          throw new SourceError(`source ${source.id}: ${url.href}: Link rel="next" leads to another origin (${new URL(next).origin}); refusing to send credentials there`);
+          throw new SourceError(
+            `source ${source.id}: ${url.href}: Link rel="next" leads to another origin (${new URL(next).origin}); refusing to send credentials there`,
+          );
         }
       } else {
         const full = items.length >= pageSize && (expectedTotal === undefined || delivered < expectedTotal);
@@ -199,7 +226,17 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       }
       const last = next === null;
       const after: PullState = last ? { since: max ?? state.since, next: null, max: null } : { since: state.since, next, max };
-      yield { body, contentType: 'application/json', items, nextCursor: JSON.stringify(after), last, origin: url.href, expectedTotal, snapshot, completesSnapshot: last && snapshot !== undefined };
+      yield {
+        body,
+        contentType: 'application/json',
+        items,
+        nextCursor: JSON.stringify(after),
+        last,
+        origin: url.href,
+        expectedTotal,
+        snapshot,
+        completesSnapshot: last && snapshot !== undefined,
+      };
       if (last) return;
       state = after;
     }

@@ -20,7 +20,10 @@ function serialize(rows: readonly SqlRow[]): Uint8Array {
 
 function parseLines(rawBody: Uint8Array): unknown[] {
   const text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
-  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as unknown);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as unknown);
 }
 
 /**
@@ -41,7 +44,8 @@ async function* readingAhead<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
   }
 }
 
-const where = (source: SqlSource, host: string) => `${source.connection.engine} ${host}:${source.connection.port ?? (source.connection.engine === 'postgres' ? 5432 : 3306)}/${source.connection.database} table ${source.connection.table}`;
+const where = (source: SqlSource, host: string) =>
+  `${source.connection.engine} ${host}:${source.connection.port ?? (source.connection.engine === 'postgres' ? 5432 : 3306)}/${source.connection.database} table ${source.connection.table}`;
 
 /**
  * Front databases (PostgreSQL, MySQL/MariaDB), pulled incrementally by a keyset
@@ -61,7 +65,8 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
       const { connection } = source;
       const after = context.full ? null : decodeWatermark(source.id, cursor);
       const host = await resolveSecretReferences(connection.host, `source ${source.id} /connection/host`, secrets);
-      const password = connection.password === undefined ? undefined : await resolveSecretReferences(connection.password, `source ${source.id} /connection/password`, secrets);
+      const password =
+        connection.password === undefined ? undefined : await resolveSecretReferences(connection.password, `source ${source.id} /connection/password`, secrets);
       const batchSize = connection.batchSize ?? 2000;
       const snapshot = after === null ? pullSnapshotId(context) : undefined;
       const keyColumn = source.primaryKey ?? 'id';
@@ -77,7 +82,8 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
         const page = (rows: SqlRow[], last: boolean): SourcePage => {
           const tail = rows[rows.length - 1]!;
           for (const column of [connection.cursorColumn, keyColumn]) {
-            if (tail[column] === undefined || tail[column] === null) throw new SourceError(`source ${source.id}: ${where(source, host)}: row has no value in column "${column}"`);
+            if (tail[column] === undefined || tail[column] === null)
+              throw new SourceError(`source ${source.id}: ${where(source, host)}: row has no value in column "${column}"`);
           }
           return {
             body: serialize(rows),
@@ -97,7 +103,17 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
           pending = rows;
         }
         if (pending) yield page(pending, true);
-        else yield { body: new Uint8Array(), items: [], nextCursor: null, last: true, origin: where(source, host), expectedTotal, snapshot, completesSnapshot: snapshot !== undefined };
+        else
+          yield {
+            body: new Uint8Array(),
+            items: [],
+            nextCursor: null,
+            last: true,
+            origin: where(source, host),
+            expectedTotal,
+            snapshot,
+            completesSnapshot: snapshot !== undefined,
+          };
       } catch (error) {
         if (error instanceof SourceError) throw error;
         throw new SourceError(`source ${source.id}: reading ${where(source, host)} failed: ${(error as Error).message}`);

@@ -132,7 +132,8 @@ export function layoutCsv(bytes: Uint8Array, format: CsvFormat, keyColumn?: stri
   const headerText = decodeText(bytes.subarray(headerSpan.start, headerSpan.end), encoding);
   const delimiter = !format.delimiter || format.delimiter === 'auto' ? detectDelimiter(headerText) : format.delimiter;
   const { count, keys } = parseRows(text, delimiter, false, keyColumn);
-  if (count !== records.length + 1) throw new UnreadableFileError(`found ${count} records but ${records.length + 1} record boundaries; a quote is probably misplaced`, 0);
+  if (count !== records.length + 1)
+    throw new UnreadableFileError(`found ${count} records but ${records.length + 1} record boundaries; a quote is probably misplaced`, 0);
   const lineEnd = bytes[headerSpan.end] === CR ? 2 : 1;
   const header = bytes.subarray(hasUtf8Bom(bytes) ? 0 : headerSpan.start, Math.min(headerSpan.end + lineEnd, bytes.length));
   return { encoding, delimiter, header, lineEnding: lineEnd === 2 ? new Uint8Array([CR, NEWLINE]) : new Uint8Array([NEWLINE]), records, keys };

@@ -42,7 +42,15 @@ export async function openFileTable(bytes: Uint8Array, format: FileFormat, name:
       page(indices) {
         // Byte for byte: the raw zone holds exactly the lines the department wrote.
         const body = pageBytes(bytes, layout, indices);
-        return { body, contentType: 'text/csv', items: csvItems(body, format), where: describeRange('line', indices.map((i) => layout.records[i]!.line)) };
+        return {
+          body,
+          contentType: 'text/csv',
+          items: csvItems(body, format),
+          where: describeRange(
+            'line',
+            indices.map((i) => layout.records[i]!.line),
+          ),
+        };
       },
     };
   }
@@ -50,7 +58,10 @@ export async function openFileTable(bytes: Uint8Array, format: FileFormat, name:
   const { readXlsx } = await import('./xlsx-file.js');
   const table = await readXlsx(bytes, format);
   if (table.rows.length > 0 && !table.columns.includes(keyColumn)) {
-    throw new UnreadableFileError(`the key column "${keyColumn}" is not in the header of sheet ${table.sheet} (${table.columns.join(', ')})`, format.headerRows ?? 1);
+    throw new UnreadableFileError(
+      `the key column "${keyColumn}" is not in the header of sheet ${table.sheet} (${table.columns.join(', ')})`,
+      format.headerRows ?? 1,
+    );
   }
   return {
     count: table.rows.length,
@@ -64,7 +75,15 @@ export async function openFileTable(bytes: Uint8Array, format: FileFormat, name:
       const items = slice.map((r) => r.item);
       // A workbook cannot be cut into pages; the page keeps its rows, their row numbers and the file's name.
       const body = encoder.encode(JSON.stringify({ file: name, sheet: table.sheet, rows: slice.map((r) => r.row), items }));
-      return { body, contentType: 'application/json', items, where: `sheet ${table.sheet} ${describeRange('row', slice.map((r) => r.row))}` };
+      return {
+        body,
+        contentType: 'application/json',
+        items,
+        where: `sheet ${table.sheet} ${describeRange(
+          'row',
+          slice.map((r) => r.row),
+        )}`,
+      };
     },
   };
 }

@@ -33,9 +33,7 @@ export const openMysqlReader: OpenRowReader = async ({ source, after, host, pass
     const [version] = await run.query<RowDataPacket[]>('SELECT VERSION() AS v');
     const mariadb = String(version[0]?.v ?? '').includes('MariaDB');
     await run.query(
-      mariadb
-        ? `SET SESSION max_statement_time = ${statementTimeoutMs / 1000}`
-        : `SET SESSION max_execution_time = ${Math.round(statementTimeoutMs)}`,
+      mariadb ? `SET SESSION max_statement_time = ${statementTimeoutMs / 1000}` : `SET SESSION max_execution_time = ${Math.round(statementTimeoutMs)}`,
     );
     await run.query(`SET SESSION net_write_timeout = ${NET_WRITE_TIMEOUT_SECONDS}, time_zone = '${SESSION_UTC_OFFSET}'`);
     await run.query('SET SESSION TRANSACTION READ ONLY');

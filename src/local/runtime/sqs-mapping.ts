@@ -113,7 +113,10 @@ export class SqsEventSourceMapping {
           ApproximateFirstReceiveTimestamp: m.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
         },
         messageAttributes: Object.fromEntries(
-          Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, { dataType: v.DataType ?? 'String', stringValue: v.StringValue, binaryValue: undefined, stringListValues: [], binaryListValues: [] }]),
+          Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [
+            k,
+            { dataType: v.DataType ?? 'String', stringValue: v.StringValue, binaryValue: undefined, stringListValues: [], binaryListValues: [] },
+          ]),
         ),
         md5OfBody: m.MD5OfBody ?? '',
         eventSource: 'aws:sqs',
@@ -133,12 +136,18 @@ export class SqsEventSourceMapping {
     if (failed.size > 0) {
       this.failures += failed.size;
       // As with Lambda: a failed message reappears once the queue's visibility timeout has passed.
-      await this.setVisibility(batch.filter((m) => failed.has(m.MessageId!)), this.options.visibilityTimeoutSeconds);
+      await this.setVisibility(
+        batch.filter((m) => failed.has(m.MessageId!)),
+        this.options.visibilityTimeoutSeconds,
+      );
     }
     const done = batch.filter((m) => !failed.has(m.MessageId!));
     for (let start = 0; start < done.length; start += 10) {
       await this.options.sqs.send(
-        new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.slice(start, start + 10).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: done.slice(start, start + 10).map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+        }),
       );
     }
   }

@@ -62,17 +62,29 @@ describe('tongyuan sources check / sync', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('cli-front-db\tsql → enforcement-decision');
     const bad = join(dir, 'bad.yaml.txt');
-    writeFileSync(bad, 'id: Bad Id\ntitle: t\ndepartment: d\nkind: file-drop\nrecordType: enforcement-decision\nmapping: { version: 1, fields: { caseName: { from: name } } }\nconnection:\n  format: { kind: csv, encoding: big5 }\n');
+    writeFileSync(
+      bad,
+      'id: Bad Id\ntitle: t\ndepartment: d\nkind: file-drop\nrecordType: enforcement-decision\nmapping: { version: 1, fields: { caseName: { from: name } } }\nconnection:\n  format: { kind: csv, encoding: big5 }\n',
+    );
     const failed = await cli(['sources', 'check', bad], env);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('bad.yaml.txt: invalid source:\n  /id: must match pattern "^[a-z][a-z0-9-]{1,62}$"\n  /connection/format/encoding: must be one of "auto", "utf-8", "gbk", "gb18030"');
+    expect(failed.stderr).toContain(
+      'bad.yaml.txt: invalid source:\n  /id: must match pattern "^[a-z][a-z0-9-]{1,62}$"\n  /connection/format/encoding: must be one of "auto", "utf-8", "gbk", "gb18030"',
+    );
   });
 
   it('sync: pulls into the AWS resources of the environment and reports JSON lines off a terminal', async () => {
     const first = await cli(['sync', 'cli-front-db'], env);
     expect(first.code).toBe(0);
-    const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.filter((l) => l.event === 'page').map((l) => [l.pulled, l.expectedTotal])).toEqual([[100, 250], [200, 250], [250, 250]]);
+    const lines = first.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.event === 'page').map((l) => [l.pulled, l.expectedTotal])).toEqual([
+      [100, 250],
+      [200, 250],
+      [250, 250],
+    ]);
     expect(lines.at(-1)).toEqual({ event: 'summary', synced: 1, failed: 0, pulled: 250, deleted: 0 });
     await db.query(`UPDATE ${table} SET name = 'changed', updated_at = now() WHERE id IN (7, 8)`);
     const second = await cli(['sync', '--all'], env);

@@ -15,7 +15,7 @@ const drops = () => ({ raw: shared.app.rawBucket(), processed: shared.app.proces
 const START = new Date('2025-01-01T00:00:00+08:00');
 const SEED = 424242;
 
-describe('demo departments of the other kinds on the machine\'s databases and the raw bucket', () => {
+describe("demo departments of the other kinds on the machine's databases and the raw bucket", () => {
   beforeAll(async () => {
     shared = await useSharedAws();
   });
@@ -37,12 +37,22 @@ describe('demo departments of the other kinds on the machine\'s databases and th
     expect(pulled['demo-documents']).toBe(30);
     // A restart drops nothing that was already ingested.
     const again = await startOtherKindDepartments({ count: 100, seed: SEED, start: START, kinds: new Set(['sgs', 'service-items']), drops: drops() });
-    expect([...again.shown.values()]).toEqual(['s3 raw bucket inbox/demo-sgs-csv/ (already-ingested)', 's3 raw bucket inbox/demo-service-items/ (already-ingested)']);
+    expect([...again.shown.values()]).toEqual([
+      's3 raw bucket inbox/demo-sgs-csv/ (already-ingested)',
+      's3 raw bucket inbox/demo-service-items/ (already-ingested)',
+    ]);
     expect(pulled['demo-sgs-csv']).toBe(40);
   });
 
   it('skips a front database that is not there, with a notice, and neither schedules nor syncs its source', async () => {
-    const { shown, env, started, skipped } = await startOtherKindDepartments({ count: 100, seed: SEED, start: START, kinds: new Set(['credit']), pgHost: '127.0.0.2', drops: drops() });
+    const { shown, env, started, skipped } = await startOtherKindDepartments({
+      count: 100,
+      seed: SEED,
+      start: START,
+      kinds: new Set(['credit']),
+      pgHost: '127.0.0.2',
+      drops: drops(),
+    });
     expect(shown.get('public credit 发改委 (PostgreSQL)')).toMatch(/^skipped: no PostgreSQL at 127\.0\.0\.2:5432 \(/);
     // A skipped department's source references nothing: its variable is not handed on.
     expect(env).toEqual({});

@@ -37,12 +37,31 @@ describe('file-drop connector on the raw bucket inbox', () => {
   });
 
   function setup(format: FileDropSource['connection']['format'], extra: Partial<FileDropSource> = {}) {
-    const source: FileDropSource = { id: `drop-${uniqueSuffix()}`, title: '双公示', department: '市场监管局', kind: 'file-drop', recordType: 'enforcement-decision', mapping: INGEST_ONLY_MAPPING, primaryKey: '序号', connection: { format, batchSize: 50 }, ...extra };
+    const source: FileDropSource = {
+      id: `drop-${uniqueSuffix()}`,
+      title: '双公示',
+      department: '市场监管局',
+      kind: 'file-drop',
+      recordType: 'enforcement-decision',
+      mapping: INGEST_ONLY_MAPPING,
+      primaryKey: '序号',
+      connection: { format, batchSize: 50 },
+      ...extra,
+    };
     const messages: Record<string, unknown>[] = [];
     const rejected: RejectedFile[] = [];
-    const fileDeps: FileDropDeps = { inbox, processed: new DynamoProcessedFiles(shared.clients.doc, tableName('state'), systemClock), rejections: { reject: async (f) => void rejected.push(f) }, clock: systemClock };
+    const fileDeps: FileDropDeps = {
+      inbox,
+      processed: new DynamoProcessedFiles(shared.clients.doc, tableName('state'), systemClock),
+      rejections: { reject: async (f) => void rejected.push(f) },
+      clock: systemClock,
+    };
     const connector = fileDropConnector(() => fileDeps);
-    const deps: SyncDeps = { ...shared.app.ingestDeps(), connector: () => connector as unknown as SourceConnector, normalizeQueue: { send: async (bodies) => void messages.push(...bodies.map((b) => JSON.parse(b) as Record<string, unknown>)) } };
+    const deps: SyncDeps = {
+      ...shared.app.ingestDeps(),
+      connector: () => connector as unknown as SourceConnector,
+      normalizeQueue: { send: async (bodies) => void messages.push(...bodies.map((b) => JSON.parse(b) as Record<string, unknown>)) },
+    };
     const drop = (name: string, bytes: Uint8Array) => raw.put(`inbox/${source.id}/${name}`, bytes);
     /** Items of every distinct raw batch announced so far. */
     const items = async () => {
@@ -102,17 +121,24 @@ describe('file-drop connector on the raw bucket inbox', () => {
     const { source, deps, drop, messages } = setup({ kind: 'csv' }, { deletions: { detect: 'snapshot' } });
     await drop('v1.csv', gbkCsv(range(1, 100)));
     await syncSource(source, deps);
-    const v2 = range(1, 100).filter((i) => ![5, 50, 95].includes(i)).map((i) => (i === 7 ? csvRow(i).replace('第7号商行', '第7号商行（已更名）') : csvRow(i)));
+    const v2 = range(1, 100)
+      .filter((i) => ![5, 50, 95].includes(i))
+      .map((i) => (i === 7 ? csvRow(i).replace('第7号商行', '第7号商行（已更名）') : csvRow(i)));
     await drop('v2.csv', new Uint8Array(iconv.encode(`${header}\r\n${v2.join('\r\n')}\r\n`, 'gbk')));
     const before = messages.length;
     // Of the next full file only the changed row is sent on; the three missing rows become tombstones.
     expect(await syncSource(source, deps)).toMatchObject({ read: 97, pulled: 1, deleted: 3 });
-    expect(messages.slice(before).filter((m) => m.kind === 'raw-batch').map((m) => m.itemCount)).toEqual([1]);
+    expect(
+      messages
+        .slice(before)
+        .filter((m) => m.kind === 'raw-batch')
+        .map((m) => m.itemCount),
+    ).toEqual([1]);
     expect(messages.filter((m) => m.kind === 'tombstones')).toEqual([expect.objectContaining({ reason: 'vanished', sourceKeys: ['5', '50', '95'] })]);
 
     await drop('v3-truncated.csv', gbkCsv(range(1, 40)));
     await expect(syncSource(source, deps)).rejects.toThrow(MassDeleteRefusedError);
-    expect((await inbox.list(source.id)).map((f) => f.name)).toEqual(["v3-truncated.csv"]);
+    expect((await inbox.list(source.id)).map((f) => f.name)).toEqual(['v3-truncated.csv']);
     await expect(syncSource(source, deps)).rejects.toThrow(/would delete 58 of 97 known records/);
     expect((await syncSource(source, deps, { allowMassDelete: true })).deleted).toBe(58);
     expect(await inbox.list(source.id)).toEqual([]);
@@ -123,13 +149,15 @@ describe('file-drop connector on the raw bucket inbox', () => {
     const text = `${header}\n${range(1, 5).map(csvRow).join('\n')}\n6,多了一列,x,2025-01-01,??\n7,a,b,2025-01-01\n`;
     await drop('broken.csv', new Uint8Array(iconv.encode(text, 'gbk')));
     expect(await syncSource(source, deps)).toMatchObject({ pulled: 0, complete: true });
-    expect(rejected).toEqual([expect.objectContaining({ sourceId: source.id, name: 'broken.csv', line: 7, key: expect.stringMatching(new RegExp(`^rejected/${source.id}/`)) })]);
+    expect(rejected).toEqual([
+      expect.objectContaining({ sourceId: source.id, name: 'broken.csv', line: 7, key: expect.stringMatching(new RegExp(`^rejected/${source.id}/`)) }),
+    ]);
     expect(rejected[0]!.reason).toMatch(/expect 4, got 5/);
     expect(await raw.exists(rejected[0]!.key)).toBe(true);
     expect(await inbox.list(source.id)).toEqual([]);
   });
 
-  it('reads an XLSX drop and keeps each item\'s row number in its raw batch', async () => {
+  it("reads an XLSX drop and keeps each item's row number in its raw batch", async () => {
     const { source, deps, drop, items, messages } = setup({ kind: 'xlsx', dateColumns: ['更新日期'] }, { primaryKey: '事项编码' });
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('事项');

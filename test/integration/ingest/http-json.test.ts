@@ -48,7 +48,12 @@ describe('http-json connector against real HTTP servers', () => {
       kind: 'http-json',
       recordType: 'enforcement-decision',
       mapping: INGEST_ONLY_MAPPING,
-      connection: { baseUrl: '${env:TEST_DEMO_API}', path: '/api/v1/penalties', requestsPerSecond: 50, pagination: { kind: 'cursor', itemsField: 'data', nextCursorField: 'next_cursor', hasMoreField: 'has_more', pageSize: 100 } },
+      connection: {
+        baseUrl: '${env:TEST_DEMO_API}',
+        path: '/api/v1/penalties',
+        requestsPerSecond: 50,
+        pagination: { kind: 'cursor', itemsField: 'data', nextCursorField: 'next_cursor', hasMoreField: 'has_more', pageSize: 100 },
+      },
     };
     const deps = shared.compose({ TEST_DEMO_API: demo.url }).ingestDeps();
     expect(await syncSource(source, deps)).toMatchObject({ pages: 3, pulled: 250, complete: true });
@@ -66,8 +71,8 @@ describe('http-json connector against real HTTP servers', () => {
     const api = await scriptedApi((url, req, res) => {
       log.push(`${url.searchParams.get('page')}:${url.searchParams.get('since') ?? '-'}:${String(req.headers['x-api-key'] ?? '')}`);
       const page = Number(url.searchParams.get('page'));
-      if (page === 2 && !throttled) return (throttled = true), json(res, 429, { error: 'slow down' }, { 'retry-after': '1' });
-      if (page === 3 && !failed) return (failed = true), json(res, 503, { error: 'busy' });
+      if (page === 2 && !throttled) return ((throttled = true), json(res, 429, { error: 'slow down' }, { 'retry-after': '1' }));
+      if (page === 3 && !failed) return ((failed = true), json(res, 503, { error: 'busy' }));
       const since = url.searchParams.get('since') ?? '';
       const all = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, updated: `2025-01-0${i + 1}` })).filter((r) => r.updated >= since);
       json(res, 200, { items: all.slice((page - 1) * 2, page * 2), total: all.length });
@@ -106,8 +111,18 @@ describe('http-json connector against real HTTP servers', () => {
       json(res, 200, [{ id: page }], { link: `<${url.pathname}?page=${page + 1}>; rel="next"` });
     });
     try {
-      const source: HttpSource = { id: `http-${uniqueSuffix()}`, title: 'l', department: 'd', kind: 'http-json', recordType: 't', mapping: INGEST_ONLY_MAPPING, connection: { baseUrl: '${env:TEST_LINK_URL}', path: '/list', pagination: { kind: 'link' } } };
-      await expect(syncSource(source, shared.compose({ TEST_LINK_URL: api.url }).ingestDeps())).rejects.toThrow(`source ${source.id}: ${api.url}/list?page=3: expected a JSON array of items, got object`);
+      const source: HttpSource = {
+        id: `http-${uniqueSuffix()}`,
+        title: 'l',
+        department: 'd',
+        kind: 'http-json',
+        recordType: 't',
+        mapping: INGEST_ONLY_MAPPING,
+        connection: { baseUrl: '${env:TEST_LINK_URL}', path: '/list', pagination: { kind: 'link' } },
+      };
+      await expect(syncSource(source, shared.compose({ TEST_LINK_URL: api.url }).ingestDeps())).rejects.toThrow(
+        `source ${source.id}: ${api.url}/list?page=3: expected a JSON array of items, got object`,
+      );
     } finally {
       await api.close();
     }

@@ -60,7 +60,15 @@ describe.each([
     recordType: 'credit-record',
     mapping: INGEST_ONLY_MAPPING,
     primaryKey: 'id',
-    connection: { engine: peer.engine, host: '${env:TEST_SQL_HOST}', database: 'test', user: peer.engine === 'postgres' ? 'postgres' : 'root', table, cursorColumn: 'updated_at', batchSize },
+    connection: {
+      engine: peer.engine,
+      host: '${env:TEST_SQL_HOST}',
+      database: 'test',
+      user: peer.engine === 'postgres' ? 'postgres' : 'root',
+      table,
+      cursorColumn: 'updated_at',
+      batchSize,
+    },
   });
 
   async function createTable(rows: [number, string][]): Promise<void> {
@@ -69,7 +77,8 @@ describe.each([
     await peer.exec(`CREATE TABLE ${table} (id integer PRIMARY KEY, name varchar(40), updated_at ${ts(peer.engine)})`);
     await insert(rows);
   }
-  const insert = (rows: [number, string][]) => peer.exec(`INSERT INTO ${table} (id, name, updated_at) VALUES ${rows.map(([id, at]) => `(${id}, 'row ${id}', '${at}')`).join(', ')}`);
+  const insert = (rows: [number, string][]) =>
+    peer.exec(`INSERT INTO ${table} (id, name, updated_at) VALUES ${rows.map(([id, at]) => `(${id}, 'row ${id}', '${at}')`).join(', ')}`);
 
   /** Every row of every distinct raw batch the sync wrote, in order. */
   async function syncCollecting(s: SqlSource, deps: SyncDeps, options: { full?: boolean } = {}, keys: string[] = []) {
@@ -92,9 +101,16 @@ describe.each([
   it('reads rows tied on the cursor column across batch boundaries exactly once, then only what changed', async () => {
     // Ties at T1 (4 rows) and T2 (4 rows) straddle batches of 3.
     await createTable([
-      [1, '2025-01-01 08:00:00.000001'], [2, '2025-01-01 08:00:00.000001'], [3, '2025-01-01 08:00:00.000001'], [4, '2025-01-01 08:00:00.000001'],
-      [5, '2025-01-02 08:00:00'], [6, '2025-01-02 08:00:00'], [7, '2025-01-02 08:00:00'], [8, '2025-01-02 08:00:00'],
-      [9, '2025-01-03 08:00:00'], [10, '2025-01-03 08:00:00'],
+      [1, '2025-01-01 08:00:00.000001'],
+      [2, '2025-01-01 08:00:00.000001'],
+      [3, '2025-01-01 08:00:00.000001'],
+      [4, '2025-01-01 08:00:00.000001'],
+      [5, '2025-01-02 08:00:00'],
+      [6, '2025-01-02 08:00:00'],
+      [7, '2025-01-02 08:00:00'],
+      [8, '2025-01-02 08:00:00'],
+      [9, '2025-01-03 08:00:00'],
+      [10, '2025-01-03 08:00:00'],
     ]);
     const s = source(`sql-${uniqueSuffix()}`, 3);
     const deps = shared.app.ingestDeps();
@@ -103,7 +119,10 @@ describe.each([
     expect(first.result).toMatchObject({ pages: 4, pulled: 10, complete: true });
     expect(first.totals).toEqual([10]);
 
-    await insert([[11, '2025-01-03 08:00:00'], [12, '2025-01-04 09:00:00']]);
+    await insert([
+      [11, '2025-01-03 08:00:00'],
+      [12, '2025-01-04 09:00:00'],
+    ]);
     await peer.exec(`UPDATE ${table} SET name = 'changed', updated_at = '2025-01-05 00:00:00' WHERE id = 2`);
     const second = await syncCollecting(s, deps);
     expect(second.rows.map((r) => r.id)).toEqual([11, 12, 2]);
@@ -137,7 +156,10 @@ describe.each([
   });
 
   it('stops a read that runs past the statement timeout, naming the source and table', async () => {
-    await createTable([[1, '2025-03-01 00:00:00'], [2, '2025-03-01 00:00:01']]);
+    await createTable([
+      [1, '2025-03-01 00:00:00'],
+      [2, '2025-03-01 00:00:01'],
+    ]);
     const slow = `${table}_slow`;
     created.push(slow);
     // Each row takes 0.3 s to read; a 100 ms statement timeout must cut the read short.
@@ -148,7 +170,9 @@ describe.each([
     );
     const s = source(`sql-${uniqueSuffix()}`, 10);
     const timed: SqlSource = { ...s, connection: { ...s.connection, table: slow, statementTimeoutMs: 100, countRows: false } };
-    await expect(syncSource(timed, shared.app.ingestDeps())).rejects.toThrow(new RegExp(`^source ${s.id}: reading ${peer.engine} 127\\.0\\.0\\.1:\\d+/test table ${slow} failed: .*(timeout|max_statement_time|interrupted)`, 'i'));
+    await expect(syncSource(timed, shared.app.ingestDeps())).rejects.toThrow(
+      new RegExp(`^source ${s.id}: reading ${peer.engine} 127\\.0\\.0\\.1:\\d+/test table ${slow} failed: .*(timeout|max_statement_time|interrupted)`, 'i'),
+    );
   });
 
   it('reads in a read-only session: a view that would write fails instead of writing', async () => {
@@ -167,6 +191,8 @@ describe.each([
   it('names the source, engine, host and table when the database cannot be reached', async () => {
     const s = { ...source(`sql-${uniqueSuffix()}`, 10) };
     const unreachable: SqlSource = { ...s, connection: { ...s.connection, port: 1 } };
-    await expect(syncSource(unreachable, shared.app.ingestDeps())).rejects.toThrow(new RegExp(`^source ${s.id}: cannot open ${peer.engine} 127\\.0\\.0\\.1:1/test table ${table}: `));
+    await expect(syncSource(unreachable, shared.app.ingestDeps())).rejects.toThrow(
+      new RegExp(`^source ${s.id}: cannot open ${peer.engine} 127\\.0\\.0\\.1:1/test table ${table}: `),
+    );
   });
 });

@@ -17,11 +17,18 @@ describe('provisioning the resource model in the emulators', () => {
     const id = `legacy-${uniqueSuffix()}`;
     const model: ResourceModel = {
       ...resources,
-      tables: [{ id, description: 'test', partitionKey: { name: 'pk', type: 'S' }, globalIndexes: [{ name: 'byKind', partitionKey: { name: 'kind', type: 'S' } }] }],
+      tables: [
+        { id, description: 'test', partitionKey: { name: 'pk', type: 'S' }, globalIndexes: [{ name: 'byKind', partitionKey: { name: 'kind', type: 'S' } }] },
+      ],
       functions: [],
     };
     await clients.dynamo.send(
-      new CreateTableCommand({ TableName: physicalName(id), BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }),
+      new CreateTableCommand({
+        TableName: physicalName(id),
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      }),
     );
     await provision(model, clients);
     const table = await clients.dynamo.send(new DescribeTableCommand({ TableName: physicalName(id) }));

@@ -16,7 +16,10 @@ async function queueWithDlq(maxReceiveCount: number) {
   const dlq = await clients.sqs.send(new CreateQueueCommand({ QueueName: `probe-dlq-${suffix}` }));
   const dlqArn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
   const queue = await clients.sqs.send(
-    new CreateQueueCommand({ QueueName: `probe-${suffix}`, Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount }) } }),
+    new CreateQueueCommand({
+      QueueName: `probe-${suffix}`,
+      Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount }) },
+    }),
   );
   const arn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
   return { url: queue.QueueUrl!, arn, dlqUrl: dlq.QueueUrl! };
@@ -37,7 +40,17 @@ describe('the local SQS event source mapping', () => {
       for (const r of records) seen.set(r.body, (seen.get(r.body) ?? 0) + 1);
       return { batchItemFailures: records.filter((r) => r.body === 'poison').map((r) => ({ itemIdentifier: r.messageId })) };
     };
-    mapping = new SqsEventSourceMapping({ fn, handler, sqs: clients.sqs, region: 'us-east-1', queueUrl: queue.url, queueArn: queue.arn, batchSize: 10, maxBatchingWindowSeconds: 0, visibilityTimeoutSeconds: 1 });
+    mapping = new SqsEventSourceMapping({
+      fn,
+      handler,
+      sqs: clients.sqs,
+      region: 'us-east-1',
+      queueUrl: queue.url,
+      queueArn: queue.arn,
+      batchSize: 10,
+      maxBatchingWindowSeconds: 0,
+      visibilityTimeoutSeconds: 1,
+    });
     await clients.sqs.send(
       new SendMessageBatchCommand({ QueueUrl: queue.url, Entries: ['a', 'b', 'poison', 'c'].map((body, i) => ({ Id: String(i), MessageBody: body })) }),
     );
@@ -64,7 +77,17 @@ describe('the local SQS event source mapping', () => {
       expect((event as SQSEvent).Records.map((r) => r.body).sort()).toEqual(['x', 'y']);
       return { batchItemFailures: [] };
     };
-    mapping = new SqsEventSourceMapping({ fn, handler, sqs: clients.sqs, region: 'us-east-1', queueUrl: queue.url, queueArn: queue.arn, batchSize: 10, maxBatchingWindowSeconds: 1, visibilityTimeoutSeconds: 1 });
+    mapping = new SqsEventSourceMapping({
+      fn,
+      handler,
+      sqs: clients.sqs,
+      region: 'us-east-1',
+      queueUrl: queue.url,
+      queueArn: queue.arn,
+      batchSize: 10,
+      maxBatchingWindowSeconds: 1,
+      visibilityTimeoutSeconds: 1,
+    });
     await clients.sqs.send(new SendMessageBatchCommand({ QueueUrl: queue.url, Entries: ['x', 'y'].map((body, i) => ({ Id: String(i), MessageBody: body })) }));
     mapping.start();
     const deadline = Date.now() + 20_000;

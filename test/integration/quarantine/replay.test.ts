@@ -38,10 +38,43 @@ const mapV1: FieldMap = {
 const mapV2: FieldMap = { ...mapV1, version: 2, fields: { ...mapV1.fields, promisedTimeLimitDays: { from: 'cnsx_days', as: 'integer' } } };
 
 const rows = [
-  { id: 'S-1', sxbm: '330600-0001', sxmc: '食品经营许可（新办）', ssbm: '市市场监管局', sxlx: '行政许可', qd: '窗口、网上', fdsx: '20', cnsx: '3个工作日', cnsx_days: 3, kstb: '是' },
-  { id: 'S-2', sxbm: '330600-0002', sxmc: '药品零售许可', ssbm: '市市场监管局', sxlx: '行政许可', qd: '窗口', fdsx: '30', cnsx: '5个工作日', cnsx_days: 5, kstb: '否' },
+  {
+    id: 'S-1',
+    sxbm: '330600-0001',
+    sxmc: '食品经营许可（新办）',
+    ssbm: '市市场监管局',
+    sxlx: '行政许可',
+    qd: '窗口、网上',
+    fdsx: '20',
+    cnsx: '3个工作日',
+    cnsx_days: 3,
+    kstb: '是',
+  },
+  {
+    id: 'S-2',
+    sxbm: '330600-0002',
+    sxmc: '药品零售许可',
+    ssbm: '市市场监管局',
+    sxlx: '行政许可',
+    qd: '窗口',
+    fdsx: '30',
+    cnsx: '5个工作日',
+    cnsx_days: 5,
+    kstb: '否',
+  },
   // Still wrong after the fix: the promised limit exceeds the legal one.
-  { id: 'S-3', sxbm: '330600-0003', sxmc: '户外广告设置许可', ssbm: '市综合执法局', sxlx: '行政许可', qd: '掌上', fdsx: '10', cnsx: '12个工作日', cnsx_days: 12, kstb: '否' },
+  {
+    id: 'S-3',
+    sxbm: '330600-0003',
+    sxmc: '户外广告设置许可',
+    ssbm: '市综合执法局',
+    sxlx: '行政许可',
+    qd: '掌上',
+    fdsx: '10',
+    cnsx: '12个工作日',
+    cnsx_days: 12,
+    kstb: '否',
+  },
 ];
 
 describe('quarantine replay after a mapping fix', () => {
@@ -83,7 +116,9 @@ describe('quarantine replay after a mapping fix', () => {
     mapping = compileFieldMap(mapV2);
     const replay = await replayQuarantine(source, deps);
     expect(replay).toMatchObject({ entries: 3, released: 2, stillInvalid: 1, created: 2, notReplayable: [] });
-    expect((await deps.quarantine.list(source.id)).map((e) => [e.sourceKey, e.mapping, e.errors[0]?.keyword])).toEqual([['S-3', 'test-services@2', 'promisedTimeLimitDaysNotAboveLegalTimeLimitDays']]);
+    expect((await deps.quarantine.list(source.id)).map((e) => [e.sourceKey, e.mapping, e.errors[0]?.keyword])).toEqual([
+      ['S-3', 'test-services@2', 'promisedTimeLimitDaysNotAboveLegalTimeLimitDays'],
+    ]);
     const stored = await records.read('service-item', '330600-0001');
     expect(stored?.record.promisedTimeLimitDays).toBe(3);
     expect(stored?.provenance).toMatchObject({ sourceId: source.id, rawKey, index: 0, sourceKey: 'S-1', extractedAt: '2025-03-06T02:00:00.000Z' });
@@ -96,13 +131,27 @@ describe('quarantine replay after a mapping fix', () => {
   it('releases a row from quarantine when the department fixes it at the source', async () => {
     const fixedKey = `raw/${source.id}/2025-03-07/${uniqueSuffix()}.json.gz`;
     await deps.raw.put(fixedKey, gzipSync(Buffer.from(JSON.stringify([{ ...rows[2], fdsx: '15' }]))));
-    const outcome = await normalizeBatch({ kind: 'raw-batch', sourceId: source.id, rawKey: fixedKey, itemCount: 1, pulledAt: '2025-03-07T02:00:00.000Z' }, deps);
+    const outcome = await normalizeBatch(
+      { kind: 'raw-batch', sourceId: source.id, rawKey: fixedKey, itemCount: 1, pulledAt: '2025-03-07T02:00:00.000Z' },
+      deps,
+    );
     expect([outcome.created, outcome.released]).toEqual([1, 1]);
     expect(await deps.quarantine.count(source.id)).toBe(0);
   });
 
   it('says which rows cannot be replayed and why', async () => {
-    await deps.quarantine.put([{ sourceId: source.id, recordType: 'service-item', sourceKey: 'S-9', rawKey: `raw/${source.id}/gone.json.gz`, index: 0, errors: [], raw: '{}', quarantinedAt: '2025-03-08T00:00:00.000Z' }]);
+    await deps.quarantine.put([
+      {
+        sourceId: source.id,
+        recordType: 'service-item',
+        sourceKey: 'S-9',
+        rawKey: `raw/${source.id}/gone.json.gz`,
+        index: 0,
+        errors: [],
+        raw: '{}',
+        quarantinedAt: '2025-03-08T00:00:00.000Z',
+      },
+    ]);
     const replay = await replayQuarantine(source, deps, { sourceKeys: ['S-9'] });
     expect(replay.notReplayable).toEqual([{ sourceKey: 'S-9', reason: expect.stringMatching(/no longer in the raw zone/) }]);
   });

@@ -33,17 +33,29 @@ describe('golden records across departments', () => {
   it('merges by declared precedence, keeps provenance for every field, and versions only real changes', async () => {
     await store.upsert([report('legal-office', { title: '关于优化营商环境的通知', validity: 'repealed', indexNumber: 'IDX-9' }, '2025-03-01T08:00:00.000Z')]);
     const afterFirst = clock.last();
-    await store.upsert([report('issuer', { title: '关于进一步优化营商环境的通知', validity: 'in-force', fullTextUrl: 'https://sx.gov.cn/a' }, '2025-03-02T08:00:00.000Z', 'D-77')]);
+    await store.upsert([
+      report('issuer', { title: '关于进一步优化营商环境的通知', validity: 'in-force', fullTextUrl: 'https://sx.gov.cn/a' }, '2025-03-02T08:00:00.000Z', 'D-77'),
+    ]);
     const golden = (await store.read(type, '绍政发〔2021〕4号'))!;
     expect(golden.record).toEqual({ title: '关于进一步优化营商环境的通知', validity: 'repealed', indexNumber: 'IDX-9', fullTextUrl: 'https://sx.gov.cn/a' });
     const where = fieldProvenance(golden);
-    expect(where.title).toMatchObject({ sourceId: 'issuer', sourceKey: 'D-77', rawKey: 'raw/issuer/2025-03-01/abc.json.gz', index: 3, extractedAt: '2025-03-02T08:00:00.000Z' });
+    expect(where.title).toMatchObject({
+      sourceId: 'issuer',
+      sourceKey: 'D-77',
+      rawKey: 'raw/issuer/2025-03-01/abc.json.gz',
+      index: 3,
+      extractedAt: '2025-03-02T08:00:00.000Z',
+    });
     expect(where.validity).toMatchObject({ sourceId: 'legal-office', sourceKey: 'row-1' });
     expect(where.indexNumber?.sourceId).toBe('legal-office');
     expect(golden.version).toBe(2);
     // A sole contributor shares the current item's content; once a second source joins, each keeps its own row.
     const rows = await shared.clients.doc.send(
-      new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)', ExpressionAttributeValues: { ':pk': `${type}#绍政发〔2021〕4号`, ':s': 'src#' } }),
+      new QueryCommand({
+        TableName: tableName('records'),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': `${type}#绍政发〔2021〕4号`, ':s': 'src#' },
+      }),
     );
     expect((rows.Items ?? []).map((i): unknown[] => [i.sourceRef, i.bodyInCurrent ?? false, i.record?.title]).sort()).toEqual([
       ['issuer#D-77', false, '关于进一步优化营商环境的通知'],
@@ -51,7 +63,16 @@ describe('golden records across departments', () => {
     ]);
 
     // The issuer changes validity: it does not decide it, so the golden record stays; no version.
-    expect(await store.upsert([report('issuer', { title: '关于进一步优化营商环境的通知', validity: 'expired', fullTextUrl: 'https://sx.gov.cn/a' }, '2025-03-03T08:00:00.000Z', 'D-77')])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(
+      await store.upsert([
+        report(
+          'issuer',
+          { title: '关于进一步优化营商环境的通知', validity: 'expired', fullTextUrl: 'https://sx.gov.cn/a' },
+          '2025-03-03T08:00:00.000Z',
+          'D-77',
+        ),
+      ]),
+    ).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect((await store.versions(type, '绍政发〔2021〕4号')).map((v) => v.version)).toEqual([1, 2]);
 
     // As-of reads: what the SSOT said before the issuer reported.
@@ -64,7 +85,12 @@ describe('golden records across departments', () => {
   it('keeps no second copy of a single-source record', async () => {
     const id = `single-${uniqueSuffix()}`;
     await store.upsert([{ ...report('issuer', { title: 't' }, '2025-04-01T00:00:00.000Z'), recordId: id }]);
-    const items = (await shared.clients.doc.send(new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `${type}#${id}` } }))).Items ?? [];
+    const items =
+      (
+        await shared.clients.doc.send(
+          new QueryCommand({ TableName: tableName('records'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `${type}#${id}` } }),
+        )
+      ).Items ?? [];
     const bySk = Object.fromEntries(items.map((i) => [String(i.sk).replace(/\d+$/, ''), i]));
     expect(bySk['src#issuer#row-']?.bodyInCurrent).toBe(true);
     expect(bySk['src#issuer#row-']?.record).toBeUndefined();

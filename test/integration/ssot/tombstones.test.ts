@@ -23,7 +23,10 @@ describe('tombstones and lookup by source key', () => {
   it('finds the record a source row feeds, and withdraws it as a new version marked deleted', async () => {
     type = `tomb-${uniqueSuffix()}`;
     sourceId = `src-${uniqueSuffix()}`;
-    await store.upsert([row('1001', '绍市监罚〔2025〕1号', { n: 1 }, '2025-03-01T00:00:00.000Z'), row('1002', '绍市监罚〔2025〕2号', { n: 2 }, '2025-03-01T00:00:00.000Z')]);
+    await store.upsert([
+      row('1001', '绍市监罚〔2025〕1号', { n: 1 }, '2025-03-01T00:00:00.000Z'),
+      row('1002', '绍市监罚〔2025〕2号', { n: 2 }, '2025-03-01T00:00:00.000Z'),
+    ]);
     expect(await store.findBySourceKey(sourceId, '1001')).toEqual([{ recordType: type, recordId: '绍市监罚〔2025〕1号' }]);
     expect(await store.findBySourceKey(sourceId, 'nope')).toEqual([]);
 

@@ -12,11 +12,23 @@ function capturedLogger(): { logger: Logger; lines: () => Record<string, unknown
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
   const logger = new Logger({ serviceName: 'tongyuan-test', logLevel: 'ERROR' });
-  return { logger, lines: () => written.flatMap((chunk) => chunk.split('\n')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    logger,
+    lines: () =>
+      written
+        .flatMap((chunk) => chunk.split('\n'))
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 function api(overrides: Partial<ApiDeps>): ReturnType<typeof createApi> {
-  return createApi({ datasets: async () => [dataset], latestRelease: async () => undefined, open: { get: async () => undefined } as unknown as ApiDeps['open'], ...overrides });
+  return createApi({
+    datasets: async () => [dataset],
+    latestRelease: async () => undefined,
+    open: { get: async () => undefined } as unknown as ApiDeps['open'],
+    ...overrides,
+  });
 }
 
 describe('the API answers errors as RFC 9457 problem details', () => {
@@ -24,7 +36,12 @@ describe('the API answers errors as RFC 9457 problem details', () => {
 
   it('an internal failure is a generic 500 with a correlation id; the log has the id and the real error', async () => {
     const { logger, lines } = capturedLogger();
-    const failing = api({ logger, latestRelease: async () => { throw new Error(secretMessage); } });
+    const failing = api({
+      logger,
+      latestRelease: async () => {
+        throw new Error(secretMessage);
+      },
+    });
     const response = await failing.request('/v1/datasets/enforcement-decisions', {}, { lambdaContext: { awsRequestId: 'c0ffee-42' } });
     const text = await response.text();
     vi.restoreAllMocks();
@@ -41,12 +58,22 @@ describe('the API answers errors as RFC 9457 problem details', () => {
     for (const leak of ['/var/task', 'hunter2', 'AKIA', 'credentials', 'at ', '.ts']) expect(text).not.toContain(leak);
     const logged = lines().filter((l) => l.correlationId === 'c0ffee-42');
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 'ERROR', message: 'request failed', path: '/v1/datasets/enforcement-decisions', error: { message: secretMessage } });
+    expect(logged[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'request failed',
+      path: '/v1/datasets/enforcement-decisions',
+      error: { message: secretMessage },
+    });
   });
 
   it('without a Lambda context the correlation id is a new one, the same in the answer and the log', async () => {
     const { logger, lines } = capturedLogger();
-    const response = await api({ logger, datasets: async () => { throw new Error(secretMessage); } }).request('/v1/datasets');
+    const response = await api({
+      logger,
+      datasets: async () => {
+        throw new Error(secretMessage);
+      },
+    }).request('/v1/datasets');
     const body = (await response.json()) as { correlationId: string };
     vi.restoreAllMocks();
     expect(body.correlationId).toMatch(/^[0-9a-f-]{36}$/);
@@ -57,7 +84,13 @@ describe('the API answers errors as RFC 9457 problem details', () => {
     const missing = await api({}).request('/v1/datasets/no-such-dataset');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
-    expect(await missing.json()).toEqual({ type: '/problems/not-found', title: '未找到 / Not Found', status: 404, detail: 'no dataset "no-such-dataset"', instance: '/v1/datasets/no-such-dataset' });
+    expect(await missing.json()).toEqual({
+      type: '/problems/not-found',
+      title: '未找到 / Not Found',
+      status: 404,
+      detail: 'no dataset "no-such-dataset"',
+      instance: '/v1/datasets/no-such-dataset',
+    });
     const badFormat = await api({}).request('/v1/datasets/enforcement-decisions/download?format=pdf');
     expect(badFormat.status).toBe(400);
     expect(await badFormat.json()).toMatchObject({ type: '/problems/bad-request', status: 400, detail: 'format must be one of csv, jsonl; got "pdf"' });

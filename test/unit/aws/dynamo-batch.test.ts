@@ -17,7 +17,11 @@ describe('DynamoDB batch helper', () => {
 
   it('writes 25 requests per call', async () => {
     mock.on(BatchWriteCommand).resolves({});
-    await batchWriteItems(doc, 'table-a', Array.from({ length: 30 }, (_, i) => put(i)));
+    await batchWriteItems(
+      doc,
+      'table-a',
+      Array.from({ length: 30 }, (_, i) => put(i)),
+    );
     const sizes = mock.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems!['table-a']!.length);
     expect(sizes).toEqual([25, 5]);
   });
@@ -57,7 +61,9 @@ describe('DynamoDB batch helper', () => {
 
   it('gives up reading after the attempt limit', async () => {
     mock.on(BatchGetCommand).resolves({ Responses: { 'table-b': [] }, UnprocessedKeys: { 'table-b': { Keys: [key(7)] } } });
-    await expect(batchGetItems(doc, 'table-b', [key(7)])).rejects.toThrow(`DynamoDB table table-b: 1 key(s) read still unprocessed after ${MAX_BATCH_ATTEMPTS} attempts`);
+    await expect(batchGetItems(doc, 'table-b', [key(7)])).rejects.toThrow(
+      `DynamoDB table table-b: 1 key(s) read still unprocessed after ${MAX_BATCH_ATTEMPTS} attempts`,
+    );
     expect(mock.commandCalls(BatchGetCommand)).toHaveLength(MAX_BATCH_ATTEMPTS);
   });
 

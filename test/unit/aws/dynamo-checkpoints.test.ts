@@ -15,7 +15,11 @@ describe('DynamoCheckpointStore', () => {
   it('reads a checkpoint consistently', async () => {
     mock.on(GetCommand).resolves({ Item: { pk: 'source#s', sk: 'checkpoint#main', ...at(3) } });
     expect(await store.get('s', 'main')).toEqual(at(3));
-    expect(mock.commandCalls(GetCommand)[0]!.args[0].input).toMatchObject({ TableName: 'state', Key: { pk: 'source#s', sk: 'checkpoint#main' }, ConsistentRead: true });
+    expect(mock.commandCalls(GetCommand)[0]!.args[0].input).toMatchObject({
+      TableName: 'state',
+      Key: { pk: 'source#s', sk: 'checkpoint#main' },
+      ConsistentRead: true,
+    });
   });
 
   it('moves a checkpoint only from the revision it read', async () => {
@@ -23,7 +27,11 @@ describe('DynamoCheckpointStore', () => {
     await store.commit('s', 'main', at(4), at(3));
     await store.commit('s', 'other', at(1), undefined);
     const [moved, first] = mock.commandCalls(PutCommand).map((c) => c.args[0].input);
-    expect(moved).toMatchObject({ ConditionExpression: 'revision = :prev', ExpressionAttributeValues: { ':prev': 3 }, Item: { pk: 'source#s', sk: 'checkpoint#main', revision: 4 } });
+    expect(moved).toMatchObject({
+      ConditionExpression: 'revision = :prev',
+      ExpressionAttributeValues: { ':prev': 3 },
+      Item: { pk: 'source#s', sk: 'checkpoint#main', revision: 4 },
+    });
     expect(first).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)' });
   });
 

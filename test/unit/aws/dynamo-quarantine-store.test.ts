@@ -39,7 +39,10 @@ describe('DynamoQuarantineStore', () => {
     mock.on(QueryCommand).resolves({ Items: [{ sk: 'item#a' }] });
     mock
       .on(BatchGetCommand)
-      .resolvesOnce({ Responses: { quarantine: [{ sourceKey: 'a', extractedAt: '2026-01-02T00:00:00.000Z' }] }, UnprocessedKeys: { quarantine: { Keys: [{ pk: 'source#dept', sk: 'item#b' }] } } })
+      .resolvesOnce({
+        Responses: { quarantine: [{ sourceKey: 'a', extractedAt: '2026-01-02T00:00:00.000Z' }] },
+        UnprocessedKeys: { quarantine: { Keys: [{ pk: 'source#dept', sk: 'item#b' }] } },
+      })
       .resolvesOnce({ Responses: { quarantine: [{ sourceKey: 'b', extractedAt: '2026-01-05T00:00:00.000Z' }] } });
     mock.on(BatchWriteCommand).resolves({});
     const released = await store.release('dept', [
@@ -47,7 +50,9 @@ describe('DynamoQuarantineStore', () => {
       { sourceKey: 'b', extractedAt: '2026-01-03T00:00:00.000Z' },
     ]);
     expect(released).toBe(1);
-    expect(mock.commandCalls(BatchWriteCommand)[0]!.args[0].input.RequestItems).toEqual({ quarantine: [{ DeleteRequest: { Key: { pk: 'source#dept', sk: 'item#a' } } }] });
+    expect(mock.commandCalls(BatchWriteCommand)[0]!.args[0].input.RequestItems).toEqual({
+      quarantine: [{ DeleteRequest: { Key: { pk: 'source#dept', sk: 'item#a' } } }],
+    });
   });
 
   it('costs one query for a source with nothing in quarantine', async () => {

@@ -41,7 +41,10 @@ describe('DynamoChangeMarks', () => {
     await marks.markChanged(['old', 'new'], new Date('2026-01-02T00:00:00.000Z'));
     const updates = mock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
     expect(updates).toHaveLength(2);
-    expect(updates[1]).toMatchObject({ ConditionExpression: 'attribute_not_exists(lastChangedAt) OR lastChangedAt < :at', ExpressionAttributeValues: { ':at': '2026-01-02T00:00:00.000Z' } });
+    expect(updates[1]).toMatchObject({
+      ConditionExpression: 'attribute_not_exists(lastChangedAt) OR lastChangedAt < :at',
+      ExpressionAttributeValues: { ':at': '2026-01-02T00:00:00.000Z' },
+    });
   });
 
   it('reads the last change', async () => {

@@ -26,7 +26,10 @@ describe('SQS sender and SNS publisher', () => {
       .on(SendMessageBatchCommand)
       .resolvesOnce({ Failed: [{ Id: '3', Code: 'InternalError', SenderFault: false }] })
       .resolves({});
-    await new SqsSender(sqs, 'https://queue/normalize').send(Array.from({ length: 12 }, (_, i) => `m${i}`), { delaySeconds: 5 });
+    await new SqsSender(sqs, 'https://queue/normalize').send(
+      Array.from({ length: 12 }, (_, i) => `m${i}`),
+      { delaySeconds: 5 },
+    );
     const batches = sqsMock.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input);
     expect(batches.map((b) => b.Entries!.map((e) => e.Id))).toEqual([['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], ['3'], ['10', '11']]);
     expect(batches[1]).toMatchObject({ QueueUrl: 'https://queue/normalize', Entries: [{ MessageBody: 'm3', DelaySeconds: 5 }] });
@@ -38,6 +41,8 @@ describe('SQS sender and SNS publisher', () => {
       `SNS topic arn:topic refused 1 message(s) after ${MAX_BATCH_ATTEMPTS} attempts: Throttled: slow down`,
     );
     expect(snsMock.commandCalls(PublishBatchCommand)).toHaveLength(MAX_BATCH_ATTEMPTS);
-    expect(snsMock.commandCalls(PublishBatchCommand)[0]!.args[0].input.PublishBatchRequestEntries![0]!.MessageAttributes).toEqual({ type: { DataType: 'String', StringValue: 'x' } });
+    expect(snsMock.commandCalls(PublishBatchCommand)[0]!.args[0].input.PublishBatchRequestEntries![0]!.MessageAttributes).toEqual({
+      type: { DataType: 'String', StringValue: 'x' },
+    });
   });
 });

@@ -21,11 +21,17 @@ describe('loading the source catalog: a bad file is reported and skipped, the ot
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('skips a file with an unknown kind, naming the file, the path and the allowed kinds', async () => {
-    const dir = use(sourcesWith({ 'ftp-drop.yaml': 'id: ftp-drop\ntitle: x\ndepartment: y\nkind: ftp\nrecordType: credit-record\nmapping: demo-credit\nconnection: {}\n' }));
+    const dir = use(
+      sourcesWith({ 'ftp-drop.yaml': 'id: ftp-drop\ntitle: x\ndepartment: y\nkind: ftp\nrecordType: credit-record\nmapping: demo-credit\nconnection: {}\n' }),
+    );
     const { valid, problems } = await loadSources(dir);
     expect(valid.map((s) => s.id)).toEqual(['demo-enforcement']);
-    expect(problems).toEqual([{ file: shown(dir, 'ftp-drop.yaml'), what: 'source', problems: ['/kind: must be one of "http-json", "sql", "file-drop"; got "ftp"'] }]);
-    expect(describeFileProblem(problems[0]!)).toBe(`${shown(dir, 'ftp-drop.yaml')}: invalid source:\n  /kind: must be one of "http-json", "sql", "file-drop"; got "ftp"`);
+    expect(problems).toEqual([
+      { file: shown(dir, 'ftp-drop.yaml'), what: 'source', problems: ['/kind: must be one of "http-json", "sql", "file-drop"; got "ftp"'] },
+    ]);
+    expect(describeFileProblem(problems[0]!)).toBe(
+      `${shown(dir, 'ftp-drop.yaml')}: invalid source:\n  /kind: must be one of "http-json", "sql", "file-drop"; got "ftp"`,
+    );
   });
 
   it('skips a file that is not YAML, naming the line and column', async () => {
@@ -44,8 +50,16 @@ describe('loading the source catalog: a bad file is reported and skipped, the ot
     const { valid, problems } = await loadSources(dir);
     expect(valid).toEqual([]);
     expect(problems).toEqual([
-      { file: shown(dir, 'copy.yaml'), what: 'source', problems: [`/id: source id "demo-enforcement" is also defined in ${shown(dir, 'demo-enforcement.yaml')}`] },
-      { file: shown(dir, 'demo-enforcement.yaml'), what: 'source', problems: [`/id: source id "demo-enforcement" is also defined in ${shown(dir, 'copy.yaml')}`] },
+      {
+        file: shown(dir, 'copy.yaml'),
+        what: 'source',
+        problems: [`/id: source id "demo-enforcement" is also defined in ${shown(dir, 'demo-enforcement.yaml')}`],
+      },
+      {
+        file: shown(dir, 'demo-enforcement.yaml'),
+        what: 'source',
+        problems: [`/id: source id "demo-enforcement" is also defined in ${shown(dir, 'copy.yaml')}`],
+      },
     ]);
   });
 

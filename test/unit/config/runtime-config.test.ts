@@ -34,7 +34,13 @@ describe('loadRuntimeConfig', () => {
       region: 'cn-north-1',
       credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
       // A per-service endpoint wins over the shared one.
-      endpoints: { dynamodb: 'http://127.0.0.1:8000', dynamodbStreams: 'http://127.0.0.1:4566', s3: 'http://127.0.0.1:4566', sqs: 'http://127.0.0.1:4566', sns: 'http://127.0.0.1:4566' },
+      endpoints: {
+        dynamodb: 'http://127.0.0.1:8000',
+        dynamodbStreams: 'http://127.0.0.1:4566',
+        s3: 'http://127.0.0.1:4566',
+        sqs: 'http://127.0.0.1:4566',
+        sns: 'http://127.0.0.1:4566',
+      },
     });
     // `${env:…}` references resolve against this map, never the process's.
     expect(config.env.TONGYUAN_DEMO_ENFORCEMENT_URL).toBe('http://127.0.0.1:9999');

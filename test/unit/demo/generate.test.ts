@@ -48,7 +48,15 @@ describe('generatePenalties', () => {
   });
 
   it('matches the authority and its credit code to the district, and registers parties in Shaoxing', () => {
-    const divisions: Record<string, string> = { 越城区: '330602', 柯桥区: '330603', 上虞区: '330604', 诸暨市: '330681', 嵊州市: '330683', 新昌县: '330624', 绍兴市本级: '330600' };
+    const divisions: Record<string, string> = {
+      越城区: '330602',
+      柯桥区: '330603',
+      上虞区: '330604',
+      诸暨市: '330681',
+      嵊州市: '330683',
+      新昌县: '330624',
+      绍兴市本级: '330600',
+    };
     for (const record of clean) {
       expect(record.cf_cfjgdm.slice(2, 8)).toBe(divisions[record.dq]);
       expect(record.cf_cfjgdm.slice(0, 2)).toBe('11');

@@ -17,7 +17,11 @@ async function getPage(api: DemoEnforcementApi, query: string): Promise<PenaltyP
 }
 
 /** Pages from a cursor to the end, as an incremental pull does. */
-async function pullFrom(api: DemoEnforcementApi, cursor: string | null, limit: number): Promise<{ items: DemoPenalty[]; cursor: string | null; pages: number }> {
+async function pullFrom(
+  api: DemoEnforcementApi,
+  cursor: string | null,
+  limit: number,
+): Promise<{ items: DemoPenalty[]; cursor: string | null; pages: number }> {
   const items: DemoPenalty[] = [];
   let pages = 0;
   for (;;) {

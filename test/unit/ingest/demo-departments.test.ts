@@ -40,7 +40,9 @@ describe('demo departments of the other kinds: seeded, with exactly their plante
 
   it('document system rows (MySQL front table) map to normative documents', () => {
     const { rows, defective } = generateDocumentRows(300, 8, START);
-    expect(rejectedKeys(rows as unknown as Record<string, unknown>[], 'id', 'demo-documents', 'normative-document')).toEqual(new Set([...defective.keys()].map(String)));
+    expect(rejectedKeys(rows as unknown as Record<string, unknown>[], 'id', 'demo-documents', 'normative-document')).toEqual(
+      new Set([...defective.keys()].map(String)),
+    );
     expect(defective.size).toBe(6);
   });
 
@@ -56,7 +58,14 @@ describe('demo departments of the other kinds: seeded, with exactly their plante
     const table = await readXlsx(await serviceItemsWorkbook(rows), { sheet: '政务服务事项目录', headerRows: 2, dateColumns: ['更新日期'] });
     expect(table.rows[0]!.row).toBe(3);
     expect(Object.keys(table.rows[0]!.item)).toContain('办理时限（工作日）/承诺');
-    expect(rejectedKeys(table.rows.map((r) => r.item), '事项编码', 'demo-service-items', 'service-item')).toEqual(new Set(defective.keys()));
+    expect(
+      rejectedKeys(
+        table.rows.map((r) => r.item),
+        '事项编码',
+        'demo-service-items',
+        'service-item',
+      ),
+    ).toEqual(new Set(defective.keys()));
   });
 });
 

@@ -7,7 +7,8 @@ import { UnreadableFileError } from '../../../src/ingest/files/unreadable-file.j
 import { excelSerialToIso, readXlsx } from '../../../src/ingest/files/xlsx-file.js';
 
 const gbk = (text: string) => new Uint8Array(iconv.encode(text, 'gbk'));
-const CSV = '行政相对人名称,统一社会信用代码,处罚决定书文号\n绍兴市越城区某某餐饮店,92330602MA2D123456,"越市监罚〔2025〕1号"\n"浙江""同源""有限公司",91330600MA2BX12345,"越市监罚〔2025〕2号, 附件"\n';
+const CSV =
+  '行政相对人名称,统一社会信用代码,处罚决定书文号\n绍兴市越城区某某餐饮店,92330602MA2D123456,"越市监罚〔2025〕1号"\n"浙江""同源""有限公司",91330600MA2BX12345,"越市监罚〔2025〕2号, 附件"\n';
 
 function thrown(fn: () => unknown): UnreadableFileError {
   try {
@@ -37,7 +38,10 @@ describe('CSV file drops', () => {
 
   it('detects the delimiter from the header, or takes the declared one', () => {
     const semicolon = gbk('编号;名称\n1;甲\n2;乙\n');
-    expect(csvItems(semicolon, {})).toEqual([{ 编号: '1', 名称: '甲' }, { 编号: '2', 名称: '乙' }]);
+    expect(csvItems(semicolon, {})).toEqual([
+      { 编号: '1', 名称: '甲' },
+      { 编号: '2', 名称: '乙' },
+    ]);
     expect(csvItems(gbk('编号|名称\n1|甲\n'), { delimiter: '|', encoding: 'gbk' })).toEqual([{ 编号: '1', 名称: '甲' }]);
   });
 
@@ -48,7 +52,10 @@ describe('CSV file drops', () => {
     expect(layout.records.map((r) => r.line)).toEqual([2, 5, 6]);
     const page = pageBytes(bytes, layout, [1, 2]);
     expect(iconv.decode(Buffer.from(page), 'gbk')).toBe('编号,说明\r\n2,乙\r\n3,丙');
-    expect(csvItems(page, {})).toEqual([{ 编号: '2', 说明: '乙' }, { 编号: '3', 说明: '丙' }]);
+    expect(csvItems(page, {})).toEqual([
+      { 编号: '2', 说明: '乙' },
+      { 编号: '3', 说明: '丙' },
+    ]);
     expect(csvItems(pageBytes(bytes, layout, [0]), {})).toEqual([{ 编号: '1', 说明: '第一行\n第二行' }]);
     // Records that are not neighbours are joined by the file's own line ending.
     expect(iconv.decode(Buffer.from(pageBytes(bytes, layout, [0, 2])), 'gbk')).toBe('编号,说明\r\n1,"第一行\n第二行"\r\n3,丙');
@@ -113,9 +120,13 @@ describe('XLSX file drops', () => {
 describe('a dropped file without the source key column', () => {
   it('is unreadable, naming the column and the header it has', async () => {
     const { openFileTable } = await import('../../../src/ingest/files/file-table.js');
-    await expect(openFileTable(gbk('编号,名称\n1,甲\n'), { kind: 'csv' }, 'x.csv', '序号')).rejects.toThrow('line 1: the key column "序号" is not in the header (编号, 名称)');
+    await expect(openFileTable(gbk('编号,名称\n1,甲\n'), { kind: 'csv' }, 'x.csv', '序号')).rejects.toThrow(
+      'line 1: the key column "序号" is not in the header (编号, 名称)',
+    );
     const bytes = await workbook((sheet) => (sheet.addRow(['编号']), sheet.addRow([1])));
-    await expect(openFileTable(bytes, { kind: 'xlsx' }, 'x.xlsx', '序号')).rejects.toThrow('line 1: the key column "序号" is not in the header of sheet 说明 (编号)');
+    await expect(openFileTable(bytes, { kind: 'xlsx' }, 'x.xlsx', '序号')).rejects.toThrow(
+      'line 1: the key column "序号" is not in the header of sheet 说明 (编号)',
+    );
   });
 });
 

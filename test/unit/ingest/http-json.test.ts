@@ -39,7 +39,13 @@ async function collect(iterable: AsyncIterable<SourcePage>): Promise<SourcePage[
 }
 
 const context = { full: false, startedAt: new Date(0) };
-const noSleep = { sleep: async () => undefined, limiter: new RateLimiter(() => 0, async () => undefined) };
+const noSleep = {
+  sleep: async () => undefined,
+  limiter: new RateLimiter(
+    () => 0,
+    async () => undefined,
+  ),
+};
 
 describe('http-json pagination variants', () => {
   it('page numbers: reads until a short page, sends the updated-since watermark, and resumes it next run', async () => {
@@ -47,7 +53,10 @@ describe('http-json pagination variants', () => {
       const page = Number(url.searchParams.get('page'));
       return { body: { items: rows((page - 1) * 2, Math.min(page * 2, 5)), total: 5 } };
     });
-    const s = source({ pagination: { kind: 'page', itemsField: 'items', totalField: 'total', pageSize: 2 }, incremental: { param: 'since', field: 'updated' } });
+    const s = source({
+      pagination: { kind: 'page', itemsField: 'items', totalField: 'total', pageSize: 2 },
+      incremental: { param: 'since', field: 'updated' },
+    });
     const pages = await collect(httpJsonConnector({ fetch: api.fetchFn, ...noSleep }).pages(s, null, context));
     expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
     expect(pages.map((p) => p.expectedTotal)).toEqual([5, 5, 5]);
@@ -84,7 +93,8 @@ describe('http-json pagination variants', () => {
     const env = { TEST_API_TOKEN: 'tok' };
     const api = fakeApi((url) => {
       const page = Number(url.searchParams.get('p') ?? 1);
-      const link: Record<string, string> = page < 2 ? { link: `<http://dept.test/items?p=${page + 1}>; rel="next", <http://dept.test/items?p=2>; rel="last"` } : {};
+      const link: Record<string, string> =
+        page < 2 ? { link: `<http://dept.test/items?p=${page + 1}>; rel="next", <http://dept.test/items?p=2>; rel="last"` } : {};
       return { body: rows(page * 10, page * 10 + 2), headers: link };
     });
     const s = source({ pagination: { kind: 'link' }, auth: { kind: 'bearer', token: '${env:TEST_API_TOKEN}' } });
@@ -108,7 +118,13 @@ describe('http-json pagination variants', () => {
   it('sends a header key taken from a secret reference', async () => {
     const api = fakeApi(() => ({ body: { data: [], next: null } }));
     // `${env:…}` resolves against the configuration's environment map, never the process's.
-    await collect(httpJsonConnector({ fetch: api.fetchFn, env: { TEST_API_KEY: 'k-123' }, ...noSleep }).pages(source({ auth: { kind: 'header', header: 'X-Api-Key', value: '${env:TEST_API_KEY}' } }), null, context));
+    await collect(
+      httpJsonConnector({ fetch: api.fetchFn, env: { TEST_API_KEY: 'k-123' }, ...noSleep }).pages(
+        source({ auth: { kind: 'header', header: 'X-Api-Key', value: '${env:TEST_API_KEY}' } }),
+        null,
+        context,
+      ),
+    );
     expect(api.seen[0]!.headers.get('x-api-key')).toBe('k-123');
   });
 });
@@ -118,7 +134,9 @@ describe('http-json retries and rate limit', () => {
     let calls = 0;
     const api = fakeApi(() => (++calls === 1 ? { status: 429, headers: { 'retry-after': '3' } } : { body: { data: [{ id: 1 }], next: null } }));
     const waits: number[] = [];
-    const pages = await collect(httpJsonConnector({ fetch: api.fetchFn, limiter: noSleep.limiter, sleep: async (ms) => void waits.push(ms) }).pages(source({}), null, context));
+    const pages = await collect(
+      httpJsonConnector({ fetch: api.fetchFn, limiter: noSleep.limiter, sleep: async (ms) => void waits.push(ms) }).pages(source({}), null, context),
+    );
     expect(waits).toEqual([3000]);
     expect(pages[0]!.items).toEqual([{ id: 1 }]);
   });
@@ -133,7 +151,10 @@ describe('http-json retries and rate limit', () => {
 
   it('spaces requests to one source by its rate', async () => {
     let now = 0;
-    const limiter = new RateLimiter(() => now, async (ms) => void (now += ms));
+    const limiter = new RateLimiter(
+      () => now,
+      async (ms) => void (now += ms),
+    );
     const starts: number[] = [];
     for (let i = 0; i < 4; i++) {
       await limiter.take('s', 2);
@@ -152,7 +173,9 @@ describe('http-json retries and rate limit', () => {
   });
 
   it('reads rel="next" among several links', () => {
-    expect(linkNext('<https://a.test/x?page=1>; rel="prev", <https://a.test/x?page=3>; rel="next"', new URL('https://a.test/x'))).toBe('https://a.test/x?page=3');
+    expect(linkNext('<https://a.test/x?page=1>; rel="prev", <https://a.test/x?page=3>; rel="next"', new URL('https://a.test/x'))).toBe(
+      'https://a.test/x?page=3',
+    );
     expect(linkNext('</x?page=3>; rel=next', new URL('https://a.test/x'))).toBe('https://a.test/x?page=3');
     expect(linkNext('<https://a.test/x?page=1>; rel="prev"', new URL('https://a.test/x'))).toBeNull();
   });

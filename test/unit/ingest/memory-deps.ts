@@ -5,7 +5,6 @@ import type { KeyEntry } from '../../../src/ingest/key-ledger.js';
 import type { SyncDeps } from '../../../src/ingest/sync-source.js';
 import type { Checkpoint, CheckpointStore, SourceKeyLedger } from '../../../src/ports/index.js';
 
-
 /** In-memory stand-ins for the raw zone, the normalize queue, checkpoints and the key ledger. */
 export function memoryDeps(connector: SourceConnector, now = () => new Date('2026-01-01T12:00:00Z')) {
   const objects = new Map<string, Uint8Array>();
@@ -35,7 +34,8 @@ export function memoryDeps(connector: SourceConnector, now = () => new Date('202
     },
     async load(sourceId) {
       const out = new Map<string, Map<string, string>>();
-      for (const [snapshot, chunks] of ledger.get(sourceId) ?? []) out.set(snapshot, new Map([...chunks.values()].flat().map((e) => [e.key, e.fingerprint ?? ''])));
+      for (const [snapshot, chunks] of ledger.get(sourceId) ?? [])
+        out.set(snapshot, new Map([...chunks.values()].flat().map((e) => [e.key, e.fingerprint ?? ''])));
       return out;
     },
     async forgetAllBut(sourceId, keep) {
@@ -80,13 +80,30 @@ export function tableConnector(rows: () => readonly { id: number; [k: string]: u
       const remaining = rows().filter((r) => r.id > after);
       const snapshot = fromScratch && snapshotPulls ? pullSnapshotId(context) : undefined;
       if (remaining.length === 0) {
-        yield { body: new Uint8Array(), items: [], nextCursor: null, last: true, origin: 'table', snapshot, completesSnapshot: snapshot !== undefined } satisfies SourcePage;
+        yield {
+          body: new Uint8Array(),
+          items: [],
+          nextCursor: null,
+          last: true,
+          origin: 'table',
+          snapshot,
+          completesSnapshot: snapshot !== undefined,
+        } satisfies SourcePage;
         return;
       }
       for (let i = 0; i < remaining.length; i += pageSize) {
         const items = remaining.slice(i, i + pageSize);
         const last = i + pageSize >= remaining.length;
-        yield { body: new TextEncoder().encode(JSON.stringify(items)), items, nextCursor: String(items.at(-1)!.id), last, origin: 'table', expectedTotal: remaining.length, snapshot, completesSnapshot: last && snapshot !== undefined };
+        yield {
+          body: new TextEncoder().encode(JSON.stringify(items)),
+          items,
+          nextCursor: String(items.at(-1)!.id),
+          last,
+          origin: 'table',
+          expectedTotal: remaining.length,
+          snapshot,
+          completesSnapshot: last && snapshot !== undefined,
+        };
       }
     },
     itemsOf: (_source, raw) => JSON.parse(new TextDecoder().decode(raw)) as unknown[],

@@ -39,7 +39,10 @@ describe('syncSource: checkpoints after durable raw batches', () => {
     const inside = new Date('2026-01-01T15:00:00Z'); // 23:00 in Shanghai
     const outside = new Date('2026-01-01T03:00:00Z'); // 11:00 in Shanghai
     const windowed = { ...base, extractionWindow: { start: '22:00', end: '06:00' } };
-    const { deps } = memoryDeps(tableConnector(() => table(5), 2), () => outside);
+    const { deps } = memoryDeps(
+      tableConnector(() => table(5), 2),
+      () => outside,
+    );
     expect(await syncSource(windowed, deps)).toMatchObject({ pulled: 0, complete: false, note: 'outside the extraction window 22:00–06:00 (Asia/Shanghai)' });
     expect(insideWindow(windowed.extractionWindow, inside)).toBe(true);
     expect(insideWindow({ start: '22:00', end: '06:00' }, new Date('2026-01-01T21:59:00Z'))).toBe(true); // 05:59

@@ -19,23 +19,60 @@ describe('syncing every source (the ingest function and `tongyuan sync` alike)',
   it('syncs each source in turn; one that fails is reported and the others still sync', async () => {
     const { deps } = memoryDeps(tableConnector(() => rows, 2));
     const broken = tableConnector(() => rows, 2);
-    const connector = (s: SourceConfig) => (s.id === 'down' ? { ...broken, pages: () => { throw new Error('database down'); } } : deps.connector(s));
+    const connector = (s: SourceConfig) =>
+      s.id === 'down'
+        ? {
+            ...broken,
+            pages: () => {
+              throw new Error('database down');
+            },
+          }
+        : deps.connector(s);
     const heard: string[] = [];
-    const outcome = await syncSources([source('a'), source('down'), source('b')], { ...deps, connector }, { full: false }, {
-      started: (s) => heard.push(`start ${s.id}`),
-      page: (s, p) => heard.push(`page ${s.id} ${p.page}`),
-      synced: (s, r) => heard.push(`done ${s.id} ${r.pulled}`),
-      failed: (s, e) => heard.push(`failed ${s.id}: ${e.message}`),
-    });
-    expect(outcome.results.map((r) => [r.sourceId, r.pulled])).toEqual([['a', 5], ['b', 5]]);
+    const outcome = await syncSources(
+      [source('a'), source('down'), source('b')],
+      { ...deps, connector },
+      { full: false },
+      {
+        started: (s) => heard.push(`start ${s.id}`),
+        page: (s, p) => heard.push(`page ${s.id} ${p.page}`),
+        synced: (s, r) => heard.push(`done ${s.id} ${r.pulled}`),
+        failed: (s, e) => heard.push(`failed ${s.id}: ${e.message}`),
+      },
+    );
+    expect(outcome.results.map((r) => [r.sourceId, r.pulled])).toEqual([
+      ['a', 5],
+      ['b', 5],
+    ]);
     expect(outcome.failures).toEqual([{ sourceId: 'down', error: 'database down' }]);
-    expect(heard).toEqual(['start a', 'page a 1', 'page a 2', 'page a 3', 'done a 5', 'start down', 'failed down: database down', 'start b', 'page b 1', 'page b 2', 'page b 3', 'done b 5']);
+    expect(heard).toEqual([
+      'start a',
+      'page a 1',
+      'page a 2',
+      'page a 3',
+      'done a 5',
+      'start down',
+      'failed down: database down',
+      'start b',
+      'page b 1',
+      'page b 2',
+      'page b 3',
+      'done b 5',
+    ]);
     expect(everySourceFailed(outcome)).toBe(false);
   });
 
   it('says so when every source failed, and when there was nothing to sync it is no failure', async () => {
     const { deps } = memoryDeps(tableConnector(() => rows, 2));
-    const failing = { ...deps, connector: () => ({ ...tableConnector(() => rows, 2), pages: () => { throw new Error('no route to host'); } }) };
+    const failing = {
+      ...deps,
+      connector: () => ({
+        ...tableConnector(() => rows, 2),
+        pages: () => {
+          throw new Error('no route to host');
+        },
+      }),
+    };
     const outcome = await syncSources([source('a'), source('b')], failing, {});
     expect(everySourceFailed(outcome)).toBe(true);
     expect(failuresSummary(outcome)).toBe('every source failed: a: no route to host; b: no route to host');

@@ -20,9 +20,7 @@ describe('cdk-nag AwsSolutions', () => {
     (_name, env) => {
       const { app } = synthesizeStack({ env });
       const report = new AwsSolutionsChecks(app, { verbose: true }).validateScope(app);
-      const findings = report.violations.map(
-        (v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
-      );
+      const findings = report.violations.map((v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
       expect(findings).toEqual([]);
     },
     SYNTH_TIMEOUT_MS,
@@ -49,9 +47,7 @@ describe('cdk-nag AwsSolutions', () => {
         .flatMap((construct) =>
           construct.node.metadata
             .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-            .flatMap((entry) =>
-              Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id, reason })),
-            ),
+            .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id, reason }))),
         );
       expect(acknowledgements.length).toBeGreaterThan(0);
       for (const { path, id, reason } of acknowledgements) {

@@ -54,9 +54,13 @@ describe('functions read exactly the SSM parameters and secrets their sources re
     expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
   });
 
-  it('grants nothing when no source references a parameter or secret (the repository\'s own sources)', async () => {
-    const { valid } = await loadSources(DEFAULT_CATALOG_DIRS.sources);
-    const plain = synthesizeStack({ env, sources: valid });
-    for (const id of plain.stack.functions.functions.keys()) expect(statementsOf(plain, id).filter(readsSecrets), id).toEqual([]);
-  }, SYNTH_TIMEOUT_MS);
+  it(
+    "grants nothing when no source references a parameter or secret (the repository's own sources)",
+    async () => {
+      const { valid } = await loadSources(DEFAULT_CATALOG_DIRS.sources);
+      const plain = synthesizeStack({ env, sources: valid });
+      for (const id of plain.stack.functions.functions.keys()) expect(statementsOf(plain, id).filter(readsSecrets), id).toEqual([]);
+    },
+    SYNTH_TIMEOUT_MS,
+  );
 });

@@ -27,9 +27,7 @@ describe('stack props are checked before anything is built', () => {
   });
 
   it('rejects a project root without package-lock.json or handler entries', () => {
-    expect(build({ projectRoot: '/nonexistent' })).toThrow(
-      /has no package-lock\.json[\s\S]*entry functions\/ingest\/handler\.ts does not exist/,
-    );
+    expect(build({ projectRoot: '/nonexistent' })).toThrow(/has no package-lock\.json[\s\S]*entry functions\/ingest\/handler\.ts does not exist/);
   });
 
   it('runs validateResources on the model', () => {

@@ -12,18 +12,15 @@ const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
 const denyWithoutTls = Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
 
 describe('queues', () => {
-  it.each(resources.queues.map((q) => [q.id, q] as const))(
-    '%s: model visibility timeout, own DLQ after maxReceiveCount, SSE',
-    (id, def) => {
-      const { stack, cfn } = synthesized;
-      const queue = cfn[logicalId(stack.queues.queues.get(id)!)]!;
-      expect(queue.Properties).toMatchObject({
-        VisibilityTimeout: def.visibilityTimeoutSeconds,
-        SqsManagedSseEnabled: true,
-        RedrivePolicy: { deadLetterTargetArn: getAtt(stack.queues.deadLetterQueues.get(id)!, 'Arn'), maxReceiveCount: def.maxReceiveCount },
-      });
-    },
-  );
+  it.each(resources.queues.map((q) => [q.id, q] as const))('%s: model visibility timeout, own DLQ after maxReceiveCount, SSE', (id, def) => {
+    const { stack, cfn } = synthesized;
+    const queue = cfn[logicalId(stack.queues.queues.get(id)!)]!;
+    expect(queue.Properties).toMatchObject({
+      VisibilityTimeout: def.visibilityTimeoutSeconds,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(stack.queues.deadLetterQueues.get(id)!, 'Arn'), maxReceiveCount: def.maxReceiveCount },
+    });
+  });
 
   it.each(resources.functions.flatMap((fn) => fn.triggers.flatMap((t) => (t.kind === 'sqs' ? [[t.queue, fn.id] as const] : []))))(
     '%s: visibility timeout is at least 6x the timeout of its consumer %s',
@@ -60,47 +57,38 @@ describe('queues', () => {
 });
 
 describe('tables', () => {
-  it.each(resources.tables.map((t) => [t.id, t] as const))(
-    '%s: on demand, PITR, SSE, retained, stream and indexes as declared',
-    (id, def) => {
-      const table = synthesized.cfn[logicalId(synthesized.stack.tables.tables.get(id)!)]!;
-      expect(table.DeletionPolicy).toBe('Retain');
-      expect(table.Properties).toMatchObject({
-        BillingMode: 'PAY_PER_REQUEST',
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true },
-        KeySchema: [
-          { AttributeName: def.partitionKey.name, KeyType: 'HASH' },
-          ...(def.sortKey ? [{ AttributeName: def.sortKey.name, KeyType: 'RANGE' }] : []),
-        ],
-      });
-      expect(table.Properties.StreamSpecification).toEqual(def.stream ? { StreamViewType: def.stream } : undefined);
-      const indexNames = ((table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map((index) => index.IndexName);
-      expect(indexNames).toEqual((def.globalIndexes ?? []).map((index) => index.name));
-    },
-  );
+  it.each(resources.tables.map((t) => [t.id, t] as const))('%s: on demand, PITR, SSE, retained, stream and indexes as declared', (id, def) => {
+    const table = synthesized.cfn[logicalId(synthesized.stack.tables.tables.get(id)!)]!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      KeySchema: [{ AttributeName: def.partitionKey.name, KeyType: 'HASH' }, ...(def.sortKey ? [{ AttributeName: def.sortKey.name, KeyType: 'RANGE' }] : [])],
+    });
+    expect(table.Properties.StreamSpecification).toEqual(def.stream ? { StreamViewType: def.stream } : undefined);
+    const indexNames = ((table.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map((index) => index.IndexName);
+    expect(indexNames).toEqual((def.globalIndexes ?? []).map((index) => index.name));
+  });
 });
 
 describe('buckets', () => {
-  it.each(resources.buckets.map((b) => [b.id, b] as const))(
-    '%s: private, encrypted, versioned as declared, access-logged, retained',
-    (id, def) => {
-      const { stack, cfn } = synthesized;
-      const bucket = cfn[logicalId(stack.buckets.buckets.get(id)!)]!;
-      expect(bucket.DeletionPolicy).toBe('Retain');
-      expect(bucket.Properties).toMatchObject({
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          BlockPublicPolicy: true,
-          IgnorePublicAcls: true,
-          RestrictPublicBuckets: true,
-        },
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        LoggingConfiguration: { DestinationBucketName: ref(stack.buckets.accessLogBucket) },
-      });
-      expect(bucket.Properties.VersioningConfiguration).toEqual(def.versioned ? { Status: 'Enabled' } : undefined);
-    },
-  );
+  it.each(resources.buckets.map((b) => [b.id, b] as const))('%s: private, encrypted, versioned as declared, access-logged, retained', (id, def) => {
+    const { stack, cfn } = synthesized;
+    const bucket = cfn[logicalId(stack.buckets.buckets.get(id)!)]!;
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { DestinationBucketName: ref(stack.buckets.accessLogBucket) },
+    });
+    expect(bucket.Properties.VersioningConfiguration).toEqual(def.versioned ? { Status: 'Enabled' } : undefined);
+  });
 
   it('denies non-TLS access to every bucket, the access-log bucket included', () => {
     const bucketIds = Object.entries(synthesized.cfn)

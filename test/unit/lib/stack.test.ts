@@ -11,8 +11,7 @@ beforeAll(() => {
   synthesized = synthesizeStack();
 }, SYNTH_TIMEOUT_MS);
 
-const triggers = (kind: string) =>
-  resources.functions.flatMap((fn) => fn.triggers.filter((t) => t.kind === kind).map((trigger) => ({ fn, trigger })));
+const triggers = (kind: string) => resources.functions.flatMap((fn) => fn.triggers.filter((t) => t.kind === kind).map((trigger) => ({ fn, trigger })));
 const fnOf = (id: string) => synthesized.stack.functions.functions.get(id)!;
 
 describe('resource counts follow the model', () => {
@@ -138,9 +137,7 @@ describe('triggers', () => {
           trigger.sortKeyPrefix === undefined
             ? Match.absent()
             : {
-                Filters: [
-                  { Pattern: JSON.stringify({ dynamodb: { Keys: { [sortKey.name]: { S: [{ prefix: trigger.sortKeyPrefix }] } } } }) },
-                ],
+                Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { [sortKey.name]: { S: [{ prefix: trigger.sortKeyPrefix }] } } } }) }],
               },
       });
     },
@@ -197,9 +194,7 @@ describe('open-data HTTP API', () => {
 function actionsOn(roleLogicalId: string): (resource: unknown) => string[] {
   const statements = Object.values(synthesized.cfn)
     .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${roleLogicalId}"`))
-    .flatMap(
-      (r) => (r.Properties.PolicyDocument as { Statement: { Effect: string; Action: string | string[]; Resource: unknown }[] }).Statement,
-    );
+    .flatMap((r) => (r.Properties.PolicyDocument as { Statement: { Effect: string; Action: string | string[]; Resource: unknown }[] }).Statement);
   return (resource) =>
     statements
       .filter((s) => s.Effect === 'Allow' && [s.Resource].flat().some((r) => JSON.stringify(r) === JSON.stringify(resource)))

@@ -25,8 +25,19 @@ describe('the bind host of the embedded stack', () => {
   });
 
   it('is reached through loopback when it is a wildcard, and as itself otherwise', () => {
-    expect([connectHost('0.0.0.0'), connectHost('::'), connectHost('192.168.1.20'), connectHost('::1')]).toEqual(['127.0.0.1', '127.0.0.1', '192.168.1.20', '[::1]']);
-    expect([isLoopback('127.0.0.1'), isLoopback('127.8.8.8'), isLoopback('::1'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([true, true, true, false, false]);
+    expect([connectHost('0.0.0.0'), connectHost('::'), connectHost('192.168.1.20'), connectHost('::1')]).toEqual([
+      '127.0.0.1',
+      '127.0.0.1',
+      '192.168.1.20',
+      '[::1]',
+    ]);
+    expect([isLoopback('127.0.0.1'), isLoopback('127.8.8.8'), isLoopback('::1'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -51,6 +62,12 @@ describe('the private state directory', () => {
     writeFileSync(join(home, 's3', 'buckets', 'object'), 'L4', { mode: 0o644 });
     writeFileSync(join(home, 'read-only'), 'x', { mode: 0o444 });
     preparePrivateDir(home);
-    expect([mode(home), mode(join(home, 's3')), mode(join(home, 's3', 'buckets')), mode(join(home, 's3', 'buckets', 'object')), mode(join(home, 'read-only'))]).toEqual(['700', '700', '700', '600', '400']);
+    expect([
+      mode(home),
+      mode(join(home, 's3')),
+      mode(join(home, 's3', 'buckets')),
+      mode(join(home, 's3', 'buckets', 'object')),
+      mode(join(home, 'read-only')),
+    ]).toEqual(['700', '700', '700', '600', '400']);
   });
 });

@@ -68,7 +68,15 @@ describe('mapDemoPenalty', () => {
   });
 
   it('maps a natural person with an id number and no credit code', () => {
-    const mapped = mapDemoPenalty({ ...goldenRaw, xdr_lb: '自然人', xdr_mc: '陈国伟', xdr_shxym: '', xdr_fddbr: '', xdr_zjhm: '11010519491231002x', cf_fk: 0.3 });
+    const mapped = mapDemoPenalty({
+      ...goldenRaw,
+      xdr_lb: '自然人',
+      xdr_mc: '陈国伟',
+      xdr_shxym: '',
+      xdr_fddbr: '',
+      xdr_zjhm: '11010519491231002x',
+      cf_fk: 0.3,
+    });
     expect(mapped).toMatchObject({ partyType: 'natural-person', partyIdNumber: '11010519491231002X', fineYuan: 3000 });
     expect(mapped).not.toHaveProperty('creditCode');
     expect(mapped).not.toHaveProperty('legalRepresentative');

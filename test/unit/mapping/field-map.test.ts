@@ -67,7 +67,11 @@ describe('compiled field maps', () => {
       id: 'items',
       version: 1,
       recordType: 'normative-document',
-      fields: { issuingAuthorities: { from: 'fwjg', as: 'list', each: 'name' }, crossProvince: { from: 'kstb', as: 'boolean' }, days: { from: 'sx', as: 'integer' } },
+      fields: {
+        issuingAuthorities: { from: 'fwjg', as: 'list', each: 'name' },
+        crossProvince: { from: 'kstb', as: 'boolean' },
+        days: { from: 'sx', as: 'integer' },
+      },
     });
     expect(items.map({ fwjg: '绍兴市人民政府、绍兴市财政局', kstb: '是', sx: '20' })).toEqual({
       issuingAuthorities: [{ name: '绍兴市人民政府' }, { name: '绍兴市财政局' }],
@@ -88,7 +92,9 @@ describe('compiled field maps', () => {
   });
 
   it('refuses an inconsistent map when it is compiled, naming the map and the field', () => {
-    expect(() => compileFieldMap({ ...exchange, fields: { a: { from: 'x', as: 'nonsense' as never } } })).toThrow(/field map test-exchange: a: unknown converter "nonsense"/);
+    expect(() => compileFieldMap({ ...exchange, fields: { a: { from: 'x', as: 'nonsense' as never } } })).toThrow(
+      /field map test-exchange: a: unknown converter "nonsense"/,
+    );
     expect(() => compileFieldMap({ ...exchange, fields: { a: { from: 'x', each: 'name' } } })).toThrow(/"each" needs as: list/);
     expect(() => compileFieldMap({ ...exchange, version: 0 })).toThrow(/version must be a positive integer/);
   });
@@ -124,7 +130,7 @@ describe('compiled field maps', () => {
     expect(fees.sourceFieldOf('/fees/0/amountYuan')).toBe('sf');
   });
 
-  it('maps the service-item catalogue\'s text cells as its source file declares', async () => {
+  it("maps the service-item catalogue's text cells as its source file declares", async () => {
     const catalogue = await demoMapping('demo-service-items');
     expect(
       catalogue.map({

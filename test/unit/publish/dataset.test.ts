@@ -65,7 +65,10 @@ describe('publishing a dataset release', () => {
     const jsonl = Buffer.from(objects.get(release.files.find((f) => f.format === 'jsonl')!.key)!).toString('utf8');
     expect(jsonl).toBe('{"name":"甲","amount":0}\n{"name":"乙, \\"有限\\"公司","tags":["罚款","警告"],"amount":10}\n');
     expect(jsonl).not.toContain('L4 value');
-    const manifest = JSON.parse(Buffer.from(objects.get(release.manifestKey)!).toString('utf8')) as { rowCount: number; files: { name: string; sha256: string; bytes: number }[] };
+    const manifest = JSON.parse(Buffer.from(objects.get(release.manifestKey)!).toString('utf8')) as {
+      rowCount: number;
+      files: { name: string; sha256: string; bytes: number }[];
+    };
     expect(manifest.rowCount).toBe(2);
     for (const file of manifest.files) {
       const bytes = objects.get(`${release.manifestKey.replace(/manifest\.json$/, '')}${file.name}`)!;

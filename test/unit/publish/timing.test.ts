@@ -6,7 +6,10 @@ const base = { quietSeconds: 5, maxWaitSeconds: 300 };
 
 describe('when a publish request becomes a release', () => {
   it('waits while the records are still changing', () => {
-    expect(decidePublish({ ...base, requestedAt: at(10), lastChangedAt: at(12), latestReleaseAt: undefined, now: at(13) })).toEqual({ action: 'defer', delaySeconds: 4 });
+    expect(decidePublish({ ...base, requestedAt: at(10), lastChangedAt: at(12), latestReleaseAt: undefined, now: at(13) })).toEqual({
+      action: 'defer',
+      delaySeconds: 4,
+    });
   });
 
   it('releases once the records have been still for the quiet period', () => {

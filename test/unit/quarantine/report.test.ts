@@ -15,8 +15,20 @@ const entry = (sourceKey: string, errors: QuarantineEntry['errors'], raw: Record
   quarantinedAt: '2025-03-06T02:00:00.000Z',
   mapping: 'demo-enforcement@2',
 });
-const badCode = { path: '/creditCode', keyword: 'format', message: 'creditCode is not a valid unified social credit code (GB 32100-2015)', messageZh: '统一社会信用代码无效', sourceField: 'xdr_shxym' };
-const badType = (i: number) => ({ path: `/penaltyTypes/${i}`, keyword: 'enum', message: 'penaltyTypes must be one of …', messageZh: '处罚类别取值须为以下之一', sourceField: 'cf_cflb' });
+const badCode = {
+  path: '/creditCode',
+  keyword: 'format',
+  message: 'creditCode is not a valid unified social credit code (GB 32100-2015)',
+  messageZh: '统一社会信用代码无效',
+  sourceField: 'xdr_shxym',
+};
+const badType = (i: number) => ({
+  path: `/penaltyTypes/${i}`,
+  keyword: 'enum',
+  message: 'penaltyTypes must be one of …',
+  messageZh: '处罚类别取值须为以下之一',
+  sourceField: 'cf_cflb',
+});
 const entries = [
   entry('1001', [badCode], { xdr_shxym: '91330100799655058C' }),
   entry('1002', [badCode, badType(1)], { xdr_shxym: '=HYPERLINK("x")', cf_cflb: '罚款,批评教育' }),
@@ -35,7 +47,10 @@ describe('quarantine report for a data steward', () => {
     ]);
     expect(report.summary[0]!['示例 / examples']).toBe('1001: 91330100799655058C；1002: =HYPERLINK("x")；1004: 9133');
     expect(report.details).toHaveLength(6);
-    expect(report.details.find((d) => d['源主键 / source key'] === '1003')).toMatchObject({ '源数据值 / value sent': '训诫', '映射版本 / mapping': 'demo-enforcement@2' });
+    expect(report.details.find((d) => d['源主键 / source key'] === '1003')).toMatchObject({
+      '源数据值 / value sent': '训诫',
+      '映射版本 / mapping': 'demo-enforcement@2',
+    });
   });
 
   it('never lets a department value become a spreadsheet formula', () => {

@@ -111,7 +111,16 @@ describe('validateEnforcementDecision', () => {
 
   it('accepts an administrative licence, which has no facts or penalty types, and requires what it licenses', () => {
     const { facts: _f, legalBasis: _l, penaltyTypes: _p, fineYuan: _y, ...common } = firm;
-    const licence = { ...common, decisionKind: 'license', licenseCategory: '普通', licenseName: '食品经营许可证', licenseNumber: 'JY13306020012345', licenseContent: '预包装食品销售', validFrom: '2025-03-05', validUntil: '2030-03-04' };
+    const licence = {
+      ...common,
+      decisionKind: 'license',
+      licenseCategory: '普通',
+      licenseName: '食品经营许可证',
+      licenseNumber: 'JY13306020012345',
+      licenseContent: '预包装食品销售',
+      validFrom: '2025-03-05',
+      validUntil: '2030-03-04',
+    };
     expect(validateEnforcementDecision(licence).valid).toBe(true);
     const { licenseContent: _c, ...withoutContent } = licence;
     expect(pathsOf(withoutContent)).toEqual(['/licenseContent']);

@@ -1,21 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  USCC_CHARSET,
-  idCardCheckChar,
-  isChineseIdCard,
-  isPlausibleBirthDate,
-  isUscc,
-  recordFormats,
-  usccCheckChar,
-} from '../../../src/records/formats.js';
+import { USCC_CHARSET, idCardCheckChar, isChineseIdCard, isPlausibleBirthDate, isUscc, recordFormats, usccCheckChar } from '../../../src/records/formats.js';
 
 // Published codes: GB 32100-2015's worked example, then Huawei, Tencent and Alibaba.
 const PUBLISHED_USCCS = ['91350100M000100Y43', '914403001922038216', '91440300708461136T', '91330100799655058B'];
 
-const usccFirst17 = fc
-  .array(fc.constantFrom(...USCC_CHARSET), { minLength: 17, maxLength: 17 })
-  .map((chars) => chars.join(''));
+const usccFirst17 = fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 17, maxLength: 17 }).map((chars) => chars.join(''));
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it.each(PUBLISHED_USCCS)('accepts the published code %s', (code) => {
@@ -56,17 +46,12 @@ describe('unified social credit code (GB 32100-2015)', () => {
 
   it('rejects every single-character change of a valid code', () => {
     fc.assert(
-      fc.property(
-        usccFirst17,
-        fc.integer({ min: 0, max: 17 }),
-        fc.constantFrom(...`${USCC_CHARSET}IOZSVa`),
-        (first17, position, replacement) => {
-          const code = first17 + usccCheckChar(first17)!;
-          fc.pre(code.charAt(position) !== replacement);
-          const changed = code.slice(0, position) + replacement + code.slice(position + 1);
-          return !isUscc(changed);
-        },
-      ),
+      fc.property(usccFirst17, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...`${USCC_CHARSET}IOZSVa`), (first17, position, replacement) => {
+        const code = first17 + usccCheckChar(first17)!;
+        fc.pre(code.charAt(position) !== replacement);
+        const changed = code.slice(0, position) + replacement + code.slice(position + 1);
+        return !isUscc(changed);
+      }),
       { numRuns: 10_000 },
     );
   });

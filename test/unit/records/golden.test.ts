@@ -9,7 +9,10 @@ function issues(type: ExampleTypeName, candidate: unknown): ValidationIssue[] {
   const result = recordTypeNamed(type).validate(candidate);
   return result.valid ? [] : result.errors;
 }
-const paths = (type: ExampleTypeName, candidate: unknown): string[] => issues(type, candidate).map((issue) => issue.path).sort();
+const paths = (type: ExampleTypeName, candidate: unknown): string[] =>
+  issues(type, candidate)
+    .map((issue) => issue.path)
+    .sort();
 
 function without(record: Record<string, unknown>, ...fields: string[]): Record<string, unknown> {
   const copy = { ...record };
@@ -134,7 +137,11 @@ describe('credit-record', () => {
 describe('property-rights-transaction', () => {
   const deal = () => example('property-rights-transaction');
   it('requires price, date and transferee of a deal', () => {
-    expect(paths('property-rights-transaction', without(deal(), 'dealPriceYuan', 'dealDate', 'transfereeName'))).toEqual(['/dealDate', '/dealPriceYuan', '/transfereeName']);
+    expect(paths('property-rights-transaction', without(deal(), 'dealPriceYuan', 'dealDate', 'transfereeName'))).toEqual([
+      '/dealDate',
+      '/dealPriceYuan',
+      '/transfereeName',
+    ]);
     expect(paths('property-rights-transaction', { ...without(deal(), 'dealPriceYuan', 'dealDate', 'transfereeName'), status: 'listed' })).toEqual([]);
   });
   it('rejects negative prices, fractions of a cent, dates out of order and a bad transferor code', () => {

@@ -35,9 +35,7 @@ function capitalYuan(yuan: number): string {
   return `${text}元`;
 }
 
-const days = fc
-  .integer({ min: Date.UTC(1900, 2, 1) / DAY_MS, max: Date.UTC(2099, 11, 31) / DAY_MS })
-  .map((day) => new Date(day * DAY_MS));
+const days = fc.integer({ min: Date.UTC(1900, 2, 1) / DAY_MS, max: Date.UTC(2099, 11, 31) / DAY_MS }).map((day) => new Date(day * DAY_MS));
 
 describe('the date parser (property-based)', () => {
   const written: Array<(d: Date) => string | number> = [
@@ -51,7 +49,11 @@ describe('the date parser (property-based)', () => {
     (d) => (d.getTime() - Date.UTC(1899, 11, 30)) / DAY_MS,
     // As text, only five-digit serials are read (from 1927-05-18): shorter digit runs are too ambiguous.
     (d) => `${Math.max(10_000, (d.getTime() - Date.UTC(1899, 11, 30)) / DAY_MS) + 0.25}`,
-    (d) => d.toISOString().slice(0, 10).replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c))),
+    (d) =>
+      d
+        .toISOString()
+        .slice(0, 10)
+        .replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c))),
   ];
 
   it('reads every way of writing a date back to the same ISO date', () => {
@@ -139,14 +141,22 @@ describe('document numbers (GB/T 9704-2012, property-based)', () => {
 
   it('normalizes every bracket and zero-padding to one canonical form, idempotently', () => {
     fc.assert(
-      fc.property(issuers, fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 9999 }), brackets, fc.integer({ min: 0, max: 3 }), fc.boolean(), (issuer, year, serial, [open, close], zeros, hao) => {
-        const raw = `${issuer}${open}${year}${close}${'0'.repeat(zeros)}${serial}${hao ? '号' : ''}`;
-        const canonical = `${issuer}〔${year}〕${serial}号`;
-        expect(normalizeDecisionNumber(raw)).toBe(canonical);
-        expect(normalizeDecisionNumber(canonical)).toBe(canonical);
-        expect(isDocumentNumber(canonical)).toBe(true);
-        expect(isDocumentNumber(raw)).toBe(raw === canonical);
-      }),
+      fc.property(
+        issuers,
+        fc.integer({ min: 1990, max: 2099 }),
+        fc.integer({ min: 1, max: 9999 }),
+        brackets,
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        (issuer, year, serial, [open, close], zeros, hao) => {
+          const raw = `${issuer}${open}${year}${close}${'0'.repeat(zeros)}${serial}${hao ? '号' : ''}`;
+          const canonical = `${issuer}〔${year}〕${serial}号`;
+          expect(normalizeDecisionNumber(raw)).toBe(canonical);
+          expect(normalizeDecisionNumber(canonical)).toBe(canonical);
+          expect(isDocumentNumber(canonical)).toBe(true);
+          expect(isDocumentNumber(raw)).toBe(raw === canonical);
+        },
+      ),
       RUNS,
     );
   });

@@ -11,7 +11,12 @@ const contribution = (sourceId: string, record: Record<string, unknown>, extract
 describe('golden record merge', () => {
   // The legal affairs office decides validity; the issuing department knows the text.
   const legal = contribution('legal-office', { documentNumber: '绍政发〔2021〕4号', title: '关于…的通知', validity: 'repealed' });
-  const issuer = contribution('issuer', { documentNumber: '绍政发〔2021〕4号', title: '关于…的通知（修订）', validity: 'in-force', fullTextUrl: 'https://x/1' });
+  const issuer = contribution('issuer', {
+    documentNumber: '绍政发〔2021〕4号',
+    title: '关于…的通知（修订）',
+    validity: 'in-force',
+    fullTextUrl: 'https://x/1',
+  });
   const precedence = { default: ['issuer', 'legal-office'], fields: { validity: ['legal-office'] } };
 
   it('takes each field from the declared winner and says where every field came from', () => {

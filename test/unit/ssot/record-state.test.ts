@@ -3,8 +3,19 @@ import type { CandidateRecord, Provenance } from '../../../src/ssot/model.js';
 import { isNoOp, planUpsert, planWithdraw, type Head } from '../../../src/ssot/record-state.js';
 
 const at = (day: number) => `2025-03-${String(day).padStart(2, '0')}T00:00:00.000Z`;
-const provenance = (sourceId: string, day: number): Provenance => ({ sourceId, rawKey: `raw/${sourceId}/${day}`, index: 0, sourceKey: 'k', extractedAt: at(day) });
-const candidate = (sourceId: string, record: Record<string, unknown>, day: number): CandidateRecord => ({ recordType: 't', recordId: 'r', record, provenance: provenance(sourceId, day) });
+const provenance = (sourceId: string, day: number): Provenance => ({
+  sourceId,
+  rawKey: `raw/${sourceId}/${day}`,
+  index: 0,
+  sourceKey: 'k',
+  extractedAt: at(day),
+});
+const candidate = (sourceId: string, record: Record<string, unknown>, day: number): CandidateRecord => ({
+  recordType: 't',
+  recordId: 'r',
+  record,
+  provenance: provenance(sourceId, day),
+});
 const rules = { precedence: { default: ['a', 'b'] } };
 
 function headAfter(...steps: [string, Record<string, unknown>, number][]): Head {

@@ -18,7 +18,10 @@ describe('source precedence, from the rank each source declares', () => {
 
   it('lets a source rank differently for some fields; ties go by id so the order is stable', () => {
     expect(precedenceFor('normative-document')).toEqual({ default: ['issuer', 'legal-office'], fields: { validity: ['issuer', 'legal-office'] } });
-    expect(precedenceFrom([...sources, { id: 'aaa', recordType: 'normative-document', precedence: { rank: 3, fields: { validity: 1 } } }])('normative-document').fields).toEqual({
+    expect(
+      precedenceFrom([...sources, { id: 'aaa', recordType: 'normative-document', precedence: { rank: 3, fields: { validity: 1 } } }])('normative-document')
+        .fields,
+    ).toEqual({
       validity: ['aaa', 'issuer', 'legal-office'],
     });
   });
