@@ -42,6 +42,36 @@ export interface DemoOptions {
   readonly drops: { readonly raw: ObjectStore; readonly processed: ProcessedFiles };
 }
 
+/** The front databases: the department, its engine and table, and the variable its source's host references. */
+const DATABASE_DEPARTMENTS = [
+  {
+    kind: 'credit',
+    name: 'public credit 发改委 (PostgreSQL)',
+    engine: 'PostgreSQL',
+    scheme: 'postgres',
+    port: 5432,
+    user: 'postgres',
+    table: 'credit_records',
+    hostVariable: 'TONGYUAN_DEMO_CREDIT_DB_HOST',
+    share: 0.6,
+    seedOffset: 1,
+    start: startCreditDepartment,
+  },
+  {
+    kind: 'documents',
+    name: 'normative documents 办公室 (MySQL)',
+    engine: 'MySQL/MariaDB',
+    scheme: 'mysql',
+    port: 3306,
+    user: 'root',
+    table: 'normative_documents',
+    hostVariable: 'TONGYUAN_DEMO_DOCUMENTS_DB_HOST',
+    share: 0.3,
+    seedOffset: 2,
+    start: startDocumentsDepartment,
+  },
+] as const;
+
 const share = (count: number, fraction: number) => Math.max(10, Math.round(count * fraction));
 const reason = (error: unknown) => ((error as { code?: string }).code ?? (error as Error).message).toString();
 
@@ -56,45 +86,19 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
   const started = new Set<string>();
   const skipped = new Map<string, string>();
   for (const kind of DEMO_KINDS) if (!options.kinds.has(kind)) skipped.set(DEMO_SOURCE_IDS[kind], 'not in TONGYUAN_DEMO_DEPARTMENTS');
-  const pgHost = options.pgHost ?? '127.0.0.1';
-  const mysqlHost = options.mysqlHost ?? '127.0.0.1';
   const env: Record<string, string> = {};
-  if (options.kinds.has('credit')) {
-    const name = 'public credit 发改委 (PostgreSQL)';
+  for (const db of DATABASE_DEPARTMENTS) {
+    if (!options.kinds.has(db.kind)) continue;
+    const host = (db.kind === 'credit' ? options.pgHost : options.mysqlHost) ?? '127.0.0.1';
+    const where = `${db.engine} at ${host}:${db.port}`;
     try {
-      await startCreditDepartment({
-        host: pgHost,
-        port: 5432,
-        user: 'postgres',
-        count: share(options.count, 0.6),
-        seed: options.seed + 1,
-        start: options.start,
-      });
-      env.TONGYUAN_DEMO_CREDIT_DB_HOST = pgHost;
-      shown.set(name, `postgres://postgres@${pgHost}:5432/tongyuan_demo table credit_records`);
-      started.add(DEMO_SOURCE_IDS.credit);
+      await db.start({ host, port: db.port, user: db.user, count: share(options.count, db.share), seed: options.seed + db.seedOffset, start: options.start });
+      env[db.hostVariable] = host;
+      shown.set(db.name, `${db.scheme}://${db.user}@${host}:${db.port}/tongyuan_demo table ${db.table}`);
+      started.add(DEMO_SOURCE_IDS[db.kind]);
     } catch (error) {
-      shown.set(name, `skipped: no PostgreSQL at ${pgHost}:5432 (${reason(error)})`);
-      skipped.set(DEMO_SOURCE_IDS.credit, `no PostgreSQL at ${pgHost}:5432`);
-    }
-  }
-  if (options.kinds.has('documents')) {
-    const name = 'normative documents 办公室 (MySQL)';
-    try {
-      await startDocumentsDepartment({
-        host: mysqlHost,
-        port: 3306,
-        user: 'root',
-        count: share(options.count, 0.3),
-        seed: options.seed + 2,
-        start: options.start,
-      });
-      env.TONGYUAN_DEMO_DOCUMENTS_DB_HOST = mysqlHost;
-      shown.set(name, `mysql://root@${mysqlHost}:3306/tongyuan_demo table normative_documents`);
-      started.add(DEMO_SOURCE_IDS.documents);
-    } catch (error) {
-      shown.set(name, `skipped: no MySQL/MariaDB at ${mysqlHost}:3306 (${reason(error)})`);
-      skipped.set(DEMO_SOURCE_IDS.documents, `no MySQL/MariaDB at ${mysqlHost}:3306`);
+      shown.set(db.name, `skipped: no ${where} (${reason(error)})`);
+      skipped.set(DEMO_SOURCE_IDS[db.kind], `no ${where}`);
     }
   }
   const deps = options.drops;

@@ -4,6 +4,16 @@ import { generateCreditRows } from './generate.js';
 
 export const DEMO_DATABASE = 'tongyuan_demo';
 
+/** Where a demo front database lives and how large and which seed its table is. */
+export interface DatabaseDepartmentOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly count: number;
+  readonly seed: number;
+  readonly start: Date;
+}
+
 export interface DatabaseDepartment {
   /** The address the source configuration's host reference gets. */
   readonly host: string;
@@ -21,14 +31,7 @@ const connect = async (host: string, port: number, user: string, database: strin
  * The credit centre's front database (发改委): a table in PostgreSQL, seeded
  * deterministically; reseeded only when the seed or size changes, so restarts keep it.
  */
-export async function startCreditDepartment(options: {
-  host: string;
-  port: number;
-  user: string;
-  count: number;
-  seed: number;
-  start: Date;
-}): Promise<DatabaseDepartment> {
+export async function startCreditDepartment(options: DatabaseDepartmentOptions): Promise<DatabaseDepartment> {
   const admin = await connect(options.host, options.port, options.user, 'postgres');
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DEMO_DATABASE]);

@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2';
-import type { DatabaseDepartment } from '../credit/postgres-department.js';
+import type { DatabaseDepartment, DatabaseDepartmentOptions } from '../credit/postgres-department.js';
 import { DEMO_DATABASE } from '../credit/postgres-department.js';
 import { insertRows, seedMarker } from '../shared/seeded-table.js';
 import { generateDocumentRows } from './generate.js';
@@ -9,14 +9,7 @@ import { generateDocumentRows } from './generate.js';
  * The general office's document system (办公室 公文系统): a MySQL/MariaDB table, seeded
  * deterministically; reseeded only when the seed or size changes.
  */
-export async function startDocumentsDepartment(options: {
-  host: string;
-  port: number;
-  user: string;
-  count: number;
-  seed: number;
-  start: Date;
-}): Promise<DatabaseDepartment> {
+export async function startDocumentsDepartment(options: DatabaseDepartmentOptions): Promise<DatabaseDepartment> {
   const db = await mysql.createConnection({
     host: options.host,
     port: options.port,

@@ -8,17 +8,9 @@ import type { RunSummary } from '../../src/local/summary.js';
 import { freePort } from '../../src/local/ports.js';
 import { startCli } from '../support/cli.js';
 import { onlySources } from '../support/sources-dir.js';
+import { processAlive } from '../../src/util/process-alive.js';
 
 const SUMMARY_KEYS = ['sources', 'pulled', 'records', 'quarantined', 'datasets', 'releases', 'events'];
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('the tongyuan command, as a user runs it', () => {
   const home = mkdtempSync(join(tmpdir(), 'tongyuan-cli-'));
@@ -76,7 +68,7 @@ describe('the tongyuan command, as a user runs it', () => {
     const javaPid = Number(readFileSync(join(home, 'dynamodb', 'java.pid'), 'utf8'));
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-    expect(alive(javaPid)).toBe(false);
+    expect(processAlive(javaPid)).toBe(false);
     expect(existsSync(join(home, 'endpoints.json'))).toBe(false);
   });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/local/ports.js';
 import { repoRoot } from '../support/cli.js';
 import { processGroup } from '../support/proc.js';
+import { processAlive } from '../../src/util/process-alive.js';
 
 /**
  * The environment of a user's shell: the machine's PATH without the node_modules/.bin that
@@ -35,15 +36,6 @@ function run(command: string, cwd: string, env: Record<string, string>): { child
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   return { child, output: () => output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const user = userEnvironment();
@@ -81,7 +73,7 @@ describe(`the README's commands on a fresh clone, with the machine's own Node ${
       expect(catalog, start.output()).toBeDefined();
       expect(catalog!.count).toBeGreaterThanOrEqual(1);
       javaPid = Number(readFileSync(join(home, 'dynamodb', 'java.pid'), 'utf8'));
-      expect(alive(javaPid)).toBe(true);
+      expect(processAlive(javaPid)).toBe(true);
     } finally {
       // As a terminal does: the signal goes to the whole process group (sh, npm, tongyuan).
       process.kill(-start.child.pid!, 'SIGTERM');
@@ -95,7 +87,7 @@ describe(`the README's commands on a fresh clone, with the machine's own Node ${
     expect(existsSync(join(home, 'up.pid')), start.output()).toBe(false);
     expect(existsSync(join(home, 'endpoints.json'))).toBe(false);
     expect(javaPid).toBeDefined();
-    expect(alive(javaPid)).toBe(false);
+    expect(processAlive(javaPid)).toBe(false);
   }, 300_000);
 
   it('`npx tongyuan --help` lists the commands', async () => {
