@@ -129,6 +129,30 @@ function urlFor(source: HttpJsonSource, pagination: Exclude<Pagination, { kind: 
 }
 
 /** HTTP/JSON APIs paginated by cursor token, page number, offset or Link header. */
+/** One pulled page of a JSON API, as every pagination style yields it. */
+function jsonPage(page: {
+  readonly body: Uint8Array;
+  readonly items: readonly unknown[];
+  readonly nextCursor: string | null;
+  readonly last: boolean;
+  readonly url: URL;
+  readonly expectedTotal: number | undefined;
+  readonly snapshot: string | undefined;
+}): SourcePage {
+  const { body, items, nextCursor, last, url, expectedTotal, snapshot } = page;
+  return {
+    body,
+    contentType: 'application/json',
+    items,
+    nextCursor,
+    last,
+    origin: url.href,
+    expectedTotal,
+    snapshot,
+    completesSnapshot: last && snapshot !== undefined,
+  };
+}
+
 export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'http-json'> {
   const deps: HttpDeps = {
     fetch: options.fetch ?? fetch,
@@ -175,17 +199,7 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       const hasMoreRaw = field(document, pagination.hasMoreField);
       const hasMore = typeof hasMoreRaw === 'boolean' ? hasMoreRaw : items.length > 0 && Boolean(next);
       const last = !hasMore || !next || next === position;
-      yield {
-        body,
-        contentType: 'application/json',
-        items,
-        nextCursor: next ?? null,
-        last,
-        origin: url.href,
-        expectedTotal,
-        snapshot,
-        completesSnapshot: last && snapshot !== undefined,
-      };
+      yield jsonPage({ body, items, nextCursor: next ?? null, last, url, expectedTotal, snapshot });
       if (last) return;
       position = next;
     }
@@ -226,17 +240,7 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       }
       const last = next === null;
       const after: PullState = last ? { since: max ?? state.since, next: null, max: null } : { since: state.since, next, max };
-      yield {
-        body,
-        contentType: 'application/json',
-        items,
-        nextCursor: JSON.stringify(after),
-        last,
-        origin: url.href,
-        expectedTotal,
-        snapshot,
-        completesSnapshot: last && snapshot !== undefined,
-      };
+      yield jsonPage({ body, items, nextCursor: JSON.stringify(after), last, url, expectedTotal, snapshot });
       if (last) return;
       state = after;
     }
