@@ -1,5 +1,5 @@
 import type { DatasetConfig } from '../config/catalog.js';
-import type { PublishRequest } from '../route/route-changes.js';
+import type { PublishRequest } from './request.js';
 import type { SettleOutcome } from './settle-request.js';
 
 /** One queue message as the publish function receives it. */

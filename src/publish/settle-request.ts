@@ -1,6 +1,6 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { MessageSender } from '../ports/index.js';
-import type { PublishRequest } from '../route/route-changes.js';
+import type { PublishRequest } from './request.js';
 import { publishDataset, type PublishDeps } from './publish-dataset.js';
 import { decidePublish } from './publish-timing.js';
 

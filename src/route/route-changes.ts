@@ -3,12 +3,7 @@ import type { FeedPublisher, MessageSender } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { changeEvent } from '../feeds/change-event.js';
 import { feedsByRecordType } from '../feeds/feeds.js';
-
-export interface PublishRequest {
-  readonly kind: 'publish-dataset';
-  readonly datasetId: string;
-  readonly requestedAt: string;
-}
+import type { PublishRequest } from '../publish/request.js';
 
 export interface RouteDeps {
   readonly feed: (feedId: string) => FeedPublisher;
