@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../../ports/index.js';
 import { resolveReferences } from '../../config/catalog.js';
 import { resolveSecretReferences, secretProviders, type SecretProviders } from '../../config/secret-refs.js';
 import { fetchWithRetry, type HttpDeps, type RetryPolicy } from '../http/fetch-with-retry.js';
-import { sharedRateLimiter, type RateLimiter } from '../http/rate-limiter.js';
+import { RateLimiter } from '../http/rate-limiter.js';
 import { SourceError } from '../source-error.js';
 import { pullSnapshotId, type PullContext, type SourceConnector, type SourcePage } from './connector.js';
 import { linkNext } from './link-header.js';
@@ -154,12 +154,14 @@ function jsonPage(page: {
 }
 
 export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'http-json'> {
+  const clock = options.clock ?? systemClock;
   const deps: HttpDeps = {
     fetch: options.fetch ?? fetch,
     sleep: options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))),
-    limiter: options.limiter ?? sharedRateLimiter,
+    // One limiter per connector: every sync through this composition shares its spacing.
+    limiter: options.limiter ?? new RateLimiter(() => clock.now().getTime()),
     random: options.random ?? Math.random,
-    clock: options.clock ?? systemClock,
+    clock,
   };
   const env = options.env ?? {};
   const secrets = options.secrets ?? secretProviders(env);

@@ -1,6 +1,7 @@
 /**
- * Spaces requests to one source at least 1/rate seconds apart, across every sync in this
- * process, so a fragile departmental API never sees a burst from us.
+ * Spaces requests to one source at least 1/rate seconds apart, across every sync that
+ * shares this limiter (one per connector set), so a fragile departmental API never sees a
+ * burst from us.
  */
 export class RateLimiter {
   private readonly nextSlot = new Map<string, number>();
@@ -20,5 +21,3 @@ export class RateLimiter {
     if (slot > now) await this.sleep(slot - now);
   }
 }
-
-export const sharedRateLimiter = new RateLimiter();
