@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { chinaDate, checkCalendarCoverage } from '../calendar/index.js';
 import { describeFileProblem } from '../config/catalog.js';
 import type { Environment } from '../config/runtime-config.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
@@ -29,6 +30,9 @@ async function reportLeftOut(stack: EmbeddedStack, say: (line: string) => void):
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
   const host = options.bindHost ?? LOOPBACK_HOST;
+  // Disclosure deadlines are counted in working days; a year the calendar lacks must be seen, not guessed.
+  const calendarWarning = checkCalendarCoverage(chinaDate(new Date(started)));
+  if (calendarWarning) options.say(calendarWarning);
   const stack = await startStack(options.home, options.env, { bindHost: host });
   await reportLeftOut(stack, options.say);
   if (options.once) {

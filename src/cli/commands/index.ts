@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { calendarCheckCommand } from './calendar.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
@@ -16,4 +17,5 @@ export const commands: readonly CliCommand[] = [
   quarantineReplayCommand,
   quarantineReportCommand,
   recordsShowCommand,
+  calendarCheckCommand,
 ];
