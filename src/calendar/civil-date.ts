@@ -31,10 +31,15 @@ export function addCalendarDays(date: CivilDate, n: number): CivilDate {
   return fromDayNumber(dayNumber(date) + n);
 }
 
+/** 0 Sunday … 6 Saturday, of a day number. */
+export function dayOfWeekOf(day: number): number {
+  // 1970-01-01, day 0, was a Thursday.
+  return (((day + 4) % 7) + 7) % 7;
+}
+
 /** 0 Sunday … 6 Saturday. */
 export function dayOfWeek(date: CivilDate): number {
-  // 1970-01-01, day 0, was a Thursday.
-  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+  return dayOfWeekOf(dayNumber(date));
 }
 
 /** The calendar year of a date. */

@@ -1,4 +1,4 @@
-import { addCalendarDays, dayNumber, dayOfWeek, fromDayNumber, yearOf, type CivilDate } from './civil-date.js';
+import { dayNumber, dayOfWeekOf, fromDayNumber, type CivilDate } from './civil-date.js';
 import { chineseDaysTable, type HolidayTable } from './holiday-table.js';
 
 /** Asked about a day of a year the holiday table does not hold: refusing beats guessing from weekends. */
@@ -51,30 +51,33 @@ export interface WorkingDayCalendar {
 /** A calendar over one holiday table. */
 export function workingDayCalendar(table: HolidayTable): WorkingDayCalendar {
   const covered = new Set(table.coveredYears);
-  const isWorkingDay = (date: CivilDate): boolean => {
-    const year = yearOf(date);
+  // Loops run on day numbers: one date string per day, for the table lookups.
+  const isWorkingDayNumber = (day: number): boolean => {
+    const date = fromDayNumber(day);
+    const year = Number(date.slice(0, 4));
     if (!covered.has(year)) throw new CalendarCoverageError(year, table.coveredYears);
     if (table.makeUpWorkdays.has(date)) return true;
     if (table.holidays.has(date)) return false;
-    const weekday = dayOfWeek(date);
+    const weekday = dayOfWeekOf(day);
     return weekday !== 0 && weekday !== 6;
   };
+  const isWorkingDay = (date: CivilDate): boolean => isWorkingDayNumber(dayNumber(date));
   const addWorkingDays = (date: CivilDate, n: number): CivilDate => {
     if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: n must be a whole number, not ${n}`);
     const step = Math.sign(n);
-    let day = date;
+    let day = dayNumber(date);
     for (let left = Math.abs(n); left > 0;) {
-      day = addCalendarDays(day, step);
-      if (isWorkingDay(day)) left -= 1;
+      day += step;
+      if (isWorkingDayNumber(day)) left -= 1;
     }
-    return day;
+    return n === 0 ? date : fromDayNumber(day);
   };
   const workingDaysBetween = (from: CivilDate, to: CivilDate): number => {
     const [start, end] = [dayNumber(from), dayNumber(to)];
-    if (end < start) return -workingDaysBetween(to, from);
+    const [low, high, sign] = end < start ? [end, start, -1] : [start, end, 1];
     let count = 0;
-    for (let day = start + 1; day <= end; day += 1) if (isWorkingDay(fromDayNumber(day))) count += 1;
-    return count;
+    for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
+    return sign * count;
   };
   return { coveredYears: table.coveredYears, isWorkingDay, addWorkingDays, workingDaysBetween };
 }
