@@ -1,4 +1,4 @@
-import { isUscc } from '../records/formats.js';
+import { idCardCheckChar, isUscc } from '../records/formats.js';
 import { isCalendarDate } from './calendar-date.js';
 
 /**
@@ -57,13 +57,16 @@ function passesLuhn(digits: string): boolean {
 }
 
 /**
- * An identity number is recognised by the birth date it carries, not by its check digit:
- * a mistyped number still identifies its holder. The date test keeps 18-digit codes of
- * other kinds (a credit code's digits 7–14 are an organisation code, not a date) out.
+ * An identity number is recognised by the birth date it carries. A valid check digit makes
+ * it an identity number whatever else the digits might be; a mistyped one still identifies
+ * its holder and is masked too, unless the 18 characters are a valid credit code instead
+ * (a credit code's digits 7–14 are part of an organisation code and may read as a date).
  */
 function looksLikeIdNumber(candidate: string): boolean {
-  const birth = candidate.length === 18 ? candidate.slice(6, 14) : `19${candidate.slice(6, 12)}`;
-  return /^[1-9]/.test(candidate) && isCalendarDate(birth) && !(candidate.length === 18 && isUscc(candidate.toUpperCase()));
+  const id = candidate.toUpperCase();
+  const birth = id.length === 18 ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
+  if (!/^[1-9]/.test(id) || !isCalendarDate(birth)) return false;
+  return id.length === 15 || idCardCheckChar(id.slice(0, 17)) === id.charAt(17) || !isUscc(id);
 }
 
 /** A bank card passes the Luhn check; a credit code that happens to be all digits is not a card. */
