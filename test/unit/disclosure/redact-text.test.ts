@@ -61,6 +61,13 @@ describe('redacting a published free-text value', () => {
     expect(redactText(text)).toBe(text);
   });
 
+  it('leaves ordinary penalty text alone: dates, amounts, articles, licence and report numbers', () => {
+    const text =
+      '2025年3月1日，当事人绍兴市越城区某某副食品店经营超过保质期的预包装食品，货值金额12345.67元，违反《中华人民共和国食品安全法》第三十四条第（十）项，' +
+      '依据第一百二十四条第一款第（五）项，罚款人民币50000元；食品经营许可证JY13306020012345，检验报告编号SX2025-000123，案发时间2025-02-18 09:30。';
+    expect(redactText(text)).toBe(text);
+  });
+
   it('is idempotent: redacting twice changes nothing', () => {
     const text = `消费者李小明（身份证号${witnessId}，电话13800138000）住绍兴市越城区解放路100号，卡号6222021234567890128，座机0575-88123456。`;
     const once = redactText(text);
