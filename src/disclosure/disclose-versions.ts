@@ -16,11 +16,16 @@ export async function* disclosedVersions(
   freeTextFields: readonly string[],
 ): AsyncIterable<readonly StoredVersion[]> {
   for await (const page of pages) {
-    yield page.filter((stored) => !isMinorParty(stored.record)).map((stored) => redactVersion(stored, freeTextFields));
+    yield page.flatMap((stored) => discloseVersion(stored, freeTextFields) ?? []);
   }
 }
 
-function redactVersion(stored: StoredVersion, freeTextFields: readonly string[]): StoredVersion {
+/**
+ * One version as it may be disclosed: undefined for a minor's decision, otherwise with
+ * every free-text field redacted. Any other publishing path (a feed) takes it from here.
+ */
+export function discloseVersion(stored: StoredVersion, freeTextFields: readonly string[]): StoredVersion | undefined {
+  if (isMinorParty(stored.record)) return undefined;
   const partyNames = PARTY_NAME_FIELDS.map((field) => stored.record[field]).filter((name): name is string => typeof name === 'string');
   const redact = (value: unknown): unknown =>
     typeof value === 'string' ? redactText(value, partyNames) : Array.isArray(value) ? value.map((item: unknown) => redact(item)) : value;
