@@ -36,7 +36,7 @@ import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFrom } from '../ssot/source-precedence.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
-import { openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
+import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 
 /** A publish request waits at most this long for its dataset's records to be still. */
 const PUBLISH_MAX_WAIT_SECONDS = 300;
@@ -140,7 +140,7 @@ export class Composition {
   }
 
   publishDeps(): PublishDeps {
-    return { records: this.recordStore(), open: this.openBucket(), releases: this.releaseCatalog(), openColumns, clock: this.clock };
+    return { records: this.recordStore(), open: this.openBucket(), releases: this.releaseCatalog(), openColumns, freeTextColumns, clock: this.clock };
   }
 
   settleDeps(): SettleDeps {

@@ -1,3 +1,4 @@
+import { freeTextFields } from '../disclosure/free-text-fields.js';
 import type { RecordTypeRules } from '../normalize/normalize-batch.js';
 import { recordTypeNamed } from '../records/registry.js';
 
@@ -6,6 +7,11 @@ export function openColumns(recordType: string): readonly string[] {
   return Object.entries(recordTypeNamed(recordType).grades())
     .filter(([, grade]) => grade === 'L1')
     .map(([field]) => field);
+}
+
+/** Fields of a record type that hold free text, redacted wherever they are published. */
+export function freeTextColumns(recordType: string): readonly string[] {
+  return freeTextFields(recordTypeNamed(recordType).schema);
 }
 
 export function schemaUri(recordType: string): string {

@@ -1,5 +1,6 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { Clock, ObjectStore } from '../ports/index.js';
+import { disclosedVersions } from '../disclosure/disclose-versions.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
@@ -14,6 +15,8 @@ export interface PublishDeps {
   };
   /** Fields of the record type that may be opened unconditionally (grade L1), in schema order. */
   readonly openColumns: (recordType: string) => readonly string[];
+  /** Fields of the record type holding free text, which are redacted before they are published. */
+  readonly freeTextColumns: (recordType: string) => readonly string[];
   readonly clock: Clock;
 }
 
@@ -35,7 +38,9 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   const now = deps.clock.now();
   const columns = deps.openColumns(dataset.recordType);
   const keyed: { id: string; row: Row }[] = [];
-  for await (const page of deps.records.listCurrent(dataset.recordType)) {
+  // Disclosure: minors' decisions are left out and free text is redacted (src/disclosure).
+  const current = disclosedVersions(deps.records.listCurrent(dataset.recordType), deps.freeTextColumns(dataset.recordType));
+  for await (const page of current) {
     for (const stored of page) keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
   }
   // A stable order makes equal content produce equal bytes, so unchanged data makes no release.

@@ -45,6 +45,7 @@ function memoryDeps(records: StoredVersion[]) {
       },
     },
     openColumns: () => ['name', 'tags', 'amount'],
+    freeTextColumns: () => ['name'],
     clock: { now: () => new Date('2026-11-27T08:00:00.123Z') },
   };
   return { deps, objects, writes, latest: () => latest };

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { disclosedVersions } from '../../../src/disclosure/disclose-versions.js';
+import type { StoredVersion } from '../../../src/ssot/model.js';
+import { idNumber } from './fixtures.js';
+
+const version = (recordId: string, record: Record<string, unknown>): StoredVersion => ({
+  recordType: 'credit-record',
+  recordId,
+  record,
+  version: 1,
+  contentHash: 'h',
+  storedAt: '2026-11-27T00:00:00Z',
+  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2026-11-27T00:00:00Z' },
+});
+
+async function collect(pages: AsyncIterable<readonly StoredVersion[]>): Promise<StoredVersion[]> {
+  const out: StoredVersion[] = [];
+  for await (const page of pages) out.push(...page);
+  return out;
+}
+
+describe('disclosed versions', () => {
+  it('redact only the named free-text fields, in strings and lists, keep the subject name, and leave minors out', async () => {
+    const subjectIdNumber = idNumber('330602', '19900101', '123');
+    async function* pages() {
+      yield [
+        version('a', {
+          subjectType: 'natural-person',
+          subjectName: '张三',
+          subjectIdNumber,
+          decisionDate: '2025-03-01',
+          content: '张三拖欠顾客王五的货款，联系电话13800138000',
+          notes: ['证人李四称属实'],
+          recordNumber: '13800138000',
+        }),
+      ];
+      yield [
+        version('b', {
+          subjectType: 'natural-person',
+          subjectName: '赵六',
+          subjectIdNumber: idNumber('330602', '20090501', '123'),
+          decisionDate: '2025-03-01',
+        }),
+      ];
+    }
+    const out = await collect(disclosedVersions(pages(), ['content', 'notes', 'subjectName']));
+    expect(out.map((v) => v.recordId)).toEqual(['a']);
+    expect(out[0]!.record).toEqual({
+      subjectType: 'natural-person',
+      subjectName: '张三',
+      subjectIdNumber,
+      decisionDate: '2025-03-01',
+      content: '张三拖欠顾客王*的货款，联系电话138****8000',
+      notes: ['证人李*称属实'],
+      // Not a free-text field: left for the schema's own rules and grades.
+      recordNumber: '13800138000',
+    });
+  });
+});
