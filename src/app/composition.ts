@@ -134,6 +134,7 @@ export class Composition {
       changes: this.changeMarks(),
       datasets: catalog.datasets,
       openColumns,
+      freeTextColumns,
       schemaUri,
       now: () => this.clock.now(),
     };

@@ -1,6 +1,7 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { FeedPublisher, MessageSender } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
+import { discloseVersion } from '../disclosure/disclose-versions.js';
 import { changeEvent } from '../feeds/change-event.js';
 import { feedsByRecordType } from '../feeds/feeds.js';
 import type { PublishRequest } from '../publish/request.js';
@@ -11,6 +12,8 @@ export interface RouteDeps {
   readonly changes: { markChanged(datasetIds: readonly string[], at: Date): Promise<void> };
   readonly datasets: readonly DatasetConfig[];
   readonly openColumns: (recordType: string) => readonly string[];
+  /** Published free-text fields, redacted in events as in releases. */
+  readonly freeTextColumns: (recordType: string) => readonly string[];
   readonly schemaUri: (recordType: string) => string;
   readonly now: () => Date;
 }
@@ -32,7 +35,9 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
   }
   let events = 0;
   for (const [feedId, list] of byFeed) {
-    const messages = list.map((v) => {
+    // What a release may not carry, an event may not either: a minor's case never goes out, free text is redacted.
+    const disclosed = list.flatMap((v) => discloseVersion(v, deps.freeTextColumns(v.recordType)) ?? []);
+    const messages = disclosed.map((v) => {
       const event = changeEvent(v, deps.openColumns(v.recordType), deps.schemaUri(v.recordType));
       return { body: JSON.stringify(event), attributes: { type: event.type, recordType: v.recordType } };
     });

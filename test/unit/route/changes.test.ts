@@ -33,7 +33,8 @@ function fakes() {
     publishQueue: { send: async (bodies) => void log.push(...bodies.map((b) => `publish:${(JSON.parse(b) as { datasetId: string }).datasetId}`)) },
     changes: { markChanged: async (ids) => void log.push(...ids.map((id) => `mark:${id}`)) },
     datasets: [dataset, other],
-    openColumns: () => ['caseName'],
+    openColumns: () => ['caseName', 'facts'],
+    freeTextColumns: () => ['caseName', 'facts'],
     schemaUri: () => 'https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json',
     now: () => new Date('2026-11-27T01:00:00Z'),
   };
@@ -54,6 +55,20 @@ describe('routing new SSOT versions', () => {
     expect(events[0]).toMatchObject({ specversion: '1.0', subject: 'a', time: '2026-11-27T00:00:01Z', datacontenttype: 'application/json' });
     expect(events[0]!.data.record).toEqual({ caseName: 'case a v1' });
     expect(JSON.stringify(events)).not.toContain('330602199001011234');
+  });
+
+  it('sends no event for a minor party and redacts free text as releases do', async () => {
+    const { deps, published } = fakes();
+    const minor = version('m', 1, {
+      record: { partyType: 'natural-person', partyIdNumber: '330602200905011235', decisionDate: '2025-03-01', caseName: 'case m', facts: '' },
+    });
+    const adult = version('a', 1, { record: { caseName: 'case a', facts: '证人王小明称，当事人电话13812348000' } });
+    const outcome = await routeChanges([minor, adult], deps);
+    expect(outcome.events).toBe(1);
+    const [event] = published.get('enforcement')!.map((m) => JSON.parse(m.body) as ChangeEvent);
+    expect(event!.subject).toBe('a');
+    expect(JSON.stringify(event)).not.toContain('13812348000');
+    expect(JSON.stringify(event)).not.toContain('王小明');
   });
 
   it('marks each affected dataset changed before asking for its release, and leaves the others alone', async () => {
