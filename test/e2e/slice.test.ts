@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
 import { DEMO_SEED, DEMO_START, demoRecordCount } from '../../demo/departments.js';
-import { chinaDate, publicityOf } from '../../src/disclosure/publicity.js';
+import { chinaDate } from '../../src/disclosure/publicity.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import type { RunSummary } from '../../src/local/summary.js';
 import { drainQueue } from '../support/queues.js';
-import { countSsotItems } from '../support/ssot.js';
+import { countPublicRecords, countSsotItems } from '../support/ssot.js';
 import { onlySources } from '../support/sources-dir.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -31,11 +31,7 @@ describe('one full cycle of the embedded stack, end to end', () => {
     home = mkdtempSync(join(tmpdir(), 'tongyuan-e2e-'));
     stack = await startStack(home, env);
     summary = await stack.runCycle();
-    const rules = (await stack.app.catalog()).datasets.find((d) => d.id === 'enforcement-decisions')!.disclosure!;
-    published = 0;
-    for await (const page of stack.app.recordStore().listCurrent('enforcement-decision')) {
-      published += page.filter((stored) => publicityOf(stored.record, today, rules).published).length;
-    }
+    published = await countPublicRecords(stack.app, 'enforcement-decisions', today);
   });
   afterAll(async () => {
     await stack?.stop();
