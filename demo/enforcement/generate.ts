@@ -10,6 +10,8 @@ import {
   TRADE_NAMES,
   type DemoCaseKind,
   type DemoDistrict,
+  type DemoStatusCode,
+  NON_NORMAL_STATUS_WEIGHTS,
   type DemoPartyKind,
 } from './vocabulary.js';
 
@@ -33,8 +35,8 @@ export interface DemoPenalty {
   cf_cfjg: string;
   cf_cfjgdm: string;
   cf_gsjzqx: string;
-  /** 0 正常, 1 变更, 2 撤销. */
-  cf_zt: '0' | '1' | '2';
+  /** 当前状态: 0 正常, 1 撤销, 2 异议, 3 其他 (the national code list). */
+  cf_zt: DemoStatusCode;
   dq: string;
   /** China time, YYYY-MM-DD HH:mm:ss. */
   update_time: string;
@@ -253,7 +255,7 @@ export function generatePenalties({ count, seed, defectRate = 0.02, start = DEFA
       cf_cfjgdm: authorityCode(district),
       // Warnings are publicised for three months, heavier penalties for three years.
       cf_gsjzqx: random.chance(0.05) ? '' : addMonths(decisionDate, lightOnly ? 3 : 36),
-      cf_zt: random.chance(0.9) ? '0' : random.chance(0.8) ? '1' : '2',
+      cf_zt: random.chance(0.9) ? '0' : nonNormalStatus(random.next()),
       dq: district.name,
       update_time: chinaWallClock(updatedAt),
     };
@@ -264,4 +266,9 @@ export function generatePenalties({ count, seed, defectRate = 0.02, start = DEFA
     records.push(record);
   });
   return { records, defective };
+}
+
+/** One of 撤销, 异议, 其他 by their weights, from one uniform draw. */
+function nonNormalStatus(draw: number): Exclude<DemoStatusCode, '0'> {
+  return (NON_NORMAL_STATUS_WEIGHTS.find((w) => draw < w.upTo) ?? NON_NORMAL_STATUS_WEIGHTS[NON_NORMAL_STATUS_WEIGHTS.length - 1]!).code;
 }

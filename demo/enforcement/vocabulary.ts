@@ -315,3 +315,16 @@ export const CASE_KINDS: readonly DemoCaseKind[] = [
     parties: ['法人及非法人组织'],
   },
 ];
+
+/** 当前状态 per the national 双公示 code list: 0 正常, 1 撤销, 2 异议, 3 其他. */
+export type DemoStatusCode = '0' | '1' | '2' | '3';
+
+/**
+ * The share of each code among decisions that are not 正常 (most are): a revocation
+ * is the common departure, an objection under review next, 其他 rare.
+ */
+export const NON_NORMAL_STATUS_WEIGHTS: readonly { readonly code: Exclude<DemoStatusCode, '0'>; readonly upTo: number }[] = [
+  { code: '1', upTo: 0.5 },
+  { code: '2', upTo: 0.8 },
+  { code: '3', upTo: 1 },
+];

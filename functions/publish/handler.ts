@@ -5,16 +5,37 @@ import { atColdStart } from '../../src/app/lambda-edge.js';
 import type { AwsClients } from '../../src/aws/clients.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { settlePublishBatch } from '../../src/publish/publish-batch.js';
+import { publishDataset } from '../../src/publish/publish-dataset.js';
+import { republishDisclosed } from '../../src/publish/republish-disclosed.js';
 import { settlePublishRequest } from '../../src/publish/settle-request.js';
 import { withObservability } from '../../src/util/handler-middleware.js';
 import { logger } from '../../src/util/logger.js';
 import { metrics } from '../../src/util/metrics.js';
 
-/** Publish requests, coalesced per dataset; a dataset that fails reports all its messages. */
+/** The daily schedule's event (EventBridge Scheduler sends `{}`): re-evaluate every dataset with disclosure rules. */
+export type DailyRepublishEvent = Record<string, never>;
+
+const isQueueBatch = (event: SQSEvent | DailyRepublishEvent): event is SQSEvent => Array.isArray((event as Partial<SQSEvent>).Records);
+
+/**
+ * Publish requests, coalesced per dataset; a dataset that fails reports all its messages.
+ * Once a day, without a request, datasets with disclosure rules are released again so that
+ * expired decisions leave on the day; the scheduler retries when any of them failed.
+ */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   const app = new Composition(config, clients);
-  return withObservability(config, async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  return withObservability(config, async (event: SQSEvent | DailyRepublishEvent): Promise<SQSBatchResponse | undefined> => {
     const deps = app.settleDeps();
+    if (!isQueueBatch(event)) {
+      const results = await republishDisclosed((await app.catalog()).datasets, (dataset) => publishDataset(dataset, deps));
+      for (const result of results) {
+        logger.info('daily disclosure re-evaluation', { ...result });
+        if (result.action === 'published') metrics.addMetric('ReleasesPublished', MetricUnit.Count, 1);
+      }
+      const failed = results.filter((r) => r.action === 'failed');
+      if (failed.length > 0) throw new Error(`daily re-evaluation failed for ${failed.map((r) => r.datasetId).join(', ')}`);
+      return undefined;
+    }
     const failed = await settlePublishBatch(event.Records, {
       datasets: (await app.catalog()).datasets,
       settle: (dataset, requestedAt) => settlePublishRequest(dataset, requestedAt, deps),

@@ -1,11 +1,11 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionDef } from '../../src/infra/resources.js';
+import type { FunctionDef, FunctionTrigger } from '../../src/infra/resources.js';
 import type { SchedulePlan } from '../../src/infra/source-schedules.js';
 import { lookup, pascalId } from './model-ids.js';
 
@@ -49,9 +49,10 @@ export class Schedules extends Construct {
           // The first schedule keeps the id it had before plans existed, so deployed ones are updated, not replaced.
           const scheduleId = everyMinutes === trigger.everyMinutes ? `${pascalId(def.id)}${index}` : `${pascalId(def.id)}${index}Every${everyMinutes}m`;
           const sourceIds = (event as { sourceIds?: readonly string[] }).sourceIds;
+          const when = trigger.dailyAtChinaTime ? `daily at ${trigger.dailyAtChinaTime} China time` : `every ${everyMinutes} minutes`;
           new Schedule(this, scheduleId, {
-            description: `Runs ${def.id} every ${everyMinutes} minutes${sourceIds ? ` for ${sourceIds.join(', ')}` : ''}`.slice(0, 512),
-            schedule: ScheduleExpression.rate(Duration.minutes(everyMinutes)),
+            description: `Runs ${def.id} ${when}${sourceIds ? ` for ${sourceIds.join(', ')}` : ''}`.slice(0, 512),
+            schedule: expressionOf(trigger, everyMinutes),
             target: new LambdaInvoke(fn, {
               role,
               input: ScheduleTargetInput.fromObject(event),
@@ -67,4 +68,11 @@ export class Schedules extends Construct {
     }
     this.roles = roles;
   }
+}
+
+/** A daily trigger runs at its China wall-clock time; any other at its rate. */
+function expressionOf(trigger: Extract<FunctionTrigger, { kind: 'schedule' }>, everyMinutes: number): ScheduleExpression {
+  if (!trigger.dailyAtChinaTime) return ScheduleExpression.rate(Duration.minutes(everyMinutes));
+  const [hour, minute] = trigger.dailyAtChinaTime.split(':').map(Number);
+  return ScheduleExpression.cron({ minute: String(minute), hour: String(hour), timeZone: TimeZone.ASIA_SHANGHAI });
 }

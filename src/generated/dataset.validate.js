@@ -3,7 +3,7 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","type":"object","additionalProperties":false,"required":["decisionKind","months","rule","source"],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定日期起的月数（含截止日）/ months from the decision date, the end day included"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
 const func1 = ucs2length;
 
@@ -80,7 +80,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "id") || (key0 === "title")) || (key0 === "description")) || (key0 === "publisher")) || (key0 === "recordType")) || (key0 === "license")) || (key0 === "keywords"))){
+if(!((((((((key0 === "id") || (key0 === "title")) || (key0 === "description")) || (key0 === "publisher")) || (key0 === "recordType")) || (key0 === "license")) || (key0 === "keywords")) || (key0 === "disclosure"))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -269,14 +269,265 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.disclosure !== undefined){
+let data8 = data.disclosure;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.periods === undefined){
+const err21 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!((key1 === "objection") || (key1 === "periods"))){
+const err22 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data8.objection !== undefined){
+let data9 = data8.objection;
+if(typeof data9 !== "string"){
+const err23 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!((data9 === "keep") || (data9 === "suspend"))){
+const err24 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.objection.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8.periods !== undefined){
+let data10 = data8.periods;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.decisionKind === undefined){
+const err25 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data11.months === undefined){
+const err26 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data11.rule === undefined){
+const err27 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data11.source === undefined){
+const err28 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key2 in data11){
+if(!((((key2 === "decisionKind") || (key2 === "months")) || (key2 === "rule")) || (key2 === "source"))){
+const err29 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data11.decisionKind !== undefined){
+let data12 = data11.decisionKind;
+if(typeof data12 !== "string"){
+const err30 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!((data12 === "penalty") || (data12 === "license"))){
+const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data11.months !== undefined){
+let data13 = data11.months;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 120 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data11.rule !== undefined){
+let data14 = data11.rule;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data11.source !== undefined){
+let data15 = data11.source;
+if(typeof data15 === "string"){
+if(func1(data15) < 1){
+const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }

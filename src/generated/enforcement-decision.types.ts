@@ -124,6 +124,6 @@ export type LicenseCategory = "普通" | "特许" | "认可" | "核准" | "登�
  */
 export type District = "越城区" | "柯桥区" | "上虞区" | "诸暨市" | "嵊州市" | "新昌县" | "绍兴市本级";
 /**
- * 决定状态 / decision status
+ * 当前状态（国家双公示标准代码：0 正常 in-force、1 撤销 revoked、2 异议 objection、3 其他 other；changed 仅供以文字声明“变更”的来源使用，按正常公示其新版本）/ current status per the national code list; changed only for sources that state an amendment in words
  */
-export type DecisionStatus = "in-force" | "changed" | "revoked";
+export type DecisionStatus = "in-force" | "revoked" | "objection" | "other" | "changed";

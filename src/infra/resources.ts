@@ -72,7 +72,12 @@ export type FunctionTrigger =
       /** Only records whose sort key starts with this prefix reach the handler. */
       readonly sortKeyPrefix?: string;
     }
-  | { readonly kind: 'schedule'; readonly everyMinutes: number }
+  | {
+      readonly kind: 'schedule';
+      readonly everyMinutes: number;
+      /** Runs once a day at this China wall-clock time (HH:MM, Asia/Shanghai) instead of at a rate from deployment; everyMinutes is then 1440. */
+      readonly dailyAtChinaTime?: string;
+    }
   | { readonly kind: 'http' };
 
 export interface FunctionDef {
@@ -188,11 +193,15 @@ export const resources: ResourceModel = {
     },
     {
       id: 'publish',
-      description: 'Writes an immutable open-data release of each changed dataset',
+      description: 'Writes an immutable open-data release of each changed dataset, and daily of each dataset with disclosure rules',
       entry: 'functions/publish/handler.ts',
       timeoutSeconds: 300,
       memoryMb: 1024,
-      triggers: [{ kind: 'sqs', queue: 'publish', batchSize: 10, maxBatchingWindowSeconds: 5, maxConcurrency: 2 }],
+      triggers: [
+        { kind: 'sqs', queue: 'publish', batchSize: 10, maxBatchingWindowSeconds: 5, maxConcurrency: 2 },
+        // Just after midnight in China: decisions whose publicity period ended yesterday leave the release.
+        { kind: 'schedule', everyMinutes: 24 * 60, dailyAtChinaTime: '00:05' },
+      ],
       uses: {
         tables: [
           { id: 'records', access: 'read' },
@@ -251,6 +260,11 @@ export function validateResources(model: ResourceModel): void {
           problems.push(`queue ${queue.id}: visibility timeout ${queue.visibilityTimeoutSeconds}s is under 6x the timeout of ${fn.id} (${fn.timeoutSeconds}s)`);
         if (trigger.batchSize < 1 || trigger.batchSize > 10000) problems.push(`function ${fn.id}: SQS batch size ${trigger.batchSize} is out of 1..10000`);
         if (trigger.maxConcurrency !== undefined && trigger.maxConcurrency < 2) problems.push(`function ${fn.id}: SQS maxConcurrency must be at least 2`);
+      }
+      if (trigger.kind === 'schedule' && trigger.dailyAtChinaTime !== undefined) {
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(trigger.dailyAtChinaTime))
+          problems.push(`function ${fn.id}: daily time ${trigger.dailyAtChinaTime} is not HH:MM`);
+        if (trigger.everyMinutes !== 24 * 60) problems.push(`function ${fn.id}: a daily schedule runs every 1440 minutes, not ${trigger.everyMinutes}`);
       }
       if (trigger.kind === 'stream') {
         const table = model.tables.find((t) => t.id === trigger.table);

@@ -3,6 +3,7 @@ import type { Clock, ObjectStore } from '../ports/index.js';
 import { disclosedVersions } from '../disclosure/disclose-versions.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
+import { chinaDate, publicityOf } from '../disclosure/publicity.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
 
@@ -30,6 +31,17 @@ const compact = (d: Date) =>
     .replace(/\.(\d{3})Z$/, '$1Z');
 
 /**
+ * Disclosure step: a dataset with disclosure rules releases only the records public on the
+ * publish clock's China date; revoked, expired and suspended decisions are left out.
+ */
+function publicToday(dataset: DatasetConfig, now: Date): (stored: StoredVersion) => boolean {
+  const rules = dataset.disclosure;
+  if (!rules) return () => true;
+  const today = chinaDate(now);
+  return (stored) => publicityOf(stored.record, today, rules).published;
+}
+
+/**
  * Writes a new immutable release when the dataset's content changed: every file first,
  * then the manifest, then the "latest" pointer, so a reader never sees a half release.
  */
@@ -38,10 +50,13 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   const now = deps.clock.now();
   const columns = deps.openColumns(dataset.recordType);
   const keyed: { id: string; row: Row }[] = [];
-  // Disclosure: minors' decisions are left out and free text is redacted (src/disclosure).
+  // Disclosure: what is not public today (revoked, expired) and minors' decisions are left out; free text is redacted (src/disclosure).
+  const isPublic = publicToday(dataset, now);
   const current = disclosedVersions(deps.records.listCurrent(dataset.recordType), deps.freeTextColumns(dataset.recordType));
   for await (const page of current) {
-    for (const stored of page) keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
+    for (const stored of page.filter(isPublic)) {
+      keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
+    }
   }
   // A stable order makes equal content produce equal bytes, so unchanged data makes no release.
   keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

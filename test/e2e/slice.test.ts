@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
 import { DEMO_SEED, DEMO_START, demoRecordCount } from '../../demo/departments.js';
+import { chinaDate } from '../../src/disclosure/publicity.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import type { RunSummary } from '../../src/local/summary.js';
 import { drainQueue } from '../support/queues.js';
-import { countSsotItems } from '../support/ssot.js';
+import { countPublicRecords, countSsotItems } from '../support/ssot.js';
 import { onlySources } from '../support/sources-dir.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -22,11 +23,15 @@ describe('one full cycle of the embedded stack, end to end', () => {
   let home: string;
   let stack: EmbeddedStack;
   let summary: RunSummary;
+  /** The SSOT records public today under the dataset's disclosure rules: what the release holds. */
+  let published: number;
+  const today = chinaDate(new Date());
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'tongyuan-e2e-'));
     stack = await startStack(home, env);
     summary = await stack.runCycle();
+    published = await countPublicRecords(stack.app, 'enforcement-decisions', today);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -49,12 +54,14 @@ describe('one full cycle of the embedded stack, end to end', () => {
     }
   });
 
-  it('publishes a release whose row count is the SSOT count, and serves its exact bytes', async () => {
+  it('publishes a release of the SSOT records public today, and serves its exact bytes', async () => {
     const catalog = (await (await stack.api.request('http://localhost/v1/datasets')).json()) as {
       datasets: { id: string; latestRelease: { rowCount: number; files: { format: string; sha256: string; bytes: number }[] } }[];
     };
     const dataset = catalog.datasets.find((d) => d.id === 'enforcement-decisions')!;
-    expect(dataset.latestRelease.rowCount).toBe(valid);
+    // The demo has revoked and expired decisions: they are in the SSOT, not in the release.
+    expect(published).toBeLessThan(valid);
+    expect(dataset.latestRelease.rowCount).toBe(published);
     for (const format of ['csv', 'jsonl']) {
       const response = await stack.api.request(`http://localhost/v1/datasets/enforcement-decisions/download?format=${format}`);
       expect(response.status).toBe(200);
@@ -63,7 +70,8 @@ describe('one full cycle of the embedded stack, end to end', () => {
       expect({ bytes: bytes.length, sha256: sha256(bytes) }).toEqual({ bytes: file.bytes, sha256: file.sha256 });
       const text = new TextDecoder().decode(bytes);
       const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-      expect(lines.length).toBe(format === 'csv' ? valid + 1 : valid);
+      expect(lines.length).toBe(format === 'csv' ? published + 1 : published);
+      if (format === 'jsonl') expect(lines.some((line) => (JSON.parse(line) as { status?: string }).status === 'revoked')).toBe(false);
       // UTF-8 with a BOM, so spreadsheet software on Chinese Windows reads it right.
       if (format === 'csv') expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
@@ -100,7 +108,10 @@ describe('one full cycle of the embedded stack, end to end', () => {
   });
 
   it('a record amended at the department becomes version 2, a new release and an amended event', async () => {
-    const original = expected.records.find((r) => !expected.defective.has(r.id))!;
+    // One in the release (in force, its period running), so the amendment changes the release.
+    const original = expected.records.find(
+      (r) => !expected.defective.has(r.id) && r.cf_zt === '0' && /^\d{4}-\d{2}-\d{2}$/.test(r.cf_gsjzqx) && r.cf_gsjzqx > today,
+    )!;
     stack.demos.enforcement.upsert({ ...original, cf_ajmc: `${original.cf_ajmc}（更正）` });
     const after = await stack.runCycle();
     expect(after).toMatchObject({ pulled: 1, records: valid, releases: 1, events: 1 });

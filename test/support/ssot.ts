@@ -1,5 +1,6 @@
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { Composition } from '../../src/app/composition.js';
+import { publicityOf } from '../../src/disclosure/publicity.js';
 
 /** Counts the SSOT's current items and version items by scanning the whole table (tests only). */
 export async function countSsotItems(app: Composition): Promise<{ current: number; versions: number; maxVersion: number }> {
@@ -19,4 +20,15 @@ export async function countSsotItems(app: Composition): Promise<{ current: numbe
     }
   }
   return { current, versions, maxVersion };
+}
+
+/** How many current records of a dataset are public today under its disclosure rules: the rows its release should hold. */
+export async function countPublicRecords(app: Composition, datasetId: string, today: string): Promise<number> {
+  const dataset = (await app.catalog()).datasets.find((d) => d.id === datasetId);
+  if (!dataset) throw new Error(`unknown dataset ${datasetId}`);
+  let count = 0;
+  for await (const page of app.recordStore().listCurrent(dataset.recordType)) {
+    count += dataset.disclosure ? page.filter((stored) => publicityOf(stored.record, today, dataset.disclosure!).published).length : page.length;
+  }
+  return count;
 }

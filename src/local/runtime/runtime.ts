@@ -7,6 +7,7 @@ import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
 import type { Provisioned } from '../provision.js';
 import { lambdaContext, loadHandlerFactory, type Handler } from './lambda-context.js';
 import { singleSchedule, type SchedulePlan } from '../../infra/source-schedules.js';
+import { msUntilChinaTime } from './china-time.js';
 import { SqsEventSourceMapping } from './sqs-mapping.js';
 import { StreamEventSourceMapping } from './stream-mapping.js';
 
@@ -122,6 +123,18 @@ export class LocalRuntime {
         if (trigger.kind !== 'schedule') continue;
         for (const { event, everyMinutes } of plan(fn, trigger.everyMinutes)) {
           const tick = () => void this.invoke(fn.id, event).catch((error: Error) => onError(fn.id, error));
+          if (trigger.dailyAtChinaTime) {
+            // A daily run waits for its China time (as in AWS): at startup the pipeline has not settled yet.
+            const first = setTimeout(
+              () => {
+                tick();
+                this.timers.push(setInterval(tick, everyMinutes * 60_000));
+              },
+              msUntilChinaTime(trigger.dailyAtChinaTime, new Date()),
+            );
+            this.timers.push(first);
+            continue;
+          }
           tick();
           this.timers.push(setInterval(tick, everyMinutes * 60_000));
         }

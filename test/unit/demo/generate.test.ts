@@ -91,7 +91,7 @@ describe('generatePenalties', () => {
     expect(clean.some((record) => typeof record.cf_fk === 'number')).toBe(true);
     expect(clean.some((record) => typeof record.cf_fk === 'string' && record.cf_fk !== '')).toBe(true);
     expect(clean.some((record) => /年\d+月\d+日$/.test(record.cf_jdrq))).toBe(true);
-    expect(new Set(clean.map((record) => record.cf_zt))).toEqual(new Set(['0', '1', '2']));
+    expect(new Set(clean.map((record) => record.cf_zt))).toEqual(new Set(['0', '1', '2', '3']));
   });
 
   it('starts at the time given', () => {

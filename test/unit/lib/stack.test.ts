@@ -149,7 +149,10 @@ describe('triggers', () => {
       if (trigger.kind !== 'schedule') throw new Error('unreachable');
       const fn = fnOf(def.id);
       synthesized.template.hasResourceProperties('AWS::Scheduler::Schedule', {
-        ScheduleExpression: ScheduleExpression.rate(Duration.minutes(trigger.everyMinutes)).expressionString,
+        ScheduleExpression: trigger.dailyAtChinaTime
+          ? `cron(${Number(trigger.dailyAtChinaTime.slice(3))} ${Number(trigger.dailyAtChinaTime.slice(0, 2))} * * ? *)`
+          : ScheduleExpression.rate(Duration.minutes(trigger.everyMinutes)).expressionString,
+        ...(trigger.dailyAtChinaTime ? { ScheduleExpressionTimezone: 'Asia/Shanghai' } : {}),
         Target: {
           Arn: getAtt(fn, 'Arn'),
           // Three invoke retries; an event older than its own period (at most Scheduler's 24 h) is dropped for the next one.

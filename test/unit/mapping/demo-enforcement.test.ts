@@ -61,7 +61,7 @@ describe('mapDemoPenalty', () => {
       authority: '绍兴市柯桥区市场监督管理局',
       authorityCode: '11330603002531227H',
       district: '柯桥区',
-      status: 'changed',
+      status: 'revoked',
       sourceUpdatedAt: '2025-03-06T10:15:00+08:00',
     });
     expect(validate(goldenRaw).valid).toBe(true);
@@ -83,10 +83,21 @@ describe('mapDemoPenalty', () => {
     expect(validateEnforcementDecision(mapped).valid).toBe(true);
   });
 
+  // The national 当前状态 code list: 0 正常, 1 撤销, 2 异议, 3 其他.
+  it.each([
+    ['0', 'in-force'],
+    ['1', 'revoked'],
+    ['2', 'objection'],
+    ['3', 'other'],
+  ])('maps 当前状态 %s to %s', (code, status) => {
+    const mapped = mapDemoPenalty({ ...goldenRaw, cf_zt: code });
+    expect(mapped).toMatchObject({ status });
+    expect(validateEnforcementDecision(mapped).valid).toBe(true);
+  });
+
   it('maps individual businesses, statuses and blank optional fields', () => {
     expect(mapDemoPenalty({ ...goldenRaw, xdr_lb: '个体工商户' })).toMatchObject({ partyType: 'individual-business' });
     expect(mapDemoPenalty({ ...goldenRaw, cf_zt: 0 })).toMatchObject({ status: 'in-force' });
-    expect(mapDemoPenalty({ ...goldenRaw, cf_zt: '2' })).toMatchObject({ status: 'revoked' });
     const blank = mapDemoPenalty({ ...goldenRaw, cf_fk: '', cf_gsjzqx: '  ', cf_ajmc: null });
     expect(blank).not.toHaveProperty('fineYuan');
     expect(blank).not.toHaveProperty('publicityEndDate');
