@@ -60,3 +60,48 @@ export function classifyDisclosures(entries: readonly DisclosureEntry[], calenda
   late.sort((a, b) => b.daysLate - a.daysLate || a.decisionDate.localeCompare(b.decisionDate) || a.recordId.localeCompare(b.recordId));
   return { late, onTime, uncounted };
 }
+
+/** Working days ahead that the report looks for disclosures falling due. */
+export const DUE_HORIZON_WORKING_DAYS = 5;
+
+/** A decision decided but not yet published. */
+export interface PendingDecision {
+  readonly recordType: string;
+  readonly recordId: string;
+  readonly decisionDate: string;
+}
+
+export interface DueDisclosure extends PendingDecision {
+  /** The last day its disclosure is on time: the 7th working day after the decision date. */
+  readonly dueOn: string;
+  /** True when that day is already past. */
+  readonly overdue: boolean;
+}
+
+/**
+ * Unpublished decisions whose last on-time day is at most `horizon` working days after
+ * `today` (China date), overdue ones included; soonest first. A year the calendar lacks is left out and named.
+ */
+export function disclosuresDue(
+  pending: readonly PendingDecision[],
+  calendar: WorkingDayCalendar,
+  today: string,
+  horizon = DUE_HORIZON_WORKING_DAYS,
+): { readonly due: readonly DueDisclosure[]; readonly uncounted: readonly PendingDecision[] } {
+  const until = calendar.addWorkingDays(today, horizon);
+  const due: DueDisclosure[] = [];
+  const uncounted: PendingDecision[] = [];
+  for (const decision of pending) {
+    let dueOn: string;
+    try {
+      dueOn = calendar.addWorkingDays(decision.decisionDate, DISCLOSURE_WORKING_DAYS);
+    } catch (error) {
+      if (!(error instanceof CalendarCoverageError)) throw error;
+      uncounted.push(decision);
+      continue;
+    }
+    if (dueOn <= until) due.push({ ...decision, dueOn, overdue: dueOn < today });
+  }
+  due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId));
+  return { due, uncounted };
+}
