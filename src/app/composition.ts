@@ -8,6 +8,7 @@ import type { ApiDeps } from '../api/app.js';
 import type { AwsClients } from '../aws/clients.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
+import { DynamoDisclosureLedger } from '../aws/dynamo-disclosure-ledger.js';
 import { DynamoKeyLedger } from '../aws/dynamo-key-ledger.js';
 import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
 import { DynamoQuarantineStore } from '../aws/dynamo-quarantine-store.js';
@@ -89,6 +90,7 @@ export class Composition {
 
   quarantineStore = (): DynamoQuarantineStore => new DynamoQuarantineStore(this.clients.doc, this.config.resources.table('quarantine'));
   releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(this.clients.doc, this.config.resources.table('state'));
+  disclosureLedger = (): DynamoDisclosureLedger => new DynamoDisclosureLedger(this.clients.doc, this.config.resources.table('state'));
   changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(this.clients.doc, this.config.resources.table('state'));
   openBucket = (): S3ObjectStore => this.bucket('open');
 
@@ -141,7 +143,15 @@ export class Composition {
   }
 
   publishDeps(): PublishDeps {
-    return { records: this.recordStore(), open: this.openBucket(), releases: this.releaseCatalog(), openColumns, freeTextColumns, clock: this.clock };
+    return {
+      records: this.recordStore(),
+      open: this.openBucket(),
+      releases: this.releaseCatalog(),
+      openColumns,
+      freeTextColumns,
+      clock: this.clock,
+      disclosures: this.disclosureLedger(),
+    };
   }
 
   settleDeps(): SettleDeps {

@@ -38,8 +38,11 @@ async function main(argv: readonly string[]): Promise<number> {
   return command.run(argv.slice(command.path.length), io);
 }
 
+// Output to a pipe is written asynchronously: exit only once what was written is flushed.
+const exitAfterOutput = (code: number) => process.stdout.write('', () => process.exit(code));
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: Error) => {
     const known = error instanceof ConfigError || error.name === 'ConfigError' || error.name === 'SourceError';
     io.say(`tongyuan: ${known ? error.message : (error.stack ?? error.message)}`);

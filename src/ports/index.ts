@@ -12,3 +12,4 @@ export * from './object-store.js';
 export * from './quarantine-store.js';
 export * from './record-store.js';
 export * from './release-catalog.js';
+export * from './disclosure-ledger.js';

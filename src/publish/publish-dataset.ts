@@ -1,6 +1,7 @@
 import type { DatasetConfig } from '../config/catalog.js';
-import type { Clock, ObjectStore } from '../ports/index.js';
+import type { Clock, DisclosureLedger, ObjectStore } from '../ports/index.js';
 import { disclosedVersions } from '../disclosure/disclose-versions.js';
+import { keepFirstPublications, publishedRecord, type PublishedRecord } from '../disclosure/first-publication.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
 import { chinaDate, publicityOf } from '../disclosure/publicity.js';
@@ -19,6 +20,8 @@ export interface PublishDeps {
   /** Fields of the record type holding free text, which are redacted before they are published. */
   readonly freeTextColumns: (recordType: string) => readonly string[];
   readonly clock: Clock;
+  /** First-publication times (the disclosure clock); without it no clock is kept. */
+  readonly disclosures?: DisclosureLedger;
 }
 
 export type PublishOutcome =
@@ -50,13 +53,14 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   const now = deps.clock.now();
   const columns = deps.openColumns(dataset.recordType);
   const keyed: { id: string; row: Row }[] = [];
+  const published: PublishedRecord[] = [];
   // Disclosure: what is not public today (revoked, expired) and minors' decisions are left out; free text is redacted (src/disclosure).
   const isPublic = publicToday(dataset, now);
   const current = disclosedVersions(deps.records.listCurrent(dataset.recordType), deps.freeTextColumns(dataset.recordType));
   for await (const page of current) {
-    for (const stored of page.filter(isPublic)) {
-      keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
-    }
+    const shown = page.filter(isPublic);
+    for (const stored of shown) keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
+    published.push(...shown.map(publishedRecord));
   }
   // A stable order makes equal content produce equal bytes, so unchanged data makes no release.
   keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -64,7 +68,11 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   const jsonl = toJsonl(columns, rows);
   const snapshotHash = sha256Hex(jsonl);
   const previous = await deps.releases.latest(dataset.id);
-  if (previous?.snapshotHash === snapshotHash) return { released: false, reason: 'unchanged', release: previous };
+  if (previous?.snapshotHash === snapshotHash) {
+    // The same rows went out with the previous release: a clock its publisher failed to start starts at that release.
+    if (deps.disclosures) await keepFirstPublications(deps.disclosures, dataset.recordType, previous, published);
+    return { released: false, reason: 'unchanged', release: previous };
+  }
 
   const releaseId = `${compact(now)}-${snapshotHash.slice(0, 8)}`;
   const prefix = `datasets/${dataset.id}/releases/${releaseId}`;
@@ -94,5 +102,7 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   await deps.open.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: 'application/json' });
   const release: ReleasePointer = { datasetId: dataset.id, releaseId, createdAt: now.toISOString(), rowCount: rows.length, snapshotHash, manifestKey, files };
   await deps.releases.commit(release, previous?.releaseId);
+  // Disclosure clock: records first published by this release get its time; earlier ones keep theirs.
+  if (deps.disclosures) await keepFirstPublications(deps.disclosures, dataset.recordType, release, published);
   return { released: true, release };
 }

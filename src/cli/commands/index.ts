@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { calendarCheckCommand } from './calendar.js';
+import { complianceReportCommand } from './compliance.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
@@ -18,4 +19,5 @@ export const commands: readonly CliCommand[] = [
   quarantineReportCommand,
   recordsShowCommand,
   calendarCheckCommand,
+  complianceReportCommand,
 ];

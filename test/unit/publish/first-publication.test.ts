@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetConfig } from '../../../src/config/catalog.js';
+import type { ObjectStore } from '../../../src/ports/index.js';
+import { publishDataset, type PublishDeps } from '../../../src/publish/publish-dataset.js';
+import type { ReleasePointer } from '../../../src/publish/release.js';
+import type { StoredVersion } from '../../../src/ssot/model.js';
+import { MemoryDisclosureLedger } from '../../support/memory-disclosure-ledger.js';
+
+const dataset: DatasetConfig = { id: 'decisions', title: '决定', description: 'd', publisher: 'p', recordType: 't', license: 'CC-BY-4.0' };
+
+const version = (recordId: string, record: Record<string, unknown>): StoredVersion => ({
+  recordType: 't',
+  recordId,
+  record,
+  version: 1,
+  contentHash: 'h',
+  storedAt: '2025-01-24T00:00:00Z',
+  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2025-01-24T00:00:00Z' },
+});
+
+/** A publisher over memory whose records and clock the test moves between releases. */
+function world() {
+  const objects = new Map<string, Uint8Array | string>();
+  let latest: ReleasePointer | undefined;
+  let now = new Date('2025-02-10T02:00:00.000Z');
+  const records: StoredVersion[] = [];
+  const ledger = new MemoryDisclosureLedger();
+  const open: ObjectStore = {
+    put: async (key, body) => void objects.set(key, body),
+    get: async (key) => objects.get(key) as Uint8Array | undefined,
+    exists: async (key) => objects.has(key),
+  };
+  const deps: PublishDeps = {
+    records: {
+      async *listCurrent() {
+        yield records;
+      },
+    },
+    open,
+    releases: { latest: async () => latest, commit: async (release) => void (latest = release) },
+    openColumns: () => ['decisionNumber', 'decisionDate'],
+    freeTextColumns: () => [],
+    clock: { now: () => now },
+    disclosures: ledger,
+  };
+  return { deps, records, ledger, at: (iso: string) => void (now = new Date(iso)) };
+}
+
+describe('the first-publication step of a release', () => {
+  it('gives every record of a release its time and id, with the decision date', async () => {
+    const w = world();
+    w.records.push(version('a', { decisionNumber: '甲', decisionDate: '2025-01-24' }), version('b', { decisionNumber: '乙' }));
+    const outcome = await publishDataset(dataset, w.deps);
+    const releaseId = outcome.release.releaseId;
+    expect(await w.ledger.list('t')).toEqual([
+      { recordType: 't', recordId: 'a', decisionDate: '2025-01-24', firstPublishedAt: '2025-02-10T02:00:00.000Z', releaseId },
+      { recordType: 't', recordId: 'b', firstPublishedAt: '2025-02-10T02:00:00.000Z', releaseId },
+    ]);
+  });
+
+  it('keeps the first time when a later release carries the record again, and times only what is new', async () => {
+    const w = world();
+    w.records.push(version('a', { decisionNumber: '甲', decisionDate: '2025-01-24' }));
+    const first = await publishDataset(dataset, w.deps);
+    w.at('2025-02-12T02:00:00.000Z');
+    w.records[0] = version('a', { decisionNumber: '甲（变更）', decisionDate: '2025-01-24' });
+    w.records.push(version('c', { decisionNumber: '丙', decisionDate: '2025-02-11' }));
+    const second = await publishDataset(dataset, w.deps);
+    expect(second.released).toBe(true);
+    const byId = new Map((await w.ledger.list('t')).map((e) => [e.recordId, e]));
+    expect(byId.get('a')).toMatchObject({ firstPublishedAt: '2025-02-10T02:00:00.000Z', releaseId: first.release.releaseId });
+    expect(byId.get('c')).toMatchObject({ firstPublishedAt: '2025-02-12T02:00:00.000Z', releaseId: second.release.releaseId });
+  });
+
+  it('on an unchanged release, times a record left untimed at the release that first carried it', async () => {
+    const w = world();
+    w.records.push(version('a', { decisionNumber: '甲', decisionDate: '2025-01-24' }));
+    const first = await publishDataset(dataset, w.deps);
+    w.ledger.entries.clear(); // the ledger write after the first release was lost
+    w.at('2025-02-20T02:00:00.000Z');
+    expect((await publishDataset(dataset, w.deps)).released).toBe(false);
+    expect(await w.ledger.list('t')).toEqual([expect.objectContaining({ recordId: 'a', firstPublishedAt: first.release.createdAt })]);
+  });
+});
