@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { disclosedVersions } from '../../../src/disclosure/disclose-versions.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
+import { storedVersion } from '../../support/publish-memory.js';
 import { idNumber } from './fixtures.js';
 
-const version = (recordId: string, record: Record<string, unknown>): StoredVersion => ({
-  recordType: 'credit-record',
-  recordId,
-  record,
-  version: 1,
-  contentHash: 'h',
-  storedAt: '2026-11-27T00:00:00Z',
-  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2026-11-27T00:00:00Z' },
-});
+const version = (recordId: string, record: Record<string, unknown>): StoredVersion => storedVersion('credit-record', recordId, record);
 
 async function collect(pages: AsyncIterable<readonly StoredVersion[]>): Promise<StoredVersion[]> {
   const out: StoredVersion[] = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { ObjectStore } from '../../../src/ports/index.js';
-import { publishDataset, type PublishDeps } from '../../../src/publish/publish-dataset.js';
+import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { ReleasePointer } from '../../../src/publish/release.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
+import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 
 const disclosed: DatasetConfig = {
   id: 'decisions',
@@ -15,38 +15,18 @@ const disclosed: DatasetConfig = {
   disclosure: { periods: [{ decisionKind: 'penalty', months: 36, rule: '最长公示期三年', source: '国家发展和改革委员会令2023年第58号' }] },
 };
 
-const decision = (recordId: string, fields: Record<string, unknown>): StoredVersion => ({
-  recordType: 'enforcement-decision',
-  recordId,
-  record: { decisionNumber: recordId, decisionDate: '2026-03-01', publicityEndDate: '2027-03-01', status: 'in-force', ...fields },
-  version: 1,
-  contentHash: 'h',
-  storedAt: '2026-11-27T00:00:00Z',
-  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2026-11-27T00:00:00Z' },
-});
+const decision = (recordId: string, fields: Record<string, unknown>): StoredVersion =>
+  storedVersion('enforcement-decision', recordId, {
+    decisionNumber: recordId,
+    decisionDate: '2026-03-01',
+    publicityEndDate: '2027-03-01',
+    status: 'in-force',
+    ...fields,
+  });
 
 /** In-memory stores and a clock the test moves; the records never change. */
 function memoryDeps(records: StoredVersion[], startsAt: string) {
-  const objects = new Map<string, Uint8Array>();
-  let latest: ReleasePointer | undefined;
-  let now = new Date(startsAt);
-  const open: ObjectStore = {
-    put: async (key, body) => void objects.set(key, typeof body === 'string' ? Buffer.from(body) : body),
-    get: async (key) => objects.get(key),
-    exists: async (key) => objects.has(key),
-  };
-  const deps: PublishDeps = {
-    records: {
-      async *listCurrent() {
-        yield records;
-      },
-    },
-    open,
-    releases: { latest: async () => latest, commit: async (release) => void (latest = release) },
-    openColumns: () => ['decisionNumber', 'status'],
-    freeTextColumns: () => [],
-    clock: { now: () => now },
-  };
+  const { deps, objects, at } = memoryPublish(records, { startsAt, openColumns: () => ['decisionNumber', 'status'] });
   const numbersIn = (release: ReleasePointer) =>
     Buffer.from(objects.get(release.files.find((f) => f.format === 'jsonl')!.key)!)
       .toString('utf8')
@@ -54,7 +34,7 @@ function memoryDeps(records: StoredVersion[], startsAt: string) {
       .split('\n')
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { decisionNumber: string }).decisionNumber);
-  return { deps, numbersIn, moveTo: (instant: string) => void (now = new Date(instant)) };
+  return { deps, numbersIn, moveTo: at };
 }
 
 describe('disclosure step of a release', () => {

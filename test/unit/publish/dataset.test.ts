@@ -1,54 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { ObjectStore } from '../../../src/ports/index.js';
-import { publishDataset, type PublishDeps } from '../../../src/publish/publish-dataset.js';
-import type { ReleasePointer } from '../../../src/publish/release.js';
+import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
+import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 
 const dataset: DatasetConfig = { id: 'decisions', title: '决定', description: 'd', publisher: 'p', recordType: 't', license: 'CC-BY-4.0' };
 
-const version = (recordId: string, record: Record<string, unknown>): StoredVersion => ({
-  recordType: 't',
-  recordId,
-  record,
-  version: 1,
-  contentHash: 'h',
-  storedAt: '2026-11-27T00:00:00Z',
-  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2026-11-27T00:00:00Z' },
-});
+const version = (recordId: string, record: Record<string, unknown>): StoredVersion => storedVersion('t', recordId, record);
 
 function memoryDeps(records: StoredVersion[]) {
-  const objects = new Map<string, Uint8Array>();
-  const writes: string[] = [];
-  let latest: ReleasePointer | undefined;
-  const open: ObjectStore = {
-    put: async (key, body) => {
-      writes.push(key);
-      objects.set(key, typeof body === 'string' ? Buffer.from(body) : body);
-    },
-    get: async (key) => objects.get(key),
-    exists: async (key) => objects.has(key),
-  };
-  const deps: PublishDeps = {
-    records: {
-      async *listCurrent() {
-        yield records;
-      },
-    },
-    open,
-    releases: {
-      latest: async () => latest,
-      commit: async (release) => {
-        writes.push(`pointer:${release.releaseId}`);
-        latest = release;
-      },
-    },
-    openColumns: () => ['name', 'tags', 'amount'],
-    freeTextColumns: () => ['name'],
-    clock: { now: () => new Date('2026-11-27T08:00:00.123Z') },
-  };
-  return { deps, objects, writes, latest: () => latest };
+  return memoryPublish(records, { startsAt: '2026-11-27T08:00:00.123Z', openColumns: () => ['name', 'tags', 'amount'], freeTextColumns: () => ['name'] });
 }
 
 describe('publishing a dataset release', () => {

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { freeTextColumns, openColumns } from '../../../src/app/record-type-rules.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { ObjectStore } from '../../../src/ports/index.js';
-import { publishDataset, type PublishDeps } from '../../../src/publish/publish-dataset.js';
+import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { idNumber } from '../disclosure/fixtures.js';
+import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 
 const dataset: DatasetConfig = { id: 'decisions', title: '决定', description: 'd', publisher: 'p', recordType: 'enforcement-decision', license: 'CC-BY-4.0' };
 
-const version = (recordId: string, record: Record<string, unknown>): StoredVersion => ({
-  recordType: 'enforcement-decision',
-  recordId,
-  record,
-  version: 1,
-  contentHash: 'h',
-  storedAt: '2026-11-27T00:00:00Z',
-  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2026-11-27T00:00:00Z' },
-});
+const version = (recordId: string, record: Record<string, unknown>): StoredVersion => storedVersion('enforcement-decision', recordId, record);
 
 const decision = (partyName: string, birth: string, facts: string, caseName: string) => ({
   decisionNumber: `绍越市监罚〔2025〕${partyName.length}号`,
@@ -31,25 +23,7 @@ const decision = (partyName: string, birth: string, facts: string, caseName: str
 });
 
 function releaseOf(records: StoredVersion[]) {
-  const objects = new Map<string, Uint8Array>();
-  const open: ObjectStore = {
-    put: async (key, body) => void objects.set(key, typeof body === 'string' ? Buffer.from(body) : body),
-    get: async (key) => objects.get(key),
-    exists: async (key) => objects.has(key),
-  };
-  const deps: PublishDeps = {
-    records: {
-      async *listCurrent() {
-        yield records;
-      },
-    },
-    open,
-    releases: { latest: async () => undefined, commit: async () => undefined },
-    openColumns,
-    freeTextColumns,
-    clock: { now: () => new Date('2026-11-27T08:00:00Z') },
-  };
-  return { deps, objects };
+  return memoryPublish(records, { openColumns, freeTextColumns });
 }
 
 describe('the disclosure step of a release', () => {

@@ -1,49 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { ObjectStore } from '../../../src/ports/index.js';
-import { publishDataset, type PublishDeps } from '../../../src/publish/publish-dataset.js';
-import type { ReleasePointer } from '../../../src/publish/release.js';
+import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { MemoryDisclosureLedger } from '../../support/memory-disclosure-ledger.js';
+import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 
 const dataset: DatasetConfig = { id: 'decisions', title: '决定', description: 'd', publisher: 'p', recordType: 't', license: 'CC-BY-4.0' };
 
-const version = (recordId: string, record: Record<string, unknown>): StoredVersion => ({
-  recordType: 't',
-  recordId,
-  record,
-  version: 1,
-  contentHash: 'h',
-  storedAt: '2025-01-24T00:00:00Z',
-  provenance: { sourceId: 's', rawKey: 'raw/s/x', index: 0, sourceKey: recordId, extractedAt: '2025-01-24T00:00:00Z' },
-});
+const version = (recordId: string, record: Record<string, unknown>): StoredVersion => storedVersion('t', recordId, record, '2025-01-24T00:00:00Z');
 
 /** A publisher over memory whose records and clock the test moves between releases. */
 function world() {
-  const objects = new Map<string, Uint8Array | string>();
-  let latest: ReleasePointer | undefined;
-  let now = new Date('2025-02-10T02:00:00.000Z');
   const records: StoredVersion[] = [];
   const ledger = new MemoryDisclosureLedger();
-  const open: ObjectStore = {
-    put: async (key, body) => void objects.set(key, body),
-    get: async (key) => objects.get(key) as Uint8Array | undefined,
-    exists: async (key) => objects.has(key),
-  };
-  const deps: PublishDeps = {
-    records: {
-      async *listCurrent() {
-        yield records;
-      },
-    },
-    open,
-    releases: { latest: async () => latest, commit: async (release) => void (latest = release) },
+  const { deps, at } = memoryPublish(records, {
+    startsAt: '2025-02-10T02:00:00.000Z',
     openColumns: () => ['decisionNumber', 'decisionDate'],
-    freeTextColumns: () => [],
-    clock: { now: () => now },
     disclosures: ledger,
-  };
-  return { deps, records, ledger, at: (iso: string) => void (now = new Date(iso)) };
+  });
+  return { deps, records, ledger, at };
 }
 
 describe('the first-publication step of a release', () => {
