@@ -1,13 +1,5 @@
 /** Dates as the records carry them (YYYY-MM-DD) and as identity numbers carry them (YYYYMMDD). */
-
-/** A YYYYMMDD date that exists on the calendar, years 1900–2099; no clock is read. */
-export function isCalendarDate(yyyymmdd: string): boolean {
-  const match = /^(19|20)(\d{2})(\d{2})(\d{2})$/.exec(yyyymmdd);
-  if (!match) return false;
-  const [year, month, day] = [Number(`${match[1]}${match[2]}`), Number(match[3]), Number(match[4])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
-}
+import { isCalendarDate } from '../records/formats.js';
 
 /**
  * The birth date (YYYY-MM-DD) an identity number carries: digits 7–14 of the 18-digit

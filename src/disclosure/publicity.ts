@@ -14,14 +14,7 @@ export type Publicity =
   | { readonly published: true; /** The last day it is public (China date), when a period applies. */ readonly until?: string }
   | { readonly published: false; readonly reason: WithheldReason };
 
-const CHINA_TIME_ZONE = 'Asia/Shanghai';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The calendar date in China at an instant: publicity periods are counted in China days. */
-export function chinaDate(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 /**
  * The day a period of whole months from `date` ends: the same day of the month `months`

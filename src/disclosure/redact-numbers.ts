@@ -1,5 +1,4 @@
-import { idCardCheckChar, isUscc } from '../records/formats.js';
-import { isCalendarDate } from './calendar-date.js';
+import { idCardCheckChar, isCalendarDate, isUscc } from '../records/formats.js';
 
 /**
  * Masks the numbers that identify a natural person inside free text: resident identity

@@ -4,7 +4,8 @@ import { disclosedVersions } from '../disclosure/disclose-versions.js';
 import { keepFirstPublications, publishedRecord, type PublishedRecord } from '../disclosure/first-publication.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
-import { chinaDate, publicityOf } from '../disclosure/publicity.js';
+import { chinaDate } from '../calendar/index.js';
+import { publicityOf } from '../disclosure/publicity.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
 

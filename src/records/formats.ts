@@ -50,16 +50,20 @@ export function idCardCheckChar(first17: string): string | undefined {
   return ID_CARD_CHECK_CHARS.charAt(sum % 11);
 }
 
+/** A YYYYMMDD date that exists on the calendar, years 1900–2099; no clock is read. */
+export function isCalendarDate(yyyymmdd: string): boolean {
+  const match = /^(19|20)(\d{2})(\d{2})(\d{2})$/.exec(yyyymmdd);
+  if (!match) return false;
+  const [year, month, day] = [Number(`${match[1]}${match[2]}`), Number(match[3]), Number(match[4])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
 /** A YYYYMMDD birth date that exists on the calendar, from 1900 up to today. */
 export function isPlausibleBirthDate(yyyymmdd: string, today: Date = new Date()): boolean {
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(yyyymmdd);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-  const birth = new Date(Date.UTC(year, month - 1, day));
-  if (birth.getUTCDate() !== day) return false;
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return birth.getTime() <= todayUtc;
+  if (!isCalendarDate(yyyymmdd)) return false;
+  const birth = Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8)));
+  return birth <= Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
 }
 
 /** 公民身份号码 (GB 11643-1999), 18-character form with a real birth date. */

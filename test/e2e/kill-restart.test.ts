@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
 import { DEMO_SEED, DEMO_START } from '../../demo/departments.js';
-import { chinaDate } from '../../src/disclosure/publicity.js';
+import { chinaDate } from '../../src/calendar/index.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import { startCli } from '../support/cli.js';
 import { countPublicRecords, countSsotItems } from '../support/ssot.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
 import { DEMO_SEED, DEMO_START, demoRecordCount } from '../../demo/departments.js';
-import { chinaDate } from '../../src/disclosure/publicity.js';
+import { chinaDate } from '../../src/calendar/index.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import type { RunSummary } from '../../src/local/summary.js';
 import { drainQueue } from '../support/queues.js';

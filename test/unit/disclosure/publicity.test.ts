@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, chinaDate, publicityOf } from '../../../src/disclosure/publicity.js';
+import { chinaDate } from '../../../src/calendar/index.js';
+import { addMonthsClamped, publicityOf } from '../../../src/disclosure/publicity.js';
 import type { DisclosureRules } from '../../../src/generated/dataset.types.js';
 
 const rules: DisclosureRules = {
