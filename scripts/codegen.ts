@@ -22,6 +22,8 @@ const RUNTIME_SPECIFIER = '../records/validator-runtime.js';
 // Must match the _`recordFormats` code given to ajv below.
 const FORMATS_BINDING = 'recordFormats';
 const SCHEMA_SUFFIX = '.schema.json';
+/** Our annotations on record fields: read by code (grades, PII, national codes and labels), ignored by validation. */
+const ANNOTATION_KEYWORDS = ['x-grade', 'x-pii', 'x-free-text', 'x-code', 'x-title', 'x-labels', 'x-national-values', 'x-national-unit'] as const;
 
 /** ajv runtime helpers the standalone code would `require`, and their ESM stand-ins. */
 const RUNTIME_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [['require("ajv/dist/runtime/ucs2length").default', 'ucs2length']];
@@ -56,7 +58,7 @@ function standaloneValidatorSource(schema: object, schemaFile: string): string {
     formats: { ...recordFormats },
     code: { source: true, esm: true, lines: true, formats: _`recordFormats` },
   });
-  ajv.addVocabulary(['x-grade', 'x-pii']);
+  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   const validate = ajv.compile(schema);
   let source = standaloneModule.default(ajv, validate);
   const usedImports = new RegExp(`\\b${FORMATS_BINDING}[.[]`).test(source) ? [FORMATS_BINDING] : [];
@@ -99,11 +101,25 @@ function isPresenceOnlyAnyOf(value: unknown): boolean {
   return Array.isArray(value) && value.every((branch) => typeof branch === 'object' && branch !== null && Object.keys(branch as object).join() === 'required');
 }
 
+/**
+ * The schema with every title that is not an identifier left out: a field's Chinese title is
+ * for stewards, and json-schema-to-typescript would otherwise name a type after it.
+ */
+function withIdentifierTitlesOnly(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withIdentifierTitlesOnly);
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => key !== 'title' || typeof value !== 'string' || /^[A-Za-z_$][\w$]*$/.test(value))
+      .map(([key, value]) => [key, key === 'x-labels' || key === 'x-national-values' ? value : withIdentifierTitlesOnly(value)]),
+  );
+}
+
 async function typesSource(schema: Record<string, unknown>, typeName: string, schemaFile: string): Promise<string> {
   // json-schema-to-typescript would name the root type after $id; the .d.ts relies on typeName.
   const { $id: _ignoredId, anyOf, ...withoutId } = schema;
   const typed = anyOf === undefined || isPresenceOnlyAnyOf(anyOf) ? withoutId : { ...withoutId, anyOf };
-  return compileTypes({ ...typed, title: typeName }, typeName, {
+  return compileTypes({ ...(withIdentifierTitlesOnly(typed) as Record<string, unknown>), title: typeName }, typeName, {
     bannerComment: `// ${header(schemaFile)}`,
     additionalProperties: false,
     ignoreMinAndMaxItems: true,

@@ -3,13 +3,14 @@
 import { recordFormats, ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json","description":"行政处罚与行政许可决定（双公示）/ administrative penalty and licensing decisions (dual-publicity data)","type":"object","additionalProperties":false,"required":["decisionNumber","partyType","partyName","decisionDate","authority","authorityCode","status","sourceUpdatedAt"],"properties":{"decisionNumber":{"description":"决定书文号 / decision document number","x-grade":"L1","type":"string","minLength":1},"decisionKind":{"title":"DecisionKind","description":"决定类别（行政处罚/行政许可；缺省为行政处罚）/ kind of decision: penalty or licence; penalty when absent","x-grade":"L1","type":"string","enum":["penalty","license"]},"caseName":{"description":"案件名称 / case name","x-grade":"L1","type":"string"},"partyType":{"title":"PartyType","description":"行政相对人类别 / party type","x-grade":"L1","type":"string","enum":["legal-person","natural-person","individual-business"]},"partyName":{"description":"行政相对人名称 / party name","x-grade":"L1","type":"string","minLength":1},"creditCode":{"description":"统一社会信用代码 / unified social credit code","x-grade":"L1","type":"string","format":"uscc"},"partyIdNumber":{"description":"身份证号 / resident identity card number","x-grade":"L4","x-pii":"idCard","type":"string","format":"cn-id-card"},"legalRepresentative":{"description":"法定代表人 / legal representative","x-grade":"L2","x-pii":"name","type":"string"},"facts":{"description":"主要违法事实 / main facts of the violation","x-grade":"L1","type":"string","minLength":1},"legalBasis":{"description":"处罚依据 / legal basis of the penalty","x-grade":"L1","type":"string","minLength":1},"penaltyTypes":{"description":"处罚类别 / penalty types","x-grade":"L1","type":"array","minItems":1,"items":{"title":"PenaltyType","type":"string","enum":["警告","通报批评","罚款","没收违法所得","没收非法财物","暂扣许可证件","降低资质等级","吊销许可证件","限制开展生产经营活动","责令停产停业","责令关闭","限制从业","行政拘留","其他"]}},"fineYuan":{"description":"罚款金额（元）/ fine amount in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"licenseCategory":{"title":"LicenseCategory","description":"许可类别（普通/特许/认可/核准/登记/其他）/ licence category","x-grade":"L1","type":"string","enum":["普通","特许","认可","核准","登记","其他"]},"licenseName":{"description":"许可证书名称 / licence certificate name","x-grade":"L1","type":"string","minLength":1},"licenseNumber":{"description":"许可编号 / licence number","x-grade":"L1","type":"string","minLength":1},"licenseContent":{"description":"许可内容 / what is licensed","x-grade":"L1","type":"string","minLength":1},"validFrom":{"description":"许可有效期自 / licence valid from","x-grade":"L1","type":"string","format":"date"},"validUntil":{"description":"许可有效期至 / licence valid until","x-grade":"L1","type":"string","format":"date"},"decisionDate":{"description":"处罚决定日期 / date of the decision","x-grade":"L1","type":"string","format":"date"},"publicityEndDate":{"description":"公示截止期 / end of the publicity period","x-grade":"L1","type":"string","format":"date"},"authority":{"description":"处罚机关 / deciding authority","x-grade":"L1","type":"string","minLength":1},"authorityCode":{"description":"处罚机关统一社会信用代码 / unified social credit code of the deciding authority","x-grade":"L1","type":"string","format":"uscc"},"district":{"title":"District","description":"所属区县 / district or county","x-grade":"L1","type":"string","enum":["越城区","柯桥区","上虞区","诸暨市","嵊州市","新昌县","绍兴市本级"]},"status":{"title":"DecisionStatus","description":"当前状态（国家双公示标准代码：0 正常 in-force、1 撤销 revoked、2 异议 objection、3 其他 other；changed 仅供以文字声明“变更”的来源使用，按正常公示其新版本）/ current status per the national code list; changed only for sources that state an amendment in words","x-grade":"L1","type":"string","enum":["in-force","revoked","objection","other","changed"]},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"partyType":{"enum":["legal-person","individual-business"]}},"required":["partyType"]},"then":{"required":["creditCode"]}},{"if":{"properties":{"partyType":{"const":"natural-person"}},"required":["partyType"]},"then":{"required":["partyIdNumber"]}},{"if":{"properties":{"decisionKind":{"const":"license"}},"required":["decisionKind"]},"then":{"required":["licenseContent"]},"else":{"required":["facts","legalBasis","penaltyTypes"]}}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json","description":"行政处罚与行政许可决定（双公示；全国信用信息共享平台行政处罚、行政许可信息数据标准 2021 版，字段代码见 x-code）/ administrative penalty and licensing decisions (dual-publicity data; national field codes in x-code)","type":"object","additionalProperties":false,"required":["decisionNumber","partyType","partyName","decisionDate","authority","authorityCode","sourceUpdatedAt"],"properties":{"decisionNumber":{"title":"决定书文号","x-title":{"penalty":"行政处罚决定书文号","license":"行政许可决定文书号"},"x-code":{"penalty":"CF_WSH","license":"XK_WSH"},"description":"决定书文号 / decision document number; a penalty's in GB/T 9704-2012 form (机关代字〔年份〕序号号)","x-grade":"L1","x-free-text":false,"type":"string","minLength":1},"decisionKind":{"title":"决定类别","description":"决定类别（行政处罚/行政许可；缺省为行政处罚）/ kind of decision: penalty or licence; penalty when absent","x-grade":"L1","type":"string","enum":["penalty","license"],"default":"penalty","x-labels":{"penalty":"行政处罚","license":"行政许可"}},"caseName":{"title":"案件名称","description":"案件名称（非国家标准字段）/ case name (not a field of the national standard)","x-grade":"L1","type":"string"},"partyType":{"title":"行政相对人类别","x-code":{"penalty":"CF_XDR_LB","license":"XK_XDR_LB"},"description":"行政相对人类别 / party type","x-grade":"L1","type":"string","enum":["legal-person","unincorporated-organization","natural-person","individual-business"],"x-labels":{"legal-person":"法人","unincorporated-organization":"非法人组织","natural-person":"自然人","individual-business":"个体工商户"},"x-national-values":{"legal-person":"法人及非法人组织","unincorporated-organization":"法人及非法人组织","natural-person":"自然人","individual-business":"个体工商户"}},"partyName":{"title":"行政相对人名称","x-code":{"penalty":"CF_XDR_MC","license":"XK_XDR_MC"},"description":"行政相对人名称 / party name","x-grade":"L1","type":"string","minLength":1},"creditCode":{"title":"统一社会信用代码","x-code":{"penalty":"CF_XDR_SHXYM","license":"XK_XDR_SHXYM"},"description":"统一社会信用代码 / unified social credit code","x-grade":"L1","type":"string","format":"uscc"},"registrationNumber":{"title":"工商注册号","x-code":{"penalty":"CF_XDR_GSZC","license":"XK_XDR_GSZC"},"description":"工商注册号（无统一社会信用代码时）/ business registration number, when there is no credit code","x-grade":"L1","type":"string","pattern":"^[0-9]{13}([0-9]{2})?$"},"organizationCode":{"title":"组织机构代码","x-code":{"penalty":"CF_XDR_ZZJG","license":"XK_XDR_ZZJG"},"description":"组织机构代码（GB 11714，无统一社会信用代码时）/ organization code, when there is no credit code","x-grade":"L1","type":"string","pattern":"^[0-9A-Z]{8}-?[0-9X]$"},"institutionCertificate":{"title":"事业单位证书号","x-code":{"penalty":"CF_XDR_SYDW","license":"XK_XDR_SYDW"},"description":"事业单位证书号（无统一社会信用代码时）/ public institution certificate number, when there is no credit code","x-grade":"L1","x-free-text":false,"type":"string","minLength":1},"socialOrganizationCertificate":{"title":"社会组织登记证号","x-code":{"penalty":"CF_XDR_SHZZ","license":"XK_XDR_SHZZ"},"description":"社会组织登记证号（无统一社会信用代码时）/ social organization registration number, when there is no credit code","x-grade":"L1","x-free-text":false,"type":"string","minLength":1},"partyIdType":{"title":"证件类型","x-code":{"penalty":"CF_XDR_ZJLX","license":"XK_XDR_ZJLX"},"description":"证件类型（自然人；缺省为身份证）/ identity document type of a natural person; resident identity card when absent","x-grade":"L1","type":"string","enum":["resident-id-card","passport","hk-macao-permit","taiwan-permit","foreign-permanent-residence"],"x-labels":{"resident-id-card":"身份证","passport":"护照号","hk-macao-permit":"港澳居民来往内地通行证","taiwan-permit":"台湾居民来往大陆通行证","foreign-permanent-residence":"外国人永久居留身份证"}},"partyIdNumber":{"title":"证件号码","x-code":{"penalty":"CF_XDR_ZJHM","license":"XK_XDR_ZJHM"},"description":"证件号码（身份证按 GB 11643 校验，其他证件按其号码格式）/ identity document number, checked by its type","x-grade":"L4","x-pii":"idCard","x-free-text":false,"type":"string","minLength":1},"legalRepresentative":{"title":"法定代表人","x-code":{"penalty":"CF_FRDB","license":"XK_FRDB"},"description":"法定代表人（国家标准列为公示项，按无条件开放处理，不作个人信息屏蔽）/ legal representative, published by the national standard and so not withheld as personal information","x-grade":"L1","x-free-text":false,"type":"string","minLength":1},"legalRepresentativeIdType":{"title":"法定代表人证件类型","x-code":{"penalty":"CF_FR_ZJLX","license":"XK_FR_ZJLX"},"description":"法定代表人证件类型 / identity document type of the legal representative","x-grade":"L4","type":"string","enum":["resident-id-card","passport","hk-macao-permit","taiwan-permit","foreign-permanent-residence"],"x-labels":{"resident-id-card":"身份证","passport":"护照号","hk-macao-permit":"港澳居民来往内地通行证","taiwan-permit":"台湾居民来往大陆通行证","foreign-permanent-residence":"外国人永久居留身份证"}},"legalRepresentativeIdNumber":{"title":"法定代表人证件号码","x-code":{"penalty":"CF_FR_ZJHM","license":"XK_FR_ZJHM"},"description":"法定代表人证件号码 / identity document number of the legal representative","x-grade":"L4","x-pii":"idCard","x-free-text":false,"type":"string","minLength":1},"violationType":{"title":"违法行为类型","x-code":"CF_WFXW","description":"违法行为类型 / type of violation","x-grade":"L1","type":"string","minLength":1},"facts":{"title":"违法事实","x-code":"CF_SY","description":"主要违法事实 / main facts of the violation","x-grade":"L1","type":"string","minLength":1},"legalBasis":{"title":"处罚依据","x-code":"CF_YJ","description":"处罚依据 / legal basis of the penalty","x-grade":"L1","type":"string","minLength":1},"penaltyTypes":{"title":"处罚类别","x-code":"CF_CFLB","description":"处罚类别 / penalty types","x-grade":"L1","type":"array","minItems":1,"items":{"title":"PenaltyType","type":"string","enum":["警告","通报批评","罚款","没收违法所得","没收非法财物","暂扣许可证件","降低资质等级","吊销许可证件","限制开展生产经营活动","责令停产停业","责令关闭","限制从业","行政拘留","其他"]},"x-labels":{"警告":"警告","通报批评":"通报批评","罚款":"罚款","没收违法所得":"没收违法所得","没收非法财物":"没收非法财物","暂扣许可证件":"暂扣许可证件","降低资质等级":"降低资质等级","吊销许可证件":"吊销许可证件","限制开展生产经营活动":"限制开展生产经营活动","责令停产停业":"责令停产停业","责令关闭":"责令关闭","限制从业":"限制从业","行政拘留":"行政拘留","其他":"其他"}},"penaltyContent":{"title":"处罚内容","x-code":"CF_NR","description":"处罚内容 / what the penalty imposes","x-grade":"L1","type":"string","minLength":1},"fineYuan":{"title":"罚款金额（元）","x-code":"CF_NR_FK","x-national-unit":"wan-yuan","description":"罚款金额（元；国家标准以万元报送）/ fine in yuan (the national standard speaks 万元)","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"confiscatedYuan":{"title":"没收违法所得、没收非法财物的金额（元）","x-code":"CF_NR_WFFF","x-national-unit":"wan-yuan","description":"没收违法所得、没收非法财物的金额（元；国家标准以万元报送）/ confiscated illegal gains and property in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"suspendedLicense":{"title":"暂扣或吊销证照名称及编号","x-code":"CF_NR_ZKDX","description":"暂扣或吊销证照名称及编号 / licence suspended or revoked, name and number","x-grade":"L1","type":"string","minLength":1},"licenseDocumentName":{"title":"行政许可决定文书名称","x-code":"XK_XKWS","description":"行政许可决定文书名称 / name of the licensing decision document","x-grade":"L1","type":"string","minLength":1},"licenseCategory":{"title":"许可类别","x-code":"XK_XKLB","description":"许可类别（普通/特许/认可/核准/登记/其他）/ licence category","x-grade":"L1","type":"string","enum":["普通","特许","认可","核准","登记","其他"],"x-labels":{"普通":"普通","特许":"特许","认可":"认可","核准":"核准","登记":"登记","其他":"其他"}},"licenseName":{"title":"许可证书名称","x-code":"XK_XKZS","description":"许可证书名称 / licence certificate name","x-grade":"L1","type":"string","minLength":1},"licenseNumber":{"title":"许可编号","x-code":"XK_XKBH","description":"许可编号 / licence number","x-grade":"L1","x-free-text":false,"type":"string","minLength":1},"licenseContent":{"title":"许可内容","x-code":"XK_NR","description":"许可内容 / what is licensed","x-grade":"L1","type":"string","minLength":1},"validFrom":{"title":"有效期自","x-code":"XK_YXQZ","description":"许可有效期自 / licence valid from","x-grade":"L1","type":"string","format":"date"},"validUntil":{"title":"有效期至","x-code":"XK_YXQZI","description":"许可有效期至 / licence valid until","x-grade":"L1","type":"string","format":"date"},"licenseStatus":{"title":"许可状态","x-code":"XK_ZT","description":"许可状态（有效/无效）/ licence status","x-grade":"L1","type":"string","enum":["valid","invalid"],"x-labels":{"valid":"有效","invalid":"无效"},"x-national-values":{"valid":"1","invalid":"2"}},"decisionDate":{"title":"决定日期","x-title":{"penalty":"处罚决定日期","license":"许可决定日期"},"x-code":{"penalty":"CF_JDRQ","license":"XK_JDRQ"},"description":"处罚决定日期 / date of the decision","x-grade":"L1","type":"string","format":"date"},"penaltyValidUntil":{"title":"处罚有效期","x-code":"CF_YXQ","description":"处罚有效期 / the penalty has effect until","x-grade":"L1","type":"string","format":"date"},"publicityEndDate":{"title":"公示截止期","x-code":"CF_GSJZQ","description":"公示截止期 / end of the publicity period","x-grade":"L1","type":"string","format":"date"},"authority":{"title":"决定机关","x-title":{"penalty":"处罚机关","license":"许可机关"},"x-code":{"penalty":"CF_CFJG","license":"XK_XKJG"},"description":"处罚机关 / deciding authority","x-grade":"L1","type":"string","minLength":1},"authorityCode":{"title":"决定机关统一社会信用代码","x-title":{"penalty":"处罚机关统一社会信用代码","license":"许可机关统一社会信用代码"},"x-code":{"penalty":"CF_CFJGDM","license":"XK_XKJGDM"},"description":"处罚机关统一社会信用代码 / unified social credit code of the deciding authority","x-grade":"L1","type":"string","format":"uscc"},"dataSource":{"title":"数据来源单位","x-code":{"penalty":"CF_SJLY","license":"XK_LYDW"},"description":"数据来源单位 / unit that supplied the data","x-grade":"L1","type":"string","minLength":1},"dataSourceCode":{"title":"数据来源单位统一社会信用代码","x-code":{"penalty":"CF_SJLYDM","license":"XK_LYDWDM"},"description":"数据来源单位统一社会信用代码 / unified social credit code of the unit that supplied the data","x-grade":"L1","type":"string","format":"uscc"},"remarks":{"title":"备注","x-code":"BZ","description":"备注 / remarks","x-grade":"L1","type":"string"},"district":{"title":"所属区县","description":"所属区县 / district or county","x-grade":"L1","type":"string","enum":["越城区","柯桥区","上虞区","诸暨市","嵊州市","新昌县","绍兴市本级"]},"status":{"title":"当前状态","x-code":{"penalty":"CF_ZT"},"description":"当前状态（国家双公示标准代码：0 正常 in-force、1 撤销 revoked、2 异议 objection、3 其他 other；changed 仅供以文字声明“变更”的来源使用，按正常公示其新版本）/ current status per the national code list; changed only for sources that state an amendment in words","x-grade":"L1","type":"string","enum":["in-force","revoked","objection","other","changed"],"x-labels":{"in-force":"正常","revoked":"撤销","objection":"异议","other":"其他","changed":"变更"},"x-national-values":{"in-force":"0","revoked":"1","objection":"2","other":"3","changed":"0"}},"sourceUpdatedAt":{"title":"源系统更新时间","description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"partyType":{"enum":["legal-person","unincorporated-organization","individual-business"]}},"required":["partyType"]},"then":{"anyOf":[{"required":["creditCode"]},{"required":["registrationNumber"]},{"required":["organizationCode"]},{"required":["institutionCertificate"]},{"required":["socialOrganizationCertificate"]}]}},{"if":{"properties":{"partyType":{"const":"natural-person"}},"required":["partyType"]},"then":{"required":["partyIdNumber"]}},{"if":{"properties":{"decisionKind":{"const":"license"}},"required":["decisionKind"]},"then":{"required":["licenseDocumentName","licenseContent","licenseCategory","validFrom","licenseStatus"]},"else":{"required":["facts","legalBasis","penaltyTypes","status"]}}]};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const formats0 = recordFormats.uscc;
-const formats2 = recordFormats["cn-id-card"];
-const formats4 = recordFormats.date;
-const formats14 = recordFormats["date-time"];
+const formats2 = recordFormats.date;
+const formats16 = recordFormats["date-time"];
+const pattern4 = new RegExp("^[0-9]{13}([0-9]{2})?$", "u");
+const pattern5 = new RegExp("^[0-9A-Z]{8}-?[0-9X]$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json" */;
@@ -40,7 +41,7 @@ errors++;
 else {
 if(data.partyType !== undefined){
 let data0 = data.partyType;
-if(!((data0 === "legal-person") || (data0 === "individual-business"))){
+if(!(((data0 === "legal-person") || (data0 === "unincorporated-organization")) || (data0 === "individual-business"))){
 const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
@@ -65,9 +66,12 @@ vErrors = null;
 }
 if(_valid0){
 const _errs5 = errors;
+const _errs6 = errors;
+let valid3 = false;
+const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.creditCode === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "creditCode"},message:"must have required property '"+"creditCode"+"'"};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/anyOf/0/required",keyword:"required",params:{missingProperty: "creditCode"},message:"must have required property '"+"creditCode"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -77,11 +81,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+var _valid1 = _errs7 === errors;
+valid3 = valid3 || _valid1;
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.registrationNumber === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/anyOf/1/required",keyword:"required",params:{missingProperty: "registrationNumber"},message:"must have required property '"+"registrationNumber"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -90,13 +95,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs7 = errors;
-let valid3 = true;
-const _errs8 = errors;
+}
+var _valid1 = _errs8 === errors;
+valid3 = valid3 || _valid1;
+const _errs9 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.partyType === undefined) && (missing1 = "partyType")){
-const err4 = {};
+if(data.organizationCode === undefined){
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/anyOf/2/required",keyword:"required",params:{missingProperty: "organizationCode"},message:"must have required property '"+"organizationCode"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -105,10 +110,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-else {
-if(data.partyType !== undefined){
-if("natural-person" !== data.partyType){
-const err5 = {};
+}
+var _valid1 = _errs9 === errors;
+valid3 = valid3 || _valid1;
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.institutionCertificate === undefined){
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/anyOf/3/required",keyword:"required",params:{missingProperty: "institutionCertificate"},message:"must have required property '"+"institutionCertificate"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -118,23 +126,12 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-}
-var _valid1 = _errs8 === errors;
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs10 = errors;
+var _valid1 = _errs10 === errors;
+valid3 = valid3 || _valid1;
+const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.partyIdNumber === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "partyIdNumber"},message:"must have required property '"+"partyIdNumber"+"'"};
+if(data.socialOrganizationCertificate === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/0/then/anyOf/4/required",keyword:"required",params:{missingProperty: "socialOrganizationCertificate"},message:"must have required property '"+"socialOrganizationCertificate"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -144,11 +141,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-var _valid1 = _errs10 === errors;
-valid3 = _valid1;
-}
+var _valid1 = _errs11 === errors;
+valid3 = valid3 || _valid1;
 if(!valid3){
-const err7 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err7 = {instancePath,schemaPath:"#/allOf/0/then/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -157,13 +153,22 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs12 = errors;
-let valid5 = true;
-const _errs13 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.decisionKind === undefined) && (missing2 = "decisionKind")){
-const err8 = {};
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err8 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -172,9 +177,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-else {
-if(data.decisionKind !== undefined){
-if("license" !== data.decisionKind){
+const _errs13 = errors;
+let valid4 = true;
+const _errs14 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.partyType === undefined) && (missing1 = "partyType")){
 const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
@@ -184,25 +192,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-}
-var _valid2 = _errs13 === errors;
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
 else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid2){
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.licenseContent === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "licenseContent"},message:"must have required property '"+"licenseContent"+"'"};
+if(data.partyType !== undefined){
+if("natural-person" !== data.partyType){
+const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -212,15 +205,23 @@ vErrors.push(err10);
 errors++;
 }
 }
-var _valid2 = _errs15 === errors;
-valid5 = _valid2;
-ifClause0 = "then";
+}
+}
+var _valid2 = _errs14 === errors;
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
 }
 else {
+vErrors = null;
+}
+}
+if(_valid2){
 const _errs16 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.facts === undefined){
-const err11 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
+if(data.partyIdNumber === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "partyIdNumber"},message:"must have required property '"+"partyIdNumber"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -229,8 +230,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.legalBasis === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "legalBasis"},message:"must have required property '"+"legalBasis"+"'"};
+}
+var _valid2 = _errs16 === errors;
+valid4 = _valid2;
+}
+if(!valid4){
+const err12 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -239,8 +244,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.penaltyTypes === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "penaltyTypes"},message:"must have required property '"+"penaltyTypes"+"'"};
+const _errs18 = errors;
+let valid6 = true;
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.decisionKind === undefined) && (missing2 = "decisionKind")){
+const err13 = {};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -249,13 +259,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-var _valid2 = _errs16 === errors;
-valid5 = _valid2;
-ifClause0 = "else";
-}
-if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+else {
+if(data.decisionKind !== undefined){
+if("license" !== data.decisionKind){
+const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -264,9 +271,25 @@ vErrors.push(err14);
 }
 errors++;
 }
+}
+}
+}
+var _valid3 = _errs19 === errors;
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid3){
+const _errs21 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.decisionNumber === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionNumber"},message:"must have required property '"+"decisionNumber"+"'"};
+if(data.licenseDocumentName === undefined){
+const err15 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "licenseDocumentName"},message:"must have required property '"+"licenseDocumentName"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -275,8 +298,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.partyType === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyType"},message:"must have required property '"+"partyType"+"'"};
+if(data.licenseContent === undefined){
+const err16 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "licenseContent"},message:"must have required property '"+"licenseContent"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -285,8 +308,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.partyName === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyName"},message:"must have required property '"+"partyName"+"'"};
+if(data.licenseCategory === undefined){
+const err17 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "licenseCategory"},message:"must have required property '"+"licenseCategory"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -295,8 +318,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.decisionDate === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
+if(data.validFrom === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "validFrom"},message:"must have required property '"+"validFrom"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -305,8 +328,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.authority === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'"};
+if(data.licenseStatus === undefined){
+const err19 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "licenseStatus"},message:"must have required property '"+"licenseStatus"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -315,8 +338,16 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.authorityCode === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorityCode"},message:"must have required property '"+"authorityCode"+"'"};
+}
+var _valid3 = _errs21 === errors;
+valid6 = _valid3;
+ifClause0 = "then";
+}
+else {
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.facts === undefined){
+const err20 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "facts"},message:"must have required property '"+"facts"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -325,8 +356,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data.status === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data.legalBasis === undefined){
+const err21 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "legalBasis"},message:"must have required property '"+"legalBasis"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -335,8 +366,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data.sourceUpdatedAt === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sourceUpdatedAt"},message:"must have required property '"+"sourceUpdatedAt"+"'"};
+if(data.penaltyTypes === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "penaltyTypes"},message:"must have required property '"+"penaltyTypes"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -345,9 +376,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err23 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.status === undefined){
+const err23 = {instancePath,schemaPath:"#/allOf/2/else/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -357,11 +387,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.decisionNumber !== undefined){
-let data3 = data.decisionNumber;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err24 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid3 = _errs22 === errors;
+valid6 = _valid3;
+ifClause0 = "else";
+}
+if(!valid6){
+const err24 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -370,9 +401,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.decisionNumber === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionNumber"},message:"must have required property '"+"decisionNumber"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -381,11 +412,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.decisionKind !== undefined){
-let data4 = data.decisionKind;
-if(typeof data4 !== "string"){
-const err26 = {instancePath:instancePath+"/decisionKind",schemaPath:"#/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.partyType === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyType"},message:"must have required property '"+"partyType"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -394,8 +422,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!((data4 === "penalty") || (data4 === "license"))){
-const err27 = {instancePath:instancePath+"/decisionKind",schemaPath:"#/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+if(data.partyName === undefined){
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partyName"},message:"must have required property '"+"partyName"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -404,10 +432,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.caseName !== undefined){
-if(typeof data.caseName !== "string"){
-const err28 = {instancePath:instancePath+"/caseName",schemaPath:"#/properties/caseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.decisionDate === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decisionDate"},message:"must have required property '"+"decisionDate"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -416,11 +442,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.partyType !== undefined){
-let data6 = data.partyType;
-if(typeof data6 !== "string"){
-const err29 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.authority === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -429,8 +452,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(((data6 === "legal-person") || (data6 === "natural-person")) || (data6 === "individual-business"))){
-const err30 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.partyType.enum},message:"must be equal to one of the allowed values"};
+if(data.authorityCode === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorityCode"},message:"must have required property '"+"authorityCode"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -439,12 +462,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.partyName !== undefined){
-let data7 = data.partyName;
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err31 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.sourceUpdatedAt === undefined){
+const err31 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sourceUpdatedAt"},message:"must have required property '"+"sourceUpdatedAt"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -453,9 +472,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err32 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -465,11 +484,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.creditCode !== undefined){
-let data8 = data.creditCode;
-if(typeof data8 === "string"){
-if(!(formats0(data8))){
-const err33 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(data.decisionNumber !== undefined){
+let data3 = data.decisionNumber;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err33 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -480,7 +499,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -490,11 +509,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.partyIdNumber !== undefined){
-let data9 = data.partyIdNumber;
-if(typeof data9 === "string"){
-if(!(formats2(data9))){
-const err35 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/format",keyword:"format",params:{format: "cn-id-card"},message:"must match format \""+"cn-id-card"+"\""};
+if(data.decisionKind !== undefined){
+let data4 = data.decisionKind;
+if(typeof data4 !== "string"){
+const err35 = {instancePath:instancePath+"/decisionKind",schemaPath:"#/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -503,9 +521,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data4 === "penalty") || (data4 === "license"))){
+const err36 = {instancePath:instancePath+"/decisionKind",schemaPath:"#/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -515,9 +532,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.legalRepresentative !== undefined){
-if(typeof data.legalRepresentative !== "string"){
-const err37 = {instancePath:instancePath+"/legalRepresentative",schemaPath:"#/properties/legalRepresentative/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.caseName !== undefined){
+if(typeof data.caseName !== "string"){
+const err37 = {instancePath:instancePath+"/caseName",schemaPath:"#/properties/caseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -527,11 +544,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data11 = data.facts;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err38 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.partyType !== undefined){
+let data6 = data.partyType;
+if(typeof data6 !== "string"){
+const err38 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -540,9 +556,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data6 === "legal-person") || (data6 === "unincorporated-organization")) || (data6 === "natural-person")) || (data6 === "individual-business"))){
+const err39 = {instancePath:instancePath+"/partyType",schemaPath:"#/properties/partyType/enum",keyword:"enum",params:{allowedValues: schema31.properties.partyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -552,11 +567,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.legalBasis !== undefined){
-let data12 = data.legalBasis;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err40 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.partyName !== undefined){
+let data7 = data.partyName;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err40 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -567,7 +582,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/partyName",schemaPath:"#/properties/partyName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -577,11 +592,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.penaltyTypes !== undefined){
-let data13 = data.penaltyTypes;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err42 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.creditCode !== undefined){
+let data8 = data.creditCode;
+if(typeof data8 === "string"){
+if(!(formats0(data8))){
+const err42 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -590,11 +605,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-if(typeof data14 !== "string"){
-const err43 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err43 = {instancePath:instancePath+"/creditCode",schemaPath:"#/properties/creditCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -603,8 +616,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!((((((((((((((data14 === "警告") || (data14 === "通报批评")) || (data14 === "罚款")) || (data14 === "没收违法所得")) || (data14 === "没收非法财物")) || (data14 === "暂扣许可证件")) || (data14 === "降低资质等级")) || (data14 === "吊销许可证件")) || (data14 === "限制开展生产经营活动")) || (data14 === "责令停产停业")) || (data14 === "责令关闭")) || (data14 === "限制从业")) || (data14 === "行政拘留")) || (data14 === "其他"))){
-const err44 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.penaltyTypes.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.registrationNumber !== undefined){
+let data9 = data.registrationNumber;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err44 = {instancePath:instancePath+"/registrationNumber",schemaPath:"#/properties/registrationNumber/pattern",keyword:"pattern",params:{pattern: "^[0-9]{13}([0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{13}([0-9]{2})?$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -614,9 +631,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
 else {
-const err45 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err45 = {instancePath:instancePath+"/registrationNumber",schemaPath:"#/properties/registrationNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -626,11 +642,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.fineYuan !== undefined){
-let data15 = data.fineYuan;
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err46 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.organizationCode !== undefined){
+let data10 = data.organizationCode;
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+const err46 = {instancePath:instancePath+"/organizationCode",schemaPath:"#/properties/organizationCode/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Z]{8}-?[0-9X]$"},message:"must match pattern \""+"^[0-9A-Z]{8}-?[0-9X]$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -639,9 +655,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-let res0;
-if((0.01 === 0 || (res0 = data15/0.01, Math.abs(Math.round(res0) - res0) > 1e-9))){
-const err47 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+}
+else {
+const err47 = {instancePath:instancePath+"/organizationCode",schemaPath:"#/properties/organizationCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -651,8 +667,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.institutionCertificate !== undefined){
+let data11 = data.institutionCertificate;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err48 = {instancePath:instancePath+"/institutionCertificate",schemaPath:"#/properties/institutionCertificate/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -662,10 +681,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.licenseCategory !== undefined){
-let data16 = data.licenseCategory;
-if(typeof data16 !== "string"){
-const err49 = {instancePath:instancePath+"/licenseCategory",schemaPath:"#/properties/licenseCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err49 = {instancePath:instancePath+"/institutionCertificate",schemaPath:"#/properties/institutionCertificate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -674,8 +691,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!((((((data16 === "普通") || (data16 === "特许")) || (data16 === "认可")) || (data16 === "核准")) || (data16 === "登记")) || (data16 === "其他"))){
-const err50 = {instancePath:instancePath+"/licenseCategory",schemaPath:"#/properties/licenseCategory/enum",keyword:"enum",params:{allowedValues: schema31.properties.licenseCategory.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.socialOrganizationCertificate !== undefined){
+let data12 = data.socialOrganizationCertificate;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err50 = {instancePath:instancePath+"/socialOrganizationCertificate",schemaPath:"#/properties/socialOrganizationCertificate/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -685,11 +706,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.licenseName !== undefined){
-let data17 = data.licenseName;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err51 = {instancePath:instancePath+"/licenseName",schemaPath:"#/properties/licenseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err51 = {instancePath:instancePath+"/socialOrganizationCertificate",schemaPath:"#/properties/socialOrganizationCertificate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -699,8 +717,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/licenseName",schemaPath:"#/properties/licenseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.partyIdType !== undefined){
+let data13 = data.partyIdType;
+if(typeof data13 !== "string"){
+const err52 = {instancePath:instancePath+"/partyIdType",schemaPath:"#/properties/partyIdType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -709,12 +729,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.licenseNumber !== undefined){
-let data18 = data.licenseNumber;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err53 = {instancePath:instancePath+"/licenseNumber",schemaPath:"#/properties/licenseNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((((data13 === "resident-id-card") || (data13 === "passport")) || (data13 === "hk-macao-permit")) || (data13 === "taiwan-permit")) || (data13 === "foreign-permanent-residence"))){
+const err53 = {instancePath:instancePath+"/partyIdType",schemaPath:"#/properties/partyIdType/enum",keyword:"enum",params:{allowedValues: schema31.properties.partyIdType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -724,8 +740,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/licenseNumber",schemaPath:"#/properties/licenseNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.partyIdNumber !== undefined){
+let data14 = data.partyIdNumber;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err54 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -735,11 +754,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.licenseContent !== undefined){
-let data19 = data.licenseContent;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err55 = {instancePath:instancePath+"/licenseContent",schemaPath:"#/properties/licenseContent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err55 = {instancePath:instancePath+"/partyIdNumber",schemaPath:"#/properties/partyIdNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -749,8 +765,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/licenseContent",schemaPath:"#/properties/licenseContent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.legalRepresentative !== undefined){
+let data15 = data.legalRepresentative;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err56 = {instancePath:instancePath+"/legalRepresentative",schemaPath:"#/properties/legalRepresentative/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -760,11 +779,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.validFrom !== undefined){
-let data20 = data.validFrom;
-if(typeof data20 === "string"){
-if(!(formats4.validate(data20))){
-const err57 = {instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err57 = {instancePath:instancePath+"/legalRepresentative",schemaPath:"#/properties/legalRepresentative/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -774,8 +790,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.legalRepresentativeIdType !== undefined){
+let data16 = data.legalRepresentativeIdType;
+if(typeof data16 !== "string"){
+const err58 = {instancePath:instancePath+"/legalRepresentativeIdType",schemaPath:"#/properties/legalRepresentativeIdType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -784,12 +802,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data.validUntil !== undefined){
-let data21 = data.validUntil;
-if(typeof data21 === "string"){
-if(!(formats4.validate(data21))){
-const err59 = {instancePath:instancePath+"/validUntil",schemaPath:"#/properties/validUntil/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!(((((data16 === "resident-id-card") || (data16 === "passport")) || (data16 === "hk-macao-permit")) || (data16 === "taiwan-permit")) || (data16 === "foreign-permanent-residence"))){
+const err59 = {instancePath:instancePath+"/legalRepresentativeIdType",schemaPath:"#/properties/legalRepresentativeIdType/enum",keyword:"enum",params:{allowedValues: schema31.properties.legalRepresentativeIdType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -799,8 +813,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/validUntil",schemaPath:"#/properties/validUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.legalRepresentativeIdNumber !== undefined){
+let data17 = data.legalRepresentativeIdNumber;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err60 = {instancePath:instancePath+"/legalRepresentativeIdNumber",schemaPath:"#/properties/legalRepresentativeIdNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -810,11 +827,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.decisionDate !== undefined){
-let data22 = data.decisionDate;
-if(typeof data22 === "string"){
-if(!(formats4.validate(data22))){
-const err61 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err61 = {instancePath:instancePath+"/legalRepresentativeIdNumber",schemaPath:"#/properties/legalRepresentativeIdNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -824,8 +838,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.violationType !== undefined){
+let data18 = data.violationType;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err62 = {instancePath:instancePath+"/violationType",schemaPath:"#/properties/violationType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -835,11 +852,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.publicityEndDate !== undefined){
-let data23 = data.publicityEndDate;
-if(typeof data23 === "string"){
-if(!(formats4.validate(data23))){
-const err63 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err63 = {instancePath:instancePath+"/violationType",schemaPath:"#/properties/violationType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -849,8 +863,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.facts !== undefined){
+let data19 = data.facts;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err64 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -860,11 +877,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.authority !== undefined){
-let data24 = data.authority;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err65 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err65 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -874,8 +888,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.legalBasis !== undefined){
+let data20 = data.legalBasis;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err66 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -885,11 +902,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.authorityCode !== undefined){
-let data25 = data.authorityCode;
-if(typeof data25 === "string"){
-if(!(formats0(data25))){
-const err67 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+else {
+const err67 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -899,8 +913,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.penaltyTypes !== undefined){
+let data21 = data.penaltyTypes;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err68 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -909,11 +926,11 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data.district !== undefined){
-let data26 = data.district;
-if(typeof data26 !== "string"){
-const err69 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(typeof data22 !== "string"){
+const err69 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -922,8 +939,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(!(((((((data26 === "越城区") || (data26 === "柯桥区")) || (data26 === "上虞区")) || (data26 === "诸暨市")) || (data26 === "嵊州市")) || (data26 === "新昌县")) || (data26 === "绍兴市本级"))){
-const err70 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/enum",keyword:"enum",params:{allowedValues: schema31.properties.district.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((data22 === "警告") || (data22 === "通报批评")) || (data22 === "罚款")) || (data22 === "没收违法所得")) || (data22 === "没收非法财物")) || (data22 === "暂扣许可证件")) || (data22 === "降低资质等级")) || (data22 === "吊销许可证件")) || (data22 === "限制开展生产经营活动")) || (data22 === "责令停产停业")) || (data22 === "责令关闭")) || (data22 === "限制从业")) || (data22 === "行政拘留")) || (data22 === "其他"))){
+const err70 = {instancePath:instancePath+"/penaltyTypes/" + i0,schemaPath:"#/properties/penaltyTypes/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.penaltyTypes.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -933,10 +950,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data27 = data.status;
-if(typeof data27 !== "string"){
-const err71 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err71 = {instancePath:instancePath+"/penaltyTypes",schemaPath:"#/properties/penaltyTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -945,8 +961,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!(((((data27 === "in-force") || (data27 === "revoked")) || (data27 === "objection")) || (data27 === "other")) || (data27 === "changed"))){
-const err72 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.penaltyContent !== undefined){
+let data23 = data.penaltyContent;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err72 = {instancePath:instancePath+"/penaltyContent",schemaPath:"#/properties/penaltyContent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -956,11 +976,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.sourceUpdatedAt !== undefined){
-let data28 = data.sourceUpdatedAt;
-if(typeof data28 === "string"){
-if(!(formats14.validate(data28))){
-const err73 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err73 = {instancePath:instancePath+"/penaltyContent",schemaPath:"#/properties/penaltyContent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -970,8 +987,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-else {
-const err74 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fineYuan !== undefined){
+let data24 = data.fineYuan;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err74 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -980,15 +1000,552 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-else {
-const err75 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let res0;
+if((0.01 === 0 || (res0 = data24/0.01, Math.abs(Math.round(res0) - res0) > 1e-9))){
+const err75 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
 if(vErrors === null){
 vErrors = [err75];
 }
 else {
 vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/fineYuan",schemaPath:"#/properties/fineYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.confiscatedYuan !== undefined){
+let data25 = data.confiscatedYuan;
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 0 || isNaN(data25)){
+const err77 = {instancePath:instancePath+"/confiscatedYuan",schemaPath:"#/properties/confiscatedYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+let res1;
+if((0.01 === 0 || (res1 = data25/0.01, Math.abs(Math.round(res1) - res1) > 1e-9))){
+const err78 = {instancePath:instancePath+"/confiscatedYuan",schemaPath:"#/properties/confiscatedYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/confiscatedYuan",schemaPath:"#/properties/confiscatedYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.suspendedLicense !== undefined){
+let data26 = data.suspendedLicense;
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err80 = {instancePath:instancePath+"/suspendedLicense",schemaPath:"#/properties/suspendedLicense/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/suspendedLicense",schemaPath:"#/properties/suspendedLicense/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.licenseDocumentName !== undefined){
+let data27 = data.licenseDocumentName;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err82 = {instancePath:instancePath+"/licenseDocumentName",schemaPath:"#/properties/licenseDocumentName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/licenseDocumentName",schemaPath:"#/properties/licenseDocumentName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data.licenseCategory !== undefined){
+let data28 = data.licenseCategory;
+if(typeof data28 !== "string"){
+const err84 = {instancePath:instancePath+"/licenseCategory",schemaPath:"#/properties/licenseCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(!((((((data28 === "普通") || (data28 === "特许")) || (data28 === "认可")) || (data28 === "核准")) || (data28 === "登记")) || (data28 === "其他"))){
+const err85 = {instancePath:instancePath+"/licenseCategory",schemaPath:"#/properties/licenseCategory/enum",keyword:"enum",params:{allowedValues: schema31.properties.licenseCategory.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data.licenseName !== undefined){
+let data29 = data.licenseName;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err86 = {instancePath:instancePath+"/licenseName",schemaPath:"#/properties/licenseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/licenseName",schemaPath:"#/properties/licenseName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.licenseNumber !== undefined){
+let data30 = data.licenseNumber;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err88 = {instancePath:instancePath+"/licenseNumber",schemaPath:"#/properties/licenseNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/licenseNumber",schemaPath:"#/properties/licenseNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.licenseContent !== undefined){
+let data31 = data.licenseContent;
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err90 = {instancePath:instancePath+"/licenseContent",schemaPath:"#/properties/licenseContent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/licenseContent",schemaPath:"#/properties/licenseContent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.validFrom !== undefined){
+let data32 = data.validFrom;
+if(typeof data32 === "string"){
+if(!(formats2.validate(data32))){
+const err92 = {instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.validUntil !== undefined){
+let data33 = data.validUntil;
+if(typeof data33 === "string"){
+if(!(formats2.validate(data33))){
+const err94 = {instancePath:instancePath+"/validUntil",schemaPath:"#/properties/validUntil/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/validUntil",schemaPath:"#/properties/validUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data.licenseStatus !== undefined){
+let data34 = data.licenseStatus;
+if(typeof data34 !== "string"){
+const err96 = {instancePath:instancePath+"/licenseStatus",schemaPath:"#/properties/licenseStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(!((data34 === "valid") || (data34 === "invalid"))){
+const err97 = {instancePath:instancePath+"/licenseStatus",schemaPath:"#/properties/licenseStatus/enum",keyword:"enum",params:{allowedValues: schema31.properties.licenseStatus.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data.decisionDate !== undefined){
+let data35 = data.decisionDate;
+if(typeof data35 === "string"){
+if(!(formats2.validate(data35))){
+const err98 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.penaltyValidUntil !== undefined){
+let data36 = data.penaltyValidUntil;
+if(typeof data36 === "string"){
+if(!(formats2.validate(data36))){
+const err100 = {instancePath:instancePath+"/penaltyValidUntil",schemaPath:"#/properties/penaltyValidUntil/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/penaltyValidUntil",schemaPath:"#/properties/penaltyValidUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data.publicityEndDate !== undefined){
+let data37 = data.publicityEndDate;
+if(typeof data37 === "string"){
+if(!(formats2.validate(data37))){
+const err102 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.authority !== undefined){
+let data38 = data.authority;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err104 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data.authorityCode !== undefined){
+let data39 = data.authorityCode;
+if(typeof data39 === "string"){
+if(!(formats0(data39))){
+const err106 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data.dataSource !== undefined){
+let data40 = data.dataSource;
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err108 = {instancePath:instancePath+"/dataSource",schemaPath:"#/properties/dataSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/dataSource",schemaPath:"#/properties/dataSource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data.dataSourceCode !== undefined){
+let data41 = data.dataSourceCode;
+if(typeof data41 === "string"){
+if(!(formats0(data41))){
+const err110 = {instancePath:instancePath+"/dataSourceCode",schemaPath:"#/properties/dataSourceCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/dataSourceCode",schemaPath:"#/properties/dataSourceCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data.remarks !== undefined){
+if(typeof data.remarks !== "string"){
+const err112 = {instancePath:instancePath+"/remarks",schemaPath:"#/properties/remarks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data.district !== undefined){
+let data43 = data.district;
+if(typeof data43 !== "string"){
+const err113 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(!(((((((data43 === "越城区") || (data43 === "柯桥区")) || (data43 === "上虞区")) || (data43 === "诸暨市")) || (data43 === "嵊州市")) || (data43 === "新昌县")) || (data43 === "绍兴市本级"))){
+const err114 = {instancePath:instancePath+"/district",schemaPath:"#/properties/district/enum",keyword:"enum",params:{allowedValues: schema31.properties.district.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data44 = data.status;
+if(typeof data44 !== "string"){
+const err115 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(!(((((data44 === "in-force") || (data44 === "revoked")) || (data44 === "objection")) || (data44 === "other")) || (data44 === "changed"))){
+const err116 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data.sourceUpdatedAt !== undefined){
+let data45 = data.sourceUpdatedAt;
+if(typeof data45 === "string"){
+if(!(formats16.validate(data45))){
+const err117 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
 }
 errors++;
 }

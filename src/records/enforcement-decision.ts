@@ -2,11 +2,19 @@ import schema from '../../schemas/enforcement-decision.schema.json' with { type:
 import { validate } from '../generated/enforcement-decision.validate.js';
 import type { EnforcementDecision } from '../generated/enforcement-decision.types.js';
 import { dateNotBefore } from './cross-field-rules.js';
+import { decisionNumberInDocumentForm } from './decision-number-rule.js';
+import { identityNumberMatchesType } from './identity-documents.js';
 import { normalizeDecisionNumber } from './normalize-values.js';
 import { defineRecordType } from './record-type.js';
 import type { SensitivityGrade, ValidationResult } from './validation-issue.js';
 
-export type { EnforcementDecision, PartyType, PenaltyType, District, DecisionStatus, DecisionKind } from '../generated/enforcement-decision.types.js';
+export type { EnforcementDecision, PenaltyType } from '../generated/enforcement-decision.types.js';
+export type PartyType = EnforcementDecision['partyType'];
+export type District = NonNullable<EnforcementDecision['district']>;
+export type DecisionStatus = NonNullable<EnforcementDecision['status']>;
+export type DecisionKind = NonNullable<EnforcementDecision['decisionKind']>;
+export type IdentityDocumentKind = NonNullable<EnforcementDecision['partyIdType']>;
+export type LicenseStatus = NonNullable<EnforcementDecision['licenseStatus']>;
 
 export const ENFORCEMENT_DECISION = 'enforcement-decision';
 
@@ -25,7 +33,14 @@ export const enforcementDecisionType = defineRecordType<EnforcementDecision>({
   schema,
   validator: validate,
   idOf: enforcementDecisionId,
-  rules: [dateNotBefore('publicityEndDate', 'decisionDate', 'publicityNotBeforeDecision'), dateNotBefore('validUntil', 'validFrom')],
+  rules: [
+    dateNotBefore('publicityEndDate', 'decisionDate', 'publicityNotBeforeDecision'),
+    dateNotBefore('validUntil', 'validFrom'),
+    dateNotBefore('penaltyValidUntil', 'decisionDate'),
+    decisionNumberInDocumentForm(),
+    identityNumberMatchesType('partyIdNumber', 'partyIdType'),
+    identityNumberMatchesType('legalRepresentativeIdNumber', 'legalRepresentativeIdType'),
+  ],
 });
 
 export function validateEnforcementDecision(candidate: unknown): ValidationResult<EnforcementDecision> {

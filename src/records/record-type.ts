@@ -12,7 +12,9 @@ export interface GeneratedValidator<T> {
 export interface RecordSchema {
   readonly $id: string;
   readonly description: string;
-  readonly properties: Readonly<Record<string, { readonly description: string; readonly 'x-grade': string; readonly 'x-pii'?: string }>>;
+  readonly properties: Readonly<
+    Record<string, { readonly title?: string; readonly description: string; readonly 'x-grade': string; readonly 'x-pii'?: string }>
+  >;
 }
 
 /** A rule the schema cannot express; it reports at the field that breaks it. */
@@ -68,7 +70,10 @@ function gradesOf(spec: { name: string; schema: RecordSchema }): Readonly<Record
 /** A record type from its schema and generated validator: labels, grades and PII come from the schema. */
 export function defineRecordType<T>(spec: RecordTypeSpec<T>): RecordTypeDefinition<T> {
   const properties = Object.entries(spec.schema.properties);
-  const labels: FieldLabels = Object.freeze(Object.fromEntries(properties.map(([field, p]) => [field, chineseLabel(p.description, field)])));
+  // A Chinese title is the field's label; otherwise the Chinese part of its description.
+  const labelOf = (field: string, p: (typeof properties)[number][1]) =>
+    typeof p.title === 'string' && /\p{Script=Han}/u.test(p.title) ? p.title : chineseLabel(p.description, field);
+  const labels: FieldLabels = Object.freeze(Object.fromEntries(properties.map(([field, p]) => [field, labelOf(field, p)])));
   const grades = gradesOf(spec);
   const pii = Object.freeze(Object.fromEntries(properties.flatMap(([field, p]) => (p['x-pii'] ? [[field, p['x-pii']]] : []))));
   const rules = spec.rules ?? [];

@@ -23,7 +23,7 @@ const firm: EnforcementDecision = {
   decisionDate: '2025-03-05',
   publicityEndDate: '2028-03-05',
   authority: '绍兴市柯桥区市场监督管理局',
-  authorityCode: '91350100M000100Y43',
+  authorityCode: '11330600MB12345678',
   district: '柯桥区',
   status: 'in-force',
   sourceUpdatedAt: '2025-03-06T10:15:00+08:00',
@@ -94,7 +94,7 @@ describe('validateEnforcementDecision', () => {
         path: '/publicityEndDate',
         keyword: 'publicityNotBeforeDecision',
         message: 'publicityEndDate (2025-03-04) must not precede decisionDate (2025-03-05)',
-        messageZh: '公示截止期（2025-03-04）不得早于处罚决定日期（2025-03-05）',
+        messageZh: '公示截止期（2025-03-04）不得早于决定日期（2025-03-05）',
       },
     ]);
     expect(validateEnforcementDecision({ ...firm, publicityEndDate: '2025-03-05' }).valid).toBe(true);
@@ -114,6 +114,8 @@ describe('validateEnforcementDecision', () => {
     const licence = {
       ...common,
       decisionKind: 'license',
+      licenseDocumentName: '食品经营许可决定书',
+      licenseStatus: 'valid',
       licenseCategory: '普通',
       licenseName: '食品经营许可证',
       licenseNumber: 'JY13306020012345',
@@ -125,7 +127,8 @@ describe('validateEnforcementDecision', () => {
     const { licenseContent: _c, ...withoutContent } = licence;
     expect(pathsOf(withoutContent)).toEqual(['/licenseContent']);
     expect(pathsOf({ ...licence, validUntil: '2025-03-01' })).toEqual(['/validUntil']);
-    expect(pathsOf(common).sort()).toEqual(['/facts', '/legalBasis', '/penaltyTypes']);
+    const { status: _s, ...commonWithoutStatus } = common;
+    expect(pathsOf(commonWithoutStatus).sort()).toEqual(['/facts', '/legalBasis', '/penaltyTypes', '/status']);
   });
 
   it('rejects values that are not objects', () => {
@@ -145,9 +148,12 @@ describe('enforcementDecisionId', () => {
 describe('fieldGrades', () => {
   it('gives every field its x-grade from the schema', () => {
     const grades = fieldGrades();
-    expect(Object.keys(grades)).toHaveLength(25);
+    expect(Object.keys(grades)).toHaveLength(42);
     expect(grades.partyIdNumber).toBe('L4');
-    expect(grades.legalRepresentative).toBe('L2');
+    expect(grades.legalRepresentativeIdNumber).toBe('L4');
+    expect(grades.legalRepresentativeIdType).toBe('L4');
+    // The national standard publishes the legal representative (法定代表人) with the decision.
+    expect(grades.legalRepresentative).toBe('L1');
     expect(grades.decisionNumber).toBe('L1');
     expect(Object.values(grades).every((grade) => ['L1', 'L2', 'L3', 'L4'].includes(grade))).toBe(true);
   });
