@@ -47,6 +47,7 @@ describe('mapDemoPenalty', () => {
   it('maps a source record to the canonical form (golden example)', () => {
     expect(mapDemoPenalty(goldenRaw)).toEqual({
       decisionNumber: '绍柯市监罚〔2025〕123号',
+      decisionKind: 'penalty',
       caseName: '绍兴柯桥恒盛纺织有限公司销售纤维含量不合格纺织品案',
       partyType: 'legal-person',
       partyName: '绍兴柯桥恒盛纺织有限公司',
