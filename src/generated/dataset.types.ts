@@ -37,7 +37,14 @@ export interface DatasetConfig {
    * 关键词 / keywords
    */
   keywords?: string[];
+  filter?: DatasetFilter;
   disclosure?: DisclosureRules;
+}
+/**
+ * 记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default
+ */
+export interface DatasetFilter {
+  [k: string]: string | number | boolean;
 }
 /**
  * 公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily

@@ -3,9 +3,10 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","type":"object","additionalProperties":false,"required":["decisionKind","months","rule","source"],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定日期起的月数（含截止日）/ months from the decision date, the end day included"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"filter":{"title":"DatasetFilter","description":"记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default","type":"object","minProperties":1,"additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","type":"object","additionalProperties":false,"required":["decisionKind","months","rule","source"],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定日期起的月数（含截止日）/ months from the decision date, the end day included"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = ucs2length;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
-const func1 = ucs2length;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://tongyuan.sx.gov.cn/schemas/dataset.schema.json" */;
@@ -80,7 +81,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "id") || (key0 === "title")) || (key0 === "description")) || (key0 === "publisher")) || (key0 === "recordType")) || (key0 === "license")) || (key0 === "keywords")) || (key0 === "disclosure"))){
+if(!(func1.call(schema31.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -119,7 +120,7 @@ errors++;
 if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -144,7 +145,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
+if(func2(data2) < 1){
 const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -169,7 +170,7 @@ errors++;
 if(data.publisher !== undefined){
 let data3 = data.publisher;
 if(typeof data3 === "string"){
-if(func1(data3) < 1){
+if(func2(data3) < 1){
 const err13 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -194,7 +195,7 @@ errors++;
 if(data.recordType !== undefined){
 let data4 = data.recordType;
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(func2(data4) < 1){
 const err15 = {instancePath:instancePath+"/recordType",schemaPath:"#/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -219,7 +220,7 @@ errors++;
 if(data.license !== undefined){
 let data5 = data.license;
 if(typeof data5 === "string"){
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err17 = {instancePath:instancePath+"/license",schemaPath:"#/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -269,11 +270,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.disclosure !== undefined){
-let data8 = data.disclosure;
+if(data.filter !== undefined){
+let data8 = data.filter;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.periods === undefined){
-const err21 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'"};
+if(Object.keys(data8).length < 1){
+const err21 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -283,8 +284,12 @@ vErrors.push(err21);
 errors++;
 }
 for(const key1 in data8){
-if(!((key1 === "objection") || (key1 === "periods"))){
-const err22 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+let data9 = data8[key1];
+const _errs22 = errors;
+let valid4 = false;
+const _errs23 = errors;
+if(typeof data9 !== "string"){
+const err22 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -293,11 +298,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data8.objection !== undefined){
-let data9 = data8.objection;
-if(typeof data9 !== "string"){
-const err23 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs23 === errors;
+valid4 = valid4 || _valid0;
+const _errs25 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err23 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -306,8 +311,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!((data9 === "keep") || (data9 === "suspend"))){
-const err24 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.objection.enum},message:"must be equal to one of the allowed values"};
+var _valid0 = _errs25 === errors;
+valid4 = valid4 || _valid0;
+const _errs27 = errors;
+if(typeof data9 !== "boolean"){
+const err24 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -316,16 +324,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data8.periods !== undefined){
-let data10 = data8.periods;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.decisionKind === undefined){
-const err25 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
+var _valid0 = _errs27 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err25 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -334,8 +336,21 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.months === undefined){
-const err26 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -344,8 +359,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data11.rule === undefined){
-const err27 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+}
+if(data.disclosure !== undefined){
+let data10 = data.disclosure;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.periods === undefined){
+const err27 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -354,8 +373,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data11.source === undefined){
-const err28 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+for(const key2 in data10){
+if(!((key2 === "objection") || (key2 === "periods"))){
+const err28 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -364,9 +384,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!((((key2 === "decisionKind") || (key2 === "months")) || (key2 === "rule")) || (key2 === "source"))){
-const err29 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data10.objection !== undefined){
+let data11 = data10.objection;
+if(typeof data11 !== "string"){
+const err29 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -375,11 +397,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data11.decisionKind !== undefined){
-let data12 = data11.decisionKind;
-if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data11 === "keep") || (data11 === "suspend"))){
+const err30 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.objection.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -388,8 +407,16 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!((data12 === "penalty") || (data12 === "license"))){
-const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+}
+if(data10.periods !== undefined){
+let data12 = data10.periods;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.decisionKind === undefined){
+const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -398,11 +425,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data11.months !== undefined){
-let data13 = data11.months;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data13.months === undefined){
+const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -411,9 +435,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 120 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(data13.rule === undefined){
+const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -422,8 +445,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data13.source === undefined){
+const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -432,13 +455,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data11.rule !== undefined){
-let data14 = data11.rule;
-if(typeof data14 === "string"){
-if(func1(data14) < 1){
-const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key3 in data13){
+if(!((((key3 === "decisionKind") || (key3 === "months")) || (key3 === "rule")) || (key3 === "source"))){
+const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -448,8 +467,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.decisionKind !== undefined){
+let data14 = data13.decisionKind;
+if(typeof data14 !== "string"){
+const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -458,12 +479,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data11.source !== undefined){
-let data15 = data11.source;
-if(typeof data15 === "string"){
-if(func1(data15) < 1){
-const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!((data14 === "penalty") || (data14 === "license"))){
+const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -473,8 +490,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.months !== undefined){
+let data15 = data13.months;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -483,10 +502,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 120 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -495,10 +513,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data15 < 1 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -509,8 +525,11 @@ errors++;
 }
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.rule !== undefined){
+let data16 = data13.rule;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err41 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -520,14 +539,86 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
 else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data13.source !== undefined){
+let data17 = data13.source;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err43 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
 }
 errors++;
 }

@@ -6,6 +6,7 @@ import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
 import { chinaDate } from '../calendar/index.js';
 import { publicityOf } from '../disclosure/publicity.js';
+import { datasetFilter } from './dataset-filter.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
 
@@ -57,9 +58,11 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   const published: PublishedRecord[] = [];
   // Disclosure: what is not public today (revoked, expired) and minors' decisions are left out; free text is redacted (src/disclosure).
   const isPublic = publicToday(dataset, now);
+  // A dataset may hold part of its record type (penalties, licences): its filter selects them.
+  const isInDataset = datasetFilter(dataset);
   const current = disclosedVersions(deps.records.listCurrent(dataset.recordType), deps.freeTextColumns(dataset.recordType));
   for await (const page of current) {
-    const shown = page.filter(isPublic);
+    const shown = page.filter((stored) => isInDataset(stored.record) && isPublic(stored));
     for (const stored of shown) keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
     published.push(...shown.map(publishedRecord));
   }
