@@ -12,7 +12,7 @@ function schemaDefaults(recordType: string): Readonly<Record<string, unknown>> {
 
 function knownFields(recordType: string): ReadonlySet<string> | undefined {
   if (!isRecordTypeName(recordType)) return undefined;
-  return new Set(Object.keys((recordTypes[recordType].schema.properties ?? {}) as object));
+  return new Set(Object.keys(recordTypes[recordType].schema.properties ?? {}));
 }
 
 /**

@@ -4,10 +4,8 @@ import { disclosedVersions } from '../disclosure/disclose-versions.js';
 import { keepFirstPublications, publishedRecord, type PublishedRecord } from '../disclosure/first-publication.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
-import { chinaDate } from '../calendar/index.js';
-import { publicityOf } from '../disclosure/publicity.js';
-import { datasetFilter } from './dataset-filter.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
+import { releaseSelection } from './release-selection.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
 
 export interface PublishDeps {
@@ -36,17 +34,6 @@ const compact = (d: Date) =>
     .replace(/\.(\d{3})Z$/, '$1Z');
 
 /**
- * Disclosure step: a dataset with disclosure rules releases only the records public on the
- * publish clock's China date; revoked, expired and suspended decisions are left out.
- */
-function publicToday(dataset: DatasetConfig, now: Date): (stored: StoredVersion) => boolean {
-  const rules = dataset.disclosure;
-  if (!rules) return () => true;
-  const today = chinaDate(now);
-  return (stored) => publicityOf(stored.record, today, rules).published;
-}
-
-/**
  * Writes a new immutable release when the dataset's content changed: every file first,
  * then the manifest, then the "latest" pointer, so a reader never sees a half release.
  */
@@ -57,12 +44,11 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
   const keyed: { id: string; row: Row }[] = [];
   const published: PublishedRecord[] = [];
   // Disclosure: what is not public today (revoked, expired) and minors' decisions are left out; free text is redacted (src/disclosure).
-  const isPublic = publicToday(dataset, now);
-  // A dataset may hold part of its record type (penalties, licences): its filter selects them.
-  const isInDataset = datasetFilter(dataset);
+  // Its filter selects the part of the record type a dataset holds (penalties, licences).
+  const isShown = releaseSelection(dataset, now);
   const current = disclosedVersions(deps.records.listCurrent(dataset.recordType), deps.freeTextColumns(dataset.recordType));
   for await (const page of current) {
-    const shown = page.filter((stored) => isInDataset(stored.record) && isPublic(stored));
+    const shown = page.filter(isShown);
     for (const stored of shown) keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
     published.push(...shown.map(publishedRecord));
   }

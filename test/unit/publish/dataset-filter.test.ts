@@ -35,7 +35,10 @@ describe('publishing two datasets of one record type', () => {
     const { deps, objects } = memoryPublish(records, { startsAt: '2026-03-02T08:00:00Z', openColumns: () => ['decisionNumber'] });
     const outcome = await publishDataset(dataset, deps);
     const jsonl = Buffer.from(objects.get(outcome.release.files.find((f) => f.format === 'jsonl')!.key)!).toString('utf8');
-    return jsonl.trim().split('\n').map((line) => (JSON.parse(line) as { decisionNumber: string }).decisionNumber);
+    return jsonl
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { decisionNumber: string }).decisionNumber);
   };
 
   it('puts penalties (kind penalty or none) in one and licences in the other', async () => {
