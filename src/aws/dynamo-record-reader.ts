@@ -83,7 +83,9 @@ export class DynamoRecordReader implements RecordReader {
       TableName: this.table,
       IndexName: 'byType',
       KeyConditionExpression: 'recordType = :t',
-      FilterExpression: 'attribute_not_exists(deleted) AND attribute_not_exists(conflict)',
+      // CONFLICT is a DynamoDB reserved word.
+      FilterExpression: 'attribute_not_exists(deleted) AND attribute_not_exists(#conflict)',
+      ExpressionAttributeNames: { '#conflict': 'conflict' },
       ExpressionAttributeValues: { ':t': recordType },
     };
   }
