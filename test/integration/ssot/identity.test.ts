@@ -8,6 +8,7 @@ import { normalizeBatch, type NormalizeDeps } from '../../../src/normalize/norma
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import { conflictKey } from '../../../src/quarantine/conflict-entries.js';
 import { conflictTable } from '../../../src/quarantine/conflict-view.js';
+import { CONFLICT_RESOLUTION, replayQuarantine } from '../../../src/quarantine/replay.js';
 import { enforcementDecisionId } from '../../../src/records/enforcement-decision.js';
 import { idCardCheckChar, usccCheckChar } from '../../../src/records/formats.js';
 import { routeChanges } from '../../../src/route/route-changes.js';
@@ -195,6 +196,14 @@ describe('identity-safe golden records from two departments', () => {
     const shown = conflictTable((await quarantine.get(csv.id, conflictKey(id)))!.conflict!).join('\n');
     expect(shown).toContain(FIRM.partyName);
     expect(shown).toContain(PERSON.partyName);
+  });
+
+  it('replays a conflict by re-reading its rows with today’s mapping, not as a validation failure, and says how it is resolved', async () => {
+    const id = idOf(decision(serial + 1));
+    const replay = await replayQuarantine(csv, { ...deps, quarantine });
+    expect(replay).toMatchObject({ entries: 1, released: 0, stillInvalid: 0, notReplayable: [], created: 0, updated: 0 });
+    expect(replay.conflicts).toEqual([{ sourceKey: conflictKey(id), resolved: false, resolution: CONFLICT_RESOLUTION }]);
+    expect((await quarantine.get(csv.id, conflictKey(id)))?.kind).toBe('identity-conflict');
   });
 
   it('(d) merges and publishes again once the export corrects its row, and clears the conflict', async () => {
