@@ -36,6 +36,7 @@ import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFrom } from '../ssot/source-precedence.js';
+import { identityValues } from '../records/identity.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
 import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 
@@ -85,6 +86,10 @@ export class Composition {
       overflow: () => this.bucket('raw'),
       precedence: precedenceFrom(sources),
       isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
+      identityOf: (recordType) => {
+        const fields = recordTypeNamed(recordType).identity;
+        return fields.length > 0 ? (record) => identityValues(record, fields) : undefined;
+      },
     });
   }
 

@@ -25,8 +25,9 @@ export interface ChangeEvent {
  * same id and subscribers deduplicate on it (CloudEvents: source + id is unique).
  */
 export function changeEvent(version: StoredVersion, openColumns: readonly string[], schemaUri: string): ChangeEvent {
-  // A tombstone (the source withdrew the record) is announced as withdrawn, with its last open content.
-  const change = version.deleted ? 'withdrawn' : version.version === 1 ? 'published' : 'amended';
+  // A tombstone (the source withdrew the record) is announced as withdrawn, with its last open content;
+  // a record in identity conflict as withdrawn with none.
+  const change = version.deleted || version.conflict ? 'withdrawn' : version.version === 1 ? 'published' : 'amended';
   const record = Object.fromEntries(openColumns.filter((c) => version.record[c] !== undefined).map((c) => [c, version.record[c]]));
   return {
     specversion: '1.0',

@@ -23,6 +23,12 @@ export interface RouteOutcome {
   readonly publishRequests: number;
 }
 
+/**
+ * A record that fell into an identity conflict leaves the feed as a withdrawal (its
+ * content is empty: neither side goes out); one created in conflict was never announced.
+ */
+const withdrawnByConflict = (version: StoredVersion): StoredVersion[] => (version.version > 1 ? [version] : []);
+
 /** New SSOT versions become feed events (per feed, in version order) and one publish request per affected dataset. */
 export async function routeChanges(versions: readonly StoredVersion[], deps: RouteDeps): Promise<RouteOutcome> {
   const byFeed = new Map<string, StoredVersion[]>();
@@ -36,7 +42,7 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
   let events = 0;
   for (const [feedId, list] of byFeed) {
     // What a release may not carry, an event may not either: a minor's case never goes out, free text is redacted.
-    const disclosed = list.flatMap((v) => discloseVersion(v, deps.freeTextColumns(v.recordType)) ?? []);
+    const disclosed = list.flatMap((v) => (v.conflict ? withdrawnByConflict(v) : (discloseVersion(v, deps.freeTextColumns(v.recordType)) ?? [])));
     const messages = disclosed.map((v) => {
       const event = changeEvent(v, deps.openColumns(v.recordType), deps.schemaUri(v.recordType));
       return { body: JSON.stringify(event), attributes: { type: event.type, recordType: v.recordType } };

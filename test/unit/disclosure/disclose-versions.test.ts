@@ -49,4 +49,12 @@ describe('disclosed versions', () => {
       recordNumber: '13800138000',
     });
   });
+
+  it('never disclose a record in identity conflict, even if a listing hands one over', async () => {
+    const conflict = { fields: ['partyName'], sides: [] };
+    async function* pages() {
+      yield [version('a', { subjectName: '甲' }), { ...version('b', {}), conflict }];
+    }
+    expect((await collect(disclosedVersions(pages(), []))).map((v) => v.recordId)).toEqual(['a']);
+  });
 });

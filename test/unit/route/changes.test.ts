@@ -84,4 +84,12 @@ describe('routing new SSOT versions', () => {
     await routeChanges([version('a', 1)], second.deps);
     expect(first.published.get('enforcement')![0]!.body).toBe(second.published.get('enforcement')![0]!.body);
   });
+
+  it('withdraws a record that fell into an identity conflict, with no content, and never announces one born in it', async () => {
+    const { deps, published } = fakes();
+    const conflict = { fields: ['partyName'], sides: [] };
+    await routeChanges([version('a', 2, { record: {}, conflict }), version('b', 1, { record: {}, conflict })], deps);
+    const events = published.get('enforcement')!.map((m) => JSON.parse(m.body) as ChangeEvent);
+    expect(events.map((e) => [e.id, e.type.split('.').at(-2), e.data.record])).toEqual([['enforcement-decision/a/v2', 'withdrawn', {}]]);
+  });
 });
