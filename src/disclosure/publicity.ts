@@ -12,7 +12,7 @@ export type WithheldReason = 'revoked' | 'expired' | 'objection-suspended' | 'no
 
 export type Publicity =
   | { readonly published: true; /** The last day it is public (China date), when a period applies. */ readonly until?: string }
-  | { readonly published: false; readonly reason: WithheldReason };
+  | { readonly published: false; readonly reason: WithheldReason; /** The last public day, for an expiry. */ readonly until?: string };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -58,6 +58,6 @@ export function publicityOf(record: PublicityFacts, today: string, rules: Disclo
   // ISO dates compare as strings.
   if (decisionDate && decisionDate > today) return { published: false, reason: 'not-yet-decided' };
   const until = publicUntil(record, decisionDate, rules);
-  if (until && until < today) return { published: false, reason: 'expired' };
+  if (until && until < today) return { published: false, reason: 'expired', until };
   return until ? { published: true, until } : { published: true };
 }
