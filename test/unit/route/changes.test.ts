@@ -88,7 +88,7 @@ describe('routing new SSOT versions', () => {
   it('announces a revocation as withdrawn with its reason and without the revoked content, an expired version as expired, and nothing before the decision date', async () => {
     const { deps, published, log } = fakes();
     const rules = { periods: [{ decisionKind: 'penalty' as const, months: 36, rule: 'r', source: 's' }] };
-    deps.datasets.splice(0, 1, { ...dataset, disclosure: rules });
+    const disclosing: RouteDeps = { ...deps, datasets: [{ ...dataset, disclosure: rules }, other] };
     const decided = { caseName: '某某销售过期食品案', decisionDate: '2026-03-02', publicityEndDate: '2026-06-01', status: 'in-force' };
     const outcome = await routeChanges(
       [
@@ -97,7 +97,7 @@ describe('routing new SSOT versions', () => {
         version('f', 1, { record: { ...decided, decisionDate: '2026-12-01' } }),
         version('p', 1, { record: { ...decided, publicityEndDate: '2027-03-02' } }),
       ],
-      deps,
+      disclosing,
     );
     expect(outcome.events).toBe(3);
     const events = published.get('enforcement')!.map((m) => JSON.parse(m.body) as ChangeEvent);
