@@ -100,7 +100,7 @@ export const complianceReportCommand: CliCommand = {
       `${counts.late} late, ${counts.onTime} on time; ${counts.lateWithdrawals} withdrawals later than ${WITHDRAWAL_WORKING_DAYS} working days (${counts.onTimeWithdrawals} on time); ${counts.missedExpiries} expiries missed; ` +
         `${counts.dueSoon} unpublished due within ${DUE_HORIZON_WORKING_DAYS} working days (${counts.overdueUnpublished} overdue); ${counts.uncounted} not countable`,
     );
-    for (const u of uncounted) io.say(`not countable: ${u.recordType}\t${u.recordId}\t${'decisionDate' in u ? u.decisionDate : ''}`);
+    for (const u of uncounted) io.say(`not countable: ${u.recordType}\t${u.recordId}\t${'decisionDate' in u ? String(u.decisionDate ?? '') : ''}`);
     return 0;
   },
 };
