@@ -58,7 +58,7 @@ export const complianceReportCommand: CliCommand = {
     const report = classifyDisclosures(entries, prcCalendar, window);
     const withdrawals = classifyWithdrawals(entries, outstanding, prcCalendar, today, window);
     const { due, uncounted: dueUncounted } = disclosuresDue(pending, prcCalendar, today);
-    const uncounted = [
+    const uncounted: { readonly recordType: string; readonly recordId: string; readonly decisionDate?: string; readonly reason: string }[] = [
       ...report.uncounted,
       ...withdrawals.uncounted,
       ...dueUncounted.map((d) => ({ ...d, reason: 'the working-day calendar does not cover its year' })),
@@ -100,7 +100,7 @@ export const complianceReportCommand: CliCommand = {
       `${counts.late} late, ${counts.onTime} on time; ${counts.lateWithdrawals} withdrawals later than ${WITHDRAWAL_WORKING_DAYS} working days (${counts.onTimeWithdrawals} on time); ${counts.missedExpiries} expiries missed; ` +
         `${counts.dueSoon} unpublished due within ${DUE_HORIZON_WORKING_DAYS} working days (${counts.overdueUnpublished} overdue); ${counts.uncounted} not countable`,
     );
-    for (const u of uncounted) io.say(`not countable: ${u.recordType}\t${u.recordId}\t${'decisionDate' in u ? String(u.decisionDate ?? '') : ''}`);
+    for (const u of uncounted) io.say(`not countable: ${u.recordType}\t${u.recordId}\t${u.decisionDate ?? ''}`);
     return 0;
   },
 };
