@@ -30,7 +30,7 @@ const publishedFreeText = () => freeTextColumns(TYPE).filter((field) => openColu
 function planted(field: string, text: string): unknown {
   const property = (recordTypeNamed(TYPE).schema.properties as Record<string, Record<string, unknown>>)[field]!;
   if (property.type === 'array') return [text];
-  if (property.type === 'object') return Object.fromEntries(Object.keys((property.properties ?? {}) as object).map((key) => [key, text]));
+  if (property.type === 'object') return Object.fromEntries(Object.keys(property.properties ?? {}).map((key) => [key, text]));
   return text;
 }
 
