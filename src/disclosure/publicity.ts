@@ -47,7 +47,7 @@ function publicUntil(record: PublicityFacts, decisionDate: string | undefined, r
 /**
  * Whether a decision may be in a release on `today` (a China date, YYYY-MM-DD): public from
  * its decision date until its publicity period ends, the end day included. 撤销 withdraws it
- * at once (行政处罚法 第四十八条: withdrawn within three working days); 异议 keeps it unless the
+ * at once (行政处罚法 第四十八条第二款: withdrawn 三日内, working days by 第八十五条); 异议 keeps it unless the
  * rules suspend it; 其他 and a changed decision keep it (its current version is published).
  */
 export function publicityOf(record: PublicityFacts, today: string, rules: DisclosureRules): Publicity {
