@@ -27,6 +27,7 @@ import { createConnectors } from '../ingest/connectors/index.js';
 import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
+import { feedsByRecordType } from '../feeds/feeds.js';
 import { mappingOf } from '../mapping/source-mapping.js';
 import type { NormalizeDeps } from '../normalize/normalize-batch.js';
 import { systemClock, type Clock } from '../ports/index.js';
@@ -69,6 +70,10 @@ export class Composition {
 
   private bucket(id: string): S3ObjectStore {
     return new S3ObjectStore(this.clients.s3, this.config.resources.bucket(id));
+  }
+
+  private feedPublisher(feedId: string): SnsFeedPublisher {
+    return new SnsFeedPublisher(this.clients.sns, this.config.resources.topic(feedId));
   }
 
   private queue(id: string): SqsSender {
@@ -136,7 +141,7 @@ export class Composition {
 
   routeDeps(catalog: Catalog): RouteDeps {
     return {
-      feed: (feedId) => new SnsFeedPublisher(this.clients.sns, this.config.resources.topic(feedId)),
+      feed: (feedId) => this.feedPublisher(feedId),
       publishQueue: this.queue('publish'),
       changes: this.changeMarks(),
       datasets: catalog.datasets,
@@ -156,6 +161,10 @@ export class Composition {
       freeTextColumns,
       clock: this.clock,
       disclosures: this.disclosureLedger(),
+      lifecycleFeeds: {
+        publishers: (recordType) => (feedsByRecordType[recordType] ?? []).map((feedId) => this.feedPublisher(feedId)),
+        schemaUri,
+      },
     };
   }
 

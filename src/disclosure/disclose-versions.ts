@@ -29,8 +29,13 @@ export async function* disclosedVersions(
 export function discloseVersion(stored: StoredVersion, freeTextFields: readonly string[]): StoredVersion | undefined {
   if (stored.conflict !== undefined || isMinorParty(stored.record)) return undefined;
   const partyNames = PARTY_NAME_FIELDS.map((field) => stored.record[field]).filter((name): name is string => typeof name === 'string');
-  const redact = (value: unknown): unknown =>
-    typeof value === 'string' ? redactText(value, partyNames) : Array.isArray(value) ? value.map((item: unknown) => redact(item)) : value;
+  const redact = (value: unknown): unknown => {
+    if (typeof value === 'string') return redactText(value, partyNames);
+    if (Array.isArray(value)) return value.map((item: unknown) => redact(item));
+    // An object field (a licence: name and number) is redacted member by member; codes inside survive redaction.
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+    return value;
+  };
   const record = { ...stored.record };
   for (const field of freeTextFields) if (field in record) record[field] = redact(record[field]);
   return { ...stored, record };
