@@ -5,7 +5,7 @@ import { keepFirstPublications, publishedRecord, type PublishedRecord } from '..
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
 import { chinaDate } from '../calendar/index.js';
-import { publicityOf } from '../disclosure/publicity.js';
+import { publicityJudgeFor } from '../disclosure/publicity-by-type.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
 
@@ -42,7 +42,8 @@ function publicToday(dataset: DatasetConfig, now: Date): (stored: StoredVersion)
   const rules = dataset.disclosure;
   if (!rules) return () => true;
   const today = chinaDate(now);
-  return (stored) => publicityOf(stored.record, today, rules).published;
+  const judge = publicityJudgeFor(dataset.recordType);
+  return (stored) => judge(stored.record, today, rules).published;
 }
 
 /**
