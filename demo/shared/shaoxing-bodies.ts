@@ -81,9 +81,12 @@ function orgCodeOf(name: string): string {
   return first8 + orgCodeCheckChar(first8);
 }
 
+/** A body's 统一社会信用代码 from its name and seat: stable, valid, of its division. */
+export const bodyCode = (name: string, seat: ShaoxingDivision): string => buildUscc('1', '1', seat.code, orgCodeOf(name));
+
 /** The body of a kind for a division, named and coded. */
 export function publicBody(kind: BodyKind, division: ShaoxingDivision): PublicBody {
   const name = bodyName(kind, division);
   const seat = kind === 'environment' ? CITY_DIVISION : division;
-  return { name, code: buildUscc('1', '1', seat.code, orgCodeOf(name)), division: seat, kind };
+  return { name, code: bodyCode(name, seat), division: seat, kind };
 }
