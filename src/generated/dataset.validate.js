@@ -3,9 +3,10 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","type":"object","additionalProperties":false,"required":["decisionKind","months","rule","source"],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定日期起的月数（含截止日）/ months from the decision date, the end day included"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","description":"一条公示期限规则：按决定类别，或按记录类型及其信息类别、失信程度、名单类型；多条适用时取最具体者（名单类型优先于信息类别，信息类别优先于失信程度）/ one rule, by decision kind, or by record type and its list type, category and severity; when several apply, the most specific wins (list type, then category, then severity)","type":"object","additionalProperties":false,"required":["months","rule","source"],"anyOf":[{"required":["decisionKind"]},{"required":["recordType"]}],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"recordType":{"type":"string","minLength":1,"description":"记录类型（如 credit-record）/ the record type it applies to"},"category":{"type":"string","minLength":1,"description":"信息类别（记录的 category）/ the record's category"},"severity":{"type":"string","enum":["minor","general","serious"],"description":"失信程度（轻微/一般/严重）/ severity"},"listType":{"type":"string","minLength":1,"description":"名单类型（记录的 listType）/ the record's list type"},"minMonths":{"type":"integer","minimum":0,"maximum":120,"description":"最短公示期（月），届满前不得以信用修复提前终止公示 / the shortest period in months, before which repair may not end publicity"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定（认定）日期起的月数（含截止日），届满自动停止公示 / months from the decision (determination) date, the end day included; publicity stops when they end"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
 const func1 = ucs2length;
+const func6 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://tongyuan.sx.gov.cn/schemas/dataset.schema.json" */;
@@ -323,9 +324,12 @@ if(Array.isArray(data10)){
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
+const _errs27 = errors;
+let valid6 = false;
+const _errs28 = errors;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.decisionKind === undefined){
-const err25 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
+const err25 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/0/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -334,8 +338,13 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.months === undefined){
-const err26 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+}
+var _valid0 = _errs28 === errors;
+valid6 = valid6 || _valid0;
+const _errs29 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.recordType === undefined){
+const err26 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/1/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -344,8 +353,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data11.rule === undefined){
-const err27 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+}
+var _valid0 = _errs29 === errors;
+valid6 = valid6 || _valid0;
+if(!valid6){
+const err27 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -354,8 +366,20 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data11.source === undefined){
-const err28 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.months === undefined){
+const err28 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -364,9 +388,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!((((key2 === "decisionKind") || (key2 === "months")) || (key2 === "rule")) || (key2 === "source"))){
-const err29 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data11.rule === undefined){
+const err29 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -375,11 +398,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data11.decisionKind !== undefined){
-let data12 = data11.decisionKind;
-if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.source === undefined){
+const err30 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -388,8 +408,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!((data12 === "penalty") || (data12 === "license"))){
-const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+for(const key2 in data11){
+if(!(func6.call(schema31.properties.disclosure.properties.periods.items.properties, key2))){
+const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -399,10 +420,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data11.months !== undefined){
-let data13 = data11.months;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data11.decisionKind !== undefined){
+let data12 = data11.decisionKind;
+if(typeof data12 !== "string"){
+const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -411,9 +432,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 120 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(!((data12 === "penalty") || (data12 === "license"))){
+const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -422,8 +442,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data11.recordType !== undefined){
+let data13 = data11.recordType;
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -433,12 +457,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-if(data11.rule !== undefined){
-let data14 = data11.rule;
-if(typeof data14 === "string"){
-if(func1(data14) < 1){
-const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -448,8 +468,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.category !== undefined){
+let data14 = data11.category;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -459,11 +482,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data11.source !== undefined){
-let data15 = data11.source;
-if(typeof data15 === "string"){
-if(func1(data15) < 1){
-const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -473,8 +493,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.severity !== undefined){
+let data15 = data11.severity;
+if(typeof data15 !== "string"){
+const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -483,10 +505,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data15 === "minor") || (data15 === "general")) || (data15 === "serious"))){
+const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -496,9 +516,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data11.listType !== undefined){
+let data16 = data11.listType;
+if(typeof data16 === "string"){
+if(func1(data16) < 1){
+const err40 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -508,9 +530,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err41 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -520,14 +541,170 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.minMonths !== undefined){
+let data17 = data11.minMonths;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err42 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 120 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data17 < 0 || isNaN(data17)){
+const err44 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+if(data11.months !== undefined){
+let data18 = data11.months;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err45 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 120 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data18 < 1 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(data11.rule !== undefined){
+let data19 = data11.rule;
+if(typeof data19 === "string"){
+if(func1(data19) < 1){
+const err48 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data11.source !== undefined){
+let data20 = data11.source;
+if(typeof data20 === "string"){
+if(func1(data20) < 1){
+const err50 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }

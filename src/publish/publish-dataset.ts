@@ -5,10 +5,11 @@ import { keepFirstPublications, publishedRecord, type PublishedRecord } from '..
 import type { StoredVersion } from '../ssot/model.js';
 import { sha256Hex } from '../util/hash.js';
 import { chinaDate } from '../calendar/index.js';
-import { publicityOf, type Publicity } from '../disclosure/publicity.js';
+import type { Publicity } from '../disclosure/publicity.js';
 import { withheldOf, type HiddenVersion } from '../disclosure/withdrawals.js';
 import type { WithdrawalMark } from '../ports/index.js';
 import { recordWithdrawals, type LifecycleFeeds } from './record-withdrawals.js';
+import { publicityJudgeFor } from '../disclosure/publicity-by-type.js';
 import { toCsv, toJsonl, type Row } from './formats.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
 
@@ -51,7 +52,8 @@ function publicityToday(dataset: DatasetConfig, now: Date): (stored: StoredVersi
   const rules = dataset.disclosure;
   if (!rules) return () => ({ published: true });
   const today = chinaDate(now);
-  return (stored) => publicityOf(stored.record, today, rules);
+  const judge = publicityJudgeFor(dataset.recordType);
+  return (stored) => judge(stored.record, today, rules);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { calendarCheckCommand } from './calendar.js';
 import { complianceReportCommand } from './compliance.js';
+import { qualityCommand } from './quality.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
@@ -20,4 +21,5 @@ export const commands: readonly CliCommand[] = [
   recordsShowCommand,
   calendarCheckCommand,
   complianceReportCommand,
+  qualityCommand,
 ];
