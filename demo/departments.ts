@@ -1,6 +1,9 @@
 import type { Environment } from '../src/config/runtime-config.js';
 import { LOOPBACK_HOST } from '../src/local/bind-host.js';
+import type { CivilDate } from '../src/calendar/index.js';
+import { demoAsOfFor } from './enforcement/decision-dates.js';
 import { generatePenalties } from './enforcement/generate.js';
+import { generateLicenses } from './enforcement/licenses.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from './enforcement/server.js';
 import { DEMO_KINDS, startOtherKindDepartments, type DemoOptions } from './other-kinds.js';
 
@@ -17,7 +20,22 @@ export interface DemoDepartments {
 
 /** Seed and start date are fixed so every run, and every restart, serves the same department data. */
 export const DEMO_SEED = 20261127;
+/** Where the credit and document departments' timelines start. */
 export const DEMO_START = new Date('2025-01-01T00:00:00+08:00');
+
+/**
+ * The date the law-enforcement platform's decisions are dated back from: today in China
+ * (TONGYUAN_DEMO_AS_OF, YYYY-MM-DD, pins it), so the demo's publicity windows are current.
+ */
+export function demoAsOf(env: Environment, now: Date = new Date()): CivilDate {
+  const pinned = env.TONGYUAN_DEMO_AS_OF;
+  if (pinned === undefined || pinned === '') return demoAsOfFor(now);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new Error(`TONGYUAN_DEMO_AS_OF must be a date YYYY-MM-DD; got "${pinned}"`);
+  return pinned;
+}
+
+/** Licences the platform serves beside its penalties: half as many. */
+export const demoLicenseCount = (count: number): number => Math.max(10, Math.round(count / 2));
 
 /** Which demo departments start: TONGYUAN_DEMO_DEPARTMENTS, a comma list (default: all). */
 export function demoDepartmentKinds(env: Environment): ReadonlySet<string> {
@@ -44,20 +62,27 @@ export function demoRecordCount(env: Environment): number {
  */
 export async function startDemoDepartments(env: Environment, drops: DemoOptions['drops'], host: string = LOOPBACK_HOST): Promise<DemoDepartments> {
   const count = demoRecordCount(env);
-  const { records } = generatePenalties({ count, seed: DEMO_SEED, start: DEMO_START });
-  const enforcement = await startDemoEnforcementApi({ port: 0, host, records });
+  const asOf = demoAsOf(env);
+  const { records } = generatePenalties({ count, seed: DEMO_SEED, asOf });
+  const licenses = generateLicenses({ count: demoLicenseCount(count), seed: DEMO_SEED, asOf });
+  const enforcement = await startDemoEnforcementApi({ port: 0, host, records, licenses });
   // The front databases and file drops; a database missing on this machine is skipped with a notice.
   const others = await startOtherKindDepartments({
     count,
     seed: DEMO_SEED,
     start: DEMO_START,
+    asOf,
     kinds: demoDepartmentKinds(env),
     pgHost: env.TONGYUAN_DEMO_PG_HOST,
     mysqlHost: env.TONGYUAN_DEMO_MYSQL_HOST,
     drops,
   });
   return {
-    urls: new Map([['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`], ...others.shown]),
+    urls: new Map([
+      ['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`],
+      ['law enforcement licences (HTTP/JSON)', `${enforcement.url}/api/v1/licenses`],
+      ...others.shown,
+    ]),
     env: { TONGYUAN_DEMO_ENFORCEMENT_URL: enforcement.url, ...others.env },
     enforcement,
     unavailableSources: others.skipped,

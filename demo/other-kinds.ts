@@ -1,9 +1,11 @@
+import type { CivilDate } from '../src/calendar/index.js';
 import type { ObjectStore, ProcessedFiles } from '../src/ports/index.js';
 import { startCreditDepartment } from './credit/postgres-department.js';
 import { startDocumentsDepartment } from './documents/mysql-department.js';
 import { dropFile } from './drops/file-departments.js';
 import { serviceItemsWorkbook } from './drops/service-items-xlsx.js';
 import { sgsCsvBytes } from './drops/sgs-csv.js';
+import { sgsExport } from './drops/sgs-export.js';
 import { generatePenalties } from './enforcement/generate.js';
 import { generateServiceItems } from './service-items/generate.js';
 
@@ -34,6 +36,8 @@ export interface DemoOptions {
   readonly count: number;
   readonly seed: number;
   readonly start: Date;
+  /** The law-enforcement platform's as-of date: the 双公示 export is a view of its cases. */
+  readonly asOf?: CivilDate;
   readonly kinds: ReadonlySet<string>;
   /** Where the front databases live (default 127.0.0.1). */
   readonly pgHost?: string;
@@ -103,8 +107,9 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
   }
   const deps = options.drops;
   if (options.kinds.has('sgs')) {
-    const { records } = generatePenalties({ count: share(options.count, 0.4), seed: options.seed + 3, start: options.start });
-    const outcome = await dropFile({ sourceId: 'demo-sgs-csv', name: '双公示-行政处罚.csv', bytes: sgsCsvBytes(records) }, deps);
+    // The platform's own cases (same count, seed and date as the API), exported by market regulation.
+    const { rows } = sgsExport(generatePenalties({ count: options.count, seed: options.seed, asOf: options.asOf }), options.seed);
+    const outcome = await dropFile({ sourceId: 'demo-sgs-csv', name: '双公示-行政处罚.csv', bytes: sgsCsvBytes(rows) }, deps);
     shown.set('双公示 market regulation (GBK CSV drop)', `s3 raw bucket inbox/demo-sgs-csv/ (${outcome})`);
     started.add(DEMO_SOURCE_IDS.sgs);
   }

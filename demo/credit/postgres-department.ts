@@ -28,7 +28,7 @@ const connect = async (host: string, port: number, user: string, database: strin
 };
 
 /**
- * The credit centre's front database (发改委): a table in PostgreSQL, seeded
+ * The credit centre's front database (绍兴市发展和改革委员会): a table in PostgreSQL, seeded
  * deterministically; reseeded only when the seed or size changes, so restarts keep it.
  */
 export async function startCreditDepartment(options: DatabaseDepartmentOptions): Promise<DatabaseDepartment> {
@@ -49,7 +49,8 @@ export async function startCreditDepartment(options: DatabaseDepartmentOptions):
       await db.query('DROP TABLE IF EXISTS credit_records');
       // Dates are text, as in many front databases: a department's impossible date arrives as written.
       await db.query(`CREATE TABLE credit_records (
-        id bigint PRIMARY KEY, xybm text, ztlx text, ztmc text, tyshxydm text, sfzh text, xxlb text, yzcd text, jdswh text, nr text,
+        id bigint PRIMARY KEY, xybm text, ztlx text, ztmc text, tyshxydm text, sfzh text, xxlb text, yzcd text, mdlx text, mdxz text, rdjglx text,
+        jdswh text, nr text,
         rdjg text, rdjgdm text, jdrq text, gsksrq text, gsjzrq text, xfzt text, xfrq text, sfsc smallint NOT NULL DEFAULT 0,
         updated_at timestamp(6) NOT NULL)`);
       await db.query('CREATE INDEX credit_records_keyset ON credit_records (updated_at, id)');

@@ -28,8 +28,9 @@ export async function startDocumentsDepartment(options: DatabaseDepartmentOption
       const { rows } = generateDocumentRows(options.count, options.seed, options.start);
       await db.query('DROP TABLE IF EXISTS normative_documents');
       await db.query(`CREATE TABLE normative_documents (
-        id int PRIMARY KEY, wh varchar(100), syh varchar(100), bt varchar(300), fwjg varchar(300), fwjgdm varchar(30), cwrq varchar(20),
-        fbrq varchar(20), ssrq varchar(20), sxrq varchar(20), yxx varchar(20), gkfs varchar(20), ztfl varchar(100), qwdz varchar(300),
+        id int PRIMARY KEY, wh varchar(100), djbh varchar(40), syh varchar(100), bt varchar(300), fwjg varchar(300), fwjgdm varchar(30),
+        cwrq varchar(20), fbrq varchar(20), ssrq varchar(20), tqssly varchar(200), sxrq varchar(20), yxx varchar(20), gkfs varchar(20),
+        bajg varchar(100), barq varchar(20), bah varchar(100), ztfl varchar(100), qwdz varchar(300),
         updated_at datetime(6) NOT NULL, KEY keyset (updated_at, id)) CHARACTER SET utf8mb4`);
       await insertRows(
         async (sql, params) => (await db.query<RowDataPacket[]>(sql, params as unknown[]))[0],

@@ -1,21 +1,18 @@
-import { buildUscc, malformUscc, randomIdNumber, randomOrgCode, orgCodeCheckChar } from './identifiers.js';
+import type { CivilDate } from '../../src/calendar/index.js';
+import { authorityFor, type DemoAuthority } from './authorities.js';
+import { CASE_KINDS, type DemoCaseKind, type DemoPartyKind, type Sanction } from './case-kinds.js';
+import { DEFAULT_AS_OF, decisionDateAt, drawDecisionAge, entryInstant } from './decision-dates.js';
+import { malformUscc } from './identifiers.js';
+import { partyMaker, personName, type DemoParty } from './parties.js';
+import { addMonths, factsText, fineInside, penaltyContent, publicityMonths } from './penalty-text.js';
 import { seededRandom, type Random } from './random.js';
-import {
-  CASE_KINDS,
-  DISTRICTS,
-  GIVEN_NAME_CHARS,
-  INDUSTRIES,
-  SHOP_KINDS,
-  SURNAMES,
-  TRADE_NAMES,
-  type DemoCaseKind,
-  type DemoDistrict,
-  type DemoStatusCode,
-  NON_NORMAL_STATUS_WEIGHTS,
-  type DemoPartyKind,
-} from './vocabulary.js';
+import { assignIds, pickWeighted, serialsPerAuthorityYear, writtenDate, writtenDecisionNumber, writtenWan } from './written-forms.js';
+import { DISTRICTS, NON_NORMAL_STATUS_WEIGHTS, type DemoDistrict, type DemoStatusCode } from './vocabulary.js';
 
-/** One penalty decision as the department's API serves it (national 双公示 column names). */
+export { chinaWallClock } from './written-forms.js';
+export type { DemoPartyKind } from './case-kinds.js';
+
+/** One penalty decision as the law-enforcement platform's API serves it (national 双公示 column names, FIELDS.md). */
 export interface DemoPenalty {
   /** Source primary key, an integer written as a string. */
   id: string;
@@ -24,19 +21,35 @@ export interface DemoPenalty {
   xdr_lb: DemoPartyKind;
   xdr_mc: string;
   xdr_shxym: string;
+  xdr_zjlx: string;
   xdr_zjhm: string;
   xdr_fddbr: string;
+  fr_zjlx: string;
+  fr_zjhm: string;
+  xdr_gszc: string;
+  xdr_zzjg: string;
+  xdr_sydw: string;
+  xdr_shzz: string;
+  cf_wfxw: string;
   cf_sy: string;
   cf_yj: string;
   cf_cflb: string;
+  cf_nr: string;
   /** 罚款金额 in 万元: some systems send a string, some a number, "" when there is no fine. */
   cf_fk: string | number;
+  /** 没收违法所得、没收非法财物的金额 in 万元, "" when nothing is confiscated. */
+  cf_nr_wfff: string;
+  cf_nr_zkdx: string;
   cf_jdrq: string;
+  cf_yxq: string;
+  cf_gsjzqx: string;
   cf_cfjg: string;
   cf_cfjgdm: string;
-  cf_gsjzqx: string;
+  cf_sjly: string;
+  cf_sjlydm: string;
   /** 当前状态: 0 正常, 1 撤销, 2 异议, 3 其他 (the national code list). */
   cf_zt: DemoStatusCode;
+  bz: string;
   dq: string;
   /** China time, YYYY-MM-DD HH:mm:ss. */
   update_time: string;
@@ -57,118 +70,44 @@ export interface GeneratePenaltiesOptions {
   seed: number;
   /** Share of records given exactly one defect; the count is rounded. */
   defectRate?: number;
-  /** update_time of the first record. */
-  start?: Date;
+  /** The run's China date: decisions are dated relative to it (tests pass a fixed one; the demo, today). */
+  asOf?: CivilDate;
+}
+
+/** What a case is, before it is written out: the facts the API and the CSV export both show. */
+export interface DemoCase {
+  readonly id: string;
+  readonly authority: DemoAuthority;
+  readonly kind: DemoCaseKind;
+  readonly sanction: Sanction;
+  readonly party: DemoParty;
+  readonly decisionDate: CivilDate;
+  readonly fineYuan: number | undefined;
+  readonly confiscatedYuan: number | undefined;
+  /** Canonical 文号, GB/T 9704 form. */
+  readonly decisionNumber: string;
 }
 
 export interface GeneratedPenalties {
   records: DemoPenalty[];
   /** Source id → defect kind, for exactly the records that must fail validation. */
   defective: ReadonlyMap<string, DefectKind>;
-}
-
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DEFAULT_START = new Date('2025-03-03T08:30:00+08:00');
-
-/** China-time wall clock of an instant, as YYYY-MM-DD HH:mm:ss. */
-export function chinaWallClock(instant: number): string {
-  return new Date(instant + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function isoDay(instant: number): string {
-  return new Date(instant).toISOString().slice(0, 10);
-}
-
-function addMonths(isoDate: string, months: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return isoDay(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, lastDay)));
-}
-
-function personName(random: Random): string {
-  const given = random.pick(GIVEN_NAME_CHARS) + (random.chance(0.7) ? random.pick(GIVEN_NAME_CHARS) : '');
-  return random.pick(SURNAMES) + given;
+  /** Source id → the case behind the record (before any defect was applied). */
+  cases: ReadonlyMap<string, DemoCase>;
+  /** Source ids whose 违法事实 names a bystander with a mobile number (for redaction tests). */
+  piiInFacts: ReadonlySet<string>;
 }
 
 function pickDistrict(random: Random): DemoDistrict {
-  const total = DISTRICTS.reduce((sum, district) => sum + district.weight, 0);
-  let roll = random.next() * total;
-  for (const district of DISTRICTS) {
-    roll -= district.weight;
-    if (roll < 0) return district;
-  }
-  return DISTRICTS[DISTRICTS.length - 1]!;
+  return pickWeighted(random, DISTRICTS, (district) => district.weight);
 }
 
-interface Party {
-  name: string;
-  creditCode: string;
-  idNumber: string;
-  representative: string;
-}
-
-/** Makes parties, giving a firm that offends twice the same credit code both times. */
-function partyMaker(random: Random): (kind: DemoPartyKind, district: DemoDistrict) => Party {
-  const codesByName = new Map<string, string>();
-  const codeFor = (name: string, category: '1' | '2', district: DemoDistrict): string => {
-    const known = codesByName.get(name);
-    if (known) return known;
-    const code = buildUscc('9', category, district.divisionCode, randomOrgCode(random));
-    codesByName.set(name, code);
-    return code;
-  };
-  return (kind, district) => {
-    if (kind === '自然人') return { name: personName(random), creditCode: '', idNumber: randomIdNumber(random, district.divisionCode), representative: '' };
-    const town = district.towns.length > 0 && random.chance(0.3) ? random.pick(district.towns) : '';
-    if (kind === '个体工商户') {
-      const operator = personName(random);
-      const name = random.chance(0.5)
-        ? `${district.name === '绍兴市本级' ? '绍兴市' : district.name}${town && `${town}镇`}${operator.charAt(0)}记${random.pick(SHOP_KINDS)}`
-        : `${random.pick(district.firmPrefixes)}${town}${random.pick(TRADE_NAMES)}${random.pick(SHOP_KINDS)}`;
-      return { name, creditCode: codeFor(name, '2', district), idNumber: '', representative: operator };
-    }
-    const suffix = random.chance(0.1) ? '股份有限公司' : '有限公司';
-    const name = `${random.pick(district.firmPrefixes)}${town}${random.pick(TRADE_NAMES)}${random.pick(INDUSTRIES)}${suffix}`;
-    return { name, creditCode: codeFor(name, '1', district), idNumber: '', representative: personName(random) };
-  };
-}
-
-function authorityCode(district: DemoDistrict): string {
-  const orgCode = district.authorityOrgBase + orgCodeCheckChar(district.authorityOrgBase);
-  return buildUscc('1', '1', district.divisionCode, orgCode);
-}
-
-/** The document number as a source writes it: mostly GB/T 9704 form, sometimes not. */
-function writtenDecisionNumber(random: Random, prefix: string, year: string, serial: number): string {
-  const roll = random.next();
-  if (roll < 0.75) return `${prefix}〔${year}〕${serial}号`;
-  if (roll < 0.85) return `${prefix}[${year}]${String(serial).padStart(4, '0')}号`;
-  if (roll < 0.9) return `${prefix}[${year}]${String(serial).padStart(4, '0')}`;
-  if (roll < 0.95) return `${prefix}(${year})${serial}号`;
-  if (roll < 0.98) return `${prefix}（${year}）${serial}号`;
-  return ` ${prefix}〔${year}〕${serial}号 `;
-}
-
-function writtenDate(random: Random, isoDate: string): string {
-  if (random.chance(0.85)) return isoDate;
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${year}年${month}月${day}日`;
-}
-
-/** 万元 as the source writes them: a decimal string most of the time, else a number. */
-function writtenWan(random: Random, yuan: number): string | number {
-  const wan = yuan / 10_000;
-  return random.chance(0.7) ? String(wan) : wan;
-}
-
-function pickCaseFor(random: Random, defect: DefectKind | undefined): { caseKind: DemoCaseKind; partyKind: DemoPartyKind } {
-  const caseKind = random.pick(CASE_KINDS);
+function pickCaseFor(random: Random, defect: DefectKind | undefined): { kind: DemoCaseKind; partyKind: DemoPartyKind } {
+  const kind = pickWeighted(random, CASE_KINDS, (k) => k.weight);
   // A bad credit code needs a party that has one.
-  const parties = defect === 'malformed-credit-code' ? caseKind.parties.filter((kind) => kind !== '自然人') : caseKind.parties;
+  const parties = defect === 'malformed-credit-code' ? kind.parties.filter((p) => p !== '自然人') : kind.parties;
   if (parties.length === 0) return pickCaseFor(random, defect);
-  return { caseKind, partyKind: random.pick(parties) };
+  return { kind, partyKind: random.pick(parties) };
 }
 
 function applyDefect(random: Random, record: DemoPenalty, defect: DefectKind, decisionDate: string): void {
@@ -190,27 +129,74 @@ function applyDefect(random: Random, record: DemoPenalty, defect: DefectKind, de
       record.cf_fk = `-${random.int(1, 50) / 10}`;
       return;
     case 'publicity-before-decision':
-      record.cf_gsjzqx = isoDay(Date.parse(decisionDate) - random.int(1, 60) * DAY_MS);
+      record.cf_gsjzqx = addMonths(decisionDate, -random.int(1, 2));
       return;
   }
 }
 
-/** Source ids in tie groups: several records share an update second, ids not in update order. */
-function timeline(random: Random, count: number, start: Date): Array<{ id: string; updatedAt: number }> {
-  const slots: Array<{ id: string; updatedAt: number }> = [];
-  let instant = Math.floor(start.getTime() / 1000) * 1000;
-  let nextId = 100_000;
-  while (slots.length < count) {
-    const groupSize = Math.min(random.chance(0.25) ? random.int(2, 5) : 1, count - slots.length);
-    const ids = Array.from({ length: groupSize }, () => (nextId += random.int(1, 3)));
-    for (const id of random.shuffle(ids)) slots.push({ id: String(id), updatedAt: instant });
-    instant += random.int(30, 5400) * 1000;
-  }
-  return slots;
+/** 当前状态: mostly 正常; else 撤销, 异议 or 其他 by their weights. */
+function drawStatus(random: Random): DemoStatusCode {
+  if (random.chance(0.92)) return '0';
+  const draw = random.next();
+  return (NON_NORMAL_STATUS_WEIGHTS.find((w) => draw < w.upTo) ?? NON_NORMAL_STATUS_WEIGHTS[NON_NORMAL_STATUS_WEIGHTS.length - 1]!).code;
 }
 
-/** A deterministic department's worth of penalty decisions, with known defective records. */
-export function generatePenalties({ count, seed, defectRate = 0.02, start = DEFAULT_START }: GeneratePenaltiesOptions): GeneratedPenalties {
+const REMARKS: Readonly<Record<DemoStatusCode, string>> = {
+  '0': '',
+  '1': '该处罚决定已被本机关依法撤销',
+  '2': '当事人对公示信息提出异议，正在核查',
+  '3': '该处罚决定经行政复议部分变更',
+};
+
+/** Everything random about one case, drawn in a fixed order so the same seed gives the same cases on any day. */
+interface Draft {
+  readonly index: number;
+  readonly age: number;
+  readonly entryDelay: number;
+  readonly authority: DemoAuthority;
+  readonly kind: DemoCaseKind;
+  readonly sanction: Sanction;
+  readonly party: DemoParty;
+  readonly fineYuan: number | undefined;
+  readonly confiscatedYuan: number | undefined;
+  readonly status: DemoStatusCode;
+  readonly bystander: string | undefined;
+  readonly defect: DefectKind | undefined;
+}
+
+function drawCases(random: Random, count: number, defectKindAt: ReadonlyMap<number, DefectKind>): Draft[] {
+  const makeParty = partyMaker(random);
+  return Array.from({ length: count }, (_, index) => {
+    const defect = defectKindAt.get(index);
+    const district = pickDistrict(random);
+    const { kind, partyKind } = pickCaseFor(random, defect);
+    const party = makeParty(partyKind, district, defect === undefined);
+    const sanction = pickWeighted(random, kind.sanctions, (s) => s.weight);
+    const fineYuan = sanction.fine ? fineInside(random, sanction.fine.minYuan, sanction.fine.maxYuan) : undefined;
+    const confiscatedYuan = sanction.confiscatedYuan ? random.int(...sanction.confiscatedYuan) : undefined;
+    const status = drawStatus(random);
+    // A changed status is entered weeks later; a new case within days.
+    const entryDelay = status === '0' ? random.int(0, 4) : random.int(10, 40);
+    const bystander = defect === undefined && random.chance(0.015) ? personName(random) : undefined;
+    return {
+      index,
+      age: drawDecisionAge(random),
+      entryDelay,
+      authority: authorityFor(kind.enforcer, district),
+      kind,
+      sanction,
+      party,
+      fineYuan,
+      confiscatedYuan,
+      status,
+      bystander,
+      defect,
+    };
+  });
+}
+
+/** A deterministic platform's worth of penalty decisions, with known defective records. */
+export function generatePenalties({ count, seed, defectRate = 0.02, asOf = DEFAULT_AS_OF }: GeneratePenaltiesOptions): GeneratedPenalties {
   const random = seededRandom(seed);
   const defectKindAt = new Map<number, DefectKind>();
   const kindOrder = random.shuffle(DEFECT_KINDS);
@@ -219,56 +205,84 @@ export function generatePenalties({ count, seed, defectRate = 0.02, start = DEFA
     .slice(0, Math.round(count * defectRate))
     .forEach((index, nth) => defectKindAt.set(index, kindOrder[nth % kindOrder.length]!));
 
-  const makeParty = partyMaker(random);
-  const serials = new Map<string, number>();
+  const drafts = drawCases(random, count, defectKindAt);
+  const dated = drafts.map((draft) => {
+    const decisionDate = decisionDateAt(asOf, draft.age);
+    return { draft, decisionDate, entered: entryInstant(random, decisionDate, draft.entryDelay, asOf) };
+  });
+  const serialOf = serialsPerAuthorityYear(
+    seed,
+    dated.map(({ draft, decisionDate }) => ({ key: draft.index, prefix: draft.authority.penaltyPrefix, date: decisionDate })),
+  );
+  const slots = assignIds(
+    random,
+    dated.map(({ draft, entered }) => ({ key: draft.index, instant: entered })),
+  );
+
   const records: DemoPenalty[] = [];
   const defective = new Map<string, DefectKind>();
-
-  timeline(random, count, start).forEach(({ id, updatedAt }, index) => {
-    const defect = defectKindAt.get(index);
-    const district = pickDistrict(random);
-    const { caseKind, partyKind } = pickCaseFor(random, defect);
-    const party = makeParty(partyKind, district);
-    const decisionDate = isoDay(updatedAt + CHINA_OFFSET_MS - random.int(0, 20) * DAY_MS);
+  const cases = new Map<string, DemoCase>();
+  const piiInFacts = new Set<string>();
+  for (const { key, id, updateTime } of slots) {
+    const { draft, decisionDate } = dated[key]!;
+    const { authority, kind, sanction, party, fineYuan, confiscatedYuan } = draft;
     const year = decisionDate.slice(0, 4);
-    const serialKey = `${district.numberPrefix}${year}`;
-    const serial = (serials.get(serialKey) ?? random.int(0, 40)) + 1;
-    serials.set(serialKey, serial);
-    const fineYuan = caseKind.fineYuan ? Math.round(random.int(...caseKind.fineYuan) / 100) * 100 : undefined;
-    const lightOnly = caseKind.penaltyTypes.every((type) => type === '警告' || type === '通报批评');
-
+    const serial = serialOf.get(key)!;
+    const licence = `食品经营许可证（JY1${authority.district.divisionCode}${String(random.int(0, 999_999)).padStart(6, '0')}${random.int(0, 9)}）`;
+    const validUntil = random.chance(0.03) ? '' : addMonths(decisionDate, publicityMonths(sanction, fineYuan));
     const record: DemoPenalty = {
       id,
-      cf_wsh: writtenDecisionNumber(random, district.numberPrefix, year, serial),
-      cf_ajmc: `${party.name}${caseKind.title}`,
-      xdr_lb: partyKind,
+      cf_wsh: writtenDecisionNumber(random, authority.penaltyPrefix, year, serial),
+      cf_ajmc: `${party.name}${kind.title}`,
+      xdr_lb: party.kind,
       xdr_mc: party.name,
       xdr_shxym: party.creditCode,
+      xdr_zjlx: party.idType,
       xdr_zjhm: party.idNumber,
       xdr_fddbr: party.representative,
-      cf_sy: `经查，${caseKind.facts}`,
-      cf_yj: caseKind.legalBasis,
-      cf_cflb: caseKind.penaltyTypes.join(random.pick([',', '，', '、'])),
+      fr_zjlx: party.representativeIdType,
+      fr_zjhm: party.representativeIdNumber,
+      xdr_gszc: party.registrationNumber,
+      xdr_zzjg: party.organizationCode,
+      xdr_sydw: party.institutionCertificate,
+      xdr_shzz: party.socialOrganizationCertificate,
+      cf_wfxw: kind.violationType,
+      cf_sy: factsText(random, kind, draft.bystander),
+      cf_yj: kind.legalBasis,
+      cf_cflb: sanction.types.join(random.pick([',', '，', '、'])),
+      cf_nr: penaltyContent(sanction, fineYuan, confiscatedYuan, licence.replace(/（.*/, '')),
       cf_fk: fineYuan === undefined ? '' : writtenWan(random, fineYuan),
+      cf_nr_wfff: confiscatedYuan === undefined ? '' : String(confiscatedYuan / 10_000),
+      cf_nr_zkdx: sanction.types.includes('吊销许可证件') ? licence : '',
       cf_jdrq: writtenDate(random, decisionDate),
-      cf_cfjg: district.authority,
-      cf_cfjgdm: authorityCode(district),
-      // Warnings are publicised for three months, heavier penalties for three years.
-      cf_gsjzqx: random.chance(0.05) ? '' : addMonths(decisionDate, lightOnly ? 3 : 36),
-      cf_zt: random.chance(0.9) ? '0' : nonNormalStatus(random.next()),
-      dq: district.name,
-      update_time: chinaWallClock(updatedAt),
+      cf_yxq: validUntil,
+      cf_gsjzqx: validUntil,
+      cf_cfjg: authority.name,
+      cf_cfjgdm: authority.creditCode,
+      cf_sjly: authority.name,
+      cf_sjlydm: authority.creditCode,
+      cf_zt: draft.status,
+      bz: REMARKS[draft.status],
+      dq: authority.district.name,
+      update_time: updateTime,
     };
-    if (defect) {
-      applyDefect(random, record, defect, decisionDate);
-      defective.set(id, defect);
+    if (draft.defect) {
+      applyDefect(random, record, draft.defect, decisionDate);
+      defective.set(id, draft.defect);
     }
+    if (draft.bystander) piiInFacts.add(id);
+    cases.set(id, {
+      id,
+      authority,
+      kind,
+      sanction,
+      party,
+      decisionDate,
+      fineYuan,
+      confiscatedYuan,
+      decisionNumber: `${authority.penaltyPrefix}〔${year}〕${serial}号`,
+    });
     records.push(record);
-  });
-  return { records, defective };
-}
-
-/** One of 撤销, 异议, 其他 by their weights, from one uniform draw. */
-function nonNormalStatus(draw: number): Exclude<DemoStatusCode, '0'> {
-  return (NON_NORMAL_STATUS_WEIGHTS.find((w) => draw < w.upTo) ?? NON_NORMAL_STATUS_WEIGHTS[NON_NORMAL_STATUS_WEIGHTS.length - 1]!).code;
+  }
+  return { records, defective, cases, piiInFacts };
 }

@@ -28,9 +28,9 @@ export function randomOrgCode(random: Random): string {
 
 /**
  * A unified social credit code with a valid check character.
- * registration: 1 机构编制, 9 市场监管; category: 1 企业/机关, 2 个体工商户.
+ * registration: 1 机构编制, 5 民政, 9 市场监管; category: 1 企业/机关, 2 个体工商户/事业单位/民办非企业单位.
  */
-export function buildUscc(registration: '1' | '9', category: '1' | '2', divisionCode: string, orgCode: string): string {
+export function buildUscc(registration: '1' | '5' | '9', category: '1' | '2', divisionCode: string, orgCode: string): string {
   const first17 = `${registration}${category}${divisionCode}${orgCode}`;
   const check = usccCheckChar(first17);
   if (check === undefined) throw new Error(`cannot build a USCC from ${first17}`);
@@ -53,4 +53,60 @@ export function malformUscc(random: Random, code: string): string {
   if (random.chance(0.3)) return code.slice(0, 17);
   const wrong = USCC_CHARSET.replace(code.charAt(17), '');
   return code.slice(0, 17) + wrong.charAt(random.int(0, wrong.length - 1));
+}
+
+/** GB/T 17710 (ISO 7064 MOD 11,10) check digit of a 14-digit 工商注册号 body. */
+export function registrationCheckDigit(first14: string): string {
+  let product = 10;
+  for (const digit of first14) {
+    const sum = (product % 11) + Number(digit);
+    product = (sum % 10 === 0 ? 10 : sum % 10) * 2;
+  }
+  return String((11 - (product % 11)) % 10);
+}
+
+/** A 15-digit 工商注册号 (pre-2015 business registration number) with a valid check digit. */
+export function isRegistrationNumber(text: string): boolean {
+  return /^\d{15}$/.test(text) && registrationCheckDigit(text.slice(0, 14)) === text.charAt(14);
+}
+
+/** A pre-2015 business registration number issued in `divisionCode` (内资: sequence starting 0). */
+export function randomRegistrationNumber(random: Random, divisionCode: string): string {
+  const first14 = `${divisionCode}0${randomChars(random, DIGITS, 7)}`;
+  return first14 + registrationCheckDigit(first14);
+}
+
+/** The organization code a USCC embeds, written as certificates wrote it: XXXXXXXX-X. */
+export function organizationCodeOf(uscc: string): string {
+  return `${uscc.slice(8, 16)}-${uscc.charAt(16)}`;
+}
+
+/** An organization code of 8 random characters after a fixed lead ("MJ" 民政, "MA" 市场监管, "" numeric). */
+export function orgCodeWithLead(random: Random, lead: string): string {
+  const first8 = lead + (lead === '' ? randomChars(random, DIGITS, 8) : randomChars(random, USCC_CHARSET, 8 - lead.length));
+  return first8 + orgCodeCheckChar(first8);
+}
+
+const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** Passport numbers in the shapes Shaoxing's foreign traders carry (two letters + 7 digits, or one letter + 7–8). */
+export function randomPassportNumber(random: Random): string {
+  return random.chance(0.5)
+    ? randomChars(random, LETTERS, 2) + randomChars(random, DIGITS, 7)
+    : randomChars(random, LETTERS, 1) + randomChars(random, DIGITS, random.pick([7, 8]));
+}
+
+/** 港澳居民来往内地通行证: H (Hong Kong) or M (Macao) + 8 digits. */
+export function randomHkMacaoPermit(random: Random): string {
+  return random.pick(['H', 'H', 'H', 'M']) + randomChars(random, DIGITS, 8);
+}
+
+/** 台湾居民来往大陆通行证 (the five-year card): 8 digits. */
+export function randomTaiwanPermit(random: Random): string {
+  return randomChars(random, DIGITS, 8);
+}
+
+/** 事业单位法人证书号: 1 + the registering division + 5 digits. */
+export function randomInstitutionCertificate(random: Random, divisionCode: string): string {
+  return `1${divisionCode}${randomChars(random, DIGITS, 5)}`;
 }

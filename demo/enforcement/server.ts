@@ -3,7 +3,8 @@ import { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { DemoPenalty } from './generate.js';
-import { PenaltyStore, keysetOf, type Keyset } from './penalty-store.js';
+import { KeysetStore, keysetOf, type KeyedRow, type Keyset } from './keyset-store.js';
+import type { DemoLicense } from './licenses.js';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
@@ -13,6 +14,8 @@ export interface DemoEnforcementApiOptions {
   port?: number;
   host?: string;
   records: readonly DemoPenalty[];
+  /** 行政许可 decisions served at /api/v1/licenses (none when omitted). */
+  licenses?: readonly DemoLicense[];
 }
 
 export interface DemoEnforcementApi {
@@ -23,6 +26,8 @@ export interface DemoEnforcementApi {
   upsert(record: DemoPenalty): DemoPenalty;
   /** The stored records in (update_time, id) order. */
   snapshot(): DemoPenalty[];
+  /** The stored licences in (update_time, id) order. */
+  licenseSnapshot(): DemoLicense[];
   close(): Promise<void>;
 }
 
@@ -50,14 +55,9 @@ function parseLimit(raw: string | undefined): number | undefined {
   return limit >= 1 ? Math.min(limit, MAX_LIMIT) : undefined;
 }
 
-function penaltiesApp(store: PenaltyStore, countRequest: () => void): Hono {
-  const app = new Hono();
-  app.get('/health', (c) => c.json({ status: 'ok', records: store.size }));
-  app.use('/api/*', async (_c, next) => {
-    countRequest();
-    await next();
-  });
-  app.get('/api/v1/penalties', (c) => {
+/** GET a keyset-paged list: ?limit (1–500, default 100) and ?cursor (the last page's next_cursor). */
+function pagedList<T extends KeyedRow>(app: Hono, path: string, store: KeysetStore<T>): void {
+  app.get(path, (c) => {
     const limit = parseLimit(c.req.query('limit'));
     if (limit === undefined) return c.json({ error: 'invalid_limit', message: `limit must be an integer from 1 to ${MAX_LIMIT}` }, 400);
     const cursor = c.req.query('cursor') || undefined;
@@ -69,14 +69,31 @@ function penaltiesApp(store: PenaltyStore, countRequest: () => void): Hono {
     const nextCursor = last ? encodeCursor(keysetOf(last)) : (cursor ?? null);
     return c.json({ data: items, next_cursor: nextCursor, has_more: hasMore });
   });
+}
+
+function enforcementApp(penalties: KeysetStore<DemoPenalty>, licenses: KeysetStore<DemoLicense>, countRequest: () => void): Hono {
+  const app = new Hono();
+  app.get('/health', (c) => c.json({ status: 'ok', records: penalties.size, licenses: licenses.size }));
+  app.use('/api/*', async (_c, next) => {
+    countRequest();
+    await next();
+  });
+  pagedList(app, '/api/v1/penalties', penalties);
+  pagedList(app, '/api/v1/licenses', licenses);
   return app;
 }
 
-/** Starts the demo market-regulation department's penalty API on the loopback interface. */
-export async function startDemoEnforcementApi({ port = 0, host = '127.0.0.1', records }: DemoEnforcementApiOptions): Promise<DemoEnforcementApi> {
-  const store = new PenaltyStore(records);
+/** Starts the demo law-enforcement platform's API (penalties and licences) on the loopback interface. */
+export async function startDemoEnforcementApi({
+  port = 0,
+  host = '127.0.0.1',
+  records,
+  licenses = [],
+}: DemoEnforcementApiOptions): Promise<DemoEnforcementApi> {
+  const store = new KeysetStore(records);
+  const licenseStore = new KeysetStore(licenses);
   let requests = 0;
-  const app = penaltiesApp(store, () => {
+  const app = enforcementApp(store, licenseStore, () => {
     requests += 1;
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
@@ -97,6 +114,7 @@ export async function startDemoEnforcementApi({ port = 0, host = '127.0.0.1', re
     },
     upsert: (record) => store.upsert(record),
     snapshot: () => store.snapshot(),
+    licenseSnapshot: () => licenseStore.snapshot(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

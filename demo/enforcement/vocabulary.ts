@@ -1,4 +1,4 @@
-/** Words the demo department builds its records from: Shaoxing's districts, firms, people and cases. */
+/** Words the demo departments build their records from: Shaoxing's districts, firms and people. */
 
 export interface DemoDistrict {
   /** As the source's dq column writes it (and the canonical district enum). */
@@ -220,101 +220,6 @@ export const GIVEN_NAME_CHARS = [
   '晓',
   '佳',
 ] as const;
-
-export type DemoPartyKind = '法人及非法人组织' | '自然人' | '个体工商户';
-
-/** One kind of case the department handles, with the law it cites. */
-export interface DemoCaseKind {
-  readonly title: string;
-  readonly facts: string;
-  readonly legalBasis: string;
-  readonly penaltyTypes: readonly string[];
-  /** Fine range in yuan, when the penalty includes 罚款. */
-  readonly fineYuan?: readonly [number, number];
-  readonly parties: readonly DemoPartyKind[];
-}
-
-export const CASE_KINDS: readonly DemoCaseKind[] = [
-  {
-    title: '经营超过保质期食品案',
-    facts: '当事人经营超过保质期的预包装食品，货值金额较小，案发后已全部下架销毁。',
-    legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款第（五）项',
-    penaltyTypes: ['罚款', '没收违法所得'],
-    fineYuan: [5000, 50000],
-    parties: ['法人及非法人组织', '个体工商户'],
-  },
-  {
-    title: '未取得食品经营许可从事食品经营案',
-    facts: '当事人未取得食品经营许可，擅自在经营场所从事食品销售活动。',
-    legalBasis: '《中华人民共和国食品安全法》第一百二十二条第一款',
-    penaltyTypes: ['没收违法所得', '罚款'],
-    fineYuan: [5000, 100000],
-    parties: ['个体工商户', '自然人'],
-  },
-  {
-    title: '销售纤维含量不合格纺织品案',
-    facts: '经抽样检验，当事人销售的纺织面料纤维含量项目不符合国家标准，判定为不合格。',
-    legalBasis: '《中华人民共和国产品质量法》第四十九条',
-    penaltyTypes: ['没收非法财物', '罚款', '没收违法所得'],
-    fineYuan: [10000, 200000],
-    parties: ['法人及非法人组织'],
-  },
-  {
-    title: '发布虚假广告案',
-    facts: '当事人在其微信公众号发布含有虚假或者引人误解内容的商品广告。',
-    legalBasis: '《中华人民共和国广告法》第五十五条第一款',
-    penaltyTypes: ['罚款'],
-    fineYuan: [20000, 300000],
-    parties: ['法人及非法人组织', '个体工商户'],
-  },
-  {
-    title: '不明码标价案',
-    facts: '当事人销售商品未按规定明码标价。',
-    legalBasis: '《中华人民共和国价格法》第四十二条，《明码标价和禁止价格欺诈规定》第二十一条',
-    penaltyTypes: ['警告'],
-    parties: ['个体工商户', '法人及非法人组织'],
-  },
-  {
-    title: '使用未经检定的计量器具案',
-    facts: '当事人在经营活动中使用未经检定的电子计价秤。',
-    legalBasis: '《中华人民共和国计量法实施细则》第四十三条',
-    penaltyTypes: ['警告', '罚款'],
-    fineYuan: [200, 1000],
-    parties: ['个体工商户', '自然人'],
-  },
-  {
-    title: '使用未经定期检验的特种设备案',
-    facts: '当事人使用的电梯、叉车等特种设备超过定期检验有效期仍继续使用。',
-    legalBasis: '《中华人民共和国特种设备安全法》第八十四条第一项',
-    penaltyTypes: ['罚款'],
-    fineYuan: [30000, 300000],
-    parties: ['法人及非法人组织'],
-  },
-  {
-    title: '销售侵犯注册商标专用权商品案',
-    facts: '当事人销售侵犯他人注册商标专用权的黄酒、服装等商品。',
-    legalBasis: '《中华人民共和国商标法》第六十条第二款',
-    penaltyTypes: ['没收非法财物', '罚款'],
-    fineYuan: [3000, 150000],
-    parties: ['法人及非法人组织', '个体工商户', '自然人'],
-  },
-  {
-    title: '未经设立登记从事经营活动案',
-    facts: '当事人未依法办理登记，擅自从事经营活动。',
-    legalBasis: '《中华人民共和国市场主体登记管理条例》第四十三条',
-    penaltyTypes: ['没收违法所得', '罚款'],
-    fineYuan: [1000, 10000],
-    parties: ['自然人'],
-  },
-  {
-    title: '虚假宣传案',
-    facts: '当事人对其商品的性能、功能、质量作虚假或者引人误解的商业宣传。',
-    legalBasis: '《中华人民共和国反不正当竞争法》第二十条第一款',
-    penaltyTypes: ['罚款'],
-    fineYuan: [100000, 1000000],
-    parties: ['法人及非法人组织'],
-  },
-];
 
 /** 当前状态 per the national 双公示 code list: 0 正常, 1 撤销, 2 异议, 3 其他. */
 export type DemoStatusCode = '0' | '1' | '2' | '3';

@@ -2,7 +2,7 @@
 export type Execute = (sql: string, params?: readonly unknown[]) => Promise<readonly Record<string, unknown>[]>;
 
 /** Bumped when a generator changes what it makes, so tables seeded by the old one are reseeded. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** The marker a seeded demo table keeps, so a restart with the same seed and size reseeds nothing. */
 export const seedMarker = (seed: number, count: number): string => `generator ${GENERATOR_VERSION}, seed ${seed}, ${count} rows`;

@@ -27,6 +27,7 @@ import { createConnectors } from '../ingest/connectors/index.js';
 import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
+import { feedsByRecordType } from '../feeds/feeds.js';
 import { mappingOf } from '../mapping/source-mapping.js';
 import type { NormalizeDeps } from '../normalize/normalize-batch.js';
 import { systemClock, type Clock } from '../ports/index.js';
@@ -36,6 +37,7 @@ import { recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFrom } from '../ssot/source-precedence.js';
+import { identityValues } from '../records/identity.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
 import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 
@@ -70,6 +72,10 @@ export class Composition {
     return new S3ObjectStore(this.clients.s3, this.config.resources.bucket(id));
   }
 
+  private feedPublisher(feedId: string): SnsFeedPublisher {
+    return new SnsFeedPublisher(this.clients.sns, this.config.resources.topic(feedId));
+  }
+
   private queue(id: string): SqsSender {
     return new SqsSender(this.clients.sqs, this.config.resources.queue(id));
   }
@@ -85,6 +91,10 @@ export class Composition {
       overflow: () => this.bucket('raw'),
       precedence: precedenceFrom(sources),
       isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
+      identityOf: (recordType) => {
+        const fields = recordTypeNamed(recordType).identity;
+        return fields.length > 0 ? (record) => identityValues(record, fields) : undefined;
+      },
     });
   }
 
@@ -131,7 +141,7 @@ export class Composition {
 
   routeDeps(catalog: Catalog): RouteDeps {
     return {
-      feed: (feedId) => new SnsFeedPublisher(this.clients.sns, this.config.resources.topic(feedId)),
+      feed: (feedId) => this.feedPublisher(feedId),
       publishQueue: this.queue('publish'),
       changes: this.changeMarks(),
       datasets: catalog.datasets,
@@ -151,6 +161,10 @@ export class Composition {
       freeTextColumns,
       clock: this.clock,
       disclosures: this.disclosureLedger(),
+      lifecycleFeeds: {
+        publishers: (recordType) => (feedsByRecordType[recordType] ?? []).map((feedId) => this.feedPublisher(feedId)),
+        schemaUri,
+      },
     };
   }
 

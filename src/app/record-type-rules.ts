@@ -23,5 +23,6 @@ export function recordTypeRules(name: string): RecordTypeRules {
   return {
     validate: (candidate) => type.validate(candidate) as ReturnType<RecordTypeRules['validate']>,
     idOf: (record) => type.idOf(record),
+    identity: type.identity,
   };
 }

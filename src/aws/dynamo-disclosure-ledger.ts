@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DisclosureEntry, DisclosureLedger } from '../ports/index.js';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DisclosureEntry, DisclosureLedger, Withdrawal, WithdrawalMark } from '../ports/index.js';
 import { batchGetItems } from './dynamo-batch.js';
 import { queryPages } from './dynamo-query.js';
 
@@ -8,6 +8,21 @@ const partition = (recordType: string) => `disclosure#${recordType}`;
 /** A transaction holds at most 100 actions. */
 const MAX_ACTIONS_PER_TRANSACTION = 100;
 const FIRST_WRITE_ONLY = 'attribute_not_exists(pk)';
+/** A withdrawal is kept once, and only for a record that was published. */
+const FIRST_WITHDRAWAL_ONLY = 'attribute_exists(pk) AND attribute_not_exists(withdrawal)';
+const SET_WITHDRAWAL = 'SET withdrawal = :withdrawal';
+
+const key = (recordType: string, recordId: string) => ({ pk: partition(recordType), sk: recordId });
+const keyString = (recordType: string, recordId: string) => `${partition(recordType)}\u0000${recordId}`;
+const withdrawalOf = ({ reason, observedAt, withdrawnAt, releaseId, publicUntil }: WithdrawalMark): Withdrawal => ({
+  reason,
+  observedAt,
+  withdrawnAt,
+  releaseId,
+  ...(publicUntil ? { publicUntil } : {}),
+});
+const isConditionCancellation = (error: unknown) =>
+  error instanceof TransactionCanceledException && (error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed') ?? false);
 
 /**
  * First publications in the state table, one item per record under `disclosure#<recordType>`.
@@ -39,11 +54,64 @@ export class DynamoDisclosureLedger implements DisclosureLedger {
         );
         added += chunk.length;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException) || !error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) throw error;
+        if (!isConditionCancellation(error)) throw error;
         for (const entry of chunk) if (await this.putFirst(entry)) added++;
       }
     }
     return added;
+  }
+
+  /**
+   * Withdrawals the same way: one batch read keeps only published records with none yet,
+   * then conditional updates in transactions of up to 100, put by put when another writer won.
+   */
+  async recordWithdrawals(marks: readonly WithdrawalMark[]): Promise<WithdrawalMark[]> {
+    const open = new Set(
+      (
+        await batchGetItems(
+          this.doc,
+          this.table,
+          marks.map((m) => key(m.recordType, m.recordId)),
+          { projection: 'pk, sk, withdrawal' },
+        )
+      )
+        .filter((item) => item.withdrawal === undefined)
+        .map((item) => `${item.pk as string}\u0000${item.sk as string}`),
+    );
+    const fresh = marks.filter((m) => open.has(keyString(m.recordType, m.recordId)));
+    const recorded: WithdrawalMark[] = [];
+    for (let start = 0; start < fresh.length; start += MAX_ACTIONS_PER_TRANSACTION) {
+      const chunk = fresh.slice(start, start + MAX_ACTIONS_PER_TRANSACTION);
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: chunk.map((mark) => ({ Update: this.withdrawalUpdate(mark) })) }));
+        recorded.push(...chunk);
+      } catch (error) {
+        if (!isConditionCancellation(error)) throw error;
+        for (const mark of chunk) if (await this.withdrawFirst(mark)) recorded.push(mark);
+      }
+    }
+    return recorded;
+  }
+
+  private withdrawalUpdate(mark: WithdrawalMark) {
+    return {
+      TableName: this.table,
+      Key: key(mark.recordType, mark.recordId),
+      UpdateExpression: SET_WITHDRAWAL,
+      ConditionExpression: FIRST_WITHDRAWAL_ONLY,
+      ExpressionAttributeValues: { ':withdrawal': withdrawalOf(mark) },
+    };
+  }
+
+  /** One conditional update: false when the record is unknown or already withdrawn. */
+  private async withdrawFirst(mark: WithdrawalMark): Promise<boolean> {
+    try {
+      await this.doc.send(new UpdateCommand(this.withdrawalUpdate(mark)));
+      return true;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      return false;
+    }
   }
 
   private item(entry: DisclosureEntry): Record<string, unknown> {
@@ -71,12 +139,14 @@ export class DynamoDisclosureLedger implements DisclosureLedger {
     for await (const page of pages) {
       for (const item of page) {
         const { recordId, decisionDate, firstPublishedAt, releaseId } = item as Record<string, string | undefined>;
+        const withdrawal = item.withdrawal as Withdrawal | undefined;
         entries.push({
           recordType,
           recordId: recordId!,
           firstPublishedAt: firstPublishedAt!,
           releaseId: releaseId!,
           ...(decisionDate ? { decisionDate } : {}),
+          ...(withdrawal ? { withdrawal } : {}),
         });
       }
     }

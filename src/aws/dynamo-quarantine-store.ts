@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { QuarantineStore } from '../ports/index.js';
-import { boundedEntry, supersededBy, type QuarantineEntry } from '../quarantine/entry.js';
+import { boundedEntry, supersededBy, type QuarantineEntry, type QuarantineKind } from '../quarantine/entry.js';
 import { batchGetItems, batchWriteItems, type WriteRequest } from './dynamo-batch.js';
 import { countQuery, queryPages } from './dynamo-query.js';
 
@@ -64,8 +64,16 @@ export class DynamoQuarantineStore implements QuarantineStore {
     return entries;
   }
 
-  count(sourceId: string): Promise<number> {
-    return countQuery(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) } });
+  count(sourceId: string, kind?: QuarantineKind): Promise<number> {
+    const all = { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(sourceId) } };
+    if (kind === undefined) return countQuery(this.doc, all);
+    // Entries from before kinds existed carry none: they are validation entries.
+    return countQuery(this.doc, {
+      ...all,
+      FilterExpression: kind === 'validation' ? 'attribute_not_exists(#kind) OR #kind = :kind' : '#kind = :kind',
+      ExpressionAttributeNames: { '#kind': 'kind' },
+      ExpressionAttributeValues: { ...all.ExpressionAttributeValues, ':kind': kind },
+    });
   }
 
   private batchWrite(requests: readonly WriteRequest[]): Promise<void> {

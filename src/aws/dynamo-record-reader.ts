@@ -73,7 +73,7 @@ export class DynamoRecordReader implements RecordReader {
     };
   }
 
-  /** Live (not deleted) current records of one type, page by page. */
+  /** Live current records of one type (neither deleted nor in an identity conflict), page by page. */
   async *listCurrent(recordType: string): AsyncGenerator<StoredVersion[]> {
     for await (const items of queryPages(this.doc, this.liveOfType(recordType))) yield await Promise.all(items.map((item) => this.toStoredVersion(item)));
   }
@@ -83,7 +83,9 @@ export class DynamoRecordReader implements RecordReader {
       TableName: this.table,
       IndexName: 'byType',
       KeyConditionExpression: 'recordType = :t',
-      FilterExpression: 'attribute_not_exists(deleted)',
+      // CONFLICT is a DynamoDB reserved word.
+      FilterExpression: 'attribute_not_exists(deleted) AND attribute_not_exists(#conflict)',
+      ExpressionAttributeNames: { '#conflict': 'conflict' },
       ExpressionAttributeValues: { ':t': recordType },
     };
   }

@@ -2,11 +2,12 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Clock, RecordStore } from '../ports/index.js';
 import type { SourcePrecedence } from '../ssot/golden-merge.js';
+import type { IdentityOf } from '../ssot/identity-conflict.js';
 import { recordPk, sourceRef, type CandidateRecord, type Provenance, type SourceWithdrawal, type TombstoneOutcome, type UpsertOutcome } from '../ssot/model.js';
 import type { StoredBody } from '../ssot/overflow.js';
 import { contributionItem, currentItem, headFromItem, versionItem, type Item, type RecordName } from '../ssot/record-items.js';
 import { activeRefs, type MergeRules } from '../ssot/record-state.js';
-import { countSteps, prepareUpsert, prepareWithdraw, type PreparedWrite, type RecordReads, type RecordWrite } from '../ssot/record-writes.js';
+import { conflictChanges, countSteps, prepareUpsert, prepareWithdraw, type PreparedWrite, type RecordReads, type RecordWrite } from '../ssot/record-writes.js';
 import { logger } from '../util/logger.js';
 import { DynamoRecordReader, type RecordStoreOptions } from './dynamo-record-reader.js';
 
@@ -21,6 +22,8 @@ export interface RecordStoreWriteOptions extends RecordStoreOptions {
   readonly precedence?: (recordType: string) => SourcePrecedence;
   /** Whether a merged golden record is valid for its type (else the top source's record is kept whole). */
   readonly isValid?: (recordType: string, record: Readonly<Record<string, unknown>>) => boolean;
+  /** A type's identity values: rows under one id that disagree on one are not merged (an identity conflict). */
+  readonly identityOf?: (recordType: string) => IdentityOf | undefined;
 }
 
 /**
@@ -46,9 +49,11 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
 
   private readonly rules = (recordType: string): MergeRules => {
     const isValid = this.writeOptions.isValid;
+    const identityOf = this.writeOptions.identityOf?.(recordType);
     return {
       precedence: this.writeOptions.precedence?.(recordType) ?? {},
       ...(isValid ? { isValid: (record: Readonly<Record<string, unknown>>) => isValid(recordType, record) } : {}),
+      ...(identityOf ? { identityOf } : {}),
     };
   };
 
@@ -65,7 +70,9 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
     const prepared = new Map<string, PreparedWrite>();
     for (const pk of groups.keys()) prepared.set(pk, await prepare(pk, currentItems.get(pk)));
     await this.commit(prepared, async (pk) => prepare(pk, (await this.readCurrentItems([pk])).get(pk)));
-    return countSteps(prepared.values());
+    const conflicts = conflictChanges(prepared.values());
+    const { conflicted, ...counts } = countSteps(prepared.values());
+    return { ...counts, ...(conflicted > 0 ? { conflicted } : {}), ...(conflicts.length > 0 ? { conflicts } : {}) };
   }
 
   /**
@@ -103,7 +110,9 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
     const all = [...prepared.values()];
     const requested = [...byRecord.values()].reduce((n, r) => n + r.refs.length, 0);
     const withdrawn = all.reduce((n, p) => n + (p.withdrawn ?? 0), 0);
+    const conflicts = conflictChanges(all);
     return {
+      ...(conflicts.length > 0 ? { conflicts } : {}),
       withdrawn,
       deleted: all.filter((p) => p.write?.next.deleted === true && p.write.condition?.deleted === false).length,
       notFound: notFound + requested - withdrawn,

@@ -21,14 +21,21 @@ export async function* disclosedVersions(
 }
 
 /**
- * One version as it may be disclosed: undefined for a minor's decision, otherwise with
- * every free-text field redacted. Any other publishing path (a feed) takes it from here.
+ * One version as it may be disclosed: undefined for a minor's decision and for a record in
+ * an identity conflict (two cases under one id; neither side is published until it is
+ * resolved), otherwise with every free-text field redacted. Any other publishing path (a
+ * feed) takes it from here.
  */
 export function discloseVersion(stored: StoredVersion, freeTextFields: readonly string[]): StoredVersion | undefined {
-  if (isMinorParty(stored.record)) return undefined;
+  if (stored.conflict !== undefined || isMinorParty(stored.record)) return undefined;
   const partyNames = PARTY_NAME_FIELDS.map((field) => stored.record[field]).filter((name): name is string => typeof name === 'string');
-  const redact = (value: unknown): unknown =>
-    typeof value === 'string' ? redactText(value, partyNames) : Array.isArray(value) ? value.map((item: unknown) => redact(item)) : value;
+  const redact = (value: unknown): unknown => {
+    if (typeof value === 'string') return redactText(value, partyNames);
+    if (Array.isArray(value)) return value.map((item: unknown) => redact(item));
+    // An object field (a licence: name and number) is redacted member by member; codes inside survive redaction.
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+    return value;
+  };
   const record = { ...stored.record };
   for (const field of freeTextFields) if (field in record) record[field] = redact(record[field]);
   return { ...stored, record };

@@ -8,11 +8,11 @@ export interface PublicityFacts {
   readonly decisionKind?: unknown;
 }
 
-export type WithheldReason = 'revoked' | 'expired' | 'objection-suspended' | 'not-yet-decided';
+export type WithheldReason = 'revoked' | 'expired' | 'objection-suspended' | 'not-yet-decided' | 'repaired' | 'judicial-list';
 
 export type Publicity =
   | { readonly published: true; /** The last day it is public (China date), when a period applies. */ readonly until?: string }
-  | { readonly published: false; readonly reason: WithheldReason };
+  | { readonly published: false; readonly reason: WithheldReason; /** The last public day, for an expiry. */ readonly until?: string };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -47,7 +47,7 @@ function publicUntil(record: PublicityFacts, decisionDate: string | undefined, r
 /**
  * Whether a decision may be in a release on `today` (a China date, YYYY-MM-DD): public from
  * its decision date until its publicity period ends, the end day included. 撤销 withdraws it
- * at once (行政处罚法 第四十八条: withdrawn within three working days); 异议 keeps it unless the
+ * at once (行政处罚法 第四十八条第二款: withdrawn 三日内, working days by 第八十五条); 异议 keeps it unless the
  * rules suspend it; 其他 and a changed decision keep it (its current version is published).
  */
 export function publicityOf(record: PublicityFacts, today: string, rules: DisclosureRules): Publicity {
@@ -58,6 +58,6 @@ export function publicityOf(record: PublicityFacts, today: string, rules: Disclo
   // ISO dates compare as strings.
   if (decisionDate && decisionDate > today) return { published: false, reason: 'not-yet-decided' };
   const until = publicUntil(record, decisionDate, rules);
-  if (until && until < today) return { published: false, reason: 'expired' };
+  if (until && until < today) return { published: false, reason: 'expired', until };
   return until ? { published: true, until } : { published: true };
 }

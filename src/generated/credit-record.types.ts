@@ -22,6 +22,9 @@ export type CreditRecord = {
    */
   subjectIdNumber?: string;
   category: CreditCategory;
+  listType?: CreditListType;
+  listKind?: CreditListKind;
+  authorityType?: CreditAuthorityType;
   severity?: CreditSeverity;
   /**
    * 相关决定书文号 / document number of the underlying decision
@@ -66,15 +69,34 @@ export type CreditRecord = {
  */
 export type CreditSubjectType = "legal-person" | "natural-person" | "individual-business";
 /**
- * 信息类别（行政许可/行政处罚/严重失信主体名单/经营异常名录/守信激励/其他）/ category
+ * 信息类别（行政许可/行政处罚/严重失信主体名单/经营异常名录/失信被执行人名单/守信激励/其他）/ category
  */
 export type CreditCategory =
   | "administrative-license"
   | "administrative-penalty"
   | "serious-dishonesty-list"
   | "abnormal-operation"
+  | "judgment-defaulter-list"
   | "commendation"
   | "other";
+/**
+ * 名单类型（经营异常名录/市场监督管理严重违法失信名单/重大税收违法失信主体/拖欠农民工工资失信联合惩戒对象名单/安全生产严重失信主体名单/失信被执行人名单）/ which list, for a listing
+ */
+export type CreditListType =
+  | "abnormal-operation"
+  | "market-serious-violation"
+  | "major-tax-violation"
+  | "wage-arrears"
+  | "work-safety"
+  | "judgment-defaulter";
+/**
+ * 名单性质（行政/司法）：失信被执行人名单由人民法院依司法解释纳入，是司法名单，不是行政认定 / administrative or judicial: a court's list of dishonest judgment debtors is judicial
+ */
+export type CreditListKind = "administrative" | "judicial";
+/**
+ * 认定机关类别（行政机关/法律法规授权组织/人民法院）/ kind of the determining authority
+ */
+export type CreditAuthorityType = "administrative-organ" | "authorized-organization" | "people-court";
 /**
  * 失信程度（轻微/一般/严重）/ severity: minor, general, serious
  */

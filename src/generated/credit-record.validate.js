@@ -3,7 +3,7 @@
 import { recordFormats, ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/credit-record.schema.json","description":"公共信用信息 / public credit record","type":"object","additionalProperties":false,"required":["recordNumber","subjectType","subjectName","category","content","authority","publicityStartDate","repairStatus"],"properties":{"recordNumber":{"description":"信用信息编号 / the record's number in the reporting system","x-grade":"L1","type":"string","minLength":1},"subjectType":{"title":"CreditSubjectType","description":"信用主体类别 / subject type","x-grade":"L1","type":"string","enum":["legal-person","natural-person","individual-business"]},"subjectName":{"description":"信用主体名称 / subject name","x-grade":"L1","type":"string","minLength":1},"subjectCode":{"description":"统一社会信用代码 / unified social credit code of the subject","x-grade":"L1","type":"string","format":"uscc"},"subjectIdNumber":{"description":"身份证号 / resident identity card number of a natural person","x-grade":"L4","x-pii":"idCard","type":"string","format":"cn-id-card"},"category":{"title":"CreditCategory","description":"信息类别（行政许可/行政处罚/严重失信主体名单/经营异常名录/守信激励/其他）/ category","x-grade":"L1","type":"string","enum":["administrative-license","administrative-penalty","serious-dishonesty-list","abnormal-operation","commendation","other"]},"severity":{"title":"CreditSeverity","description":"失信程度（轻微/一般/严重）/ severity: minor, general, serious","x-grade":"L1","type":"string","enum":["minor","general","serious"]},"decisionNumber":{"description":"相关决定书文号 / document number of the underlying decision","x-grade":"L1","type":"string","minLength":1},"content":{"description":"信息内容 / what the record says","x-grade":"L1","type":"string","minLength":1},"authority":{"description":"认定（报送）机关 / authority that determined and reported it","x-grade":"L1","type":"string","minLength":1},"authorityCode":{"description":"认定机关统一社会信用代码 / unified social credit code of the authority","x-grade":"L1","type":"string","format":"uscc"},"decisionDate":{"description":"认定日期 / date determined","x-grade":"L1","type":"string","format":"date"},"publicityStartDate":{"description":"公示起始日期 / start of the publicity window","x-grade":"L1","type":"string","format":"date"},"publicityEndDate":{"description":"公示截止日期 / end of the publicity window","x-grade":"L1","type":"string","format":"date"},"repairStatus":{"title":"CreditRepairStatus","description":"信用修复状态（不适用/未修复/修复中/已修复）/ credit repair status","x-grade":"L1","type":"string","enum":["not-applicable","not-repaired","in-progress","repaired"]},"repairedDate":{"description":"信用修复完成日期 / date the repair was granted","x-grade":"L1","type":"string","format":"date"},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"subjectType":{"enum":["legal-person","individual-business"]}},"required":["subjectType"]},"then":{"required":["subjectCode"]}},{"if":{"properties":{"subjectType":{"const":"natural-person"}},"required":["subjectType"]},"then":{"required":["subjectIdNumber"]}},{"if":{"properties":{"repairStatus":{"const":"repaired"}},"required":["repairStatus"]},"then":{"required":["repairedDate"]}},{"if":{"properties":{"category":{"enum":["administrative-penalty","serious-dishonesty-list","abnormal-operation"]}},"required":["category"]},"then":{"required":["severity"]}}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/credit-record.schema.json","description":"公共信用信息 / public credit record","type":"object","additionalProperties":false,"required":["recordNumber","subjectType","subjectName","category","content","authority","publicityStartDate","repairStatus"],"properties":{"recordNumber":{"description":"信用信息编号 / the record's number in the reporting system","x-grade":"L1","type":"string","minLength":1},"subjectType":{"title":"CreditSubjectType","description":"信用主体类别 / subject type","x-grade":"L1","type":"string","enum":["legal-person","natural-person","individual-business"]},"subjectName":{"description":"信用主体名称 / subject name","x-grade":"L1","type":"string","minLength":1},"subjectCode":{"description":"统一社会信用代码 / unified social credit code of the subject","x-grade":"L1","type":"string","format":"uscc"},"subjectIdNumber":{"description":"身份证号 / resident identity card number of a natural person","x-grade":"L4","x-pii":"idCard","type":"string","format":"cn-id-card"},"category":{"title":"CreditCategory","description":"信息类别（行政许可/行政处罚/严重失信主体名单/经营异常名录/失信被执行人名单/守信激励/其他）/ category","x-grade":"L1","type":"string","enum":["administrative-license","administrative-penalty","serious-dishonesty-list","abnormal-operation","judgment-defaulter-list","commendation","other"]},"listType":{"title":"CreditListType","description":"名单类型（经营异常名录/市场监督管理严重违法失信名单/重大税收违法失信主体/拖欠农民工工资失信联合惩戒对象名单/安全生产严重失信主体名单/失信被执行人名单）/ which list, for a listing","x-grade":"L1","type":"string","enum":["abnormal-operation","market-serious-violation","major-tax-violation","wage-arrears","work-safety","judgment-defaulter"]},"listKind":{"title":"CreditListKind","description":"名单性质（行政/司法）：失信被执行人名单由人民法院依司法解释纳入，是司法名单，不是行政认定 / administrative or judicial: a court's list of dishonest judgment debtors is judicial","x-grade":"L1","type":"string","enum":["administrative","judicial"]},"authorityType":{"title":"CreditAuthorityType","description":"认定机关类别（行政机关/法律法规授权组织/人民法院）/ kind of the determining authority","x-grade":"L1","type":"string","enum":["administrative-organ","authorized-organization","people-court"]},"severity":{"title":"CreditSeverity","description":"失信程度（轻微/一般/严重）/ severity: minor, general, serious","x-grade":"L1","type":"string","enum":["minor","general","serious"]},"decisionNumber":{"description":"相关决定书文号 / document number of the underlying decision","x-grade":"L1","type":"string","minLength":1},"content":{"description":"信息内容 / what the record says","x-grade":"L1","type":"string","minLength":1},"authority":{"description":"认定（报送）机关 / authority that determined and reported it","x-grade":"L1","type":"string","minLength":1},"authorityCode":{"description":"认定机关统一社会信用代码 / unified social credit code of the authority","x-grade":"L1","type":"string","format":"uscc"},"decisionDate":{"description":"认定日期 / date determined","x-grade":"L1","type":"string","format":"date"},"publicityStartDate":{"description":"公示起始日期 / start of the publicity window","x-grade":"L1","type":"string","format":"date"},"publicityEndDate":{"description":"公示截止日期 / end of the publicity window","x-grade":"L1","type":"string","format":"date"},"repairStatus":{"title":"CreditRepairStatus","description":"信用修复状态（不适用/未修复/修复中/已修复）/ credit repair status","x-grade":"L1","type":"string","enum":["not-applicable","not-repaired","in-progress","repaired"]},"repairedDate":{"description":"信用修复完成日期 / date the repair was granted","x-grade":"L1","type":"string","format":"date"},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"subjectType":{"enum":["legal-person","individual-business"]}},"required":["subjectType"]},"then":{"required":["subjectCode"]}},{"if":{"properties":{"subjectType":{"const":"natural-person"}},"required":["subjectType"]},"then":{"required":["subjectIdNumber"]}},{"if":{"properties":{"repairStatus":{"const":"repaired"}},"required":["repairStatus"]},"then":{"required":["repairedDate"]}},{"if":{"properties":{"category":{"enum":["administrative-penalty","serious-dishonesty-list","abnormal-operation"]}},"required":["category"]},"then":{"required":["severity"]}},{"if":{"properties":{"category":{"const":"judgment-defaulter-list"}},"required":["category"]},"then":{"required":["listKind","authorityType"],"properties":{"listKind":{"const":"judicial"},"authorityType":{"const":"people-court"}}}},{"if":{"properties":{"listKind":{"const":"judicial"}},"required":["listKind"]},"then":{"required":["authorityType"],"properties":{"authorityType":{"const":"people-court"}}}}]};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const formats0 = recordFormats.uscc;
@@ -292,9 +292,13 @@ vErrors.push(err15);
 }
 errors++;
 }
+const _errs22 = errors;
+let valid9 = true;
+const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.recordNumber === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recordNumber"},message:"must have required property '"+"recordNumber"+"'"};
+let missing4;
+if((data.category === undefined) && (missing4 = "category")){
+const err16 = {};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -303,8 +307,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.subjectType === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectType"},message:"must have required property '"+"subjectType"+"'"};
+else {
+if(data.category !== undefined){
+if("judgment-defaulter-list" !== data.category){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -313,8 +319,24 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.subjectName === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectName"},message:"must have required property '"+"subjectName"+"'"};
+}
+}
+}
+var _valid4 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.listKind === undefined){
+const err18 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "listKind"},message:"must have required property '"+"listKind"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -323,8 +345,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.category === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(data.authorityType === undefined){
+const err19 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "authorityType"},message:"must have required property '"+"authorityType"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -333,8 +355,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.content === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(data.listKind !== undefined){
+if("judicial" !== data.listKind){
+const err20 = {instancePath:instancePath+"/listKind",schemaPath:"#/allOf/4/then/properties/listKind/const",keyword:"const",params:{allowedValue: "judicial"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -343,8 +366,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data.authority === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'"};
+}
+if(data.authorityType !== undefined){
+if("people-court" !== data.authorityType){
+const err21 = {instancePath:instancePath+"/authorityType",schemaPath:"#/allOf/4/then/properties/authorityType/const",keyword:"const",params:{allowedValue: "people-court"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -353,8 +378,19 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data.publicityStartDate === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "publicityStartDate"},message:"must have required property '"+"publicityStartDate"+"'"};
+}
+}
+var _valid4 = _errs25 === errors;
+valid9 = _valid4;
+if(valid9){
+var props0 = {};
+props0.listKind = true;
+props0.authorityType = true;
+props0.category = true;
+}
+}
+if(!valid9){
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -363,8 +399,19 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.repairStatus === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repairStatus"},message:"must have required property '"+"repairStatus"+"'"};
+if(props0 !== true){
+props0 = props0 || {};
+props0.category = true;
+props0.repairStatus = true;
+props0.subjectType = true;
+}
+const _errs29 = errors;
+let valid12 = true;
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.listKind === undefined) && (missing5 = "listKind")){
+const err23 = {};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -373,9 +420,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err24 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+else {
+if(data.listKind !== undefined){
+if("judicial" !== data.listKind){
+const err24 = {};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -385,11 +433,23 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.recordNumber !== undefined){
-let data4 = data.recordNumber;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err25 = {instancePath:instancePath+"/recordNumber",schemaPath:"#/properties/recordNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+var _valid5 = _errs30 === errors;
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.authorityType === undefined){
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "authorityType"},message:"must have required property '"+"authorityType"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -398,9 +458,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/recordNumber",schemaPath:"#/properties/recordNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.authorityType !== undefined){
+if("people-court" !== data.authorityType){
+const err26 = {instancePath:instancePath+"/authorityType",schemaPath:"#/allOf/5/then/properties/authorityType/const",keyword:"const",params:{allowedValue: "people-court"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -410,10 +470,17 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.subjectType !== undefined){
-let data5 = data.subjectType;
-if(typeof data5 !== "string"){
-const err27 = {instancePath:instancePath+"/subjectType",schemaPath:"#/properties/subjectType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+var _valid5 = _errs32 === errors;
+valid12 = _valid5;
+if(valid12){
+var props1 = {};
+props1.authorityType = true;
+props1.listKind = true;
+}
+}
+if(!valid12){
+const err27 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -422,8 +489,18 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!(((data5 === "legal-person") || (data5 === "natural-person")) || (data5 === "individual-business"))){
-const err28 = {instancePath:instancePath+"/subjectType",schemaPath:"#/properties/subjectType/enum",keyword:"enum",params:{allowedValues: schema31.properties.subjectType.enum},message:"must be equal to one of the allowed values"};
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.recordNumber === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recordNumber"},message:"must have required property '"+"recordNumber"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -432,12 +509,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.subjectName !== undefined){
-let data6 = data.subjectName;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err29 = {instancePath:instancePath+"/subjectName",schemaPath:"#/properties/subjectName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.subjectType === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectType"},message:"must have required property '"+"subjectType"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -446,9 +519,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/subjectName",schemaPath:"#/properties/subjectName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.subjectName === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectName"},message:"must have required property '"+"subjectName"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -457,12 +529,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.subjectCode !== undefined){
-let data7 = data.subjectCode;
-if(typeof data7 === "string"){
-if(!(formats0(data7))){
-const err31 = {instancePath:instancePath+"/subjectCode",schemaPath:"#/properties/subjectCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(data.category === undefined){
+const err31 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -471,9 +539,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/subjectCode",schemaPath:"#/properties/subjectCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.content === undefined){
+const err32 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -482,12 +549,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.subjectIdNumber !== undefined){
-let data8 = data.subjectIdNumber;
-if(typeof data8 === "string"){
-if(!(formats2(data8))){
-const err33 = {instancePath:instancePath+"/subjectIdNumber",schemaPath:"#/properties/subjectIdNumber/format",keyword:"format",params:{format: "cn-id-card"},message:"must match format \""+"cn-id-card"+"\""};
+if(data.authority === undefined){
+const err33 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authority"},message:"must have required property '"+"authority"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -496,9 +559,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/subjectIdNumber",schemaPath:"#/properties/subjectIdNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.publicityStartDate === undefined){
+const err34 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "publicityStartDate"},message:"must have required property '"+"publicityStartDate"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -507,11 +569,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.category !== undefined){
-let data9 = data.category;
-if(typeof data9 !== "string"){
-const err35 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.repairStatus === undefined){
+const err35 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repairStatus"},message:"must have required property '"+"repairStatus"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -520,8 +579,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!((((((data9 === "administrative-license") || (data9 === "administrative-penalty")) || (data9 === "serious-dishonesty-list")) || (data9 === "abnormal-operation")) || (data9 === "commendation")) || (data9 === "other"))){
-const err36 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema31.properties.category.enum},message:"must be equal to one of the allowed values"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err36 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -531,10 +591,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.severity !== undefined){
-let data10 = data.severity;
-if(typeof data10 !== "string"){
-const err37 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.recordNumber !== undefined){
+let data9 = data.recordNumber;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err37 = {instancePath:instancePath+"/recordNumber",schemaPath:"#/properties/recordNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -543,8 +604,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!(((data10 === "minor") || (data10 === "general")) || (data10 === "serious"))){
-const err38 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.severity.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err38 = {instancePath:instancePath+"/recordNumber",schemaPath:"#/properties/recordNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -554,11 +616,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.decisionNumber !== undefined){
-let data11 = data.decisionNumber;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err39 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.subjectType !== undefined){
+let data10 = data.subjectType;
+if(typeof data10 !== "string"){
+const err39 = {instancePath:instancePath+"/subjectType",schemaPath:"#/properties/subjectType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -567,9 +628,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data10 === "legal-person") || (data10 === "natural-person")) || (data10 === "individual-business"))){
+const err40 = {instancePath:instancePath+"/subjectType",schemaPath:"#/properties/subjectType/enum",keyword:"enum",params:{allowedValues: schema31.properties.subjectType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -579,11 +639,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.content !== undefined){
-let data12 = data.content;
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err41 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.subjectName !== undefined){
+let data11 = data.subjectName;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err41 = {instancePath:instancePath+"/subjectName",schemaPath:"#/properties/subjectName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -594,7 +654,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/subjectName",schemaPath:"#/properties/subjectName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -604,11 +664,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.authority !== undefined){
-let data13 = data.authority;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err43 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.subjectCode !== undefined){
+let data12 = data.subjectCode;
+if(typeof data12 === "string"){
+if(!(formats0(data12))){
+const err43 = {instancePath:instancePath+"/subjectCode",schemaPath:"#/properties/subjectCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -619,7 +679,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/subjectCode",schemaPath:"#/properties/subjectCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -629,11 +689,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.authorityCode !== undefined){
-let data14 = data.authorityCode;
-if(typeof data14 === "string"){
-if(!(formats0(data14))){
-const err45 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(data.subjectIdNumber !== undefined){
+let data13 = data.subjectIdNumber;
+if(typeof data13 === "string"){
+if(!(formats2(data13))){
+const err45 = {instancePath:instancePath+"/subjectIdNumber",schemaPath:"#/properties/subjectIdNumber/format",keyword:"format",params:{format: "cn-id-card"},message:"must match format \""+"cn-id-card"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -644,7 +704,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/subjectIdNumber",schemaPath:"#/properties/subjectIdNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -654,11 +714,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.decisionDate !== undefined){
-let data15 = data.decisionDate;
-if(typeof data15 === "string"){
-if(!(formats6.validate(data15))){
-const err47 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.category !== undefined){
+let data14 = data.category;
+if(typeof data14 !== "string"){
+const err47 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -667,9 +726,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((data14 === "administrative-license") || (data14 === "administrative-penalty")) || (data14 === "serious-dishonesty-list")) || (data14 === "abnormal-operation")) || (data14 === "judgment-defaulter-list")) || (data14 === "commendation")) || (data14 === "other"))){
+const err48 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema31.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -679,11 +737,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.publicityStartDate !== undefined){
-let data16 = data.publicityStartDate;
-if(typeof data16 === "string"){
-if(!(formats6.validate(data16))){
-const err49 = {instancePath:instancePath+"/publicityStartDate",schemaPath:"#/properties/publicityStartDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.listType !== undefined){
+let data15 = data.listType;
+if(typeof data15 !== "string"){
+const err49 = {instancePath:instancePath+"/listType",schemaPath:"#/properties/listType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -692,9 +749,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/publicityStartDate",schemaPath:"#/properties/publicityStartDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((data15 === "abnormal-operation") || (data15 === "market-serious-violation")) || (data15 === "major-tax-violation")) || (data15 === "wage-arrears")) || (data15 === "work-safety")) || (data15 === "judgment-defaulter"))){
+const err50 = {instancePath:instancePath+"/listType",schemaPath:"#/properties/listType/enum",keyword:"enum",params:{allowedValues: schema31.properties.listType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -704,11 +760,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.publicityEndDate !== undefined){
-let data17 = data.publicityEndDate;
-if(typeof data17 === "string"){
-if(!(formats6.validate(data17))){
-const err51 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.listKind !== undefined){
+let data16 = data.listKind;
+if(typeof data16 !== "string"){
+const err51 = {instancePath:instancePath+"/listKind",schemaPath:"#/properties/listKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -717,9 +772,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data16 === "administrative") || (data16 === "judicial"))){
+const err52 = {instancePath:instancePath+"/listKind",schemaPath:"#/properties/listKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.listKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -729,10 +783,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.repairStatus !== undefined){
-let data18 = data.repairStatus;
-if(typeof data18 !== "string"){
-const err53 = {instancePath:instancePath+"/repairStatus",schemaPath:"#/properties/repairStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.authorityType !== undefined){
+let data17 = data.authorityType;
+if(typeof data17 !== "string"){
+const err53 = {instancePath:instancePath+"/authorityType",schemaPath:"#/properties/authorityType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -741,8 +795,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(!((((data18 === "not-applicable") || (data18 === "not-repaired")) || (data18 === "in-progress")) || (data18 === "repaired"))){
-const err54 = {instancePath:instancePath+"/repairStatus",schemaPath:"#/properties/repairStatus/enum",keyword:"enum",params:{allowedValues: schema31.properties.repairStatus.enum},message:"must be equal to one of the allowed values"};
+if(!(((data17 === "administrative-organ") || (data17 === "authorized-organization")) || (data17 === "people-court"))){
+const err54 = {instancePath:instancePath+"/authorityType",schemaPath:"#/properties/authorityType/enum",keyword:"enum",params:{allowedValues: schema31.properties.authorityType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -752,11 +806,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.repairedDate !== undefined){
-let data19 = data.repairedDate;
-if(typeof data19 === "string"){
-if(!(formats6.validate(data19))){
-const err55 = {instancePath:instancePath+"/repairedDate",schemaPath:"#/properties/repairedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.severity !== undefined){
+let data18 = data.severity;
+if(typeof data18 !== "string"){
+const err55 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -765,9 +818,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/repairedDate",schemaPath:"#/properties/repairedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data18 === "minor") || (data18 === "general")) || (data18 === "serious"))){
+const err56 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -777,11 +829,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.sourceUpdatedAt !== undefined){
-let data20 = data.sourceUpdatedAt;
-if(typeof data20 === "string"){
-if(!(formats14.validate(data20))){
-const err57 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data.decisionNumber !== undefined){
+let data19 = data.decisionNumber;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err57 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -792,7 +844,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/decisionNumber",schemaPath:"#/properties/decisionNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -802,14 +854,237 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.content !== undefined){
+let data20 = data.content;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err59 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.authority !== undefined){
+let data21 = data.authority;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err61 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.authorityCode !== undefined){
+let data22 = data.authorityCode;
+if(typeof data22 === "string"){
+if(!(formats0(data22))){
+const err63 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/authorityCode",schemaPath:"#/properties/authorityCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.decisionDate !== undefined){
+let data23 = data.decisionDate;
+if(typeof data23 === "string"){
+if(!(formats6.validate(data23))){
+const err65 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.publicityStartDate !== undefined){
+let data24 = data.publicityStartDate;
+if(typeof data24 === "string"){
+if(!(formats6.validate(data24))){
+const err67 = {instancePath:instancePath+"/publicityStartDate",schemaPath:"#/properties/publicityStartDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/publicityStartDate",schemaPath:"#/properties/publicityStartDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.publicityEndDate !== undefined){
+let data25 = data.publicityEndDate;
+if(typeof data25 === "string"){
+if(!(formats6.validate(data25))){
+const err69 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/publicityEndDate",schemaPath:"#/properties/publicityEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.repairStatus !== undefined){
+let data26 = data.repairStatus;
+if(typeof data26 !== "string"){
+const err71 = {instancePath:instancePath+"/repairStatus",schemaPath:"#/properties/repairStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!((((data26 === "not-applicable") || (data26 === "not-repaired")) || (data26 === "in-progress")) || (data26 === "repaired"))){
+const err72 = {instancePath:instancePath+"/repairStatus",schemaPath:"#/properties/repairStatus/enum",keyword:"enum",params:{allowedValues: schema31.properties.repairStatus.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.repairedDate !== undefined){
+let data27 = data.repairedDate;
+if(typeof data27 === "string"){
+if(!(formats6.validate(data27))){
+const err73 = {instancePath:instancePath+"/repairedDate",schemaPath:"#/properties/repairedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/repairedDate",schemaPath:"#/properties/repairedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.sourceUpdatedAt !== undefined){
+let data28 = data.sourceUpdatedAt;
+if(typeof data28 === "string"){
+if(!(formats14.validate(data28))){
+const err75 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 }

@@ -4,6 +4,49 @@
  * 当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved
  */
 export type ObjectionPolicy = "keep" | "suspend";
+/**
+ * 一条公示期限规则：按决定类别，或按记录类型及其信息类别、失信程度、名单类型；多条适用时取最具体者（名单类型优先于信息类别，信息类别优先于失信程度）/ one rule, by decision kind, or by record type and its list type, category and severity; when several apply, the most specific wins (list type, then category, then severity)
+ */
+export type PublicityPeriodRule = {
+  [k: string]: unknown;
+} & {
+  /**
+   * 决定类别 / kind of decision
+   */
+  decisionKind?: "penalty" | "license";
+  /**
+   * 记录类型（如 credit-record）/ the record type it applies to
+   */
+  recordType?: string;
+  /**
+   * 信息类别（记录的 category）/ the record's category
+   */
+  category?: string;
+  /**
+   * 失信程度（轻微/一般/严重）/ severity
+   */
+  severity?: "minor" | "general" | "serious";
+  /**
+   * 名单类型（记录的 listType）/ the record's list type
+   */
+  listType?: string;
+  /**
+   * 最短公示期（月），届满前不得以信用修复提前终止公示 / the shortest period in months, before which repair may not end publicity
+   */
+  minMonths?: number;
+  /**
+   * 自决定（认定）日期起的月数（含截止日），届满自动停止公示 / months from the decision (determination) date, the end day included; publicity stops when they end
+   */
+  months: number;
+  /**
+   * 规则内容 / the rule, in words
+   */
+  rule: string;
+  /**
+   * 法律依据 / the legal instrument that sets it
+   */
+  source: string;
+};
 
 /**
  * 开放数据集定义 / an open dataset: a graded projection of one canonical record type
@@ -55,22 +98,4 @@ export interface DisclosureRules {
    * 来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date
    */
   periods: PublicityPeriodRule[];
-}
-export interface PublicityPeriodRule {
-  /**
-   * 决定类别 / kind of decision
-   */
-  decisionKind: "penalty" | "license";
-  /**
-   * 自决定日期起的月数（含截止日）/ months from the decision date, the end day included
-   */
-  months: number;
-  /**
-   * 规则内容 / the rule, in words
-   */
-  rule: string;
-  /**
-   * 法律依据 / the legal instrument that sets it
-   */
-  source: string;
 }

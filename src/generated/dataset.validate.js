@@ -3,7 +3,7 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"filter":{"title":"DatasetFilter","description":"记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default","type":"object","minProperties":1,"additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","type":"object","additionalProperties":false,"required":["decisionKind","months","rule","source"],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定日期起的月数（含截止日）/ months from the decision date, the end day included"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"filter":{"title":"DatasetFilter","description":"记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default","type":"object","minProperties":1,"additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","description":"一条公示期限规则：按决定类别，或按记录类型及其信息类别、失信程度、名单类型；多条适用时取最具体者（名单类型优先于信息类别，信息类别优先于失信程度）/ one rule, by decision kind, or by record type and its list type, category and severity; when several apply, the most specific wins (list type, then category, then severity)","type":"object","additionalProperties":false,"required":["months","rule","source"],"anyOf":[{"required":["decisionKind"]},{"required":["recordType"]}],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"recordType":{"type":"string","minLength":1,"description":"记录类型（如 credit-record）/ the record type it applies to"},"category":{"type":"string","minLength":1,"description":"信息类别（记录的 category）/ the record's category"},"severity":{"type":"string","enum":["minor","general","serious"],"description":"失信程度（轻微/一般/严重）/ severity"},"listType":{"type":"string","minLength":1,"description":"名单类型（记录的 listType）/ the record's list type"},"minMonths":{"type":"integer","minimum":0,"maximum":120,"description":"最短公示期（月），届满前不得以信用修复提前终止公示 / the shortest period in months, before which repair may not end publicity"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定（认定）日期起的月数（含截止日），届满自动停止公示 / months from the decision (determination) date, the end day included; publicity stops when they end"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
@@ -414,9 +414,12 @@ if(Array.isArray(data12)){
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
 let data13 = data12[i1];
+const _errs38 = errors;
+let valid8 = false;
+const _errs39 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.decisionKind === undefined){
-const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
+const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/0/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -425,8 +428,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data13.months === undefined){
-const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+}
+var _valid1 = _errs39 === errors;
+valid8 = valid8 || _valid1;
+const _errs40 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.recordType === undefined){
+const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/1/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -435,8 +443,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data13.rule === undefined){
-const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+}
+var _valid1 = _errs40 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -445,8 +456,20 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data13.source === undefined){
-const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.months === undefined){
+const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -455,9 +478,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!((((key3 === "decisionKind") || (key3 === "months")) || (key3 === "rule")) || (key3 === "source"))){
-const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data13.rule === undefined){
+const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -466,11 +488,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data13.decisionKind !== undefined){
-let data14 = data13.decisionKind;
-if(typeof data14 !== "string"){
-const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.source === undefined){
+const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -479,8 +498,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!((data14 === "penalty") || (data14 === "license"))){
-const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+for(const key3 in data13){
+if(!(func1.call(schema31.properties.disclosure.properties.periods.items.properties, key3))){
+const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -490,10 +510,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data13.months !== undefined){
-let data15 = data13.months;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data13.decisionKind !== undefined){
+let data14 = data13.decisionKind;
+if(typeof data14 !== "string"){
+const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -502,9 +522,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 120 || isNaN(data15)){
-const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(!((data14 === "penalty") || (data14 === "license"))){
+const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -513,8 +532,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data15 < 1 || isNaN(data15)){
-const err40 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data13.recordType !== undefined){
+let data15 = data13.recordType;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err40 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -524,12 +547,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-if(data13.rule !== undefined){
-let data16 = data13.rule;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err41 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err41 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -539,8 +558,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.category !== undefined){
+let data16 = data13.category;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err42 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -550,11 +572,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data13.source !== undefined){
-let data17 = data13.source;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err43 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err43 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -564,8 +583,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.severity !== undefined){
+let data17 = data13.severity;
+if(typeof data17 !== "string"){
+const err44 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -574,10 +595,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data17 === "minor") || (data17 === "general")) || (data17 === "serious"))){
+const err45 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -587,9 +606,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data13.listType !== undefined){
+let data18 = data13.listType;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err46 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -599,9 +620,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -611,14 +631,170 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.minMonths !== undefined){
+let data19 = data13.minMonths;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err48 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 120 || isNaN(data19)){
+const err49 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(data19 < 0 || isNaN(data19)){
+const err50 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+if(data13.months !== undefined){
+let data20 = data13.months;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err51 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 120 || isNaN(data20)){
+const err52 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data20 < 1 || isNaN(data20)){
+const err53 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+if(data13.rule !== undefined){
+let data21 = data13.rule;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err54 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data13.source !== undefined){
+let data22 = data13.source;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err56 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }

@@ -5,7 +5,7 @@
  */
 export type DocumentValidity = "in-force" | "expired" | "repealed" | "amended";
 /**
- * 公开属性（主动公开/依申请公开/不予公开）/ disclosure: proactive, on request, not disclosed
+ * 公开属性（主动公开/依申请公开/不予公开）；规范性文件应当主动公开，其他属性不予入库 / disclosure: proactive, on request, not disclosed; a normative document is always proactive, any other value is rejected
  */
 export type DisclosureAttribute = "proactive" | "on-request" | "not-disclosed";
 
@@ -17,6 +17,11 @@ export interface NormativeDocument {
    * 文号 / document number (GB/T 9704-2012 form)
    */
   documentNumber: string;
+  /**
+   * 统一登记编号（浙江省行政规范性文件统一登记、统一编号，如 ZJDC01-2025-0001）/ Zhejiang's unified registration number of a normative document
+   */
+  registrationNumber?: string;
+  filing?: DocumentFiling;
   /**
    * 索引号 / index number in the disclosure catalogue
    */
@@ -44,7 +49,11 @@ export interface NormativeDocument {
    */
   effectiveDate?: string;
   /**
-   * 失效日期 / date it expires
+   * 公布后不足30日即施行的理由（文件载明：保障国家安全、重大公共利益需要，或者公布后不立即施行将有碍施行）/ the document's stated reason for taking effect less than 30 days after publication
+   */
+  immediateEffectReason?: string;
+  /**
+   * 有效期至（失效日期）/ last day of its validity
    */
   expiryDate?: string;
   validity: DocumentValidity;
@@ -73,6 +82,23 @@ export interface NormativeDocument {
    * 源系统更新时间 / last update time in the source system
    */
   sourceUpdatedAt?: string;
+}
+/**
+ * 备案（备案机关、备案日期、备案号）/ filing for the record with the supervising body
+ */
+export interface DocumentFiling {
+  /**
+   * 备案机关 / body the document was filed with
+   */
+  body?: string;
+  /**
+   * 备案日期 / date filed
+   */
+  date?: string;
+  /**
+   * 备案号 / filing number
+   */
+  number?: string;
 }
 export interface IssuingAuthority {
   /**

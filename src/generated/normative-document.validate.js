@@ -3,14 +3,14 @@
 import { recordFormats, ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/normative-document.schema.json","description":"行政规范性文件 / normative (policy) document","type":"object","additionalProperties":false,"required":["documentNumber","title","issuingAuthorities","signedDate","validity","disclosure"],"anyOf":[{"required":["fullText"]},{"required":["fullTextUrl"]}],"properties":{"documentNumber":{"description":"文号 / document number (GB/T 9704-2012 form)","x-grade":"L1","type":"string","format":"document-number"},"indexNumber":{"description":"索引号 / index number in the disclosure catalogue","x-grade":"L1","type":"string","minLength":1},"title":{"description":"文件标题 / title","x-grade":"L1","type":"string","minLength":1},"issuingAuthorities":{"description":"发文机关（含联合发文）/ issuing authorities, joint issuers included, lead issuer first","x-grade":"L1","type":"array","minItems":1,"items":{"title":"IssuingAuthority","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"机关名称 / authority name","type":"string","minLength":1},"code":{"description":"机关统一社会信用代码 / unified social credit code of the authority","type":"string","format":"uscc"}}}},"signedDate":{"description":"成文日期 / date signed","x-grade":"L1","type":"string","format":"date"},"publishedDate":{"description":"发布日期 / date published","x-grade":"L1","type":"string","format":"date"},"effectiveDate":{"description":"施行日期 / date it takes effect","x-grade":"L1","type":"string","format":"date"},"expiryDate":{"description":"失效日期 / date it expires","x-grade":"L1","type":"string","format":"date"},"validity":{"title":"DocumentValidity","description":"效力状态（有效/失效/废止/已修改）/ validity: in force, expired, repealed, amended","x-grade":"L1","type":"string","enum":["in-force","expired","repealed","amended"]},"subjectCategories":{"description":"主题分类 / subject classification","x-grade":"L1","type":"array","items":{"type":"string","minLength":1}},"disclosure":{"title":"DisclosureAttribute","description":"公开属性（主动公开/依申请公开/不予公开）/ disclosure: proactive, on request, not disclosed","x-grade":"L1","type":"string","enum":["proactive","on-request","not-disclosed"]},"interpretations":{"description":"政策解读 / interpretations of the document","x-grade":"L1","type":"array","items":{"title":"Interpretation","type":"object","additionalProperties":false,"required":["title","url"],"properties":{"title":{"description":"解读标题 / interpretation title","type":"string","minLength":1},"url":{"description":"解读链接 / link","type":"string","format":"uri"},"form":{"description":"解读形式 / form","type":"string","enum":["text","graphic","video","qa"]},"publishedDate":{"description":"发布日期 / date published","type":"string","format":"date"}}}},"changes":{"description":"对其他文件的修改、废止、更正 / what this document amends, repeals or corrects","x-grade":"L1","type":"array","items":{"title":"DocumentChange","type":"object","additionalProperties":false,"required":["kind","targetDocumentNumber","date"],"properties":{"kind":{"description":"变更类型 / amends, repeals or corrects","type":"string","enum":["amends","repeals","corrects"]},"targetDocumentNumber":{"description":"被变更文件文号 / document number of the target","type":"string","format":"document-number"},"targetTitle":{"description":"被变更文件标题 / title of the target","type":"string"},"date":{"description":"变更日期 / date of the change","type":"string","format":"date"}}}},"fullText":{"description":"正文 / full text","x-grade":"L1","type":"string","minLength":1},"fullTextUrl":{"description":"正文链接 / link to the full text","x-grade":"L1","type":"string","format":"uri"},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/normative-document.schema.json","description":"行政规范性文件 / normative (policy) document","type":"object","additionalProperties":false,"required":["documentNumber","title","issuingAuthorities","signedDate","validity","disclosure"],"anyOf":[{"required":["fullText"]},{"required":["fullTextUrl"]}],"properties":{"documentNumber":{"description":"文号 / document number (GB/T 9704-2012 form)","x-grade":"L1","type":"string","format":"document-number"},"registrationNumber":{"description":"统一登记编号（浙江省行政规范性文件统一登记、统一编号，如 ZJDC01-2025-0001）/ Zhejiang's unified registration number of a normative document","x-grade":"L1","type":"string","minLength":1},"filing":{"title":"DocumentFiling","description":"备案（备案机关、备案日期、备案号）/ filing for the record with the supervising body","x-grade":"L1","type":"object","additionalProperties":false,"properties":{"body":{"description":"备案机关 / body the document was filed with","type":"string","minLength":1},"date":{"description":"备案日期 / date filed","type":"string","format":"date"},"number":{"description":"备案号 / filing number","type":"string","minLength":1}}},"indexNumber":{"description":"索引号 / index number in the disclosure catalogue","x-grade":"L1","type":"string","minLength":1},"title":{"description":"文件标题 / title","x-grade":"L1","type":"string","minLength":1},"issuingAuthorities":{"description":"发文机关（含联合发文）/ issuing authorities, joint issuers included, lead issuer first","x-grade":"L1","type":"array","minItems":1,"items":{"title":"IssuingAuthority","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"机关名称 / authority name","type":"string","minLength":1},"code":{"description":"机关统一社会信用代码 / unified social credit code of the authority","type":"string","format":"uscc"}}}},"signedDate":{"description":"成文日期 / date signed","x-grade":"L1","type":"string","format":"date"},"publishedDate":{"description":"发布日期 / date published","x-grade":"L1","type":"string","format":"date"},"effectiveDate":{"description":"施行日期 / date it takes effect","x-grade":"L1","type":"string","format":"date"},"immediateEffectReason":{"description":"公布后不足30日即施行的理由（文件载明：保障国家安全、重大公共利益需要，或者公布后不立即施行将有碍施行）/ the document's stated reason for taking effect less than 30 days after publication","x-grade":"L1","type":"string","minLength":1},"expiryDate":{"description":"有效期至（失效日期）/ last day of its validity","x-grade":"L1","type":"string","format":"date"},"validity":{"title":"DocumentValidity","description":"效力状态（有效/失效/废止/已修改）/ validity: in force, expired, repealed, amended","x-grade":"L1","type":"string","enum":["in-force","expired","repealed","amended"]},"subjectCategories":{"description":"主题分类 / subject classification","x-grade":"L1","type":"array","items":{"type":"string","minLength":1}},"disclosure":{"title":"DisclosureAttribute","description":"公开属性（主动公开/依申请公开/不予公开）；规范性文件应当主动公开，其他属性不予入库 / disclosure: proactive, on request, not disclosed; a normative document is always proactive, any other value is rejected","x-grade":"L1","type":"string","enum":["proactive","on-request","not-disclosed"]},"interpretations":{"description":"政策解读 / interpretations of the document","x-grade":"L1","type":"array","items":{"title":"Interpretation","type":"object","additionalProperties":false,"required":["title","url"],"properties":{"title":{"description":"解读标题 / interpretation title","type":"string","minLength":1},"url":{"description":"解读链接 / link","type":"string","format":"uri"},"form":{"description":"解读形式 / form","type":"string","enum":["text","graphic","video","qa"]},"publishedDate":{"description":"发布日期 / date published","type":"string","format":"date"}}}},"changes":{"description":"对其他文件的修改、废止、更正 / what this document amends, repeals or corrects","x-grade":"L1","type":"array","items":{"title":"DocumentChange","type":"object","additionalProperties":false,"required":["kind","targetDocumentNumber","date"],"properties":{"kind":{"description":"变更类型 / amends, repeals or corrects","type":"string","enum":["amends","repeals","corrects"]},"targetDocumentNumber":{"description":"被变更文件文号 / document number of the target","type":"string","format":"document-number"},"targetTitle":{"description":"被变更文件标题 / title of the target","type":"string"},"date":{"description":"变更日期 / date of the change","type":"string","format":"date"}}}},"fullText":{"description":"正文 / full text","x-grade":"L1","type":"string","minLength":1},"fullTextUrl":{"description":"正文链接 / link to the full text","x-grade":"L1","type":"string","format":"uri"},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const formats0 = recordFormats["document-number"];
-const formats2 = recordFormats.uscc;
-const formats4 = recordFormats.date;
-const formats12 = recordFormats.uri;
-const formats22 = recordFormats["date-time"];
+const formats2 = recordFormats.date;
+const formats4 = recordFormats.uscc;
+const formats14 = recordFormats.uri;
+const formats24 = recordFormats["date-time"];
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://tongyuan.sx.gov.cn/schemas/normative-document.schema.json" */;
@@ -174,11 +174,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.indexNumber !== undefined){
-let data1 = data.indexNumber;
+if(data.registrationNumber !== undefined){
+let data1 = data.registrationNumber;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err12 = {instancePath:instancePath+"/indexNumber",schemaPath:"#/properties/indexNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err12 = {instancePath:instancePath+"/registrationNumber",schemaPath:"#/properties/registrationNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -189,7 +189,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/indexNumber",schemaPath:"#/properties/indexNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/registrationNumber",schemaPath:"#/properties/registrationNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -199,11 +199,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data2 = data.title;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.filing !== undefined){
+let data2 = data.filing;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(((key1 === "body") || (key1 === "date")) || (key1 === "number"))){
+const err14 = {instancePath:instancePath+"/filing",schemaPath:"#/properties/filing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -213,8 +214,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.body !== undefined){
+let data3 = data2.body;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err15 = {instancePath:instancePath+"/filing/body",schemaPath:"#/properties/filing/properties/body/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -224,11 +228,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.issuingAuthorities !== undefined){
-let data3 = data.issuingAuthorities;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err16 = {instancePath:instancePath+"/issuingAuthorities",schemaPath:"#/properties/issuingAuthorities/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err16 = {instancePath:instancePath+"/filing/body",schemaPath:"#/properties/filing/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -237,12 +238,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err17 = {instancePath:instancePath+"/issuingAuthorities/" + i0,schemaPath:"#/properties/issuingAuthorities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data2.date !== undefined){
+let data4 = data2.date;
+if(typeof data4 === "string"){
+if(!(formats2.validate(data4))){
+const err17 = {instancePath:instancePath+"/filing/date",schemaPath:"#/properties/filing/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -251,9 +252,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!((key1 === "name") || (key1 === "code"))){
-const err18 = {instancePath:instancePath+"/issuingAuthorities/" + i0,schemaPath:"#/properties/issuingAuthorities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err18 = {instancePath:instancePath+"/filing/date",schemaPath:"#/properties/filing/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -263,11 +264,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.name !== undefined){
-let data5 = data4.name;
+if(data2.number !== undefined){
+let data5 = data2.number;
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-const err19 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/name",schemaPath:"#/properties/issuingAuthorities/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err19 = {instancePath:instancePath+"/filing/number",schemaPath:"#/properties/filing/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -278,7 +279,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/name",schemaPath:"#/properties/issuingAuthorities/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/filing/number",schemaPath:"#/properties/filing/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -288,11 +289,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data4.code !== undefined){
-let data6 = data4.code;
-if(typeof data6 === "string"){
-if(!(formats2(data6))){
-const err21 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/code",schemaPath:"#/properties/issuingAuthorities/items/properties/code/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+}
+else {
+const err21 = {instancePath:instancePath+"/filing",schemaPath:"#/properties/filing/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -302,8 +301,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/code",schemaPath:"#/properties/issuingAuthorities/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.indexNumber !== undefined){
+let data6 = data.indexNumber;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err22 = {instancePath:instancePath+"/indexNumber",schemaPath:"#/properties/indexNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -313,9 +315,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath:instancePath+"/issuingAuthorities/" + i0,schemaPath:"#/properties/issuingAuthorities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/indexNumber",schemaPath:"#/properties/indexNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -325,9 +326,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/issuingAuthorities",schemaPath:"#/properties/issuingAuthorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.title !== undefined){
+let data7 = data.title;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -337,11 +340,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.signedDate !== undefined){
-let data7 = data.signedDate;
-if(typeof data7 === "string"){
-if(!(formats4.validate(data7))){
-const err25 = {instancePath:instancePath+"/signedDate",schemaPath:"#/properties/signedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -351,8 +351,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/signedDate",schemaPath:"#/properties/signedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.issuingAuthorities !== undefined){
+let data8 = data.issuingAuthorities;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err26 = {instancePath:instancePath+"/issuingAuthorities",schemaPath:"#/properties/issuingAuthorities/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -361,12 +364,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.publishedDate !== undefined){
-let data8 = data.publishedDate;
-if(typeof data8 === "string"){
-if(!(formats4.validate(data8))){
-const err27 = {instancePath:instancePath+"/publishedDate",schemaPath:"#/properties/publishedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.name === undefined){
+const err27 = {instancePath:instancePath+"/issuingAuthorities/" + i0,schemaPath:"#/properties/issuingAuthorities/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -375,9 +378,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/publishedDate",schemaPath:"#/properties/publishedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data9){
+if(!((key2 === "name") || (key2 === "code"))){
+const err28 = {instancePath:instancePath+"/issuingAuthorities/" + i0,schemaPath:"#/properties/issuingAuthorities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -387,11 +390,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.effectiveDate !== undefined){
-let data9 = data.effectiveDate;
-if(typeof data9 === "string"){
-if(!(formats4.validate(data9))){
-const err29 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data9.name !== undefined){
+let data10 = data9.name;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err29 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/name",schemaPath:"#/properties/issuingAuthorities/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -402,7 +405,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/name",schemaPath:"#/properties/issuingAuthorities/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -412,11 +415,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.expiryDate !== undefined){
-let data10 = data.expiryDate;
-if(typeof data10 === "string"){
-if(!(formats4.validate(data10))){
-const err31 = {instancePath:instancePath+"/expiryDate",schemaPath:"#/properties/expiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data9.code !== undefined){
+let data11 = data9.code;
+if(typeof data11 === "string"){
+if(!(formats4(data11))){
+const err31 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/code",schemaPath:"#/properties/issuingAuthorities/items/properties/code/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -427,7 +430,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/expiryDate",schemaPath:"#/properties/expiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/issuingAuthorities/" + i0+"/code",schemaPath:"#/properties/issuingAuthorities/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -437,10 +440,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.validity !== undefined){
-let data11 = data.validity;
-if(typeof data11 !== "string"){
-const err33 = {instancePath:instancePath+"/validity",schemaPath:"#/properties/validity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err33 = {instancePath:instancePath+"/issuingAuthorities/" + i0,schemaPath:"#/properties/issuingAuthorities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -449,8 +451,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!((((data11 === "in-force") || (data11 === "expired")) || (data11 === "repealed")) || (data11 === "amended"))){
-const err34 = {instancePath:instancePath+"/validity",schemaPath:"#/properties/validity/enum",keyword:"enum",params:{allowedValues: schema31.properties.validity.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/issuingAuthorities",schemaPath:"#/properties/issuingAuthorities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -460,15 +464,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.subjectCategories !== undefined){
-let data12 = data.subjectCategories;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err35 = {instancePath:instancePath+"/subjectCategories/" + i1,schemaPath:"#/properties/subjectCategories/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.signedDate !== undefined){
+let data12 = data.signedDate;
+if(typeof data12 === "string"){
+if(!(formats2.validate(data12))){
+const err35 = {instancePath:instancePath+"/signedDate",schemaPath:"#/properties/signedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -479,7 +479,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/subjectCategories/" + i1,schemaPath:"#/properties/subjectCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/signedDate",schemaPath:"#/properties/signedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -489,9 +489,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/subjectCategories",schemaPath:"#/properties/subjectCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.publishedDate !== undefined){
+let data13 = data.publishedDate;
+if(typeof data13 === "string"){
+if(!(formats2.validate(data13))){
+const err37 = {instancePath:instancePath+"/publishedDate",schemaPath:"#/properties/publishedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -501,10 +503,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.disclosure !== undefined){
-let data14 = data.disclosure;
-if(typeof data14 !== "string"){
-const err38 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err38 = {instancePath:instancePath+"/publishedDate",schemaPath:"#/properties/publishedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -513,8 +513,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!(((data14 === "proactive") || (data14 === "on-request")) || (data14 === "not-disclosed"))){
-const err39 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.effectiveDate !== undefined){
+let data14 = data.effectiveDate;
+if(typeof data14 === "string"){
+if(!(formats2.validate(data14))){
+const err39 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -524,15 +528,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.interpretations !== undefined){
-let data15 = data.interpretations;
-if(Array.isArray(data15)){
-const len2 = data15.length;
-for(let i2=0; i2<len2; i2++){
-let data16 = data15[i2];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.title === undefined){
-const err40 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+else {
+const err40 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -541,8 +538,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data16.url === undefined){
-const err41 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+}
+if(data.immediateEffectReason !== undefined){
+let data15 = data.immediateEffectReason;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err41 = {instancePath:instancePath+"/immediateEffectReason",schemaPath:"#/properties/immediateEffectReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -551,9 +552,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key2 in data16){
-if(!((((key2 === "title") || (key2 === "url")) || (key2 === "form")) || (key2 === "publishedDate"))){
-const err42 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err42 = {instancePath:instancePath+"/immediateEffectReason",schemaPath:"#/properties/immediateEffectReason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -563,11 +564,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data16.title !== undefined){
-let data17 = data16.title;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err43 = {instancePath:instancePath+"/interpretations/" + i2+"/title",schemaPath:"#/properties/interpretations/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.expiryDate !== undefined){
+let data16 = data.expiryDate;
+if(typeof data16 === "string"){
+if(!(formats2.validate(data16))){
+const err43 = {instancePath:instancePath+"/expiryDate",schemaPath:"#/properties/expiryDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -578,7 +579,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/interpretations/" + i2+"/title",schemaPath:"#/properties/interpretations/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/expiryDate",schemaPath:"#/properties/expiryDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -588,11 +589,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data16.url !== undefined){
-let data18 = data16.url;
-if(typeof data18 === "string"){
-if(!(formats12(data18))){
-const err45 = {instancePath:instancePath+"/interpretations/" + i2+"/url",schemaPath:"#/properties/interpretations/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(data.validity !== undefined){
+let data17 = data.validity;
+if(typeof data17 !== "string"){
+const err45 = {instancePath:instancePath+"/validity",schemaPath:"#/properties/validity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -601,9 +601,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/interpretations/" + i2+"/url",schemaPath:"#/properties/interpretations/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data17 === "in-force") || (data17 === "expired")) || (data17 === "repealed")) || (data17 === "amended"))){
+const err46 = {instancePath:instancePath+"/validity",schemaPath:"#/properties/validity/enum",keyword:"enum",params:{allowedValues: schema31.properties.validity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -613,10 +612,15 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data16.form !== undefined){
-let data19 = data16.form;
-if(typeof data19 !== "string"){
-const err47 = {instancePath:instancePath+"/interpretations/" + i2+"/form",schemaPath:"#/properties/interpretations/items/properties/form/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.subjectCategories !== undefined){
+let data18 = data.subjectCategories;
+if(Array.isArray(data18)){
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+let data19 = data18[i1];
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err47 = {instancePath:instancePath+"/subjectCategories/" + i1,schemaPath:"#/properties/subjectCategories/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -625,8 +629,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!((((data19 === "text") || (data19 === "graphic")) || (data19 === "video")) || (data19 === "qa"))){
-const err48 = {instancePath:instancePath+"/interpretations/" + i2+"/form",schemaPath:"#/properties/interpretations/items/properties/form/enum",keyword:"enum",params:{allowedValues: schema31.properties.interpretations.items.properties.form.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err48 = {instancePath:instancePath+"/subjectCategories/" + i1,schemaPath:"#/properties/subjectCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -636,11 +641,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data16.publishedDate !== undefined){
-let data20 = data16.publishedDate;
-if(typeof data20 === "string"){
-if(!(formats4.validate(data20))){
-const err49 = {instancePath:instancePath+"/interpretations/" + i2+"/publishedDate",schemaPath:"#/properties/interpretations/items/properties/publishedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+}
+else {
+const err49 = {instancePath:instancePath+"/subjectCategories",schemaPath:"#/properties/subjectCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -650,8 +653,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/interpretations/" + i2+"/publishedDate",schemaPath:"#/properties/interpretations/items/properties/publishedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.disclosure !== undefined){
+let data20 = data.disclosure;
+if(typeof data20 !== "string"){
+const err50 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -660,10 +665,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data20 === "proactive") || (data20 === "on-request")) || (data20 === "not-disclosed"))){
+const err51 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -673,9 +676,15 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/interpretations",schemaPath:"#/properties/interpretations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.interpretations !== undefined){
+let data21 = data.interpretations;
+if(Array.isArray(data21)){
+const len2 = data21.length;
+for(let i2=0; i2<len2; i2++){
+let data22 = data21[i2];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.title === undefined){
+const err52 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -684,16 +693,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.changes !== undefined){
-let data21 = data.changes;
-if(Array.isArray(data21)){
-const len3 = data21.length;
-for(let i3=0; i3<len3; i3++){
-let data22 = data21[i3];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.kind === undefined){
-const err53 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data22.url === undefined){
+const err53 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -702,8 +703,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data22.targetDocumentNumber === undefined){
-const err54 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "targetDocumentNumber"},message:"must have required property '"+"targetDocumentNumber"+"'"};
+for(const key3 in data22){
+if(!((((key3 === "title") || (key3 === "url")) || (key3 === "form")) || (key3 === "publishedDate"))){
+const err54 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -712,8 +714,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data22.date === undefined){
-const err55 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
+}
+if(data22.title !== undefined){
+let data23 = data22.title;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err55 = {instancePath:instancePath+"/interpretations/" + i2+"/title",schemaPath:"#/properties/interpretations/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -722,9 +728,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key3 in data22){
-if(!((((key3 === "kind") || (key3 === "targetDocumentNumber")) || (key3 === "targetTitle")) || (key3 === "date"))){
-const err56 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+else {
+const err56 = {instancePath:instancePath+"/interpretations/" + i2+"/title",schemaPath:"#/properties/interpretations/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -734,10 +740,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data22.kind !== undefined){
-let data23 = data22.kind;
-if(typeof data23 !== "string"){
-const err57 = {instancePath:instancePath+"/changes/" + i3+"/kind",schemaPath:"#/properties/changes/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.url !== undefined){
+let data24 = data22.url;
+if(typeof data24 === "string"){
+if(!(formats14(data24))){
+const err57 = {instancePath:instancePath+"/interpretations/" + i2+"/url",schemaPath:"#/properties/interpretations/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -746,8 +753,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!(((data23 === "amends") || (data23 === "repeals")) || (data23 === "corrects"))){
-const err58 = {instancePath:instancePath+"/changes/" + i3+"/kind",schemaPath:"#/properties/changes/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.changes.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err58 = {instancePath:instancePath+"/interpretations/" + i2+"/url",schemaPath:"#/properties/interpretations/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -757,11 +765,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data22.targetDocumentNumber !== undefined){
-let data24 = data22.targetDocumentNumber;
-if(typeof data24 === "string"){
-if(!(formats0(data24))){
-const err59 = {instancePath:instancePath+"/changes/" + i3+"/targetDocumentNumber",schemaPath:"#/properties/changes/items/properties/targetDocumentNumber/format",keyword:"format",params:{format: "document-number"},message:"must match format \""+"document-number"+"\""};
+if(data22.form !== undefined){
+let data25 = data22.form;
+if(typeof data25 !== "string"){
+const err59 = {instancePath:instancePath+"/interpretations/" + i2+"/form",schemaPath:"#/properties/interpretations/items/properties/form/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -770,9 +777,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/changes/" + i3+"/targetDocumentNumber",schemaPath:"#/properties/changes/items/properties/targetDocumentNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data25 === "text") || (data25 === "graphic")) || (data25 === "video")) || (data25 === "qa"))){
+const err60 = {instancePath:instancePath+"/interpretations/" + i2+"/form",schemaPath:"#/properties/interpretations/items/properties/form/enum",keyword:"enum",params:{allowedValues: schema31.properties.interpretations.items.properties.form.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -782,9 +788,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data22.targetTitle !== undefined){
-if(typeof data22.targetTitle !== "string"){
-const err61 = {instancePath:instancePath+"/changes/" + i3+"/targetTitle",schemaPath:"#/properties/changes/items/properties/targetTitle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.publishedDate !== undefined){
+let data26 = data22.publishedDate;
+if(typeof data26 === "string"){
+if(!(formats2.validate(data26))){
+const err61 = {instancePath:instancePath+"/interpretations/" + i2+"/publishedDate",schemaPath:"#/properties/interpretations/items/properties/publishedDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -794,11 +802,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data22.date !== undefined){
-let data26 = data22.date;
-if(typeof data26 === "string"){
-if(!(formats4.validate(data26))){
-const err62 = {instancePath:instancePath+"/changes/" + i3+"/date",schemaPath:"#/properties/changes/items/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err62 = {instancePath:instancePath+"/interpretations/" + i2+"/publishedDate",schemaPath:"#/properties/interpretations/items/properties/publishedDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -808,8 +813,9 @@ vErrors.push(err62);
 errors++;
 }
 }
+}
 else {
-const err63 = {instancePath:instancePath+"/changes/" + i3+"/date",schemaPath:"#/properties/changes/items/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/interpretations/" + i2,schemaPath:"#/properties/interpretations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -821,7 +827,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath:instancePath+"/interpretations",schemaPath:"#/properties/interpretations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -831,9 +837,15 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.changes !== undefined){
+let data27 = data.changes;
+if(Array.isArray(data27)){
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.kind === undefined){
+const err65 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -842,12 +854,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.fullText !== undefined){
-let data27 = data.fullText;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err66 = {instancePath:instancePath+"/fullText",schemaPath:"#/properties/fullText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data28.targetDocumentNumber === undefined){
+const err66 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "targetDocumentNumber"},message:"must have required property '"+"targetDocumentNumber"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -856,9 +864,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/fullText",schemaPath:"#/properties/fullText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.date === undefined){
+const err67 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -867,12 +874,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data.fullTextUrl !== undefined){
-let data28 = data.fullTextUrl;
-if(typeof data28 === "string"){
-if(!(formats12(data28))){
-const err68 = {instancePath:instancePath+"/fullTextUrl",schemaPath:"#/properties/fullTextUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+for(const key4 in data28){
+if(!((((key4 === "kind") || (key4 === "targetDocumentNumber")) || (key4 === "targetTitle")) || (key4 === "date"))){
+const err68 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -882,8 +886,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/fullTextUrl",schemaPath:"#/properties/fullTextUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.kind !== undefined){
+let data29 = data28.kind;
+if(typeof data29 !== "string"){
+const err69 = {instancePath:instancePath+"/changes/" + i3+"/kind",schemaPath:"#/properties/changes/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -892,12 +898,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.sourceUpdatedAt !== undefined){
-let data29 = data.sourceUpdatedAt;
-if(typeof data29 === "string"){
-if(!(formats22.validate(data29))){
-const err70 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!(((data29 === "amends") || (data29 === "repeals")) || (data29 === "corrects"))){
+const err70 = {instancePath:instancePath+"/changes/" + i3+"/kind",schemaPath:"#/properties/changes/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.changes.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -907,8 +909,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.targetDocumentNumber !== undefined){
+let data30 = data28.targetDocumentNumber;
+if(typeof data30 === "string"){
+if(!(formats0(data30))){
+const err71 = {instancePath:instancePath+"/changes/" + i3+"/targetDocumentNumber",schemaPath:"#/properties/changes/items/properties/targetDocumentNumber/format",keyword:"format",params:{format: "document-number"},message:"must match format \""+"document-number"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -918,14 +923,161 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err72 = {instancePath:instancePath+"/changes/" + i3+"/targetDocumentNumber",schemaPath:"#/properties/changes/items/properties/targetDocumentNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data28.targetTitle !== undefined){
+if(typeof data28.targetTitle !== "string"){
+const err73 = {instancePath:instancePath+"/changes/" + i3+"/targetTitle",schemaPath:"#/properties/changes/items/properties/targetTitle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data28.date !== undefined){
+let data32 = data28.date;
+if(typeof data32 === "string"){
+if(!(formats2.validate(data32))){
+const err74 = {instancePath:instancePath+"/changes/" + i3+"/date",schemaPath:"#/properties/changes/items/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/changes/" + i3+"/date",schemaPath:"#/properties/changes/items/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/changes/" + i3,schemaPath:"#/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.fullText !== undefined){
+let data33 = data.fullText;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err78 = {instancePath:instancePath+"/fullText",schemaPath:"#/properties/fullText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/fullText",schemaPath:"#/properties/fullText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.fullTextUrl !== undefined){
+let data34 = data.fullTextUrl;
+if(typeof data34 === "string"){
+if(!(formats14(data34))){
+const err80 = {instancePath:instancePath+"/fullTextUrl",schemaPath:"#/properties/fullTextUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/fullTextUrl",schemaPath:"#/properties/fullTextUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.sourceUpdatedAt !== undefined){
+let data35 = data.sourceUpdatedAt;
+if(typeof data35 === "string"){
+if(!(formats24.validate(data35))){
+const err82 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 }

@@ -213,6 +213,8 @@ export const resources: ResourceModel = {
         ],
         // Deferred (debounced) publish requests go back on their own queue.
         queues: ['publish'],
+        // Expiries happen with no source change: the daily re-evaluation announces them on the feed.
+        topics: ['enforcement'],
       },
     },
     {

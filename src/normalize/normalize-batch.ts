@@ -3,7 +3,9 @@ import type { SourceConfig } from '../config/catalog.js';
 import type { Clock, ObjectStore } from '../ports/index.js';
 import type { CandidateRecord, UpsertOutcome } from '../ssot/model.js';
 import type { QuarantineEntry } from '../quarantine/entry.js';
+import type { IdentityField } from '../records/identity.js';
 import type { ValidationIssue } from '../records/validation-issue.js';
+import { queueConflicts } from './conflict-queue.js';
 import { MappingError } from '../mapping/mapping-error.js';
 import { mappingLabel, type MappingDefinition } from '../mapping/mapping.js';
 import type { NormalizeRequest } from './request.js';
@@ -12,6 +14,8 @@ import type { NormalizeRequest } from './request.js';
 export interface RecordTypeRules {
   validate(candidate: unknown): { valid: true; record: Readonly<Record<string, unknown>> } | { valid: false; errors: ValidationIssue[] };
   idOf(record: Readonly<Record<string, unknown>>): string;
+  /** Fields rows under one id must agree on (records/identity.ts); their conflicts are quarantined. */
+  readonly identity?: readonly IdentityField[];
 }
 
 export interface NormalizeDeps {
@@ -21,6 +25,8 @@ export interface NormalizeDeps {
     put(entries: readonly QuarantineEntry[]): Promise<void>;
     /** Rows now valid leave quarantine (unless their entry is from a later extraction). */
     release(sourceId: string, rows: readonly { readonly sourceKey: string; readonly extractedAt: string }[]): Promise<number>;
+    /** Clears entries: an identity conflict that was resolved. */
+    remove(sourceId: string, sourceKeys: readonly string[]): Promise<void>;
   };
   readonly source: (sourceId: string) => SourceConfig;
   readonly recordType: (name: string) => RecordTypeRules;
@@ -31,11 +37,14 @@ export interface NormalizeDeps {
   readonly clock: Clock;
 }
 
-export interface NormalizeOutcome extends UpsertOutcome {
+export interface NormalizeOutcome extends Omit<UpsertOutcome, 'conflicts'> {
   readonly valid: number;
   readonly quarantined: number;
   /** Quarantine entries of rows that are valid now. */
   readonly released: number;
+  /** Identity conflicts that arose or changed (written to quarantine), and that were resolved (cleared from it). */
+  readonly conflictsRaised: number;
+  readonly conflictsCleared: number;
 }
 
 /** One item of a raw batch, by its position in the batch. */
@@ -127,12 +136,21 @@ export async function normalizeItems(
   }
 
   if (rejected.length > 0) await deps.quarantine.put(rejected);
-  const outcome = await deps.records.upsert(candidates);
+  // The conflicts carry both sides' records: they go to the steward's queue, not into the outcome (which is logged).
+  const { conflicts = [], ...outcome } = await deps.records.upsert(candidates);
+  const queued = await queueConflicts(conflicts, deps.quarantine, (type) => deps.recordType(type).identity ?? [], now);
   const released = await deps.quarantine.release(
     source.id,
     candidates.map((c) => ({ sourceKey: c.provenance.sourceKey, extractedAt })),
   );
-  return { ...outcome, valid: candidates.length, quarantined: rejected.length, released };
+  return {
+    ...outcome,
+    valid: candidates.length,
+    quarantined: rejected.length,
+    released,
+    conflictsRaised: queued.raised,
+    conflictsCleared: queued.cleared,
+  };
 }
 
 function withSourceField(issue: ValidationIssue, mapping: MappingDefinition): ValidationIssue {

@@ -2,6 +2,7 @@ import type { Catalog } from '../config/catalog-context.js';
 import type { QuarantineEntry } from '../quarantine/entry.js';
 import type { TombstoneOutcome } from '../ssot/model.js';
 import { logger } from '../util/logger.js';
+import { queueConflicts } from './conflict-queue.js';
 import { normalizeBatch, type NormalizeDeps } from './normalize-batch.js';
 import { rejectedFileEntry } from './quarantine-file.js';
 import { parseNormalizeMessage, type TombstonesRequest } from './request.js';
@@ -17,8 +18,11 @@ export interface NormalizeMessageDeps {
 export async function normalizeMessage(body: string, deps: NormalizeMessageDeps): Promise<void> {
   const request = parseNormalizeMessage(body);
   if (request.kind === 'tombstones') {
-    const outcome = await deps.tombstone(request);
-    logger.info('tombstones applied', { sourceId: request.sourceId, keys: request.sourceKeys.length, reason: request.reason, outcome });
+    const { conflicts = [], ...outcome } = await deps.tombstone(request);
+    // A withdrawn row can resolve an identity conflict: its entries leave the steward's queue.
+    const identityOf = (type: string) => deps.batch.recordType(type).identity ?? [];
+    const queued = await queueConflicts(conflicts, deps.batch.quarantine, identityOf, deps.batch.clock.now().toISOString());
+    logger.info('tombstones applied', { sourceId: request.sourceId, keys: request.sourceKeys.length, reason: request.reason, outcome, ...queued });
     return;
   }
   if (request.kind === 'rejected-file') {

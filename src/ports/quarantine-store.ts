@@ -1,4 +1,4 @@
-import type { QuarantineEntry } from '../quarantine/entry.js';
+import type { QuarantineEntry, QuarantineKind } from '../quarantine/entry.js';
 
 /** Invalid source rows, one entry per (source, source key), each with every reason it was rejected. */
 export interface QuarantineStore {
@@ -13,5 +13,6 @@ export interface QuarantineStore {
   release(sourceId: string, rows: readonly { readonly sourceKey: string; readonly extractedAt: string }[]): Promise<number>;
   hasEntries(sourceId: string): Promise<boolean>;
   list(sourceId: string): Promise<QuarantineEntry[]>;
-  count(sourceId: string): Promise<number>;
+  /** Entries of a source, of one kind when asked (entries without a kind are validation ones). */
+  count(sourceId: string, kind?: QuarantineKind): Promise<number>;
 }

@@ -11,7 +11,7 @@ export interface RecordReader {
   read(recordType: string, recordId: string, options?: { readonly asOf?: Date }): Promise<StoredVersion | undefined>;
   /** Every version of one record, oldest first, tombstones included. */
   versions(recordType: string, recordId: string): Promise<StoredVersion[]>;
-  /** Live (not deleted) current records of one type, page by page. */
+  /** Live current records of one type, page by page: not deleted, not in an identity conflict. */
   listCurrent(recordType: string): AsyncIterable<StoredVersion[]>;
   countCurrent(recordType: string): Promise<number>;
   /** The records a source row feeds (normally one); eventually consistent. */

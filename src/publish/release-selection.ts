@@ -1,6 +1,7 @@
 import { chinaDate } from '../calendar/index.js';
 import type { DatasetConfig } from '../config/catalog.js';
-import { publicityOf } from '../disclosure/publicity.js';
+import { publicityJudgeFor } from '../disclosure/publicity-by-type.js';
+import type { Publicity } from '../disclosure/publicity.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { datasetFilter } from './dataset-filter.js';
 
@@ -12,8 +13,18 @@ import { datasetFilter } from './dataset-filter.js';
  */
 export function releaseSelection(dataset: DatasetConfig, now: Date): (stored: StoredVersion) => boolean {
   const isInDataset = datasetFilter(dataset);
+  const publicity = publicityToday(dataset, now);
+  return (stored) => isInDataset(stored.record) && publicity(stored).published;
+}
+
+/**
+ * Disclosure step: under a dataset's disclosure rules, whether a record is public on the
+ * China date of `now` (revoked, expired, suspended and repaired ones are not), by its record type's rule.
+ */
+export function publicityToday(dataset: DatasetConfig, now: Date): (stored: StoredVersion) => Publicity {
   const rules = dataset.disclosure;
-  if (!rules) return (stored) => isInDataset(stored.record);
+  if (!rules) return () => ({ published: true });
   const today = chinaDate(now);
-  return (stored) => isInDataset(stored.record) && publicityOf(stored.record, today, rules).published;
+  const judge = publicityJudgeFor(dataset.recordType);
+  return (stored) => judge(stored.record, today, rules);
 }

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
 import { normalizeItems, sourceKeyOf, type BatchItem, type NormalizeDeps } from '../normalize/normalize-batch.js';
-import type { QuarantineEntry } from './entry.js';
+import { kindOf, type QuarantineEntry } from './entry.js';
 
 export interface ReplayDeps extends NormalizeDeps {
   readonly quarantine: NormalizeDeps['quarantine'] & { list(sourceId: string): Promise<QuarantineEntry[]> };
@@ -20,8 +20,36 @@ export interface ReplayOutcome {
   readonly stillInvalid: number;
   /** Entries a replay cannot re-read (an unreadable file, a raw batch gone), with why. */
   readonly notReplayable: readonly { readonly sourceKey: string; readonly reason: string }[];
+  /**
+   * Identity conflicts: their rows are valid and were re-read with today's mapping (a mapping
+   * fix can resolve one); whether each still stands, and how it is resolved if it does.
+   */
+  readonly conflicts: readonly { readonly sourceKey: string; readonly resolved: boolean; readonly resolution?: string }[];
   readonly created: number;
   readonly updated: number;
+}
+
+/** What a steward does about an identity conflict, which no re-reading of a valid row changes. */
+export const CONFLICT_RESOLUTION =
+  'two cases under one record id (identity conflict): the source whose row is wrong corrects it (its next pull merges the record) ' +
+  'or withdraws it; see `tongyuan quarantine show` for both sides / 身份冲突：由出错的来源更正或撤回其记录，下次同步后自动合并';
+
+/**
+ * This source's rows among a conflict's sides, as entries a replay re-reads: valid rows, so
+ * they count as neither released nor still invalid, but a mapping fix may change what they say.
+ */
+function conflictRows(entry: QuarantineEntry, sourceId: string): QuarantineEntry[] {
+  return (entry.conflict?.sides ?? [])
+    .filter((side) => side.sourceId === sourceId)
+    .map((side): QuarantineEntry => ({
+      ...entry,
+      kind: 'validation',
+      sourceKey: side.sourceKey,
+      rawKey: side.rawKey,
+      index: side.index,
+      extractedAt: side.extractedAt,
+      errors: [],
+    }));
 }
 
 /** Entries of unreadable files stand for a whole file, not a row of a raw batch. */
@@ -39,8 +67,10 @@ export async function replayQuarantine(source: SourceConfig, deps: ReplayDeps, o
   const wanted = options.sourceKeys ? new Set(options.sourceKeys) : undefined;
   const entries = (await deps.quarantine.list(source.id)).filter((e) => !wanted || wanted.has(e.sourceKey));
   const notReplayable: { sourceKey: string; reason: string }[] = [];
+  const isConflict = (entry: QuarantineEntry) => kindOf(entry) === 'identity-conflict';
+  const conflictKeys = entries.filter(isConflict).map((e) => e.sourceKey);
   const batches = new Map<string, QuarantineEntry[]>();
-  for (const entry of entries) {
+  for (const entry of entries.flatMap((e) => (isConflict(e) ? conflictRows(e, source.id) : [e]))) {
     if (isFileEntry(entry)) {
       notReplayable.push({ sourceKey: entry.sourceKey, reason: 'the file itself could not be read; drop a corrected file instead' });
       continue;
@@ -76,5 +106,9 @@ export async function replayQuarantine(source: SourceConfig, deps: ReplayDeps, o
     created += outcome.created;
     updated += outcome.updated;
   }
-  return { entries: entries.length, released, stillInvalid, notReplayable, created, updated };
+  const standing = conflictKeys.length > 0 ? new Set((await deps.quarantine.list(source.id)).map((e) => e.sourceKey)) : new Set<string>();
+  const conflicts = conflictKeys.map((sourceKey) =>
+    standing.has(sourceKey) ? { sourceKey, resolved: false, resolution: CONFLICT_RESOLUTION } : { sourceKey, resolved: true },
+  );
+  return { entries: entries.length, released, stillInvalid, notReplayable, conflicts, created, updated };
 }

@@ -1,5 +1,5 @@
 import type { Row } from '../publish/formats.js';
-import type { QuarantineEntry } from './entry.js';
+import { kindOf, type QuarantineEntry } from './entry.js';
 
 /**
  * A quarantine report for one source, for the department's data steward: counts by
@@ -35,6 +35,8 @@ const EXAMPLES_PER_REASON = 3;
 export interface QuarantineReport {
   readonly sourceId: string;
   readonly entries: number;
+  /** Of them, identity conflicts (their reasons are the `identity-conflict` rule, one per disagreeing field). */
+  readonly conflicts: number;
   readonly summary: readonly Row[];
   readonly details: readonly Row[];
 }
@@ -104,5 +106,6 @@ export function quarantineReport(sourceId: string, entries: readonly QuarantineE
       [SUMMARY_COLUMNS[5]]: inertCell(examples.join('；')),
       [SUMMARY_COLUMNS[6]]: inertCell(first.message),
     }));
-  return { sourceId, entries: entries.length, summary, details };
+  const conflicts = entries.filter((e) => kindOf(e) === 'identity-conflict').length;
+  return { sourceId, entries: entries.length, conflicts, summary, details };
 }

@@ -1,7 +1,10 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { FeedPublisher, MessageSender } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
+import { chinaDate } from '../calendar/index.js';
 import { discloseVersion } from '../disclosure/disclose-versions.js';
+import { publicityOf } from '../disclosure/publicity.js';
+import { withheldOf } from '../disclosure/withdrawals.js';
 import { changeEvent } from '../feeds/change-event.js';
 import { feedsByRecordType } from '../feeds/feeds.js';
 import type { PublishRequest } from '../publish/request.js';
@@ -23,7 +26,18 @@ export interface RouteOutcome {
   readonly publishRequests: number;
 }
 
-/** New SSOT versions become feed events (per feed, in version order) and one publish request per affected dataset. */
+/**
+ * A record that fell into an identity conflict leaves the feed as a withdrawal (its
+ * content is empty: neither side goes out); one created in conflict was never announced.
+ */
+const withdrawnByConflict = (version: StoredVersion): StoredVersion[] => (version.version > 1 ? [version] : []);
+
+/**
+ * New SSOT versions become feed events (per feed, in version order) and one publish request
+ * per affected dataset. Under a dataset's disclosure rules a revoked or suspended version is
+ * a `withdrawn` event carrying the reason, an expired one an `expired` event, and one not
+ * decided yet no event: the feed follows the release, in the same cycle as the change.
+ */
 export async function routeChanges(versions: readonly StoredVersion[], deps: RouteDeps): Promise<RouteOutcome> {
   const byFeed = new Map<string, StoredVersion[]>();
   for (const version of versions) {
@@ -34,12 +48,17 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
     }
   }
   let events = 0;
+  const today = chinaDate(deps.now());
   for (const [feedId, list] of byFeed) {
     // What a release may not carry, an event may not either: a minor's case never goes out, free text is redacted.
-    const disclosed = list.flatMap((v) => discloseVersion(v, deps.freeTextColumns(v.recordType)) ?? []);
-    const messages = disclosed.map((v) => {
-      const event = changeEvent(v, deps.openColumns(v.recordType), deps.schemaUri(v.recordType));
-      return { body: JSON.stringify(event), attributes: { type: event.type, recordType: v.recordType } };
+    const disclosed = list.flatMap((v) => (v.conflict ? withdrawnByConflict(v) : (discloseVersion(v, deps.freeTextColumns(v.recordType)) ?? [])));
+    const messages = disclosed.flatMap((v) => {
+      // A version that is not public today (revoked, suspended, expired) is announced as leaving, without its content.
+      const rules = v.deleted || v.conflict ? undefined : deps.datasets.find((d) => d.recordType === v.recordType && d.disclosure)?.disclosure;
+      const publicity = rules ? publicityOf(v.record, today, rules) : undefined;
+      if (publicity?.published === false && publicity.reason === 'not-yet-decided') return [];
+      const event = changeEvent(v, deps.openColumns(v.recordType), deps.schemaUri(v.recordType), publicity && withheldOf(publicity));
+      return [{ body: JSON.stringify(event), attributes: { type: event.type, recordType: v.recordType } }];
     });
     await deps.feed(feedId).publish(messages);
     events += messages.length;

@@ -1,3 +1,5 @@
+import type { ConflictChange, IdentityConflict } from './identity-conflict.js';
+
 /** Where a stored value came from: the root of "where did this row come from". */
 export interface Provenance {
   readonly sourceId: string;
@@ -30,6 +32,8 @@ export interface StoredVersion extends CandidateRecord {
   readonly fieldSources?: Readonly<Record<string, string>>;
   /** Provenance of every contribution merged into `record`, by source ref. */
   readonly contributors?: Readonly<Record<string, Provenance>>;
+  /** Its contributions are two cases under one id: `record` is empty and nothing of it is published. */
+  readonly conflict?: IdentityConflict;
 }
 
 export interface UpsertOutcome {
@@ -37,6 +41,10 @@ export interface UpsertOutcome {
   readonly updated: number;
   /** Content already stored, or older than what the source sent before (never written). */
   readonly unchanged: number;
+  /** Rows that left their record in an identity conflict (nothing merged). */
+  readonly conflicted?: number;
+  /** Records whose identity conflict arose, changed or was resolved. */
+  readonly conflicts?: readonly ConflictChange[];
 }
 
 export interface TombstoneOutcome {
@@ -46,6 +54,8 @@ export interface TombstoneOutcome {
   readonly deleted: number;
   /** Source keys with no record in the SSOT (never valid, or already withdrawn). */
   readonly notFound: number;
+  /** Records whose identity conflict a withdrawal changed or resolved. */
+  readonly conflicts?: readonly ConflictChange[];
 }
 
 /** Rows a source deleted, by their source keys (snapshot or deletion flag). */

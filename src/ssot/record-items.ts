@@ -1,4 +1,5 @@
 import type { Contribution } from './golden-merge.js';
+import type { IdentityConflict } from './identity-conflict.js';
 import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type RecordPointer, type StoredVersion } from './model.js';
 import type { RecordOverflow, StoredBody } from './overflow.js';
 import type { Head, NextState, SourceEntry } from './record-state.js';
@@ -31,6 +32,7 @@ export function headFromItem(item: Item, record: Readonly<Record<string, unknown
     fieldSources: (item.fieldSources as Record<string, string> | undefined) ?? {},
     sources: (item.sources as Record<string, SourceEntry> | undefined) ?? {},
     deleted: item.deleted === true,
+    ...(item.conflict ? { conflict: item.conflict as IdentityConflict } : {}),
   };
 }
 
@@ -68,6 +70,7 @@ export function currentItem(name: RecordName, next: NextState, body: StoredBody,
     sources: next.sources,
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
+    ...(next.conflict ? { conflict: next.conflict } : {}),
   };
 }
 
@@ -84,6 +87,7 @@ export function versionItem(name: RecordName, next: NextState, body: StoredBody,
     ...(single ? {} : { fieldSources: next.fieldSources, contributors: activeProvenance(next.sources) }),
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
+    ...(next.conflict ? { conflict: next.conflict } : {}),
   };
 }
 
@@ -118,6 +122,7 @@ export function storedVersionFromItem(item: Item, name: RecordName, record: Read
     ...(item.fieldSources ? { fieldSources: item.fieldSources as Record<string, string> } : {}),
     ...(item.contributors ? { contributors: item.contributors as Record<string, Provenance> } : {}),
     ...(item.sources ? { contributors: activeProvenance(item.sources as Record<string, SourceEntry>) } : {}),
+    ...(item.conflict ? { conflict: item.conflict as IdentityConflict } : {}),
   };
 }
 

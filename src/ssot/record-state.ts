@@ -1,5 +1,6 @@
 import { contentHash } from '../util/hash.js';
 import { mergeContributions, topContribution, type Contribution, type GoldenRecord, type SourcePrecedence } from './golden-merge.js';
+import { identityConflict, type IdentityConflict, type IdentityOf } from './identity-conflict.js';
 import type { CandidateRecord, Provenance } from './model.js';
 
 /**
@@ -30,6 +31,11 @@ export interface Head {
   /** Every source row that ever contributed, by ref, withdrawn ones included. */
   readonly sources: Readonly<Record<string, SourceEntry>>;
   readonly deleted: boolean;
+  /**
+   * Set while the active contributions are two cases under one match key: then `record`
+   * is empty (nothing merged) and the record is neither listed nor published.
+   */
+  readonly conflict?: IdentityConflict;
 }
 
 /** The state a plan leads to: the next current item. */
@@ -47,7 +53,12 @@ export interface MergeRules {
   readonly precedence: SourcePrecedence;
   /** Whether a merged record is valid for its type; an invalid merge falls back to the top contribution. */
   readonly isValid?: (record: Readonly<Record<string, unknown>>) => boolean;
+  /** The record type's identity values; contributions that disagree on one are not merged. Without it, no check. */
+  readonly identityOf?: IdentityOf;
 }
+
+/** What a record in conflict holds in place of a golden record: nothing of either side. */
+export const CONFLICT_RECORD: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export const activeRefs = (head: Head | undefined): string[] =>
   Object.entries(head?.sources ?? {})
@@ -70,9 +81,11 @@ function settle(
   cause: Provenance,
   rules: MergeRules,
 ): Plan {
+  const conflict = rules.identityOf ? identityConflict(contributions, rules.identityOf) : undefined;
+  if (conflict) return inConflict(head, conflict, sources, cause);
   const { record, fieldSources } = golden(contributions, rules);
   const hash = contentHash(record);
-  const newVersion = !head || head.deleted || head.contentHash !== hash;
+  const newVersion = !head || head.deleted || head.conflict !== undefined || head.contentHash !== hash;
   return {
     outcome: !head ? 'created' : newVersion ? 'updated' : 'contributed',
     newVersion,
@@ -85,6 +98,29 @@ function settle(
       fieldSources,
       sources,
       deleted: false,
+    },
+  };
+}
+
+/**
+ * Nothing is merged: the record's content is emptied by a new version (which withdraws
+ * what was published of it), or, already in conflict, only the conflict's sides change.
+ */
+function inConflict(head: Head | undefined, conflict: IdentityConflict, sources: Record<string, SourceEntry>, cause: Provenance): Plan {
+  const newVersion = !head || head.deleted || head.conflict === undefined;
+  return {
+    outcome: !head ? 'created' : newVersion ? 'updated' : 'contributed',
+    newVersion,
+    next: {
+      version: (head?.version ?? 0) + (newVersion ? 1 : 0),
+      revision: (head?.revision ?? 0) + 1,
+      contentHash: contentHash(CONFLICT_RECORD),
+      record: CONFLICT_RECORD,
+      provenance: newVersion ? cause : head.provenance,
+      fieldSources: {},
+      sources,
+      deleted: false,
+      conflict,
     },
   };
 }
@@ -143,10 +179,12 @@ export function planWithdraw(
   for (const ref of withdrawing) sources[ref] = { ...head.sources[ref]!, withdrawnAt: withdrawal.extractedAt };
   const remaining = others.filter((c) => sources[c.ref]?.withdrawnAt === undefined);
   if (remaining.length > 0) return settle(head, remaining, sources, withdrawal, rules);
-  if (head.deleted) return { outcome: 'contributed', newVersion: false, next: { ...head, revision: head.revision + 1, sources } };
+  // With every row gone there is nothing left to disagree: a conflict ends in the tombstone.
+  const { conflict: _ended, ...rest } = head;
+  if (head.deleted) return { outcome: 'contributed', newVersion: false, next: { ...rest, revision: head.revision + 1, sources } };
   return {
     outcome: 'updated',
     newVersion: true,
-    next: { ...head, version: head.version + 1, revision: head.revision + 1, provenance: withdrawal, sources, deleted: true },
+    next: { ...rest, version: head.version + 1, revision: head.revision + 1, provenance: withdrawal, sources, deleted: true },
   };
 }

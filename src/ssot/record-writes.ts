@@ -1,4 +1,5 @@
 import type { Contribution } from './golden-merge.js';
+import { conflictSources, sameConflict, type ConflictChange } from './identity-conflict.js';
 import { recordPk, type CandidateRecord, type Provenance } from './model.js';
 import { headFromItem, type Item, type RecordName } from './record-items.js';
 import { activeRefs, isNoOp, planUpsert, planWithdraw, type Head, type MergeRules, type NextState, type SourceEntry } from './record-state.js';
@@ -11,7 +12,8 @@ import { activeRefs, isNoOp, planUpsert, planWithdraw, type Head, type MergeRule
 /** A contribution as stored: with its own copy of the content, or sharing the current item's. */
 export type StoredContribution = Contribution & { readonly storedInCurrent: boolean };
 
-export type WriteStep = 'created' | 'updated' | 'unchanged';
+/** What a source row did to its record; `conflicted`: it left the record (still) in an identity conflict. */
+export type WriteStep = 'created' | 'updated' | 'unchanged' | 'conflicted';
 
 /** What one record's transaction writes. */
 export interface RecordWrite {
@@ -28,6 +30,28 @@ export interface PreparedWrite {
   readonly steps: readonly WriteStep[];
   readonly write?: RecordWrite;
   readonly withdrawn?: number;
+  /** How the write changes the record's identity conflict, if it does. */
+  readonly conflict?: ConflictChange;
+}
+
+/** The change of a record's conflict from `before` to `after`, undefined when there is none. */
+function conflictChange(name: RecordName, before: Head | undefined, after: NextState, contributions: readonly Contribution[]): ConflictChange | undefined {
+  if (sameConflict(before?.conflict, after.conflict)) return undefined;
+  const sides = new Set(after.conflict?.sides.map((side) => side.ref));
+  const records = Object.fromEntries(contributions.filter((c) => sides.has(c.ref)).map((c) => [c.ref, c.record]));
+  return { ...name, before: conflictSources(before?.conflict), ...(after.conflict ? { after: { conflict: after.conflict, records } } : {}) };
+}
+
+/**
+ * Rows of one write that leave the record in conflict: the versions planned between were
+ * never seen, so one conflict version stands for them (none when it was in conflict before).
+ */
+function collapseIntoConflict(condition: Head | undefined, final: NextState): { next: NextState; versions: NextState[] } {
+  if (condition?.conflict !== undefined && !condition.deleted) {
+    return { next: { ...final, version: condition.version, provenance: condition.provenance }, versions: [] };
+  }
+  const next = { ...final, version: (condition?.version ?? 0) + 1 };
+  return { next, versions: [next] };
 }
 
 /** The reads a preparation may need beyond the current item. */
@@ -57,7 +81,7 @@ export async function prepareUpsert(
   let others: Contribution[] = loaded;
   const condition = head;
   const steps: WriteStep[] = [];
-  const versions: NextState[] = [];
+  let versions: NextState[] = [];
   const contributions = new Map<string, { entry: SourceEntry; record: Readonly<Record<string, unknown>> }>();
   for (const [ref, candidate] of group) {
     const plan = planUpsert(head, candidate, ref, others, rules);
@@ -65,13 +89,15 @@ export async function prepareUpsert(
       steps.push('unchanged');
       continue;
     }
-    steps.push(plan.outcome === 'contributed' ? 'unchanged' : plan.outcome);
+    steps.push(plan.next.conflict ? 'conflicted' : plan.outcome === 'contributed' ? 'unchanged' : plan.outcome);
     if (plan.newVersion) versions.push(plan.next);
     contributions.set(ref, { entry: plan.next.sources[ref]!, record: candidate.record });
     others = [...others.filter((c) => c.ref !== ref), { ref, record: candidate.record, provenance: candidate.provenance }];
     head = plan.next;
   }
   if (!head || head === condition) return { steps };
+  if (head.conflict) ({ next: head, versions } = collapseIntoConflict(condition, head));
+  const conflict = conflictChange(name, condition, head, others);
   const active = activeRefs(head);
   const sole = active.length === 1 ? active[0] : undefined;
   const writes = new Map<string, { entry: SourceEntry; record: Readonly<Record<string, unknown>> | 'in-current' }>();
@@ -80,7 +106,7 @@ export async function prepareUpsert(
   if (sole === undefined) {
     for (const c of loaded) if (c.storedInCurrent && !writes.has(c.ref)) writes.set(c.ref, { entry: head.sources[c.ref]!, record: c.record });
   }
-  return { steps, write: { name, condition, next: head, versions, contributions: writes } };
+  return { steps, write: { name, condition, next: head, versions, contributions: writes }, ...(conflict ? { conflict } : {}) };
 }
 
 /** Source rows (by source ref) of the record whose current item is `item` were withdrawn. */
@@ -100,16 +126,21 @@ export async function prepareWithdraw(
   const withdrawnRefs = refs.filter((ref) => plan.next.sources[ref]?.withdrawnAt !== head.sources[ref]?.withdrawnAt);
   const name = { recordType: String(item.recordType), recordId: String(item.recordId) };
   const contributions = new Map(withdrawnRefs.map((ref) => [ref, { entry: plan.next.sources[ref]! }]));
+  const conflict = conflictChange(name, head, plan.next, others);
   return {
     steps: [],
     withdrawn: withdrawnRefs.length,
     write: { name, condition: head, next: plan.next, versions: plan.newVersion ? [plan.next] : [], contributions },
+    ...(conflict ? { conflict } : {}),
   };
 }
 
-/** How many source rows of an upsert created, updated or left a record unchanged. */
-export function countSteps(prepared: Iterable<PreparedWrite>): { created: number; updated: number; unchanged: number } {
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+/** How many source rows of an upsert created, updated, left a record unchanged or in conflict. */
+export function countSteps(prepared: Iterable<PreparedWrite>): { created: number; updated: number; unchanged: number; conflicted: number } {
+  const counts = { created: 0, updated: 0, unchanged: 0, conflicted: 0 };
   for (const p of prepared) for (const step of p.steps) counts[step] += 1;
   return counts;
 }
+
+/** The conflict changes of the records written. */
+export const conflictChanges = (prepared: Iterable<PreparedWrite>): ConflictChange[] => [...prepared].flatMap((p) => (p.conflict ? [p.conflict] : []));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG_DIRS } from '../../src/config/runtime-config.js';
-import { loadSources } from '../../src/config/catalog.js';
+import { loadDatasets, loadSources } from '../../src/config/catalog.js';
 import type { RunSummary } from '../../src/local/summary.js';
 import { freePort } from '../../src/local/ports.js';
 import { startCli } from '../support/cli.js';
@@ -36,7 +36,11 @@ describe('the tongyuan command, as a user runs it', () => {
     // Every pulled row is stored or quarantined; rows of one subject from two departments merge.
     expect(first.records + first.quarantined).toBeLessThanOrEqual(first.pulled);
     expect(first.quarantined).toBeGreaterThan(0);
-    expect(first).toMatchObject({ datasets: 1, releases: 1 });
+    // Every dataset with records is released: enforcement decisions and credit records. The
+    // credit centre's pages arrive over the quiet period, so its dataset may be released twice.
+    const datasets = await loadDatasets(DEFAULT_CATALOG_DIRS.datasets);
+    expect(first.datasets).toBe(datasets.valid.length);
+    expect(first.releases).toBeGreaterThanOrEqual(datasets.valid.length);
     expect(first.events).toBeGreaterThan(0);
   });
 
@@ -56,7 +60,7 @@ describe('the tongyuan command, as a user runs it', () => {
     }
     expect(catalog, run.stderr()).toBeDefined();
     expect(catalog!.count).toBeGreaterThanOrEqual(1);
-    const rowCount = catalog!.datasets[0]!.latestRelease!.rowCount;
+    const rowCount = catalog!.datasets.find((d) => d.id === 'enforcement-decisions')!.latestRelease!.rowCount;
     expect(rowCount).toBeGreaterThan(0);
     const csv = await (await fetch(`${base}/v1/datasets/enforcement-decisions/download?format=csv`)).text();
     expect(csv.split('\r\n').filter((l) => l.length > 0).length - 1).toBe(rowCount);

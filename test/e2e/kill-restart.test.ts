@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
-import { DEMO_SEED, DEMO_START } from '../../demo/departments.js';
+import { DEMO_SEED, demoAsOf } from '../../demo/departments.js';
 import { chinaDate } from '../../src/calendar/index.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import { startCli } from '../support/cli.js';
@@ -27,7 +27,7 @@ describe('a runtime killed in the middle of a sync', () => {
 
   it('restarts from its persisted state with no record lost and no version duplicated', async () => {
     const only = { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', TONGYUAN_DEMO_RECORDS: String(RECORDS), ...onlySources('demo-enforcement') };
-    const expected = generatePenalties({ count: RECORDS, seed: DEMO_SEED, start: DEMO_START });
+    const expected = generatePenalties({ count: RECORDS, seed: DEMO_SEED, asOf: demoAsOf(process.env) });
     const valid = RECORDS - expected.defective.size;
 
     // Serve mode syncs at start; kill -9 once a few raw batches are durable, mid-pipeline.

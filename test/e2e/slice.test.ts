@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePenalties } from '../../demo/enforcement/generate.js';
-import { DEMO_SEED, DEMO_START, demoRecordCount } from '../../demo/departments.js';
+import { DEMO_SEED, demoAsOf, demoRecordCount } from '../../demo/departments.js';
 import { chinaDate } from '../../src/calendar/index.js';
 import { startStack, type EmbeddedStack } from '../../src/local/stack.js';
 import type { RunSummary } from '../../src/local/summary.js';
@@ -18,7 +18,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const env = { ...process.env, TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', ...onlySources('demo-enforcement') };
 
 describe('one full cycle of the embedded stack, end to end', () => {
-  const expected = generatePenalties({ count: demoRecordCount(env), seed: DEMO_SEED, start: DEMO_START });
+  const expected = generatePenalties({ count: demoRecordCount(env), seed: DEMO_SEED, asOf: demoAsOf(env) });
   const valid = expected.records.length - expected.defective.size;
   let home: string;
   let stack: EmbeddedStack;

@@ -1,6 +1,6 @@
-import type { DisclosureEntry, DisclosureLedger } from '../../src/ports/index.js';
+import type { DisclosureEntry, DisclosureLedger, WithdrawalMark } from '../../src/ports/index.js';
 
-/** The ledger in a map, keeping the first entry per record as the DynamoDB adapter's conditional put does. */
+/** The ledger in a map, keeping the first entry and the first withdrawal per record as the DynamoDB adapter's conditional writes do. */
 export class MemoryDisclosureLedger implements DisclosureLedger {
   readonly entries = new Map<string, DisclosureEntry>();
 
@@ -13,6 +13,19 @@ export class MemoryDisclosureLedger implements DisclosureLedger {
       added++;
     }
     return added;
+  }
+
+  async recordWithdrawals(marks: readonly WithdrawalMark[]): Promise<WithdrawalMark[]> {
+    const recorded: WithdrawalMark[] = [];
+    for (const mark of marks) {
+      const key = `${mark.recordType}\u0000${mark.recordId}`;
+      const entry = this.entries.get(key);
+      if (!entry || entry.withdrawal) continue;
+      const { recordType: _type, recordId: _id, ...withdrawal } = mark;
+      this.entries.set(key, { ...entry, withdrawal });
+      recorded.push(mark);
+    }
+    return recorded;
   }
 
   async list(recordType: string): Promise<DisclosureEntry[]> {

@@ -1,6 +1,6 @@
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { Composition } from '../../src/app/composition.js';
-import { publicityOf } from '../../src/disclosure/publicity.js';
+import { publicityJudgeFor } from '../../src/disclosure/publicity-by-type.js';
 
 /** Counts the SSOT's current items and version items by scanning the whole table (tests only). */
 export async function countSsotItems(app: Composition): Promise<{ current: number; versions: number; maxVersion: number }> {
@@ -27,8 +27,9 @@ export async function countPublicRecords(app: Composition, datasetId: string, to
   const dataset = (await app.catalog()).datasets.find((d) => d.id === datasetId);
   if (!dataset) throw new Error(`unknown dataset ${datasetId}`);
   let count = 0;
+  const judge = publicityJudgeFor(dataset.recordType);
   for await (const page of app.recordStore().listCurrent(dataset.recordType)) {
-    count += dataset.disclosure ? page.filter((stored) => publicityOf(stored.record, today, dataset.disclosure!).published).length : page.length;
+    count += dataset.disclosure ? page.filter((stored) => judge(stored.record, today, dataset.disclosure!).published).length : page.length;
   }
   return count;
 }

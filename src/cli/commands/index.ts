@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { calendarCheckCommand } from './calendar.js';
 import { complianceReportCommand } from './compliance.js';
 import { exportSgsCommand } from './export.js';
+import { qualityCommand } from './quality.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
@@ -22,4 +23,5 @@ export const commands: readonly CliCommand[] = [
   calendarCheckCommand,
   complianceReportCommand,
   exportSgsCommand,
+  qualityCommand,
 ];

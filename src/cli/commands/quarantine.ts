@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Composition } from '../../app/composition.js';
 import { ConfigError } from '../../config/catalog.js';
+import { conflictTable } from '../../quarantine/conflict-view.js';
+import { kindOf } from '../../quarantine/entry.js';
 import { replayQuarantine } from '../../quarantine/replay.js';
 import { quarantineReport } from '../../quarantine/report.js';
 import { reportCsv, reportXlsx } from '../../quarantine/report-files.js';
@@ -17,12 +19,15 @@ async function sourceNamed(app: Composition, id: string | undefined) {
 export const quarantineListCommand: CliCommand = {
   path: ['quarantine', 'list'],
   usage: 'quarantine list [<source>]',
-  summary: "count quarantined rows per source, or list one source's rows with their first error",
+  summary: "count quarantined rows per source (identity conflicts apart), or list one source's rows with their first error",
   async run(args, io) {
     const app = connectToRunningStack(io.env);
     const store = app.quarantineStore();
     if (args.length === 0) {
-      for (const source of (await app.catalog()).sources) io.out(`${source.id}\t${await store.count(source.id)}`);
+      for (const source of (await app.catalog()).sources) {
+        const conflicts = await store.count(source.id, 'identity-conflict');
+        io.out(`${source.id}\t${await store.count(source.id)}${conflicts > 0 ? `\t身份冲突 identity conflicts: ${conflicts}` : ''}`);
+      }
       return 0;
     }
     const source = await sourceNamed(app, args[0]);
@@ -38,7 +43,7 @@ export const quarantineListCommand: CliCommand = {
 export const quarantineShowCommand: CliCommand = {
   path: ['quarantine', 'show'],
   usage: 'quarantine show <source> <source-key>',
-  summary: 'one quarantined row: every error (zh/en), the raw locator and the row as the source sent it',
+  summary: 'one quarantined row: every error (zh/en), the raw locator and the row as the source sent it; an identity conflict: both sides side by side',
   async run(args, io) {
     const app = connectToRunningStack(io.env);
     const source = await sourceNamed(app, args[0]);
@@ -47,6 +52,11 @@ export const quarantineShowCommand: CliCommand = {
     if (!entry) {
       io.say(`source ${source.id} has no quarantined row ${args[1]}`);
       return 1;
+    }
+    if (kindOf(entry) === 'identity-conflict' && entry.conflict) {
+      io.say(`identity conflict of ${entry.recordType} ${entry.conflict.recordId}: nothing merged or published until a source corrects or withdraws its row`);
+      for (const line of conflictTable(entry.conflict)) io.out(line);
+      return 0;
     }
     const raw = entry.raw === '' ? null : (JSON.parse(entry.raw) as unknown);
     io.out(JSON.stringify({ ...entry, raw }, null, 2));
@@ -90,7 +100,7 @@ export const quarantineReportCommand: CliCommand = {
       [join(dir, `${source.id}-quarantine.xlsx`)]: await reportXlsx(report),
     };
     for (const [file, content] of Object.entries(files)) await writeFile(file, content);
-    io.say(`${source.id}: ${report.entries} quarantined row(s), ${report.summary.length} reason(s)`);
+    io.say(`${source.id}: ${report.entries} quarantined row(s) (${report.conflicts} identity conflict(s)), ${report.summary.length} reason(s)`);
     for (const file of Object.keys(files)) io.out(file);
     return 0;
   },

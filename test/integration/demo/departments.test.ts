@@ -4,6 +4,8 @@ import { DEFAULT_CATALOG_DIRS } from '../../../src/config/runtime-config.js';
 import { loadSources } from '../../../src/config/catalog.js';
 import { generateCreditRows } from '../../../demo/credit/generate.js';
 import { startOtherKindDepartments } from '../../../demo/other-kinds.js';
+import { sgsExport } from '../../../demo/drops/sgs-export.js';
+import { generatePenalties } from '../../../demo/enforcement/generate.js';
 import { resources } from '../../../src/infra/resources.js';
 import { sourceSchedulePlan } from '../../../src/infra/source-schedules.js';
 import { syncSource } from '../../../src/ingest/sync-source.js';
@@ -41,7 +43,9 @@ describe("demo departments of the other kinds on the machine's databases and the
       's3 raw bucket inbox/demo-sgs-csv/ (already-ingested)',
       's3 raw bucket inbox/demo-service-items/ (already-ingested)',
     ]);
-    expect(pulled['demo-sgs-csv']).toBe(40);
+    // The 双公示 file is the market-regulation share of the platform's own cases (same count and seed).
+    expect(pulled['demo-sgs-csv']).toBe(sgsExport(generatePenalties({ count: 100, seed: SEED }), SEED).rows.length);
+    expect(pulled['demo-sgs-csv']).toBeGreaterThan(10);
   });
 
   it('skips a front database that is not there, with a notice, and neither schedules nor syncs its source', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePenalties, type DemoPenalty } from '../../../demo/enforcement/generate.js';
+import { generateLicenses, type DemoLicense } from '../../../demo/enforcement/licenses.js';
 import { decodeCursor, encodeCursor, startDemoEnforcementApi, type DemoEnforcementApi } from '../../../demo/enforcement/server.js';
 
 interface PenaltyPage {
@@ -9,9 +10,10 @@ interface PenaltyPage {
 }
 
 const { records } = generatePenalties({ count: 1000, seed: 20261127 });
+const licenses = generateLicenses({ count: 300, seed: 20261127 });
 
-async function getPage(api: DemoEnforcementApi, query: string): Promise<PenaltyPage> {
-  const response = await fetch(`${api.url}/api/v1/penalties${query}`);
+async function getPage(api: DemoEnforcementApi, query: string, path = '/api/v1/penalties'): Promise<PenaltyPage> {
+  const response = await fetch(`${api.url}${path}${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as PenaltyPage;
 }
@@ -36,7 +38,7 @@ async function pullFrom(
 describe('demo enforcement API', () => {
   let api: DemoEnforcementApi;
   beforeAll(async () => {
-    api = await startDemoEnforcementApi({ port: 0, records });
+    api = await startDemoEnforcementApi({ port: 0, records, licenses });
   });
   afterAll(async () => {
     await api.close();
@@ -45,7 +47,7 @@ describe('demo enforcement API', () => {
   it('listens on a free loopback port and answers health checks', async () => {
     expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const response = await fetch(`${api.url}/health`);
-    expect(await response.json()).toEqual({ status: 'ok', records: 1000 });
+    expect(await response.json()).toEqual({ status: 'ok', records: 1000, licenses: 300 });
   });
 
   it('pages through every record exactly once across tied update times, then picks up only an edited record', async () => {
@@ -76,6 +78,31 @@ describe('demo enforcement API', () => {
     expect(second.items).toEqual([stored]);
     expect(second.items[0]?.cf_zt).toBe('1');
     expect(api.snapshot()).toHaveLength(1000);
+  });
+
+  it('serves the licences at /api/v1/licenses with the same cursor pagination, apart from the penalties', async () => {
+    const items: DemoLicense[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page = (await getPage(api, `?limit=37${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, '/api/v1/licenses')) as unknown as {
+        data: DemoLicense[];
+        next_cursor: string | null;
+        has_more: boolean;
+      };
+      pages += 1;
+      items.push(...page.data);
+      cursor = page.next_cursor;
+      if (!page.has_more) break;
+    }
+    expect(pages).toBe(Math.ceil(300 / 37));
+    expect(items).toEqual(api.licenseSnapshot());
+    expect(items.map((item) => item.id)).toEqual(licenses.map((licence) => licence.id));
+    expect(items[0]).toHaveProperty('xk_wsh');
+    const idle = await getPage(api, `?cursor=${cursor!}`, '/api/v1/licenses');
+    expect(idle).toEqual({ data: [], next_cursor: cursor, has_more: false });
+    const bad = await fetch(`${api.url}/api/v1/licenses?limit=0`);
+    expect(bad.status).toBe(400);
   });
 
   it('appends a new record through upsert', async () => {

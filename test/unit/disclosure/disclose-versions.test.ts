@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosedVersions } from '../../../src/disclosure/disclose-versions.js';
+import { disclosedVersions, discloseVersion } from '../../../src/disclosure/disclose-versions.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { storedVersion } from '../../support/publish-memory.js';
 import { idNumber } from './fixtures.js';
@@ -47,6 +47,27 @@ describe('disclosed versions', () => {
       notes: ['证人李*称属实'],
       // Not a free-text field: left for the schema's own rules and grades.
       recordNumber: '13800138000',
+    });
+  });
+
+  it('never disclose a record in identity conflict, even if a listing hands one over', async () => {
+    const conflict = { fields: ['partyName'], sides: [] };
+    async function* pages() {
+      yield [version('a', { subjectName: '甲' }), { ...version('b', {}), conflict }];
+    }
+    expect((await collect(disclosedVersions(pages(), []))).map((v) => v.recordId)).toEqual(['a']);
+  });
+});
+
+describe('one disclosed version', () => {
+  it('redacts the members of an object field and keeps a licence number intact', () => {
+    const stored = storedVersion('enforcement-decision', 'x', {
+      partyName: '张三',
+      suspendedLicense: { name: '食品经营许可证（证人李小明，电话13800138000）', number: 'JY13306020012345' },
+    });
+    expect(discloseVersion(stored, ['suspendedLicense'])!.record.suspendedLicense).toEqual({
+      name: '食品经营许可证（证人李**，电话138****8000）',
+      number: 'JY13306020012345',
     });
   });
 });

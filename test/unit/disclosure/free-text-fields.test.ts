@@ -22,4 +22,15 @@ describe('the free-text fields of a schema', () => {
     };
     expect(freeTextFields(schema)).toEqual(['note', 'remarks']);
   });
+
+  it('take an object field holding a free string, such as a suspended licence with its name and number', () => {
+    const schema = {
+      properties: {
+        suspendedLicense: { type: 'object', properties: { name: { type: 'string' }, number: { type: 'string', pattern: '^[A-Z0-9]+$' } } },
+        licences: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } },
+        amounts: { type: 'object', properties: { yuan: { type: 'number' } } },
+      },
+    };
+    expect(freeTextFields(schema)).toEqual(['suspendedLicense', 'licences']);
+  });
 });

@@ -16,7 +16,7 @@ describe('publicityOf', () => {
   it('publishes on the decision date and on the last day, and not the day after', () => {
     expect(publicityOf(decided, '2025-03-05', rules).published).toBe(true);
     expect(publicityOf(decided, '2026-03-05', rules).published).toBe(true);
-    expect(publicityOf(decided, '2026-03-06', rules)).toEqual({ published: false, reason: 'expired' });
+    expect(publicityOf(decided, '2026-03-06', rules)).toEqual({ published: false, reason: 'expired', until: '2026-03-05' });
   });
 
   it('withholds a decision dated after today', () => {
@@ -42,7 +42,7 @@ describe('publicityOf', () => {
   it('applies the configured period of its kind when the source sends no end date', () => {
     const open = { decisionDate: '2025-03-05', status: 'in-force' };
     expect(publicityOf(open, '2028-03-05', rules)).toEqual({ published: true, until: '2028-03-05' });
-    expect(publicityOf(open, '2028-03-06', rules)).toEqual({ published: false, reason: 'expired' });
+    expect(publicityOf(open, '2028-03-06', rules)).toEqual({ published: false, reason: 'expired', until: '2028-03-05' });
     // A licence has no configured period here: it stays public.
     expect(publicityOf({ ...open, decisionKind: 'license' }, '2030-01-01', rules)).toEqual({ published: true });
   });

@@ -138,10 +138,29 @@ describe('validateEnforcementDecision', () => {
 });
 
 describe('enforcementDecisionId', () => {
-  it('is the document number in GB/T 9704 form', () => {
-    expect(enforcementDecisionId({ decisionNumber: '绍越市监罚〔2021〕045号' })).toBe('绍越市监罚〔2021〕45号');
-    expect(enforcementDecisionId({ decisionNumber: ' 绍越市监罚[2021]45号' })).toBe('绍越市监罚〔2021〕45号');
-    expect(enforcementDecisionId({ decisionNumber: '绍越市监罚（2021）0045' })).toBe('绍越市监罚〔2021〕45号');
+  const authority = '绍兴市越城区市场监督管理局';
+  const authorityCode = '11330602MB0000000X';
+  it("is the deciding authority's credit code and the document number in GB/T 9704 form", () => {
+    expect(enforcementDecisionId({ decisionNumber: '绍越市监罚〔2021〕045号', authority, authorityCode })).toBe('11330602MB0000000X:绍越市监罚〔2021〕45号');
+    expect(enforcementDecisionId({ decisionNumber: ' 绍越市监罚[2021]45号', authority, authorityCode })).toBe('11330602MB0000000X:绍越市监罚〔2021〕45号');
+    expect(enforcementDecisionId({ decisionNumber: '绍越市监罚（2021）0045', authority, authorityCode: ' 11330602mb0000000x' })).toBe(
+      '11330602MB0000000X:绍越市监罚〔2021〕45号',
+    );
+  });
+
+  it("falls back to the authority's name without whitespace when it has no code", () => {
+    expect(enforcementDecisionId({ decisionNumber: '绍越市监罚〔2021〕45号', authority: ' 绍兴市越城区 市场监督管理局' })).toBe(
+      '绍兴市越城区市场监督管理局:绍越市监罚〔2021〕45号',
+    );
+  });
+
+  it('gives one 文号 of two authorities two ids', () => {
+    const other = enforcementDecisionId({
+      decisionNumber: '绍越市监罚〔2021〕45号',
+      authority: '绍兴市越城区综合行政执法局',
+      authorityCode: '11330602MB0000001Y',
+    });
+    expect(other).not.toBe(enforcementDecisionId({ decisionNumber: '绍越市监罚〔2021〕45号', authority, authorityCode }));
   });
 });
 
@@ -165,7 +184,7 @@ describe('record type registry', () => {
     const type = recordTypeNamed(ENFORCEMENT_DECISION);
     expect(type).toBe(recordTypes['enforcement-decision']);
     const result = type.validate(firm);
-    expect(result.valid && type.idOf(result.record)).toBe('绍柯市监罚〔2025〕123号');
+    expect(result.valid && type.idOf(result.record)).toBe('11330600MB12345678:绍柯市监罚〔2025〕123号');
     expect(type.grades().partyIdNumber).toBe('L4');
     expect(type.schema.$id).toBe('https://tongyuan.sx.gov.cn/schemas/enforcement-decision.schema.json');
   });

@@ -71,9 +71,11 @@ describe('every record type', () => {
 
 describe('normative-document', () => {
   const doc = () => example('normative-document');
-  it('is one subject by its 文号 in GB/T 9704 form', () => {
+  it('is one subject by its lead issuer and its 文号 in GB/T 9704 form', () => {
     const type = recordTypeNamed('normative-document');
-    expect(type.idOf({ ...doc(), documentNumber: '绍政办发〔2021〕4号' })).toBe('绍政办发〔2021〕4号');
+    expect(type.idOf({ ...doc(), documentNumber: '绍政办发〔2021〕4号' })).toBe('绍兴市人民政府办公室:绍政办发〔2021〕4号');
+    const coded = { ...doc(), issuingAuthorities: [{ name: '绍兴市人民政府办公室', code: '11330600MB0000000X' }] };
+    expect(type.idOf(coded)).toBe('11330600MB0000000X:绍政办发〔2021〕4号');
   });
   it('wants the 文号 in GB/T 9704 form and says so', () => {
     expect(issues('normative-document', { ...doc(), documentNumber: '绍政办发[2021]04号' })).toEqual([

@@ -84,4 +84,39 @@ describe('routing new SSOT versions', () => {
     await routeChanges([version('a', 1)], second.deps);
     expect(first.published.get('enforcement')![0]!.body).toBe(second.published.get('enforcement')![0]!.body);
   });
+
+  it('withdraws a record that fell into an identity conflict, with no content, and never announces one born in it', async () => {
+    const { deps, published } = fakes();
+    const conflict = { fields: ['partyName'], sides: [] };
+    await routeChanges([version('a', 2, { record: {}, conflict }), version('b', 1, { record: {}, conflict })], deps);
+    const events = published.get('enforcement')!.map((m) => JSON.parse(m.body) as ChangeEvent);
+    expect(events.map((e) => [e.id, e.type.split('.').at(-2), e.data.record])).toEqual([['enforcement-decision/a/v2', 'withdrawn', {}]]);
+  });
+
+  it('announces a revocation as withdrawn with its reason and without the revoked content, an expired version as expired, and nothing before the decision date', async () => {
+    const { deps, published, log } = fakes();
+    const rules = { periods: [{ decisionKind: 'penalty' as const, months: 36, rule: 'r', source: 's' }] };
+    const disclosing: RouteDeps = { ...deps, datasets: [{ ...dataset, disclosure: rules }, other] };
+    const decided = { caseName: '某某销售过期食品案', decisionDate: '2026-03-02', publicityEndDate: '2026-06-01', status: 'in-force' };
+    const outcome = await routeChanges(
+      [
+        version('r', 2, { record: { ...decided, status: 'revoked' } }),
+        version('x', 3, { record: { ...decided, publicityEndDate: '2026-11-26' } }),
+        version('f', 1, { record: { ...decided, decisionDate: '2026-12-01' } }),
+        version('p', 1, { record: { ...decided, publicityEndDate: '2027-03-02' } }),
+      ],
+      disclosing,
+    );
+    expect(outcome.events).toBe(3);
+    const events = published.get('enforcement')!.map((m) => JSON.parse(m.body) as ChangeEvent);
+    expect(events.map((e) => [e.id, e.type.split('.').at(-2), e.data.reason])).toEqual([
+      ['enforcement-decision/r/v2', 'withdrawn', 'revoked'],
+      ['enforcement-decision/x/expired/2026-11-26', 'expired', 'expired'],
+      ['enforcement-decision/p/v1', 'published', undefined],
+    ]);
+    expect(events[0]!.data.record).toBeUndefined();
+    expect(events[1]!.data).toMatchObject({ publicUntil: '2026-11-26' });
+    // The same cycle asks for the release that leaves the revoked decision out.
+    expect(log).toContain('publish:enforcement-decisions');
+  });
 });

@@ -1,4 +1,10 @@
-import { chinaWallClock, type DemoPenalty } from './generate.js';
+import { chinaWallClock } from './written-forms.js';
+
+/** What the store needs of a row: its source id and its China-time update_time. */
+export interface KeyedRow {
+  readonly id: string;
+  readonly update_time: string;
+}
 
 /** Keyset position: the (update_time, id) of the last item a client has seen. */
 export interface Keyset {
@@ -18,16 +24,16 @@ export function compareKeysets(a: Keyset, b: Keyset): number {
   return compareIds(a.id, b.id);
 }
 
-export function keysetOf(record: DemoPenalty): Keyset {
+export function keysetOf(record: KeyedRow): Keyset {
   return { updateTime: record.update_time, id: record.id };
 }
 
-/** The department's table, read in (update_time, id) order as its API pages it. */
-export class PenaltyStore {
-  private readonly byId = new Map<string, DemoPenalty>();
-  private ordered: DemoPenalty[] | undefined;
+/** A department's table (penalties, licences), read in (update_time, id) order as its API pages it. */
+export class KeysetStore<T extends KeyedRow> {
+  private readonly byId = new Map<string, T>();
+  private ordered: T[] | undefined;
 
-  constructor(records: readonly DemoPenalty[]) {
+  constructor(records: readonly T[]) {
     for (const record of records) this.byId.set(record.id, { ...record });
   }
 
@@ -35,13 +41,13 @@ export class PenaltyStore {
     return this.byId.size;
   }
 
-  private inOrder(): DemoPenalty[] {
+  private inOrder(): T[] {
     this.ordered ??= [...this.byId.values()].sort((a, b) => compareKeysets(keysetOf(a), keysetOf(b)));
     return this.ordered;
   }
 
   /** Up to `limit` records strictly after `after` (from the start when undefined). */
-  pageAfter(after: Keyset | undefined, limit: number): { items: DemoPenalty[]; hasMore: boolean } {
+  pageAfter(after: Keyset | undefined, limit: number): { items: T[]; hasMore: boolean } {
     const ordered = this.inOrder();
     let low = 0;
     let high = ordered.length;
@@ -58,7 +64,7 @@ export class PenaltyStore {
    * Adds or replaces a record as the department's system would on an edit: its
    * update_time moves one second past every stored one, so it sorts after every cursor.
    */
-  upsert(record: DemoPenalty): DemoPenalty {
+  upsert(record: T): T {
     const ordered = this.inOrder();
     const latest = ordered.length > 0 ? Date.parse(`${ordered[ordered.length - 1]!.update_time.replace(' ', 'T')}+08:00`) : Date.now();
     const stored = { ...record, update_time: chinaWallClock(latest + 1000) };
@@ -67,7 +73,7 @@ export class PenaltyStore {
     return { ...stored };
   }
 
-  snapshot(): DemoPenalty[] {
+  snapshot(): T[] {
     return this.inOrder().map((record) => ({ ...record }));
   }
 }
