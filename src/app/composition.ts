@@ -33,7 +33,7 @@ import type { NormalizeDeps } from '../normalize/normalize-batch.js';
 import { systemClock, type Clock } from '../ports/index.js';
 import type { PublishDeps } from '../publish/publish-dataset.js';
 import type { SettleDeps } from '../publish/settle-request.js';
-import { recordTypeNamed } from '../records/registry.js';
+import { isRecordTypeName, recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFrom } from '../ssot/source-precedence.js';
@@ -91,7 +91,9 @@ export class Composition {
       overflow: () => this.bucket('raw'),
       precedence: precedenceFrom(sources),
       isValid: (recordType, record) => recordTypeNamed(recordType).validate(record).valid,
+      // A type the registry lacks (a test's own) has no declared identity: its rows merge as before.
       identityOf: (recordType) => {
+        if (!isRecordTypeName(recordType)) return undefined;
         const fields = recordTypeNamed(recordType).identity;
         return fields.length > 0 ? (record) => identityValues(record, fields) : undefined;
       },
