@@ -3,7 +3,7 @@ import { chinaDate, prcCalendar } from '../../calendar/index.js';
 import { ConfigError } from '../../config/catalog.js';
 import { classifyDisclosures, disclosuresDue, DISCLOSURE_WORKING_DAYS, DUE_HORIZON_WORKING_DAYS, type PendingDecision } from '../../disclosure/compliance.js';
 import { pendingDecisions } from '../../disclosure/pending-decisions.js';
-import { publicityOf } from '../../disclosure/publicity.js';
+import { publicityJudgeFor } from '../../disclosure/publicity-by-type.js';
 import { classifyWithdrawals, WITHDRAWAL_WORKING_DAYS } from '../../disclosure/withdrawal-compliance.js';
 import { outstandingWithdrawals, withheldOf, type HiddenVersion, type OutstandingWithdrawal } from '../../disclosure/withdrawals.js';
 import type { DisclosureEntry } from '../../ports/index.js';
@@ -49,8 +49,9 @@ export const complianceReportCommand: CliCommand = {
       // Published decisions withheld today whose withdrawal no release has recorded: still public.
       const rules = datasets.find((d) => d.recordType === recordType && d.disclosure)?.disclosure;
       const hidden = new Map<string, HiddenVersion>();
+      const judge = publicityJudgeFor(recordType);
       for (const stored of rules ? current : []) {
-        const withheld = withheldOf(publicityOf(stored.record, today, rules!));
+        const withheld = withheldOf(judge(stored.record, today, rules!));
         if (withheld) hidden.set(stored.recordId, { stored, withheld });
       }
       outstanding.push(...outstandingWithdrawals(published, hidden));
