@@ -30,3 +30,23 @@ export function datasetFilter(dataset: Pick<DatasetConfig, 'id' | 'recordType' |
   const defaults = schemaDefaults(dataset.recordType);
   return (record) => entries.every(([field, value]) => (record[field] ?? defaults[field]) === value);
 }
+
+const filters = new WeakMap<object, (record: Readonly<Record<string, unknown>>) => boolean>();
+
+/**
+ * The dataset with disclosure rules that holds `record` (its record type and its filter):
+ * whose rules say when the record is public. Penalties and licences share a record type,
+ * so the first dataset of the type is not enough.
+ */
+export function disclosingDataset<D extends Pick<DatasetConfig, 'id' | 'recordType' | 'filter' | 'disclosure'>>(
+  datasets: readonly D[],
+  recordType: string,
+  record: Readonly<Record<string, unknown>>,
+): D | undefined {
+  return datasets.find((dataset) => {
+    if (dataset.recordType !== recordType || dataset.disclosure === undefined) return false;
+    let holds = filters.get(dataset);
+    if (!holds) filters.set(dataset, (holds = datasetFilter(dataset)));
+    return holds(record);
+  });
+}

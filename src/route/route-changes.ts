@@ -3,10 +3,11 @@ import type { FeedPublisher, MessageSender } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { chinaDate } from '../calendar/index.js';
 import { discloseVersion } from '../disclosure/disclose-versions.js';
-import { publicityOf } from '../disclosure/publicity.js';
+import { publicityJudgeFor } from '../disclosure/publicity-by-type.js';
 import { withheldOf } from '../disclosure/withdrawals.js';
 import { changeEvent } from '../feeds/change-event.js';
 import { feedsByRecordType } from '../feeds/feeds.js';
+import { disclosingDataset } from '../publish/dataset-filter.js';
 import type { PublishRequest } from '../publish/request.js';
 
 export interface RouteDeps {
@@ -54,8 +55,8 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
     const disclosed = list.flatMap((v) => (v.conflict ? withdrawnByConflict(v) : (discloseVersion(v, deps.freeTextColumns(v.recordType)) ?? [])));
     const messages = disclosed.flatMap((v) => {
       // A version that is not public today (revoked, suspended, expired) is announced as leaving, without its content.
-      const rules = v.deleted || v.conflict ? undefined : deps.datasets.find((d) => d.recordType === v.recordType && d.disclosure)?.disclosure;
-      const publicity = rules ? publicityOf(v.record, today, rules) : undefined;
+      const rules = v.deleted || v.conflict ? undefined : disclosingDataset(deps.datasets, v.recordType, v.record)?.disclosure;
+      const publicity = rules ? publicityJudgeFor(v.recordType)(v.record, today, rules) : undefined;
       if (publicity?.published === false && publicity.reason === 'not-yet-decided') return [];
       const event = changeEvent(v, deps.openColumns(v.recordType), deps.schemaUri(v.recordType), publicity && withheldOf(publicity));
       return [{ body: JSON.stringify(event), attributes: { type: event.type, recordType: v.recordType } }];

@@ -4,6 +4,7 @@ import { ConfigError } from '../../config/catalog.js';
 import { classifyDisclosures, disclosuresDue, DISCLOSURE_WORKING_DAYS, DUE_HORIZON_WORKING_DAYS, type PendingDecision } from '../../disclosure/compliance.js';
 import { pendingDecisions } from '../../disclosure/pending-decisions.js';
 import { publicityJudgeFor } from '../../disclosure/publicity-by-type.js';
+import { disclosingDataset } from '../../publish/dataset-filter.js';
 import { classifyWithdrawals, WITHDRAWAL_WORKING_DAYS } from '../../disclosure/withdrawal-compliance.js';
 import { outstandingWithdrawals, withheldOf, type HiddenVersion, type OutstandingWithdrawal } from '../../disclosure/withdrawals.js';
 import type { DisclosureEntry } from '../../ports/index.js';
@@ -47,11 +48,11 @@ export const complianceReportCommand: CliCommand = {
       const publishedIds = new Set(published.map((e) => e.recordId));
       pending.push(...(await pendingDecisions(recordType, once(current), publishedIds)).filter((p) => inWindow(p.decisionDate)));
       // Published decisions withheld today whose withdrawal no release has recorded: still public.
-      const rules = datasets.find((d) => d.recordType === recordType && d.disclosure)?.disclosure;
       const hidden = new Map<string, HiddenVersion>();
       const judge = publicityJudgeFor(recordType);
-      for (const stored of rules ? current : []) {
-        const withheld = withheldOf(judge(stored.record, today, rules!));
+      for (const stored of current) {
+        const rules = disclosingDataset(datasets, recordType, stored.record)?.disclosure;
+        const withheld = rules && withheldOf(judge(stored.record, today, rules));
         if (withheld) hidden.set(stored.recordId, { stored, withheld });
       }
       outstanding.push(...outstandingWithdrawals(published, hidden));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import { datasetFilter } from '../../../src/publish/dataset-filter.js';
+import { datasetFilter, disclosingDataset } from '../../../src/publish/dataset-filter.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
@@ -11,6 +11,22 @@ const licences: DatasetConfig = { ...base, id: 'licences', filter: { decisionKin
 
 const decision = (recordId: string, fields: Record<string, unknown>): StoredVersion =>
   storedVersion('enforcement-decision', recordId, { decisionNumber: recordId, decisionDate: '2026-03-01', status: 'in-force', ...fields });
+
+describe('disclosingDataset', () => {
+  it('finds the rules of the dataset that holds the record, not the first dataset of its type', () => {
+    const rule = (decisionKind: 'penalty' | 'license', months: number) => ({ periods: [{ decisionKind, months, rule: 'r', source: 's' }] });
+    // Licences sort first, as they do in the catalog: a penalty must still get the penalties' period.
+    const datasets = [
+      { ...licences, disclosure: rule('license', 36) },
+      { ...penalties, disclosure: rule('penalty', 12) },
+    ];
+    expect(disclosingDataset(datasets, 'enforcement-decision', { decisionKind: 'penalty' })?.id).toBe('penalties');
+    expect(disclosingDataset(datasets, 'enforcement-decision', {})?.id).toBe('penalties');
+    expect(disclosingDataset(datasets, 'enforcement-decision', { decisionKind: 'license' })?.id).toBe('licences');
+    expect(disclosingDataset(datasets, 'credit-record', {})).toBeUndefined();
+    expect(disclosingDataset([penalties], 'enforcement-decision', {})).toBeUndefined();
+  });
+});
 
 describe('datasetFilter', () => {
   it('selects by equal values, reading a missing field at its schema default', () => {
