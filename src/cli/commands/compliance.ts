@@ -5,6 +5,7 @@ import { classifyDisclosures, disclosuresDue, DISCLOSURE_WORKING_DAYS, DUE_HORIZ
 import { pendingDecisions } from '../../disclosure/pending-decisions.js';
 import { publicityJudgeFor } from '../../disclosure/publicity-by-type.js';
 import { disclosingDataset } from '../../publish/dataset-filter.js';
+import { ENFORCEMENT_DECISION } from '../../records/enforcement-decision.js';
 import { classifyWithdrawals, WITHDRAWAL_WORKING_DAYS } from '../../disclosure/withdrawal-compliance.js';
 import { outstandingWithdrawals, withheldOf, type HiddenVersion, type OutstandingWithdrawal } from '../../disclosure/withdrawals.js';
 import type { DisclosureEntry } from '../../ports/index.js';
@@ -36,7 +37,8 @@ export const complianceReportCommand: CliCommand = {
     const ledger = app.disclosureLedger();
     const records = app.recordStore();
     const datasets = (await app.catalog()).datasets;
-    const recordTypes = [...new Set(datasets.map((d) => d.recordType))];
+    // The clocks of 双公示 bind the deciding authority's penalty and licence decisions; credit lists keep their own windows.
+    const recordTypes = [...new Set(datasets.map((d) => d.recordType))].filter((type) => type === ENFORCEMENT_DECISION);
     const entries: DisclosureEntry[] = [];
     const pending: PendingDecision[] = [];
     const outstanding: OutstandingWithdrawal[] = [];
@@ -46,7 +48,6 @@ export const complianceReportCommand: CliCommand = {
       const current: StoredVersion[] = [];
       for await (const page of records.listCurrent(recordType)) current.push(...page);
       const publishedIds = new Set(published.map((e) => e.recordId));
-      pending.push(...(await pendingDecisions(recordType, once(current), publishedIds)).filter((p) => inWindow(p.decisionDate)));
       // Published decisions withheld today whose withdrawal no release has recorded: still public.
       const hidden = new Map<string, HiddenVersion>();
       const judge = publicityJudgeFor(recordType);
@@ -56,6 +57,9 @@ export const complianceReportCommand: CliCommand = {
         if (withheld) hidden.set(stored.recordId, { stored, withheld });
       }
       outstanding.push(...outstandingWithdrawals(published, hidden));
+      // A decision withheld today (revoked, expired) can no longer fall due: only those that may be published are.
+      const unpublished = await pendingDecisions(recordType, once(current), publishedIds);
+      pending.push(...unpublished.filter((p) => inWindow(p.decisionDate) && !hidden.has(p.recordId)));
     }
     const report = classifyDisclosures(entries, prcCalendar, window);
     const withdrawals = classifyWithdrawals(entries, outstanding, prcCalendar, today, window);
