@@ -69,6 +69,30 @@ describe('the tongyuan command, as a user runs it', () => {
     const badFormat = await fetch(`${base}/v1/datasets/enforcement-decisions/download?format=pdf`);
     expect(badFormat.status).toBe(400);
 
+    // The steward's commands against the running stack: every released decision has its first
+    // publication counted, and the exchange files hold exactly what the releases show.
+    const licenceRows = catalog!.datasets.find((d) => d.id === 'administrative-licenses')!.latestRelease!.rowCount;
+    const compliance = startCli(['compliance', 'report', '--json'], { TONGYUAN_HOME: home });
+    expect(await compliance.exited, compliance.stderr()).toBe(0);
+    const counts = (JSON.parse(compliance.stdout()) as { counts: Record<string, number> }).counts;
+    expect(counts.late! + counts.onTime! + counts.uncounted!).toBe(rowCount + licenceRows);
+    expect(counts).toMatchObject({ lateWithdrawals: 0, missedExpiries: 0 });
+    const out = mkdtempSync(join(tmpdir(), 'tongyuan-sgs-'));
+    const exported = startCli(['export', 'sgs', '--format', 'csv', '--out', out], { TONGYUAN_HOME: home });
+    expect(await exported.exited, exported.stderr()).toBe(0);
+    const written = exported
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(written.map(([file, rows]) => [file!.split(/[\\/]/).at(-1), Number(rows)])).toEqual([
+      ['administrative-penalties.csv', rowCount],
+      ['administrative-licenses.csv', licenceRows],
+    ]);
+    const penaltiesCsv = readFileSync(join(out, 'administrative-penalties.csv'), 'utf8');
+    expect(penaltiesCsv.split('\r\n').filter((l) => l.length > 0).length - 1).toBe(rowCount);
+    rmSync(out, { recursive: true, force: true });
+
     const javaPid = Number(readFileSync(join(home, 'dynamodb', 'java.pid'), 'utf8'));
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
