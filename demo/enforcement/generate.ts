@@ -3,7 +3,7 @@ import { authorityFor, type DemoAuthority } from './authorities.js';
 import { CASE_KINDS, type DemoCaseKind, type DemoPartyKind, type Sanction } from './case-kinds.js';
 import { DEFAULT_AS_OF, decisionDateAt, drawDecisionAge, entryInstant } from './decision-dates.js';
 import { malformUscc } from './identifiers.js';
-import { partyMaker, personName, type DemoParty } from './parties.js';
+import { partyColumns, partyMaker, personName, type DemoParty, type DemoPartyColumns } from './parties.js';
 import { addMonths, factsText, fineInside, penaltyContent, publicityMonths } from './penalty-text.js';
 import { seededRandom, type Random } from './random.js';
 import { assignIds, pickWeighted, serialsPerAuthorityYear, writtenDate, writtenDecisionNumber, writtenWan } from './written-forms.js';
@@ -13,23 +13,11 @@ export { chinaWallClock } from './written-forms.js';
 export type { DemoPartyKind } from './case-kinds.js';
 
 /** One penalty decision as the law-enforcement platform's API serves it (national 双公示 column names, FIELDS.md). */
-export interface DemoPenalty {
+export interface DemoPenalty extends DemoPartyColumns {
   /** Source primary key, an integer written as a string. */
   id: string;
   cf_wsh: string;
   cf_ajmc: string;
-  xdr_lb: DemoPartyKind;
-  xdr_mc: string;
-  xdr_shxym: string;
-  xdr_zjlx: string;
-  xdr_zjhm: string;
-  xdr_fddbr: string;
-  fr_zjlx: string;
-  fr_zjhm: string;
-  xdr_gszc: string;
-  xdr_zzjg: string;
-  xdr_sydw: string;
-  xdr_shzz: string;
   cf_wfxw: string;
   cf_sy: string;
   cf_yj: string;
@@ -234,18 +222,7 @@ export function generatePenalties({ count, seed, defectRate = 0.02, asOf = DEFAU
       id,
       cf_wsh: writtenDecisionNumber(random, authority.penaltyPrefix, year, serial),
       cf_ajmc: `${party.name}${kind.title}`,
-      xdr_lb: party.kind,
-      xdr_mc: party.name,
-      xdr_shxym: party.creditCode,
-      xdr_zjlx: party.idType,
-      xdr_zjhm: party.idNumber,
-      xdr_fddbr: party.representative,
-      fr_zjlx: party.representativeIdType,
-      fr_zjhm: party.representativeIdNumber,
-      xdr_gszc: party.registrationNumber,
-      xdr_zzjg: party.organizationCode,
-      xdr_sydw: party.institutionCertificate,
-      xdr_shzz: party.socialOrganizationCertificate,
+      ...partyColumns(party),
       cf_wfxw: kind.violationType,
       cf_sy: factsText(random, kind, draft.bystander),
       cf_yj: kind.legalBasis,

@@ -2,15 +2,14 @@ import { addCalendarDays, type CivilDate } from '../../src/calendar/index.js';
 import { AUTHORITIES, authorityFor, type DemoAuthority } from './authorities.js';
 import { DEFAULT_AS_OF, decisionDateAt, drawDecisionAge, entryInstant } from './decision-dates.js';
 import { LICENSE_KINDS, type DemoLicenseKind } from './license-kinds.js';
-import { partyMaker, type DemoParty } from './parties.js';
+import { partyColumns, partyMaker, type DemoParty, type DemoPartyColumns } from './parties.js';
 import { addMonths } from './penalty-text.js';
 import { seededRandom } from './random.js';
-import type { DemoPartyKind } from './case-kinds.js';
 import { DISTRICTS } from './vocabulary.js';
 import { assignIds, pickWeighted, serialsPerAuthorityYear } from './written-forms.js';
 
 /** One 行政许可 decision as the platform's /api/v1/licenses serves it (XK_* columns, FIELDS.md). */
-export interface DemoLicense {
+export interface DemoLicense extends DemoPartyColumns {
   id: string;
   xk_wsh: string;
   xk_xkws: string;
@@ -28,18 +27,6 @@ export interface DemoLicense {
   xk_lydw: string;
   xk_lydwdm: string;
   bz: string;
-  xdr_lb: DemoPartyKind;
-  xdr_mc: string;
-  xdr_shxym: string;
-  xdr_zjlx: string;
-  xdr_zjhm: string;
-  xdr_fddbr: string;
-  fr_zjlx: string;
-  fr_zjhm: string;
-  xdr_gszc: string;
-  xdr_zzjg: string;
-  xdr_sydw: string;
-  xdr_shzz: string;
   dq: string;
   update_time: string;
 }
@@ -106,18 +93,7 @@ export function generateLicenses({ count, seed, asOf = DEFAULT_AS_OF }: Generate
       xk_lydw: authority.name,
       xk_lydwdm: authority.creditCode,
       bz: expired ? '许可有效期届满' : draft.revoked ? '经营者申请注销' : '',
-      xdr_lb: party.kind,
-      xdr_mc: party.name,
-      xdr_shxym: party.creditCode,
-      xdr_zjlx: party.idType,
-      xdr_zjhm: party.idNumber,
-      xdr_fddbr: party.representative,
-      fr_zjlx: party.representativeIdType,
-      fr_zjhm: party.representativeIdNumber,
-      xdr_gszc: party.registrationNumber,
-      xdr_zzjg: party.organizationCode,
-      xdr_sydw: party.institutionCertificate,
-      xdr_shzz: party.socialOrganizationCertificate,
+      ...partyColumns(party),
       dq: authority.district.name,
       update_time: updateTime,
     };

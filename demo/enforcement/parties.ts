@@ -34,6 +34,39 @@ export interface DemoParty {
   readonly socialOrganizationCertificate: string;
 }
 
+/** A party as the national columns carry it: the 行政相对人 (XDR_*) and legal representative (FR_*) columns both APIs serve. */
+export interface DemoPartyColumns {
+  xdr_lb: DemoPartyKind;
+  xdr_mc: string;
+  xdr_shxym: string;
+  xdr_zjlx: string;
+  xdr_zjhm: string;
+  xdr_fddbr: string;
+  fr_zjlx: string;
+  fr_zjhm: string;
+  xdr_gszc: string;
+  xdr_zzjg: string;
+  xdr_sydw: string;
+  xdr_shzz: string;
+}
+
+export function partyColumns(party: DemoParty): DemoPartyColumns {
+  return {
+    xdr_lb: party.kind,
+    xdr_mc: party.name,
+    xdr_shxym: party.creditCode,
+    xdr_zjlx: party.idType,
+    xdr_zjhm: party.idNumber,
+    xdr_fddbr: party.representative,
+    fr_zjlx: party.representativeIdType,
+    fr_zjhm: party.representativeIdNumber,
+    xdr_gszc: party.registrationNumber,
+    xdr_zzjg: party.organizationCode,
+    xdr_sydw: party.institutionCertificate,
+    xdr_shzz: party.socialOrganizationCertificate,
+  };
+}
+
 const FOREIGN_TRADERS = ['MUHAMMAD ASIF KHAN', 'RAJESH KUMAR SHARMA', 'AHMED HASSAN ALI', 'KIM MINJUN', 'OMAR FAROOQ', 'SANJAY PATEL'] as const;
 
 /** Older residents kept the codes of the pre-2013 counties: 绍兴县 330621, 上虞市 330682. */
