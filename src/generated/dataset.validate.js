@@ -3,10 +3,12 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","recordType","license"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"type":"string","minLength":1,"description":"数据集名称 / title"},"description":{"type":"string","minLength":1,"description":"数据集摘要 / description"},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"keywords":{"type":"array","items":{"type":"string"},"description":"关键词 / keywords"},"filter":{"title":"DatasetFilter","description":"记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default","type":"object","minProperties":1,"additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","description":"一条公示期限规则：按决定类别，或按记录类型及其信息类别、失信程度、名单类型；多条适用时取最具体者（名单类型优先于信息类别，信息类别优先于失信程度）/ one rule, by decision kind, or by record type and its list type, category and severity; when several apply, the most specific wins (list type, then category, then severity)","type":"object","additionalProperties":false,"required":["months","rule","source"],"anyOf":[{"required":["decisionKind"]},{"required":["recordType"]}],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"recordType":{"type":"string","minLength":1,"description":"记录类型（如 credit-record）/ the record type it applies to"},"category":{"type":"string","minLength":1,"description":"信息类别（记录的 category）/ the record's category"},"severity":{"type":"string","enum":["minor","general","serious"],"description":"失信程度（轻微/一般/严重）/ severity"},"listType":{"type":"string","minLength":1,"description":"名单类型（记录的 listType）/ the record's list type"},"minMonths":{"type":"integer","minimum":0,"maximum":120,"description":"最短公示期（月），届满前不得以信用修复提前终止公示 / the shortest period in months, before which repair may not end publicity"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定（认定）日期起的月数（含截止日），届满自动停止公示 / months from the decision (determination) date, the end day included; publicity stops when they end"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","contactPoint","recordType","fields","masking","updateFrequency","license","theme","subjectCategory","keywords"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"title":"LocalizedTitle","description":"数据集名称（中文、英文） / title in Chinese and English","type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"string","minLength":1,"description":"中文"},"en":{"type":"string","minLength":1,"description":"English"}}},"description":{"title":"LocalizedDescription","description":"数据集摘要（中文、英文） / description in Chinese and English","type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"string","minLength":1,"description":"中文"},"en":{"type":"string","minLength":1,"description":"English"}}},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"contactPoint":{"title":"ContactPoint","description":"联系方式 / contact point (dcat:contactPoint)","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"type":"string","minLength":1,"description":"联系单位或岗位 / contact unit or role"},"email":{"type":"string","format":"email","description":"电子邮箱 / e-mail"},"telephone":{"type":"string","pattern":"^[0-9+\\- ]{5,20}$","description":"联系电话 / telephone"}}},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"filter":{"title":"DatasetFilter","description":"记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default","type":"object","minProperties":1,"additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"fields":{"description":"发布字段（按此顺序）；每个字段的分级取自记录类型的 schema（x-grade），可在 grades 中调高、不得调低；含 L4 字段的数据集不得发布 / the published fields, in this order; each field's grade comes from the record schema (x-grade), grades may raise it, never lower it; a dataset with an L4 field is refused","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"grades":{"title":"GradeRaises","description":"本数据集对字段分级的调高（DB33/T 2350-2021 L1–L4）/ grades this dataset raises above the record schema's","type":"object","minProperties":1,"additionalProperties":{"title":"SensitivityGrade","type":"string","enum":["L1","L2","L3","L4"]}},"masking":{"title":"MaskingChoice","description":"脱敏规则：按个人信息类别（x-pii），缺省为 standard 方案；法人信息不脱敏 / masking by kind of personal information (the schema's x-pii), the standard profile unless overridden; legal persons' data is not masked","type":"object","additionalProperties":false,"required":["profile"],"properties":{"profile":{"type":"string","enum":["standard"],"description":"脱敏方案 / masking profile: standard = 身份证号删除、手机号 138****8000、自然人姓名 张*、地址截至区县、银行账号删除"},"idCard":{"type":"string","enum":["drop","age-band-district"],"description":"身份证号：删除，或替换为年龄段与行政区划代码 / ID number: dropped, or replaced by age band and district code"},"mobile":{"type":"string","enum":["mask-middle","drop"],"description":"手机号：中间四位屏蔽（138****8000）或删除 / mobile number"},"personName":{"type":"string","enum":["surname-only","drop"],"description":"自然人姓名：仅留姓（张*）或删除 / a natural person's name"},"address":{"type":"string","enum":["district","drop"],"description":"地址：截至区县或删除 / address: cut to the district or county, or dropped"},"bankAccount":{"type":"string","enum":["drop"],"description":"银行账号：删除 / bank account: dropped"}}},"updateFrequency":{"title":"UpdateFrequency","description":"更新频率（实时/每日/每周/每月/每季度/每半年/每年/不定期）/ update frequency, mapped to the EU frequency vocabulary in DCAT","type":"string","enum":["continuous","daily","weekly","monthly","quarterly","semiannual","annual","irregular"],"x-labels":{"continuous":"实时","daily":"每日","weekly":"每周","monthly":"每月","quarterly":"每季度","semiannual":"每半年","annual":"每年","irregular":"不定期"}},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"theme":{"title":"DcatTheme","description":"DCAT-AP 数据主题（EU data theme 词表代码）/ DCAT-AP data theme (EU vocabulary code)","type":"string","enum":["AGRI","ECON","EDUC","ENER","ENVI","GOVE","HEAL","INTR","JUST","REGI","SOCI","TECH","TRAN"]},"subjectCategory":{"description":"主题分类（浙江省公共数据开放目录主题，如 信用服务、机构团体、城建住房）/ subject category of the provincial open-data catalogue","type":"string","minLength":1},"keywords":{"description":"关键词 / keywords","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","description":"一条公示期限规则：按决定类别，或按记录类型及其信息类别、失信程度、名单类型；多条适用时取最具体者（名单类型优先于信息类别，信息类别优先于失信程度）/ one rule, by decision kind, or by record type and its list type, category and severity; when several apply, the most specific wins (list type, then category, then severity)","type":"object","additionalProperties":false,"required":["months","rule","source"],"anyOf":[{"required":["decisionKind"]},{"required":["recordType"]}],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"recordType":{"type":"string","minLength":1,"description":"记录类型（如 credit-record）/ the record type it applies to"},"category":{"type":"string","minLength":1,"description":"信息类别（记录的 category）/ the record's category"},"severity":{"type":"string","enum":["minor","general","serious"],"description":"失信程度（轻微/一般/严重）/ severity"},"listType":{"type":"string","minLength":1,"description":"名单类型（记录的 listType）/ the record's list type"},"minMonths":{"type":"integer","minimum":0,"maximum":120,"description":"最短公示期（月），届满前不得以信用修复提前终止公示 / the shortest period in months, before which repair may not end publicity"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定（认定）日期起的月数（含截止日），届满自动停止公示 / months from the decision (determination) date, the end day included; publicity stops when they end"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
+const pattern5 = new RegExp("^[0-9+\\- ]{5,20}$", "u");
+const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://tongyuan.sx.gov.cn/schemas/dataset.schema.json" */;
@@ -60,8 +62,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.recordType === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
+if(data.contactPoint === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contactPoint"},message:"must have required property '"+"contactPoint"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -70,8 +72,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.license === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "license"},message:"must have required property '"+"license"+"'"};
+if(data.recordType === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -80,9 +82,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.fields === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -91,12 +92,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,62}$"+"\""};
+if(data.masking === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "masking"},message:"must have required property '"+"masking"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -105,9 +102,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updateFrequency === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updateFrequency"},message:"must have required property '"+"updateFrequency"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -116,12 +112,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data1 = data.title;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.license === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "license"},message:"must have required property '"+"license"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -130,9 +122,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.theme === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "theme"},message:"must have required property '"+"theme"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -141,12 +132,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.subjectCategory === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subjectCategory"},message:"must have required property '"+"subjectCategory"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -155,9 +142,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.keywords === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keywords"},message:"must have required property '"+"keywords"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -166,12 +152,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.publisher !== undefined){
-let data3 = data.publisher;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -181,8 +164,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{1,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{1,62}$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -192,11 +178,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.recordType !== undefined){
-let data4 = data.recordType;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err15 = {instancePath:instancePath+"/recordType",schemaPath:"#/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -206,8 +189,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/recordType",schemaPath:"#/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.title !== undefined){
+let data1 = data.title;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.zh === undefined){
+const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -216,12 +202,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.license !== undefined){
-let data5 = data.license;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err17 = {instancePath:instancePath+"/license",schemaPath:"#/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data1.en === undefined){
+const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -230,9 +212,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/license",schemaPath:"#/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data1){
+if(!((key1 === "zh") || (key1 === "en"))){
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -242,13 +224,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.keywords !== undefined){
-let data6 = data.keywords;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data6[i0] !== "string"){
-const err19 = {instancePath:instancePath+"/keywords/" + i0,schemaPath:"#/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.zh !== undefined){
+let data2 = data1.zh;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err19 = {instancePath:instancePath+"/title/zh",schemaPath:"#/properties/title/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -258,9 +238,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
 else {
-const err20 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/title/zh",schemaPath:"#/properties/title/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -270,11 +249,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.filter !== undefined){
-let data8 = data.filter;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(Object.keys(data8).length < 1){
-const err21 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data1.en !== undefined){
+let data3 = data1.en;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err21 = {instancePath:instancePath+"/title/en",schemaPath:"#/properties/title/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -283,13 +262,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key1 in data8){
-let data9 = data8[key1];
-const _errs22 = errors;
-let valid4 = false;
-const _errs23 = errors;
-if(typeof data9 !== "string"){
-const err22 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err22 = {instancePath:instancePath+"/title/en",schemaPath:"#/properties/title/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -298,11 +273,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid0 = _errs23 === errors;
-valid4 = valid4 || _valid0;
-const _errs25 = errors;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err23 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -311,11 +285,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-var _valid0 = _errs25 === errors;
-valid4 = valid4 || _valid0;
-const _errs27 = errors;
-if(typeof data9 !== "boolean"){
-const err24 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+if(data.description !== undefined){
+let data4 = data.description;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.zh === undefined){
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/required",keyword:"required",params:{missingProperty: "zh"},message:"must have required property '"+"zh"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -324,10 +299,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid0 = _errs27 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err25 = {instancePath:instancePath+"/filter/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data4.en === undefined){
+const err25 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -336,21 +309,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-else {
-errors = _errs22;
-if(vErrors !== null){
-if(_errs22){
-vErrors.length = _errs22;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key2 in data4){
+if(!((key2 === "zh") || (key2 === "en"))){
+const err26 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -360,11 +321,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.disclosure !== undefined){
-let data10 = data.disclosure;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.periods === undefined){
-const err27 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'"};
+if(data4.zh !== undefined){
+let data5 = data4.zh;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err27 = {instancePath:instancePath+"/description/zh",schemaPath:"#/properties/description/properties/zh/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -373,9 +334,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key2 in data10){
-if(!((key2 === "objection") || (key2 === "periods"))){
-const err28 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err28 = {instancePath:instancePath+"/description/zh",schemaPath:"#/properties/description/properties/zh/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -385,10 +346,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data10.objection !== undefined){
-let data11 = data10.objection;
-if(typeof data11 !== "string"){
-const err29 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.en !== undefined){
+let data6 = data4.en;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err29 = {instancePath:instancePath+"/description/en",schemaPath:"#/properties/description/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -397,8 +359,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!((data11 === "keep") || (data11 === "suspend"))){
-const err30 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.objection.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err30 = {instancePath:instancePath+"/description/en",schemaPath:"#/properties/description/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -408,18 +371,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data10.periods !== undefined){
-let data12 = data10.periods;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-const _errs38 = errors;
-let valid8 = false;
-const _errs39 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.decisionKind === undefined){
-const err31 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/0/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
+}
+else {
+const err31 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -429,12 +383,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-var _valid1 = _errs39 === errors;
-valid8 = valid8 || _valid1;
-const _errs40 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.recordType === undefined){
-const err32 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/1/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
+if(data.publisher !== undefined){
+let data7 = data.publisher;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err32 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -444,10 +397,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-var _valid1 = _errs40 === errors;
-valid8 = valid8 || _valid1;
-if(!valid8){
-const err33 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err33 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -456,20 +407,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-else {
-errors = _errs38;
-if(vErrors !== null){
-if(_errs38){
-vErrors.length = _errs38;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.months === undefined){
-const err34 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+if(data.contactPoint !== undefined){
+let data8 = data.contactPoint;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.name === undefined){
+const err34 = {instancePath:instancePath+"/contactPoint",schemaPath:"#/properties/contactPoint/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -478,8 +421,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data13.rule === undefined){
-const err35 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data8.email === undefined){
+const err35 = {instancePath:instancePath+"/contactPoint",schemaPath:"#/properties/contactPoint/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -488,8 +431,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data13.source === undefined){
-const err36 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+for(const key3 in data8){
+if(!(((key3 === "name") || (key3 === "email")) || (key3 === "telephone"))){
+const err36 = {instancePath:instancePath+"/contactPoint",schemaPath:"#/properties/contactPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -498,9 +442,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(func1.call(schema31.properties.disclosure.properties.periods.items.properties, key3))){
-const err37 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data8.name !== undefined){
+let data9 = data8.name;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err37 = {instancePath:instancePath+"/contactPoint/name",schemaPath:"#/properties/contactPoint/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -510,10 +457,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data13.decisionKind !== undefined){
-let data14 = data13.decisionKind;
-if(typeof data14 !== "string"){
-const err38 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err38 = {instancePath:instancePath+"/contactPoint/name",schemaPath:"#/properties/contactPoint/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -522,8 +467,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!((data14 === "penalty") || (data14 === "license"))){
-const err39 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+}
+if(data8.email !== undefined){
+let data10 = data8.email;
+if(typeof data10 === "string"){
+if(!(formats0.test(data10))){
+const err39 = {instancePath:instancePath+"/contactPoint/email",schemaPath:"#/properties/contactPoint/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -533,11 +482,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data13.recordType !== undefined){
-let data15 = data13.recordType;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err40 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err40 = {instancePath:instancePath+"/contactPoint/email",schemaPath:"#/properties/contactPoint/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -547,8 +493,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data8.telephone !== undefined){
+let data11 = data8.telephone;
+if(typeof data11 === "string"){
+if(!pattern5.test(data11)){
+const err41 = {instancePath:instancePath+"/contactPoint/telephone",schemaPath:"#/properties/contactPoint/properties/telephone/pattern",keyword:"pattern",params:{pattern: "^[0-9+\\- ]{5,20}$"},message:"must match pattern \""+"^[0-9+\\- ]{5,20}$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -558,11 +507,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data13.category !== undefined){
-let data16 = data13.category;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err42 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err42 = {instancePath:instancePath+"/contactPoint/telephone",schemaPath:"#/properties/contactPoint/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -572,8 +518,9 @@ vErrors.push(err42);
 errors++;
 }
 }
+}
 else {
-const err43 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/contactPoint",schemaPath:"#/properties/contactPoint/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -583,10 +530,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data13.severity !== undefined){
-let data17 = data13.severity;
-if(typeof data17 !== "string"){
-const err44 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.recordType !== undefined){
+let data12 = data.recordType;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err44 = {instancePath:instancePath+"/recordType",schemaPath:"#/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -595,8 +543,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!(((data17 === "minor") || (data17 === "general")) || (data17 === "serious"))){
-const err45 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err45 = {instancePath:instancePath+"/recordType",schemaPath:"#/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -606,11 +555,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data13.listType !== undefined){
-let data18 = data13.listType;
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-const err46 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.filter !== undefined){
+let data13 = data.filter;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(Object.keys(data13).length < 1){
+const err46 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -619,9 +568,13 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data13){
+let data14 = data13[key4];
+const _errs35 = errors;
+let valid5 = false;
+const _errs36 = errors;
+if(typeof data14 !== "string"){
+const err47 = {instancePath:instancePath+"/filter/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -630,11 +583,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data13.minMonths !== undefined){
-let data19 = data13.minMonths;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err48 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid0 = _errs36 === errors;
+valid5 = valid5 || _valid0;
+const _errs38 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+const err48 = {instancePath:instancePath+"/filter/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -643,9 +596,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 120 || isNaN(data19)){
-const err49 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+var _valid0 = _errs38 === errors;
+valid5 = valid5 || _valid0;
+const _errs40 = errors;
+if(typeof data14 !== "boolean"){
+const err49 = {instancePath:instancePath+"/filter/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -654,8 +609,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data19 < 0 || isNaN(data19)){
-const err50 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid0 = _errs40 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err50 = {instancePath:instancePath+"/filter/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/filter/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -664,12 +621,21 @@ vErrors.push(err50);
 }
 errors++;
 }
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
+}
+else {
+vErrors = null;
 }
 }
-if(data13.months !== undefined){
-let data20 = data13.months;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err51 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -678,9 +644,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 120 || isNaN(data20)){
-const err52 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+}
+if(data.fields !== undefined){
+let data15 = data.fields;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err52 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -689,8 +658,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err53 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err53 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -700,12 +673,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-if(data13.rule !== undefined){
-let data21 = data13.rule;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err54 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err54 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -715,8 +684,18 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let i1 = data15.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data15[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err55 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -724,13 +703,14 @@ else {
 vErrors.push(err55);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data13.source !== undefined){
-let data22 = data13.source;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err56 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err56 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -740,8 +720,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/disclosure/periods/" + i1+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.grades !== undefined){
+let data17 = data.grades;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(Object.keys(data17).length < 1){
+const err57 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -750,10 +733,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/disclosure/periods/" + i1,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data17){
+let data18 = data17[key5];
+if(typeof data18 !== "string"){
+const err58 = {instancePath:instancePath+"/grades/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/grades/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -762,10 +745,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((data18 === "L1") || (data18 === "L2")) || (data18 === "L3")) || (data18 === "L4"))){
+const err59 = {instancePath:instancePath+"/grades/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/grades/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.grades.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -777,7 +758,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err60 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -787,14 +768,763 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.masking !== undefined){
+let data19 = data.masking;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.profile === undefined){
+const err61 = {instancePath:instancePath+"/masking",schemaPath:"#/properties/masking/required",keyword:"required",params:{missingProperty: "profile"},message:"must have required property '"+"profile"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+for(const key6 in data19){
+if(!((((((key6 === "profile") || (key6 === "idCard")) || (key6 === "mobile")) || (key6 === "personName")) || (key6 === "address")) || (key6 === "bankAccount"))){
+const err62 = {instancePath:instancePath+"/masking",schemaPath:"#/properties/masking/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data19.profile !== undefined){
+let data20 = data19.profile;
+if(typeof data20 !== "string"){
+const err63 = {instancePath:instancePath+"/masking/profile",schemaPath:"#/properties/masking/properties/profile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(!(data20 === "standard")){
+const err64 = {instancePath:instancePath+"/masking/profile",schemaPath:"#/properties/masking/properties/profile/enum",keyword:"enum",params:{allowedValues: schema31.properties.masking.properties.profile.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data19.idCard !== undefined){
+let data21 = data19.idCard;
+if(typeof data21 !== "string"){
+const err65 = {instancePath:instancePath+"/masking/idCard",schemaPath:"#/properties/masking/properties/idCard/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(!((data21 === "drop") || (data21 === "age-band-district"))){
+const err66 = {instancePath:instancePath+"/masking/idCard",schemaPath:"#/properties/masking/properties/idCard/enum",keyword:"enum",params:{allowedValues: schema31.properties.masking.properties.idCard.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data19.mobile !== undefined){
+let data22 = data19.mobile;
+if(typeof data22 !== "string"){
+const err67 = {instancePath:instancePath+"/masking/mobile",schemaPath:"#/properties/masking/properties/mobile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(!((data22 === "mask-middle") || (data22 === "drop"))){
+const err68 = {instancePath:instancePath+"/masking/mobile",schemaPath:"#/properties/masking/properties/mobile/enum",keyword:"enum",params:{allowedValues: schema31.properties.masking.properties.mobile.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data19.personName !== undefined){
+let data23 = data19.personName;
+if(typeof data23 !== "string"){
+const err69 = {instancePath:instancePath+"/masking/personName",schemaPath:"#/properties/masking/properties/personName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(!((data23 === "surname-only") || (data23 === "drop"))){
+const err70 = {instancePath:instancePath+"/masking/personName",schemaPath:"#/properties/masking/properties/personName/enum",keyword:"enum",params:{allowedValues: schema31.properties.masking.properties.personName.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data19.address !== undefined){
+let data24 = data19.address;
+if(typeof data24 !== "string"){
+const err71 = {instancePath:instancePath+"/masking/address",schemaPath:"#/properties/masking/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!((data24 === "district") || (data24 === "drop"))){
+const err72 = {instancePath:instancePath+"/masking/address",schemaPath:"#/properties/masking/properties/address/enum",keyword:"enum",params:{allowedValues: schema31.properties.masking.properties.address.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data19.bankAccount !== undefined){
+let data25 = data19.bankAccount;
+if(typeof data25 !== "string"){
+const err73 = {instancePath:instancePath+"/masking/bankAccount",schemaPath:"#/properties/masking/properties/bankAccount/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(!(data25 === "drop")){
+const err74 = {instancePath:instancePath+"/masking/bankAccount",schemaPath:"#/properties/masking/properties/bankAccount/enum",keyword:"enum",params:{allowedValues: schema31.properties.masking.properties.bankAccount.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/masking",schemaPath:"#/properties/masking/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.updateFrequency !== undefined){
+let data26 = data.updateFrequency;
+if(typeof data26 !== "string"){
+const err76 = {instancePath:instancePath+"/updateFrequency",schemaPath:"#/properties/updateFrequency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(!((((((((data26 === "continuous") || (data26 === "daily")) || (data26 === "weekly")) || (data26 === "monthly")) || (data26 === "quarterly")) || (data26 === "semiannual")) || (data26 === "annual")) || (data26 === "irregular"))){
+const err77 = {instancePath:instancePath+"/updateFrequency",schemaPath:"#/properties/updateFrequency/enum",keyword:"enum",params:{allowedValues: schema31.properties.updateFrequency.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.license !== undefined){
+let data27 = data.license;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err78 = {instancePath:instancePath+"/license",schemaPath:"#/properties/license/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/license",schemaPath:"#/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.theme !== undefined){
+let data28 = data.theme;
+if(typeof data28 !== "string"){
+const err80 = {instancePath:instancePath+"/theme",schemaPath:"#/properties/theme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(!(((((((((((((data28 === "AGRI") || (data28 === "ECON")) || (data28 === "EDUC")) || (data28 === "ENER")) || (data28 === "ENVI")) || (data28 === "GOVE")) || (data28 === "HEAL")) || (data28 === "INTR")) || (data28 === "JUST")) || (data28 === "REGI")) || (data28 === "SOCI")) || (data28 === "TECH")) || (data28 === "TRAN"))){
+const err81 = {instancePath:instancePath+"/theme",schemaPath:"#/properties/theme/enum",keyword:"enum",params:{allowedValues: schema31.properties.theme.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.subjectCategory !== undefined){
+let data29 = data.subjectCategory;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err82 = {instancePath:instancePath+"/subjectCategory",schemaPath:"#/properties/subjectCategory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/subjectCategory",schemaPath:"#/properties/subjectCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data.keywords !== undefined){
+let data30 = data.keywords;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err84 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+const len1 = data30.length;
+for(let i2=0; i2<len1; i2++){
+let data31 = data30[i2];
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err85 = {instancePath:instancePath+"/keywords/" + i2,schemaPath:"#/properties/keywords/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/keywords/" + i2,schemaPath:"#/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.disclosure !== undefined){
+let data32 = data.disclosure;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.periods === undefined){
+const err88 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+for(const key7 in data32){
+if(!((key7 === "objection") || (key7 === "periods"))){
+const err89 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data32.objection !== undefined){
+let data33 = data32.objection;
+if(typeof data33 !== "string"){
+const err90 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(!((data33 === "keep") || (data33 === "suspend"))){
+const err91 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.objection.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data32.periods !== undefined){
+let data34 = data32.periods;
+if(Array.isArray(data34)){
+const len2 = data34.length;
+for(let i3=0; i3<len2; i3++){
+let data35 = data34[i3];
+const _errs87 = errors;
+let valid16 = false;
+const _errs88 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.decisionKind === undefined){
+const err92 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/0/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+var _valid1 = _errs88 === errors;
+valid16 = valid16 || _valid1;
+const _errs89 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.recordType === undefined){
+const err93 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/1/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+var _valid1 = _errs89 === errors;
+valid16 = valid16 || _valid1;
+if(!valid16){
+const err94 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+else {
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.months === undefined){
+const err95 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data35.rule === undefined){
+const err96 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data35.source === undefined){
+const err97 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+for(const key8 in data35){
+if(!(func1.call(schema31.properties.disclosure.properties.periods.items.properties, key8))){
+const err98 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data35.decisionKind !== undefined){
+let data36 = data35.decisionKind;
+if(typeof data36 !== "string"){
+const err99 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(!((data36 === "penalty") || (data36 === "license"))){
+const err100 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data35.recordType !== undefined){
+let data37 = data35.recordType;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err101 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data35.category !== undefined){
+let data38 = data35.category;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err103 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data35.severity !== undefined){
+let data39 = data35.severity;
+if(typeof data39 !== "string"){
+const err105 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(!(((data39 === "minor") || (data39 === "general")) || (data39 === "serious"))){
+const err106 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data35.listType !== undefined){
+let data40 = data35.listType;
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err107 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data35.minMonths !== undefined){
+let data41 = data35.minMonths;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err109 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 120 || isNaN(data41)){
+const err110 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data41 < 0 || isNaN(data41)){
+const err111 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+if(data35.months !== undefined){
+let data42 = data35.months;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err112 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 120 || isNaN(data42)){
+const err113 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data42 < 1 || isNaN(data42)){
+const err114 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+if(data35.rule !== undefined){
+let data43 = data35.rule;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err115 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data35.source !== undefined){
+let data44 = data35.source;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err117 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
 }
 errors++;
 }

@@ -10,6 +10,7 @@ import type { StoredVersion } from '../../../src/ssot/model.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
 import { drainQueue } from '../../support/queues.js';
 import { validExamples } from '../../support/record-examples.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
 const TYPE = 'enforcement-decision';
 let shared: SharedAws;
@@ -40,9 +41,7 @@ describe('the disclosure lifecycle on the emulators', () => {
     const ids = { revoked: `绍柯市监罚〔2026〕${suffix}1号`, expiring: `绍柯市监罚〔2026〕${suffix}2号` };
     const dataset: DatasetConfig = {
       id: `decisions-${suffix}`,
-      title: '决定',
-      description: 'd',
-      publisher: 'p',
+      ...DATASET_DEFAULTS,
       recordType: TYPE,
       license: 'CC-BY-4.0',
       disclosure: { periods: [{ decisionKind: 'penalty', months: 36, rule: '最长公示期三年', source: '国家发展和改革委员会令2023年第58号' }] },

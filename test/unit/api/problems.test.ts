@@ -2,8 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi, type ApiDeps } from '../../../src/api/app.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
-const dataset = { id: 'enforcement-decisions', title: '行政处罚决定公示', recordType: 'enforcement-decision' } as DatasetConfig;
+const dataset = { ...DATASET_DEFAULTS, id: 'enforcement-decisions', recordType: 'enforcement-decision' } satisfies DatasetConfig;
 const secretMessage = 'cannot read /var/task/sources/credentials.json: password=hunter2 AKIAIOSFODNN7EXAMPLE';
 
 /** A Powertools logger whose JSON lines are captured instead of written. */

@@ -5,9 +5,10 @@ import { complianceReport } from '../../../src/disclosure/compliance-report.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { MemoryDisclosureLedger } from '../../support/memory-disclosure-ledger.js';
 import { storedVersion } from '../../support/publish-memory.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
 const period = (decisionKind: 'penalty' | 'license') => ({ periods: [{ decisionKind, months: 12, rule: 'r', source: 's' }] });
-const base = { title: 't', description: 'd', publisher: 'p', recordType: 'enforcement-decision', license: 'CC-BY-4.0' };
+const base = { ...DATASET_DEFAULTS, recordType: 'enforcement-decision', license: 'CC-BY-4.0' };
 // Licences first, as the catalog sorts them: a penalty must still be judged by the penalties' rules.
 const datasets: DatasetConfig[] = [
   { ...base, id: 'administrative-licenses', filter: { decisionKind: 'license' }, disclosure: period('license') },

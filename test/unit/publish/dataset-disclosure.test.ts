@@ -4,12 +4,11 @@ import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { ReleasePointer } from '../../../src/publish/release.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
 const disclosed: DatasetConfig = {
   id: 'decisions',
-  title: '决定',
-  description: 'd',
-  publisher: 'p',
+  ...DATASET_DEFAULTS,
   recordType: 'enforcement-decision',
   license: 'CC-BY-4.0',
   disclosure: { periods: [{ decisionKind: 'penalty', months: 36, rule: '最长公示期三年', source: '国家发展和改革委员会令2023年第58号' }] },

@@ -4,8 +4,9 @@ import { datasetFilter, disclosingDataset } from '../../../src/publish/dataset-f
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
-const base: DatasetConfig = { id: 'penalties', title: '处罚', description: 'd', publisher: 'p', recordType: 'enforcement-decision', license: 'CC-BY-4.0' };
+const base: DatasetConfig = { id: 'penalties', ...DATASET_DEFAULTS, recordType: 'enforcement-decision', license: 'CC-BY-4.0' };
 const penalties: DatasetConfig = { ...base, filter: { decisionKind: 'penalty' } };
 const licences: DatasetConfig = { ...base, id: 'licences', filter: { decisionKind: 'license' } };
 

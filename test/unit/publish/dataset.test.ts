@@ -4,8 +4,9 @@ import type { DatasetConfig } from '../../../src/config/catalog.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
-const dataset: DatasetConfig = { id: 'decisions', title: '决定', description: 'd', publisher: 'p', recordType: 't', license: 'CC-BY-4.0' };
+const dataset: DatasetConfig = { id: 'decisions', ...DATASET_DEFAULTS, recordType: 't', license: 'CC-BY-4.0' };
 
 const version = (recordId: string, record: Record<string, unknown>): StoredVersion => storedVersion('t', recordId, record);
 

@@ -8,13 +8,12 @@ import { republishDisclosed } from '../../../src/publish/republish-disclosed.js'
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { MemoryDisclosureLedger } from '../../support/memory-disclosure-ledger.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
 const TYPE = 'enforcement-decision';
 const dataset: DatasetConfig = {
   id: 'decisions',
-  title: '决定',
-  description: 'd',
-  publisher: 'p',
+  ...DATASET_DEFAULTS,
   recordType: TYPE,
   license: 'CC-BY-4.0',
   disclosure: { periods: [{ decisionKind: 'penalty', months: 36, rule: '最长公示期三年', source: '国家发展和改革委员会令2023年第58号' }] },

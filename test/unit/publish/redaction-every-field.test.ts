@@ -8,9 +8,10 @@ import { routeChanges } from '../../../src/route/route-changes.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { idNumber } from '../disclosure/fixtures.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
 const TYPE = 'enforcement-decision';
-const dataset: DatasetConfig = { id: 'decisions', title: '决定', description: 'd', publisher: 'p', recordType: TYPE, license: 'CC-BY-4.0' };
+const dataset: DatasetConfig = { id: 'decisions', ...DATASET_DEFAULTS, recordType: TYPE, license: 'CC-BY-4.0' };
 
 /** One planted value of each kind the rules mask, and what must not survive of it. */
 const witnessId = idNumber('330602', '19850412', '123');

@@ -3,12 +3,11 @@ import type { DatasetConfig } from '../../../src/config/catalog.js';
 import type { PublishOutcome } from '../../../src/publish/publish-dataset.js';
 import type { ReleasePointer } from '../../../src/publish/release.js';
 import { republishDisclosed } from '../../../src/publish/republish-disclosed.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
 const dataset = (id: string, disclosed: boolean): DatasetConfig => ({
   id,
-  title: id,
-  description: 'd',
-  publisher: 'p',
+  ...DATASET_DEFAULTS,
   recordType: 't',
   license: 'CC-BY-4.0',
   ...(disclosed ? { disclosure: { periods: [{ decisionKind: 'penalty' as const, months: 36, rule: 'r', source: 's' }] } } : {}),

@@ -4,9 +4,10 @@ import type { ChangeEvent } from '../../../src/feeds/change-event.js';
 import type { FeedMessage } from '../../../src/ports/index.js';
 import { routeChanges, type RouteDeps } from '../../../src/route/route-changes.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 
 const TYPE = 'enforcement-decision';
-const dataset: DatasetConfig = { id: 'enforcement-decisions', title: 't', description: 'd', publisher: 'p', recordType: TYPE, license: 'CC-BY-4.0' };
+const dataset: DatasetConfig = { id: 'enforcement-decisions', ...DATASET_DEFAULTS, recordType: TYPE, license: 'CC-BY-4.0' };
 const other: DatasetConfig = { ...dataset, id: 'credit', recordType: 'credit-record' };
 
 const version = (recordId: string, n: number, extra: Partial<StoredVersion> = {}): StoredVersion => ({
