@@ -1,0 +1,47 @@
+/**
+ * The shape of a release's files, shared by the writers (src/publish/files), the release
+ * builder and the publish gate. A row is always in codes, as JSONL and Parquet carry it;
+ * the CSV and XLSX writers turn codes into Chinese labels through the column.
+ */
+
+export type Row = Readonly<Record<string, unknown>>;
+
+/** The grades a published field may have (DB33/T 2350-2021); L4 never reaches a release. */
+export type PublishedGrade = 'L1' | 'L2' | 'L3';
+
+export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'string-list' | 'object';
+
+/** One published field. */
+export interface ReleaseColumn {
+  /** The field id: the JSONL key and the Parquet column. */
+  readonly field: string;
+  /** Chinese header for CSV and XLSX (the schema's title). */
+  readonly title: string;
+  /** English name, for the datapackage and an English-header CSV. */
+  readonly titleEn: string;
+  readonly description: string;
+  readonly type: ColumnType;
+  /** Enum code → Chinese label, for the files people open (CSV, XLSX). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** The field's grade in this dataset: the schema's, or the dataset's raise. */
+  readonly grade: PublishedGrade;
+  /** The masking rule applied to it, when its grade asked for one. */
+  readonly masking?: string;
+}
+
+/** One file of a release, written as rows stream through to a local file: memory does not grow with the rows. */
+export interface ReleaseFileWriter {
+  readonly format: string;
+  /** File name inside the release folder. */
+  readonly name: string;
+  readonly mediaType: string;
+  write(row: Row): Promise<void>;
+  /** Finishes the file; the path of the local file, its size and SHA-256. */
+  close(): Promise<WrittenFile>;
+}
+
+export interface WrittenFile {
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
