@@ -1,7 +1,12 @@
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ObjectStore, PutObjectOptions } from '../ports/index.js';
+import { createReadStream } from 'node:fs';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { ObjectFileUploader, ObjectStore, PutObjectOptions } from '../ports/index.js';
 
-export class S3ObjectStore implements ObjectStore {
+/** Part size of multipart uploads: S3's minimum, so a release file needs no more memory than this per part in flight. */
+const PART_BYTES = 5 * 1024 * 1024;
+
+export class S3ObjectStore implements ObjectStore, ObjectFileUploader {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
@@ -18,6 +23,24 @@ export class S3ObjectStore implements ObjectStore {
         Metadata: options.metadata ? { ...options.metadata } : undefined,
       }),
     );
+  }
+
+  /** Streams a local file up; lib-storage switches to a multipart upload above one part. */
+  async putFile(key: string, localPath: string, options: PutObjectOptions = {}): Promise<void> {
+    const upload = new Upload({
+      client: this.s3,
+      partSize: PART_BYTES,
+      queueSize: 2,
+      params: {
+        Bucket: this.bucket,
+        Key: key,
+        Body: createReadStream(localPath),
+        ContentType: options.contentType,
+        ContentEncoding: options.contentEncoding,
+        Metadata: options.metadata ? { ...options.metadata } : undefined,
+      },
+    });
+    await upload.done();
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {

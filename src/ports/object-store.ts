@@ -11,3 +11,11 @@ export interface ObjectStore {
   get(key: string): Promise<Uint8Array | undefined>;
   exists(key: string): Promise<boolean>;
 }
+
+/**
+ * Uploads a local file without holding it in memory: release files can be far larger
+ * than one request may carry (S3 takes parts; the local emulator refuses bodies over 11 MiB).
+ */
+export interface ObjectFileUploader {
+  putFile(key: string, localPath: string, options?: PutObjectOptions): Promise<void>;
+}

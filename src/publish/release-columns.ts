@@ -9,7 +9,25 @@ export type Row = Readonly<Record<string, unknown>>;
 /** The grades a published field may have (DB33/T 2350-2021); L4 never reaches a release. */
 export type PublishedGrade = 'L1' | 'L2' | 'L3';
 
-export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'string-list' | 'object';
+/** A published field's type; amounts in 元 (multipleOf 0.01) are decimal, so no file rounds them. */
+export type ColumnType = 'string' | 'integer' | 'number' | 'decimal' | 'boolean' | 'date' | 'date-time' | 'string-list' | 'object';
+
+/**
+ * How each type is stored in Parquet (DuckDB's SQL type) and declared in the Glue catalog (Hive
+ * type): one table, so the Parquet writer and the Glue tables cannot drift apart.
+ */
+export const STORAGE_TYPES: Readonly<Record<ColumnType, { readonly duckdb: string; readonly glue: string }>> = {
+  string: { duckdb: 'VARCHAR', glue: 'string' },
+  integer: { duckdb: 'BIGINT', glue: 'bigint' },
+  number: { duckdb: 'DOUBLE', glue: 'double' },
+  decimal: { duckdb: 'DECIMAL(18,2)', glue: 'decimal(18,2)' },
+  boolean: { duckdb: 'BOOLEAN', glue: 'boolean' },
+  date: { duckdb: 'DATE', glue: 'date' },
+  'date-time': { duckdb: 'TIMESTAMPTZ', glue: 'timestamp' },
+  'string-list': { duckdb: 'VARCHAR[]', glue: 'array<string>' },
+  // Nested objects (a document's issuers, a fee list) travel as JSON text.
+  object: { duckdb: 'JSON', glue: 'string' },
+};
 
 /** One published field. */
 export interface ReleaseColumn {
