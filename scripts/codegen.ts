@@ -23,7 +23,17 @@ const RUNTIME_SPECIFIER = '../records/validator-runtime.js';
 const FORMATS_BINDING = 'recordFormats';
 const SCHEMA_SUFFIX = '.schema.json';
 /** Our annotations on record fields: read by code (grades, PII, national codes and labels), ignored by validation. */
-const ANNOTATION_KEYWORDS = ['x-grade', 'x-pii', 'x-free-text', 'x-code', 'x-title', 'x-labels', 'x-national-values', 'x-national-unit'] as const;
+const ANNOTATION_KEYWORDS = [
+  'x-grade',
+  'x-pii',
+  'x-pii-party',
+  'x-free-text',
+  'x-code',
+  'x-title',
+  'x-labels',
+  'x-national-values',
+  'x-national-unit',
+] as const;
 
 /** ajv runtime helpers the standalone code would `require`, and their ESM stand-ins. */
 const RUNTIME_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [['require("ajv/dist/runtime/ucs2length").default', 'ucs2length']];

@@ -3,12 +3,16 @@
 import { recordFormats, ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/property-rights-transaction.schema.json","description":"产权交易项目 / property-rights transaction","type":"object","additionalProperties":false,"required":["projectNumber","projectName","transferor","assetType","listingPriceYuan","listingStartDate","status","exchange"],"properties":{"projectNumber":{"description":"项目编号 / project number at the exchange","x-grade":"L1","type":"string","minLength":1},"projectName":{"description":"项目名称 / project name","x-grade":"L1","type":"string","minLength":1},"transferor":{"description":"转让方 / transferor","x-grade":"L1","title":"TransactionParty","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"名称 / name","type":"string","minLength":1},"creditCode":{"description":"统一社会信用代码 / unified social credit code","type":"string","format":"uscc"}}},"assetType":{"title":"AssetType","description":"标的类型（股权/房产/土地使用权/实物资产/知识产权/金融资产/其他）/ asset type","x-grade":"L1","type":"string","enum":["equity","real-estate","land-use-right","physical-asset","intellectual-property","financial-asset","other"]},"listingPriceYuan":{"description":"挂牌价格（元）/ listing price in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"listingStartDate":{"description":"挂牌起始日期 / first day of listing","x-grade":"L1","type":"string","format":"date"},"listingEndDate":{"description":"挂牌截止日期 / last day of listing","x-grade":"L1","type":"string","format":"date"},"status":{"title":"TransactionStatus","description":"项目状态（挂牌中/中止/终结/已成交）/ status: listed, suspended, terminated, dealt","x-grade":"L1","type":"string","enum":["listed","suspended","terminated","dealt"]},"dealPriceYuan":{"description":"成交价格（元）/ deal price in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"dealDate":{"description":"成交日期 / date of the deal","x-grade":"L1","type":"string","format":"date"},"transfereeName":{"description":"受让方名称 / transferee name","x-grade":"L1","type":"string","minLength":1},"exchange":{"description":"交易机构 / exchange that runs the transaction","x-grade":"L1","type":"string","minLength":1},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"status":{"const":"dealt"}},"required":["status"]},"then":{"required":["dealPriceYuan","dealDate","transfereeName"]}}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/property-rights-transaction.schema.json","description":"产权交易项目（挂牌公告与成交公告为同一项目编号下的一条记录）/ property-rights transaction: the listing announcement and its result are one record under one project number","type":"object","additionalProperties":false,"required":["projectNumber","projectName","projectType","transferor","assetType","listingPriceYuan","listingStartDate","status","exchange"],"properties":{"projectNumber":{"description":"项目编号 / project number at the exchange","x-grade":"L1","type":"string","minLength":1},"projectName":{"description":"项目名称 / project name","x-grade":"L1","type":"string","minLength":1},"projectType":{"title":"TransactionProjectType","description":"项目类型（企业产权转让/企业增资/企业资产转让/公共资源交易）/ project type: equity transfer, capital increase, asset transfer, public resource","x-grade":"L1","type":"string","enum":["equity-transfer","capital-increase","asset-transfer","public-resource"],"x-labels":{"equity-transfer":"企业产权转让","capital-increase":"企业增资","asset-transfer":"企业资产转让","public-resource":"公共资源交易"}},"transferor":{"description":"转让方（增资企业、出让方）/ transferor (the company raising capital, the granting body)","x-grade":"L1","title":"TransactionParty","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"名称 / name","type":"string","minLength":1},"creditCode":{"description":"统一社会信用代码 / unified social credit code","type":"string","format":"uscc"}}},"assetType":{"title":"AssetType","description":"标的类型（股权/房产/土地使用权/机动车辆/机器设备/其他实物资产/知识产权/金融资产/特许经营权/其他）/ asset type","x-grade":"L1","type":"string","enum":["equity","real-estate","land-use-right","vehicle","equipment","physical-asset","intellectual-property","financial-asset","franchise","other"],"x-labels":{"equity":"股权","real-estate":"房产","land-use-right":"土地使用权","vehicle":"机动车辆","equipment":"机器设备","physical-asset":"其他实物资产","intellectual-property":"知识产权","financial-asset":"金融资产","franchise":"特许经营权","other":"其他"}},"listingPriceYuan":{"description":"挂牌价格（元；增资项目为拟募集资金）/ listing price in yuan (for a capital increase, the amount sought)","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"listingStartDate":{"description":"挂牌起始日期 / first day of listing","x-grade":"L1","type":"string","format":"date"},"listingEndDate":{"description":"挂牌截止日期 / last day of listing","x-grade":"L1","type":"string","format":"date"},"depositYuan":{"description":"交易保证金（元）/ bidding deposit in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"depositBank":{"description":"保证金收款银行 / bank that receives the deposit","x-grade":"L1","type":"string","minLength":1},"depositAccount":{"description":"保证金收款账号：交易机构保证金专户的项目子账号；冒用收款账号是产权交易常见诈骗手法，不在交易机构自身公告之外转载 / account the deposit is paid into (the exchange's sub-account for the project); fake announcements with altered accounts are a known fraud, so it is not republished outside the exchange's own notice","x-grade":"L3","x-pii":"bankAccount","type":"string","pattern":"^[0-9]{10,25}$"},"contactPerson":{"description":"项目联系人（交易机构项目经办人）/ the exchange's project officer","x-grade":"L2","x-pii":"personName","type":"string","pattern":"^[^0-9０-９]+$"},"contactTelephone":{"description":"联系电话（办公固定电话）/ the officer's office landline","x-grade":"L1","type":"string","pattern":"^0[0-9]{2,3}-[0-9]{7,8}$"},"contactMobile":{"description":"联系手机 / the officer's mobile number","x-grade":"L2","x-pii":"mobile","type":"string","pattern":"^1[3-9][0-9]{9}$"},"transactionMethod":{"title":"TransactionMethod","description":"交易方式（网络竞价/拍卖/招投标/竞争性谈判/协议转让）/ how the deal was struck: online bidding, auction, tender, competitive negotiation, agreement","x-grade":"L1","type":"string","enum":["online-bidding","auction","tender","competitive-negotiation","agreement"],"x-labels":{"online-bidding":"网络竞价","auction":"拍卖","tender":"招投标","competitive-negotiation":"竞争性谈判","agreement":"协议转让"}},"status":{"title":"TransactionStatus","description":"项目状态（挂牌中/中止/终结/已成交）/ status: listed, suspended, terminated, dealt","x-grade":"L1","type":"string","enum":["listed","suspended","terminated","dealt"],"x-labels":{"listed":"挂牌中","suspended":"中止","terminated":"终结","dealt":"已成交"}},"dealPriceYuan":{"description":"成交价格（元）/ deal price in yuan","x-grade":"L1","type":"number","minimum":0,"multipleOf":0.01},"dealDate":{"description":"成交日期 / date of the deal","x-grade":"L1","type":"string","format":"date"},"transfereeType":{"title":"TransfereeType","description":"受让方类型（法人/非法人组织/自然人）/ transferee type","x-grade":"L1","type":"string","enum":["legal-person","unincorporated-organization","natural-person"],"x-labels":{"legal-person":"法人","unincorporated-organization":"非法人组织","natural-person":"自然人"}},"transfereeName":{"description":"受让方名称（自然人为其姓名）/ transferee name; a natural person's name when a person bought","x-grade":"L2","x-pii":"personName","x-pii-party":"transfereeType","type":"string","minLength":1},"exchange":{"description":"交易机构 / exchange that runs the transaction","x-grade":"L1","type":"string","minLength":1},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"status":{"const":"dealt"}},"required":["status"]},"then":{"required":["dealPriceYuan","dealDate","transactionMethod","transfereeType","transfereeName"]}}]};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const formats0 = recordFormats.uscc;
 const formats2 = recordFormats.date;
 const formats8 = recordFormats["date-time"];
+const pattern4 = new RegExp("^[0-9]{10,25}$", "u");
+const pattern5 = new RegExp("^[^0-9０-９]+$", "u");
+const pattern6 = new RegExp("^0[0-9]{2,3}-[0-9]{7,8}$", "u");
+const pattern7 = new RegExp("^1[3-9][0-9]{9}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://tongyuan.sx.gov.cn/schemas/property-rights-transaction.schema.json" */;
@@ -84,8 +88,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.transfereeName === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "transfereeName"},message:"must have required property '"+"transfereeName"+"'"};
+if(data.transactionMethod === undefined){
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "transactionMethod"},message:"must have required property '"+"transactionMethod"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -94,12 +98,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err5 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.transfereeType === undefined){
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "transfereeType"},message:"must have required property '"+"transfereeType"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -108,9 +108,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.projectNumber === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "projectNumber"},message:"must have required property '"+"projectNumber"+"'"};
+if(data.transfereeName === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "transfereeName"},message:"must have required property '"+"transfereeName"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -119,8 +118,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.projectName === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "projectName"},message:"must have required property '"+"projectName"+"'"};
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -129,8 +132,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.transferor === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferor"},message:"must have required property '"+"transferor"+"'"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.projectNumber === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "projectNumber"},message:"must have required property '"+"projectNumber"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -139,8 +143,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.assetType === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assetType"},message:"must have required property '"+"assetType"+"'"};
+if(data.projectName === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "projectName"},message:"must have required property '"+"projectName"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -149,8 +153,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.listingPriceYuan === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "listingPriceYuan"},message:"must have required property '"+"listingPriceYuan"+"'"};
+if(data.projectType === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "projectType"},message:"must have required property '"+"projectType"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -159,8 +163,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.listingStartDate === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "listingStartDate"},message:"must have required property '"+"listingStartDate"+"'"};
+if(data.transferor === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferor"},message:"must have required property '"+"transferor"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -169,8 +173,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.status === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(data.assetType === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assetType"},message:"must have required property '"+"assetType"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -179,8 +183,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.exchange === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'"};
+if(data.listingPriceYuan === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "listingPriceYuan"},message:"must have required property '"+"listingPriceYuan"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -189,9 +193,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.listingStartDate === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "listingStartDate"},message:"must have required property '"+"listingStartDate"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -200,12 +203,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.projectNumber !== undefined){
-let data1 = data.projectNumber;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err15 = {instancePath:instancePath+"/projectNumber",schemaPath:"#/properties/projectNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.status === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -214,9 +213,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/projectNumber",schemaPath:"#/properties/projectNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.exchange === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -225,12 +223,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.projectName !== undefined){
-let data2 = data.projectName;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err17 = {instancePath:instancePath+"/projectName",schemaPath:"#/properties/projectName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -240,8 +235,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/projectName",schemaPath:"#/properties/projectName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.projectNumber !== undefined){
+let data1 = data.projectNumber;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err18 = {instancePath:instancePath+"/projectNumber",schemaPath:"#/properties/projectNumber/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -251,11 +249,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.transferor !== undefined){
-let data3 = data.transferor;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.name === undefined){
-const err19 = {instancePath:instancePath+"/transferor",schemaPath:"#/properties/transferor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+else {
+const err19 = {instancePath:instancePath+"/projectNumber",schemaPath:"#/properties/projectNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -264,9 +259,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "name") || (key1 === "creditCode"))){
-const err20 = {instancePath:instancePath+"/transferor",schemaPath:"#/properties/transferor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.projectName !== undefined){
+let data2 = data.projectName;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err20 = {instancePath:instancePath+"/projectName",schemaPath:"#/properties/projectName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -276,11 +274,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data3.name !== undefined){
-let data4 = data3.name;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err21 = {instancePath:instancePath+"/transferor/name",schemaPath:"#/properties/transferor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err21 = {instancePath:instancePath+"/projectName",schemaPath:"#/properties/projectName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -290,8 +285,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/transferor/name",schemaPath:"#/properties/transferor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.projectType !== undefined){
+let data3 = data.projectType;
+if(typeof data3 !== "string"){
+const err22 = {instancePath:instancePath+"/projectType",schemaPath:"#/properties/projectType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -300,12 +297,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data3.creditCode !== undefined){
-let data5 = data3.creditCode;
-if(typeof data5 === "string"){
-if(!(formats0(data5))){
-const err23 = {instancePath:instancePath+"/transferor/creditCode",schemaPath:"#/properties/transferor/properties/creditCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
+if(!((((data3 === "equity-transfer") || (data3 === "capital-increase")) || (data3 === "asset-transfer")) || (data3 === "public-resource"))){
+const err23 = {instancePath:instancePath+"/projectType",schemaPath:"#/properties/projectType/enum",keyword:"enum",params:{allowedValues: schema31.properties.projectType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -315,8 +308,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/transferor/creditCode",schemaPath:"#/properties/transferor/properties/creditCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.transferor !== undefined){
+let data4 = data.transferor;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.name === undefined){
+const err24 = {instancePath:instancePath+"/transferor",schemaPath:"#/properties/transferor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -325,10 +321,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/transferor",schemaPath:"#/properties/transferor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key1 in data4){
+if(!((key1 === "name") || (key1 === "creditCode"))){
+const err25 = {instancePath:instancePath+"/transferor",schemaPath:"#/properties/transferor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -338,10 +333,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.assetType !== undefined){
-let data6 = data.assetType;
-if(typeof data6 !== "string"){
-const err26 = {instancePath:instancePath+"/assetType",schemaPath:"#/properties/assetType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.name !== undefined){
+let data5 = data4.name;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err26 = {instancePath:instancePath+"/transferor/name",schemaPath:"#/properties/transferor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -350,8 +346,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(((((((data6 === "equity") || (data6 === "real-estate")) || (data6 === "land-use-right")) || (data6 === "physical-asset")) || (data6 === "intellectual-property")) || (data6 === "financial-asset")) || (data6 === "other"))){
-const err27 = {instancePath:instancePath+"/assetType",schemaPath:"#/properties/assetType/enum",keyword:"enum",params:{allowedValues: schema31.properties.assetType.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err27 = {instancePath:instancePath+"/transferor/name",schemaPath:"#/properties/transferor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -361,11 +358,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.listingPriceYuan !== undefined){
-let data7 = data.listingPriceYuan;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err28 = {instancePath:instancePath+"/listingPriceYuan",schemaPath:"#/properties/listingPriceYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4.creditCode !== undefined){
+let data6 = data4.creditCode;
+if(typeof data6 === "string"){
+if(!(formats0(data6))){
+const err28 = {instancePath:instancePath+"/transferor/creditCode",schemaPath:"#/properties/transferor/properties/creditCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -374,9 +371,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-let res0;
-if((0.01 === 0 || (res0 = data7/0.01, Math.abs(Math.round(res0) - res0) > 1e-9))){
-const err29 = {instancePath:instancePath+"/listingPriceYuan",schemaPath:"#/properties/listingPriceYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+}
+else {
+const err29 = {instancePath:instancePath+"/transferor/creditCode",schemaPath:"#/properties/transferor/properties/creditCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -386,8 +383,9 @@ vErrors.push(err29);
 errors++;
 }
 }
+}
 else {
-const err30 = {instancePath:instancePath+"/listingPriceYuan",schemaPath:"#/properties/listingPriceYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err30 = {instancePath:instancePath+"/transferor",schemaPath:"#/properties/transferor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -397,11 +395,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.listingStartDate !== undefined){
-let data8 = data.listingStartDate;
-if(typeof data8 === "string"){
-if(!(formats2.validate(data8))){
-const err31 = {instancePath:instancePath+"/listingStartDate",schemaPath:"#/properties/listingStartDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.assetType !== undefined){
+let data7 = data.assetType;
+if(typeof data7 !== "string"){
+const err31 = {instancePath:instancePath+"/assetType",schemaPath:"#/properties/assetType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -410,9 +407,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/listingStartDate",schemaPath:"#/properties/listingStartDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((data7 === "equity") || (data7 === "real-estate")) || (data7 === "land-use-right")) || (data7 === "vehicle")) || (data7 === "equipment")) || (data7 === "physical-asset")) || (data7 === "intellectual-property")) || (data7 === "financial-asset")) || (data7 === "franchise")) || (data7 === "other"))){
+const err32 = {instancePath:instancePath+"/assetType",schemaPath:"#/properties/assetType/enum",keyword:"enum",params:{allowedValues: schema31.properties.assetType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -422,11 +418,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.listingEndDate !== undefined){
-let data9 = data.listingEndDate;
-if(typeof data9 === "string"){
-if(!(formats2.validate(data9))){
-const err33 = {instancePath:instancePath+"/listingEndDate",schemaPath:"#/properties/listingEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.listingPriceYuan !== undefined){
+let data8 = data.listingPriceYuan;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err33 = {instancePath:instancePath+"/listingPriceYuan",schemaPath:"#/properties/listingPriceYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -435,9 +431,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/listingEndDate",schemaPath:"#/properties/listingEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let res0;
+if((0.01 === 0 || (res0 = data8/0.01, Math.abs(Math.round(res0) - res0) > 1e-9))){
+const err34 = {instancePath:instancePath+"/listingPriceYuan",schemaPath:"#/properties/listingPriceYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -447,10 +443,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data10 = data.status;
-if(typeof data10 !== "string"){
-const err35 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err35 = {instancePath:instancePath+"/listingPriceYuan",schemaPath:"#/properties/listingPriceYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -459,8 +453,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!((((data10 === "listed") || (data10 === "suspended")) || (data10 === "terminated")) || (data10 === "dealt"))){
-const err36 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.listingStartDate !== undefined){
+let data9 = data.listingStartDate;
+if(typeof data9 === "string"){
+if(!(formats2.validate(data9))){
+const err36 = {instancePath:instancePath+"/listingStartDate",schemaPath:"#/properties/listingStartDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -470,11 +468,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.dealPriceYuan !== undefined){
-let data11 = data.dealPriceYuan;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err37 = {instancePath:instancePath+"/dealPriceYuan",schemaPath:"#/properties/dealPriceYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err37 = {instancePath:instancePath+"/listingStartDate",schemaPath:"#/properties/listingStartDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -483,9 +478,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-let res1;
-if((0.01 === 0 || (res1 = data11/0.01, Math.abs(Math.round(res1) - res1) > 1e-9))){
-const err38 = {instancePath:instancePath+"/dealPriceYuan",schemaPath:"#/properties/dealPriceYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+}
+if(data.listingEndDate !== undefined){
+let data10 = data.listingEndDate;
+if(typeof data10 === "string"){
+if(!(formats2.validate(data10))){
+const err38 = {instancePath:instancePath+"/listingEndDate",schemaPath:"#/properties/listingEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -496,7 +494,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/dealPriceYuan",schemaPath:"#/properties/dealPriceYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err39 = {instancePath:instancePath+"/listingEndDate",schemaPath:"#/properties/listingEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -506,11 +504,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.dealDate !== undefined){
-let data12 = data.dealDate;
-if(typeof data12 === "string"){
-if(!(formats2.validate(data12))){
-const err40 = {instancePath:instancePath+"/dealDate",schemaPath:"#/properties/dealDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data.depositYuan !== undefined){
+let data11 = data.depositYuan;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err40 = {instancePath:instancePath+"/depositYuan",schemaPath:"#/properties/depositYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -519,9 +517,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/dealDate",schemaPath:"#/properties/dealDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let res1;
+if((0.01 === 0 || (res1 = data11/0.01, Math.abs(Math.round(res1) - res1) > 1e-9))){
+const err41 = {instancePath:instancePath+"/depositYuan",schemaPath:"#/properties/depositYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -531,11 +529,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.transfereeName !== undefined){
-let data13 = data.transfereeName;
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err42 = {instancePath:instancePath+"/transfereeName",schemaPath:"#/properties/transfereeName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err42 = {instancePath:instancePath+"/depositYuan",schemaPath:"#/properties/depositYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -545,8 +540,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/transfereeName",schemaPath:"#/properties/transfereeName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.depositBank !== undefined){
+let data12 = data.depositBank;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err43 = {instancePath:instancePath+"/depositBank",schemaPath:"#/properties/depositBank/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -556,11 +554,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.exchange !== undefined){
-let data14 = data.exchange;
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err44 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err44 = {instancePath:instancePath+"/depositBank",schemaPath:"#/properties/depositBank/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -570,8 +565,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.depositAccount !== undefined){
+let data13 = data.depositAccount;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err45 = {instancePath:instancePath+"/depositAccount",schemaPath:"#/properties/depositAccount/pattern",keyword:"pattern",params:{pattern: "^[0-9]{10,25}$"},message:"must match pattern \""+"^[0-9]{10,25}$"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -581,11 +579,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.sourceUpdatedAt !== undefined){
-let data15 = data.sourceUpdatedAt;
-if(typeof data15 === "string"){
-if(!(formats8.validate(data15))){
-const err46 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err46 = {instancePath:instancePath+"/depositAccount",schemaPath:"#/properties/depositAccount/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -595,8 +590,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.contactPerson !== undefined){
+let data14 = data.contactPerson;
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err47 = {instancePath:instancePath+"/contactPerson",schemaPath:"#/properties/contactPerson/pattern",keyword:"pattern",params:{pattern: "^[^0-9０-９]+$"},message:"must match pattern \""+"^[^0-9０-９]+$"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -606,14 +604,280 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath:instancePath+"/contactPerson",schemaPath:"#/properties/contactPerson/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.contactTelephone !== undefined){
+let data15 = data.contactTelephone;
+if(typeof data15 === "string"){
+if(!pattern6.test(data15)){
+const err49 = {instancePath:instancePath+"/contactTelephone",schemaPath:"#/properties/contactTelephone/pattern",keyword:"pattern",params:{pattern: "^0[0-9]{2,3}-[0-9]{7,8}$"},message:"must match pattern \""+"^0[0-9]{2,3}-[0-9]{7,8}$"+"\""};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/contactTelephone",schemaPath:"#/properties/contactTelephone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.contactMobile !== undefined){
+let data16 = data.contactMobile;
+if(typeof data16 === "string"){
+if(!pattern7.test(data16)){
+const err51 = {instancePath:instancePath+"/contactMobile",schemaPath:"#/properties/contactMobile/pattern",keyword:"pattern",params:{pattern: "^1[3-9][0-9]{9}$"},message:"must match pattern \""+"^1[3-9][0-9]{9}$"+"\""};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/contactMobile",schemaPath:"#/properties/contactMobile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.transactionMethod !== undefined){
+let data17 = data.transactionMethod;
+if(typeof data17 !== "string"){
+const err53 = {instancePath:instancePath+"/transactionMethod",schemaPath:"#/properties/transactionMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!(((((data17 === "online-bidding") || (data17 === "auction")) || (data17 === "tender")) || (data17 === "competitive-negotiation")) || (data17 === "agreement"))){
+const err54 = {instancePath:instancePath+"/transactionMethod",schemaPath:"#/properties/transactionMethod/enum",keyword:"enum",params:{allowedValues: schema31.properties.transactionMethod.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data18 = data.status;
+if(typeof data18 !== "string"){
+const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(!((((data18 === "listed") || (data18 === "suspended")) || (data18 === "terminated")) || (data18 === "dealt"))){
+const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.dealPriceYuan !== undefined){
+let data19 = data.dealPriceYuan;
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err57 = {instancePath:instancePath+"/dealPriceYuan",schemaPath:"#/properties/dealPriceYuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+let res2;
+if((0.01 === 0 || (res2 = data19/0.01, Math.abs(Math.round(res2) - res2) > 1e-9))){
+const err58 = {instancePath:instancePath+"/dealPriceYuan",schemaPath:"#/properties/dealPriceYuan/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/dealPriceYuan",schemaPath:"#/properties/dealPriceYuan/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.dealDate !== undefined){
+let data20 = data.dealDate;
+if(typeof data20 === "string"){
+if(!(formats2.validate(data20))){
+const err60 = {instancePath:instancePath+"/dealDate",schemaPath:"#/properties/dealDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/dealDate",schemaPath:"#/properties/dealDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.transfereeType !== undefined){
+let data21 = data.transfereeType;
+if(typeof data21 !== "string"){
+const err62 = {instancePath:instancePath+"/transfereeType",schemaPath:"#/properties/transfereeType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(!(((data21 === "legal-person") || (data21 === "unincorporated-organization")) || (data21 === "natural-person"))){
+const err63 = {instancePath:instancePath+"/transfereeType",schemaPath:"#/properties/transfereeType/enum",keyword:"enum",params:{allowedValues: schema31.properties.transfereeType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.transfereeName !== undefined){
+let data22 = data.transfereeName;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err64 = {instancePath:instancePath+"/transfereeName",schemaPath:"#/properties/transfereeName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/transfereeName",schemaPath:"#/properties/transfereeName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.exchange !== undefined){
+let data23 = data.exchange;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err66 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data.sourceUpdatedAt !== undefined){
+let data24 = data.sourceUpdatedAt;
+if(typeof data24 === "string"){
+if(!(formats8.validate(data24))){
+const err68 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }

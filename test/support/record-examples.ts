@@ -66,6 +66,7 @@ export const validExamples = {
   'property-rights-transaction': {
     projectNumber: 'SXCQ2025-GQ-0042',
     projectName: '绍兴市某国有企业所持绍兴某科技有限公司 20% 股权转让',
+    projectType: 'equity-transfer',
     transferor: { name: '绍兴市城市建设投资集团有限公司', creditCode: '91440300708461136T' },
     assetType: 'equity',
     listingPriceYuan: 12_500_000,
@@ -74,6 +75,8 @@ export const validExamples = {
     status: 'dealt',
     dealPriceYuan: 13_100_000,
     dealDate: '2025-05-06',
+    transactionMethod: 'online-bidding',
+    transfereeType: 'legal-person',
     transfereeName: '浙江某投资有限公司',
     exchange: '绍兴市产权交易有限公司',
   },

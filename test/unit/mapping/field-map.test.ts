@@ -12,6 +12,7 @@ const exchange: FieldMap = {
   fields: {
     projectNumber: { from: 'xmbh', as: 'upper' },
     projectName: { from: 'xmmc' },
+    projectType: { from: 'xmlx', values: { 产权转让: 'equity-transfer', 资产转让: 'asset-transfer' } },
     'transferor.name': { from: 'zrf.mc' },
     'transferor.creditCode': { from: 'zrf.dm', as: 'upper' },
     assetType: { from: 'bdlx', values: { 股权: 'equity', 房产: 'real-estate' } },
@@ -25,6 +26,7 @@ const mapping = compileFieldMap(exchange);
 const row = {
   xmbh: 'sxcq2025-gq-0042',
   xmmc: ' 某公司 20% 股权转让 ',
+  xmlx: '产权转让',
   zrf: { mc: '绍兴市城市建设投资集团有限公司', dm: '91440300708461136t' },
   bdlx: '股权',
   gpjg: '1,250',
@@ -38,6 +40,7 @@ describe('compiled field maps', () => {
     expect(candidate).toEqual({
       projectNumber: 'SXCQ2025-GQ-0042',
       projectName: '某公司 20% 股权转让',
+      projectType: 'equity-transfer',
       transferor: { name: '绍兴市城市建设投资集团有限公司', creditCode: '91440300708461136T' },
       assetType: 'equity',
       listingPriceYuan: 12_500_000,

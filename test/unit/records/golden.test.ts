@@ -138,13 +138,16 @@ describe('credit-record', () => {
 
 describe('property-rights-transaction', () => {
   const deal = () => example('property-rights-transaction');
-  it('requires price, date and transferee of a deal', () => {
-    expect(paths('property-rights-transaction', without(deal(), 'dealPriceYuan', 'dealDate', 'transfereeName'))).toEqual([
+  const result = ['dealPriceYuan', 'dealDate', 'transactionMethod', 'transfereeType', 'transfereeName'] as const;
+  it('requires price, date, method and transferee of a deal', () => {
+    expect(paths('property-rights-transaction', without(deal(), ...result))).toEqual([
       '/dealDate',
       '/dealPriceYuan',
+      '/transactionMethod',
       '/transfereeName',
+      '/transfereeType',
     ]);
-    expect(paths('property-rights-transaction', { ...without(deal(), 'dealPriceYuan', 'dealDate', 'transfereeName'), status: 'listed' })).toEqual([]);
+    expect(paths('property-rights-transaction', { ...without(deal(), ...result), status: 'listed' })).toEqual([]);
   });
   it('rejects negative prices, fractions of a cent, dates out of order and a bad transferor code', () => {
     const broken = { ...deal(), listingPriceYuan: -1, dealPriceYuan: 1.005, listingEndDate: '2025-03-01', transferor: { name: 'x', creditCode: '9144' } };
