@@ -8,10 +8,11 @@ import { sgsCsvBytes } from './drops/sgs-csv.js';
 import { sgsExport } from './drops/sgs-export.js';
 import { generatePenalties } from './enforcement/generate.js';
 import { generateServiceItems } from './service-items/generate.js';
+import { EXCHANGE_DATABASE, startPropertyRightsDepartment } from './property-rights/mysql-department.js';
 
 /** The demo departments of the kinds beyond the HTTP API; each name maps to where it runs, or why it was skipped. */
-export type DemoKind = 'credit' | 'documents' | 'sgs' | 'service-items';
-export const DEMO_KINDS: readonly DemoKind[] = ['credit', 'documents', 'sgs', 'service-items'];
+export type DemoKind = 'credit' | 'documents' | 'sgs' | 'service-items' | 'property-rights';
+export const DEMO_KINDS: readonly DemoKind[] = ['credit', 'documents', 'sgs', 'service-items', 'property-rights'];
 
 /** The source (sources/<id>.yaml) that reads each demo department. */
 export const DEMO_SOURCE_IDS: Readonly<Record<DemoKind, string>> = {
@@ -19,6 +20,7 @@ export const DEMO_SOURCE_IDS: Readonly<Record<DemoKind, string>> = {
   documents: 'demo-documents',
   sgs: 'demo-sgs-csv',
   'service-items': 'demo-service-items',
+  'property-rights': 'demo-property-rights',
 };
 
 export interface OtherKindDepartments {
@@ -74,6 +76,20 @@ const DATABASE_DEPARTMENTS = [
     seedOffset: 2,
     start: startDocumentsDepartment,
   },
+  {
+    kind: 'property-rights',
+    name: 'property-rights exchange 公共资源交易中心 (MySQL)',
+    engine: 'MySQL/MariaDB',
+    scheme: 'mysql',
+    port: 3306,
+    user: 'root',
+    database: EXCHANGE_DATABASE,
+    table: 'cqjy_xm',
+    hostVariable: 'TONGYUAN_DEMO_EXCHANGE_DB_HOST',
+    share: 0.25,
+    seedOffset: 5,
+    start: startPropertyRightsDepartment,
+  },
 ] as const;
 
 const share = (count: number, fraction: number) => Math.max(10, Math.round(count * fraction));
@@ -98,7 +114,8 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
     try {
       await db.start({ host, port: db.port, user: db.user, count: share(options.count, db.share), seed: options.seed + db.seedOffset, start: options.start });
       env[db.hostVariable] = host;
-      shown.set(db.name, `${db.scheme}://${db.user}@${host}:${db.port}/tongyuan_demo table ${db.table}`);
+      const database = 'database' in db ? db.database : 'tongyuan_demo';
+      shown.set(db.name, `${db.scheme}://${db.user}@${host}:${db.port}/${database} table ${db.table}`);
       started.add(DEMO_SOURCE_IDS[db.kind]);
     } catch (error) {
       shown.set(db.name, `skipped: no ${where} (${reason(error)})`);

@@ -65,7 +65,7 @@ describe("demo departments of the other kinds on the machine's databases and the
     const { sync, skipped: leftOut } = sourcesToSync((await loadSources(DEFAULT_CATALOG_DIRS.sources)).valid, skipped);
     // The law-enforcement department serves penalties and licences: both its sources sync.
     expect(sync.map((s) => s.id)).toEqual(['demo-enforcement', 'demo-licenses']);
-    expect(leftOut.map((s) => s.id)).toEqual(['demo-credit', 'demo-documents', 'demo-service-items', 'demo-sgs-csv']);
+    expect(leftOut.map((s) => s.id)).toEqual(['demo-credit', 'demo-documents', 'demo-property-rights', 'demo-service-items', 'demo-sgs-csv']);
     const ingest = resources.functions.find((fn) => fn.id === 'ingest')!;
     expect(sourceSchedulePlan(sync)(ingest, 60)).toEqual([{ event: { sourceIds: ['demo-enforcement', 'demo-licenses'] }, everyMinutes: 60 }]);
   });
