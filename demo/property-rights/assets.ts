@@ -67,7 +67,7 @@ export function listedAsset(random: Random, b: Branch, group: Transferor): Liste
     return {
       kind: '资产转让',
       asset: '机动车辆',
-      name: `${plate} ${random.pick(VEHICLES)}小型轿车转让`,
+      name: `${plate} ${random.pick(VEHICLES)}车辆转让`,
       transferor: group,
       priceYuan: price,
       depositYuan: random.pick([2000, 5000, 10_000]),
