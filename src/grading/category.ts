@@ -26,7 +26,7 @@ export class ForbiddenFieldError extends Error {
 
 /** The L4 message, shared with the config check so the loader and the publisher say the same words. */
 export function forbiddenFieldMessage(recordType: GradedRecordType, field: string): string {
-  return `字段 ${namedField(recordType, field)} 分级为 L4（禁止开放），不得发布 / ${field} is graded L4 (never opened) and cannot be published`;
+  return `字段 ${namedField(recordType, field)}分级为 L4（禁止开放），不得发布 / ${field} is graded L4 (never opened) and cannot be published`;
 }
 
 /**

@@ -50,16 +50,16 @@ function piiProblems(dataset: CheckedDataset, type: GradedRecordType, field: str
   const party = piiPartyOf(property);
   const properties = propertiesOf(type);
   if (party && !properties[party]) {
-    problems.push(`字段 ${name} 的 x-pii-party 指向不存在的字段 ${party} / x-pii-party of ${field} names ${party}, not a field of ${type.name}`);
+    problems.push(`字段 ${name}的 x-pii-party 指向不存在的字段 ${party} / x-pii-party of ${field} names ${party}, not a field of ${type.name}`);
   }
   if (!holdsStrings(property)) {
-    problems.push(`字段 ${name} 标注了个人信息（${kind}）但不是文本，无法脱敏 / ${field} is marked x-pii ${kind} but holds no text to mask`);
+    problems.push(`字段 ${name}标注了个人信息（${kind}）但不是文本，无法脱敏 / ${field} is marked x-pii ${kind} but holds no text to mask`);
   }
   const partyFixed = party === undefined ? undefined : dataset.filter?.[party];
   const legalPersonsOnly = kind !== 'idCard' && kind !== 'bankAccount' && partyFixed !== undefined && partyFixed !== NATURAL_PERSON;
   if (grade === 'L1' && !legalPersonsOnly) {
     problems.push(
-      `字段 ${name} 含个人信息（${kind}）而分级为 L1（无条件开放），须在 grades 中调高至 L2 或 L3 以脱敏发布 / ${field} holds personal information (${kind}) but is graded L1; raise it to L2 or L3 in grades so it is masked`,
+      `字段 ${name}含个人信息（${kind}）而分级为 L1（无条件开放），须在 grades 中调高至 L2 或 L3 以脱敏发布 / ${field} holds personal information (${kind}) but is graded L1; raise it to L2 or L3 in grades so it is masked`,
     );
   }
   return problems;

@@ -87,6 +87,7 @@ export function releaseColumns(dataset: DatasetConfig, recordType?: GradedRecord
       titleEn,
       description,
       type: columnTypeOf(property),
+      ...(typeof property.format === 'string' ? { format: property.format } : {}),
       ...(labels ? { labels } : {}),
       grade,
       ...(masking ? { masking: maskingLabel(masking) } : {}),

@@ -54,7 +54,7 @@ export function gradeRaiseProblems(dataset: Pick<DatasetConfig, 'fields' | 'grad
     if (!property || !base) {
       problems.push(`/grades/${field}: 字段 ${field} 不是 ${recordType.name} 的字段 / ${field} is not a field of ${recordType.name}`);
     } else if (!published.has(field)) {
-      problems.push(`/grades/${field}: 字段 ${name} 未列入 fields，调整其分级无意义 / ${field} is not a published field; raising its grade has no effect`);
+      problems.push(`/grades/${field}: 字段 ${name}未列入 fields，调整其分级无意义 / ${field} is not a published field; raising its grade has no effect`);
     } else if (RANK[raised] < RANK[base]) {
       problems.push(`/grades/${field}: 字段 ${name}：数据集不得调低分级 ${base}→${raised} / a dataset may raise a grade, never lower it`);
     }
