@@ -1,13 +1,17 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TongyuanStack } from '../lib/tongyuan-stack.js';
-import { describeFileProblem, loadSources } from '../src/config/catalog.js';
+import { describeFileProblem, loadDatasets, loadSources } from '../src/config/catalog.js';
 import { loadRuntimeConfig } from '../src/config/runtime-config.js';
 
 // A deploy ships what it was given: a refused source file stops the synth rather than
 // deploying without its department (the running stack skips such a file, reporting it).
-const sources = await loadSources(loadRuntimeConfig(process.env).catalogDirs.sources);
+// The same holds for dataset files: a dataset refused here (an L4 field, a lowered grade)
+// would be skipped by every function at run time, so it stops the synth instead.
+const catalogDirs = loadRuntimeConfig(process.env).catalogDirs;
+const [sources, datasets] = await Promise.all([loadSources(catalogDirs.sources), loadDatasets(catalogDirs.datasets)]);
 if (sources.problems.length > 0) throw new Error(`cannot synthesize with invalid source files:\n${sources.problems.map(describeFileProblem).join('\n')}`);
+if (datasets.problems.length > 0) throw new Error(`cannot synthesize with invalid dataset files:\n${datasets.problems.map(describeFileProblem).join('\n')}`);
 
 const app = new App();
 new TongyuanStack(app, 'Tongyuan', {

@@ -1,33 +1,34 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ErrorObject } from 'ajv';
 import validateDataset from '../generated/dataset.validate.js';
 import type { SourceConfig, DatasetConfig } from './catalog-types.js';
 import { ConfigError, describeFileProblem, type FileProblem, type LoadedDefinitions } from './catalog-errors.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { checkSourceDocument } from './source-validation.js';
+import { checkDatasetGrades } from '../grading/check.js';
 
 export type { SourceConfig, DatasetConfig } from './catalog-types.js';
 export { ConfigError, describeFileProblem, type FileProblem, type LoadedDefinitions } from './catalog-errors.js';
 export { resolveSecretReferences } from './secret-refs.js';
 
-interface SchemaValidator<T> {
-  (data: unknown): data is T;
-  errors?: ErrorObject[] | null;
-}
-
 /** Validates one parsed document: the value, or the problems as "path: what is wrong". */
 type DocumentCheck<T> = (data: unknown) => Promise<{ value: T; problems: [] } | { value?: undefined; problems: string[] }>;
-
-const fromValidator =
-  <T>(validate: SchemaValidator<T>): DocumentCheck<T> =>
-  async (data) =>
-    validate(data) ? { value: data, problems: [] } : { problems: describeSchemaErrors(validate.errors) };
 
 const checkSource: DocumentCheck<SourceConfig> = async (data) => {
   const { source, problems } = await checkSourceDocument(data);
   return source ? { value: source, problems: [] } : { problems };
+};
+
+/**
+ * The schema first; then what it cannot see: fields and grades against the record type's
+ * schema (an L4 field, a lowered grade, unmasked personal information), each problem naming
+ * the field, so a dataset that could not be published is refused when it is loaded.
+ */
+const checkDataset: DocumentCheck<DatasetConfig> = async (data) => {
+  if (!validateDataset(data)) return { problems: describeSchemaErrors(validateDataset.errors) };
+  const problems = checkDatasetGrades(data);
+  return problems.length === 0 ? { value: data, problems: [] } : { problems };
 };
 
 const shownPath = (file: string): string => relative(process.cwd(), file) || file;
@@ -85,7 +86,7 @@ export async function loadSourceFile(file: string): Promise<SourceConfig> {
 
 /** The valid datasets of a folder, and the files refused with why. */
 export function loadDatasets(dir: string): Promise<LoadedDefinitions<DatasetConfig>> {
-  return loadYamlDir(dir, fromValidator(validateDataset), 'dataset');
+  return loadYamlDir(dir, checkDataset, 'dataset');
 }
 
 /**

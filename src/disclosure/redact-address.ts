@@ -21,3 +21,18 @@ export function redactAddresses(text: string): string {
     rest !== '' && STREET_WORD.test(rest) ? `${cue}${divisions}` : match,
   );
 }
+
+const LEADING_DIVISIONS = new RegExp(`^${DIVISIONS}`, 'u');
+/** A county-level name never holds a street word; "中山路花园小区" is a street, not a 区. */
+const NOT_A_DIVISION = /路|街|道|巷|弄|号|村|组|室|幢|栋|楼|小区|苑|社区|公寓|大厦|花园|新村/u;
+
+/**
+ * A whole address field cut to its district or county: "浙江省绍兴市越城区解放路100号" →
+ * "浙江省绍兴市越城区". Undefined when the address names no district or county at its start:
+ * an address that cannot be cut is never published whole.
+ */
+export function addressDistrict(address: string): string | undefined {
+  const divisions = LEADING_DIVISIONS.exec(address.replace(/\s+/gu, ''))?.[1] ?? '';
+  if (!/(?:区|县|市|旗)$/u.test(divisions) || NOT_A_DIVISION.test(divisions)) return undefined;
+  return divisions;
+}

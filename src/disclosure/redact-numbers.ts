@@ -1,4 +1,5 @@
 import { idCardCheckChar, isCalendarDate, isUscc } from '../records/formats.js';
+import { passesLuhn } from '../records/personal-numbers.js';
 
 /**
  * Masks the numbers that identify a natural person inside free text: resident identity
@@ -43,16 +44,6 @@ const maskLandline = (areaCode: string, lastFour: string) => `${areaCode}-****${
 /** Cards keep the first and last four digits, as receipts print them: 6222***********1234. */
 export function maskCardNumber(digits: string): string {
   return `${digits.slice(0, 4)}${stars(digits.length - 8)}${digits.slice(-4)}`;
-}
-
-function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    let digit = Number(digits.charAt(digits.length - 1 - i));
-    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return sum % 10 === 0;
 }
 
 /**

@@ -39,6 +39,11 @@ export interface ReleaseColumn {
   readonly titleEn: string;
   readonly description: string;
   readonly type: ColumnType;
+  /**
+   * The schema's string format (uscc, document-number, uri …) when it has one: the publish
+   * gate does not take a registration code in such a column for a bank card number.
+   */
+  readonly format?: string;
   /** Enum code → Chinese label, for the files people open (CSV, XLSX). */
   readonly labels?: Readonly<Record<string, string>>;
   /** The field's grade in this dataset: the schema's, or the dataset's raise. */
