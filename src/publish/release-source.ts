@@ -19,7 +19,7 @@ export class SourceOrderError extends Error {
  * listing (an in-memory store) is sorted within the buffer. A larger unordered one fails
  * rather than publish rows out of order.
  */
-export async function* inIdOrder(pages: AsyncIterable<readonly StoredVersion[]>, what: string, bufferSize = 50_000): AsyncGenerator<SourceItem> {
+export async function* inIdOrder(pages: AsyncIterable<readonly StoredVersion[]>, what: string, bufferSize = 5_000): AsyncGenerator<SourceItem> {
   let buffer: StoredVersion[] = [];
   let last: string | undefined;
   const flush = function* (): Generator<SourceItem> {

@@ -108,23 +108,26 @@ export async function* stateEntries(
   }
 }
 
-/** Local files of a state as it is written; a part is closed every `partLines` lines. */
+/** Local files of a state as it is written; a part is closed every `partLines` lines or `partBytes` of text, whichever comes first. */
 export class StateWriter {
-  private readonly parts: { path: string; name: string; lines: number; minUntil?: string; waiting: number }[] = [];
+  private readonly parts: { path: string; name: string; lines: number; bytes: number; minUntil?: string; waiting: number }[] = [];
   private gzip?: Gzip;
   private closing?: Promise<void>;
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   constructor(
     private readonly dir: string,
     private readonly partLines = 20_000,
+    private readonly partBytes = 8 * 1024 * 1024,
   ) {}
 
   async write(line: StateLine): Promise<void> {
     let part = this.parts.at(-1);
-    if (!this.gzip || !part || part.lines >= this.partLines) {
+    if (!this.gzip || !part || part.lines >= this.partLines || part.bytes >= this.partBytes) {
       await this.closePart();
       const name = `part-${String(this.parts.length).padStart(5, '0')}.jsonl.gz`;
-      part = { path: join(this.dir, name), name, lines: 0, waiting: 0 };
+      part = { path: join(this.dir, name), name, lines: 0, bytes: 0, waiting: 0 };
       this.parts.push(part);
       this.gzip = createGzip();
       const file = createWriteStream(part.path);
@@ -134,11 +137,25 @@ export class StateWriter {
     part.lines += 1;
     if ('waiting' in line) part.waiting += 1;
     if ('until' in line && line.until !== undefined && (part.minUntil === undefined || line.until < part.minUntil)) part.minUntil = line.until;
-    if (!this.gzip.write(`${JSON.stringify(line)}\n`)) await once(this.gzip, 'drain');
+    const text = `${JSON.stringify(line)}\n`;
+    part.bytes += text.length;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= 256 * 1024) await this.flush();
+  }
+
+  /** Lines go to gzip in chunks: one write per line would wait on the compressor per line. */
+  private async flush(): Promise<void> {
+    if (!this.gzip || this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    if (!this.gzip.write(text)) await once(this.gzip, 'drain');
   }
 
   private async closePart(): Promise<void> {
     if (!this.gzip) return;
+    await this.flush();
     this.gzip.end();
     await this.closing;
     this.gzip = undefined;
