@@ -68,6 +68,7 @@ function world() {
     ledger,
     publish,
     publishOnly,
+    deps: incremental.deps,
     changes,
     numbers,
     manifestOf: (r: ReleasePointer) => manifestOf(incremental.objects, r),
@@ -146,5 +147,28 @@ describe('a release built from the previous one plus the change', () => {
     // An unpublished field changed: a new version, the same rows.
     w.ssot.put('a', decision('a', { facts: '事实二' }));
     expect(await w.publishOnly()).toMatchObject({ released: false, reason: 'unchanged', release: first.release });
+  });
+
+  it('rebuilds in full when the definition changes or the change is too large to hold, with the same rows', async () => {
+    const w = world();
+    for (const id of ['a', 'b', 'c']) w.ssot.put(id, decision(id));
+    const first = await w.publish();
+    const listed = w.ssot.counts.listed;
+    w.at('2026-03-03T05:00:00.000Z');
+    const retitled = await publishDataset({ ...dataset, title: { zh: '行政处罚决定（更名）', en: 'Penalty decisions' } }, w.deps);
+    expect(w.ssot.counts.listed).toBe(listed + 3);
+    expect(retitled.released).toBe(true);
+    expect(w.numbers(retitled.release!)).toEqual(w.numbers(first.release!));
+    // Nothing is added or removed by a new definition; the rows are the same.
+    expect(w.changes(retitled.release!)).toEqual([]);
+    w.at('2026-03-03T06:00:00.000Z');
+    w.ssot.put('a', decision('a', { partyName: '甲（更名）有限公司' }));
+    w.ssot.put('b', decision('b', { partyName: '乙（更名）有限公司' }));
+    const large = await publishDataset({ ...dataset, title: { zh: '行政处罚决定（更名）', en: 'Penalty decisions' } }, { ...w.deps, changeLimit: 1 });
+    expect(w.ssot.counts.listed).toBe(listed + 6);
+    expect(w.changes(large.release!)).toEqual([
+      { change: 'changed', recordId: 'a' },
+      { change: 'changed', recordId: 'b' },
+    ]);
   });
 });
