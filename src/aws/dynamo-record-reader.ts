@@ -1,6 +1,15 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ObjectStore, RecordReader } from '../ports/index.js';
-import { CONTRIBUTION_SK_PREFIX, CURRENT_SK, SOURCE_KEY_INDEX, VERSION_SK_PREFIX, recordPk, sourceRef, type StoredVersion } from '../ssot/model.js';
+import type { ObjectStore, RecordChanges, RecordReader } from '../ports/index.js';
+import {
+  CHANGED_INDEX,
+  CONTRIBUTION_SK_PREFIX,
+  CURRENT_SK,
+  SOURCE_KEY_INDEX,
+  VERSION_SK_PREFIX,
+  recordPk,
+  sourceRef,
+  type StoredVersion,
+} from '../ssot/model.js';
 import { RecordOverflow } from '../ssot/overflow.js';
 import { bodyOf, contributionFromItem, nameOfItem, resolveStoredVersion, type Item, type RecordName } from '../ssot/record-items.js';
 import type { StoredContribution } from '../ssot/record-writes.js';
@@ -17,7 +26,7 @@ export interface RecordStoreOptions {
  * Reads of the SSOT in DynamoDB (item shapes in ssot/record-items.ts). Records stored by
  * pointer come back with their content.
  */
-export class DynamoRecordReader implements RecordReader {
+export class DynamoRecordReader implements RecordReader, RecordChanges {
   protected readonly overflow: RecordOverflow;
 
   constructor(
@@ -88,6 +97,24 @@ export class DynamoRecordReader implements RecordReader {
       ExpressionAttributeNames: { '#conflict': 'conflict' },
       ExpressionAttributeValues: { ':t': recordType },
     };
+  }
+
+  /** Ids of the records of a type stored at or after `since`, through the byTypeChanged index (eventually consistent). */
+  async *changedSince(recordType: string, since: Date): AsyncGenerator<string[]> {
+    const query = {
+      TableName: this.table,
+      IndexName: CHANGED_INDEX,
+      KeyConditionExpression: 'recordType = :t AND storedAt >= :since',
+      ExpressionAttributeValues: { ':t': recordType, ':since': since.toISOString() },
+      ProjectionExpression: 'recordId',
+    };
+    for await (const items of queryPages(this.doc, query)) yield items.map((item) => String(item.recordId));
+  }
+
+  /** Current versions by id, read consistently in batches of 100; tombstones and conflicts included. */
+  async readCurrent(recordType: string, recordIds: readonly string[]): Promise<StoredVersion[]> {
+    const items = await this.readCurrentItems(recordIds.map((id) => recordPk(recordType, id)));
+    return Promise.all([...items.values()].map((item) => this.toStoredVersion(item)));
   }
 
   countCurrent(recordType: string): Promise<number> {

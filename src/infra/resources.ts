@@ -120,6 +120,8 @@ export const resources: ResourceModel = {
         { name: 'byType', partitionKey: S('recordType'), sortKey: S('recordId') },
         // Sparse: only contribution items carry sourceRef (sourceId#sourceKey), so deletions known by source key find their record.
         { name: 'bySourceKey', partitionKey: S('sourceRef') },
+        // Current items only (versions carry no recordType): what changed since a release, tombstones and conflicts included.
+        { name: 'byTypeChanged', partitionKey: S('recordType'), sortKey: S('storedAt') },
       ],
     },
     {

@@ -29,3 +29,19 @@ export interface RecordStore extends RecordReader {
   /** An operator's tombstone: every contribution of the record withdrawn at once. False when there was nothing to withdraw. */
   tombstoneRecord(recordType: string, recordId: string, by: Omit<Provenance, 'extractedAt'>): Promise<boolean>;
 }
+
+/**
+ * What changed in the SSOT since a moment, for releases built from the previous one plus the
+ * change (src/publish). Listing is eventually consistent: a caller asks from a little before
+ * the moment it last read, and reads what it lists consistently.
+ */
+export interface RecordChanges {
+  /**
+   * Ids of the records of a type whose current version was stored at or after `since`
+   * (tombstones and identity conflicts included), page by page, in no particular order;
+   * an id may come more than once.
+   */
+  changedSince(recordType: string, since: Date): AsyncIterable<readonly string[]>;
+  /** The current versions of these records read consistently, tombstones and conflicts included; ids with no record are left out. */
+  readCurrent(recordType: string, recordIds: readonly string[]): Promise<StoredVersion[]>;
+}

@@ -11,17 +11,24 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV record (without its line break). */
+export const csvLine = (values: readonly unknown[]): string => values.map(csvCell).join(',');
+
+/** The byte order mark a CSV starts with. */
+export const CSV_BOM = BOM;
+
 /** RFC 4180 CSV in UTF-8 with a BOM, so Excel on a Chinese Windows opens it correctly. */
 export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
-  const lines = [columns.map(csvCell).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
+  const lines = [csvLine(columns)];
+  for (const row of rows) lines.push(csvLine(columns.map((c) => row[c])));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
+/** One JSONL line (without its line break): keys in column order, absent values left out. */
+export const jsonlLine = (columns: readonly string[], row: Row): string =>
+  JSON.stringify(Object.fromEntries(columns.filter((c) => row[c] !== undefined && row[c] !== null).map((c) => [c, row[c]])));
+
 /** One JSON object per line, keys in column order, absent values left out. */
 export function toJsonl(columns: readonly string[], rows: readonly Row[]): string {
-  return rows
-    .map((row) => JSON.stringify(Object.fromEntries(columns.filter((c) => row[c] !== undefined && row[c] !== null).map((c) => [c, row[c]]))))
-    .map((line) => `${line}\n`)
-    .join('');
+  return rows.map((row) => `${jsonlLine(columns, row)}\n`).join('');
 }

@@ -1,26 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chinaDate } from '../calendar/index.js';
 import type { DatasetConfig } from '../config/catalog.js';
-import type { Clock, DisclosureLedger, ObjectStore } from '../ports/index.js';
-import { disclosedVersions } from '../disclosure/disclose-versions.js';
-import { keepFirstPublications, publishedRecord, type PublishedRecord } from '../disclosure/first-publication.js';
+import type { Clock, DisclosureLedger, ObjectFileUploader, ObjectStore, RecordChanges, WithdrawalMark } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
-import { sha256Hex } from '../util/hash.js';
-import { withheldOf, type HiddenVersion } from '../disclosure/withdrawals.js';
-import type { WithdrawalMark } from '../ports/index.js';
-import { recordWithdrawals, type LifecycleFeeds } from './record-withdrawals.js';
-import { datasetFilter } from './dataset-filter.js';
-import { toCsv, toJsonl, type Row } from './formats.js';
-import { publicityToday } from './release-selection.js';
-import type { ReleaseFile, ReleasePointer } from './release.js';
+import { contentHash } from '../util/hash.js';
+import { linesOf } from './line-file.js';
+import type { GateFile, GateReport } from './gate-report.js';
+import type { LifecycleFeeds } from './record-withdrawals.js';
+import type { ReleasePointer } from './release.js';
+import { buildRelease } from './release-build.js';
+import { ClockKeeper } from './release-clock.js';
+import type { ReleaseColumn, ReleaseFileWriter, Row } from './release-columns.js';
+import { commitRelease, type Uploader } from './release-commit.js';
+import { judgeVersions, mergeById } from './release-merge.js';
+import { planRead } from './release-plan.js';
+import { loadState, stateEntries, stateLines, type ClockLine, type StateEntry } from './release-state.js';
 
 export interface PublishDeps {
-  readonly records: { listCurrent(recordType: string): AsyncIterable<readonly StoredVersion[]> };
-  readonly open: ObjectStore;
+  /** The SSOT: current records in id order, and (when it can) what changed since a moment. */
+  readonly records: { listCurrent(recordType: string): AsyncIterable<readonly StoredVersion[]> } & Partial<RecordChanges>;
+  readonly open: ObjectStore & ObjectFileUploader;
+  /** Where each release's private state goes; the open store (under state/) unless given. */
+  readonly state?: ObjectStore & ObjectFileUploader;
   readonly releases: {
     latest(datasetId: string): Promise<ReleasePointer | undefined>;
     commit(release: ReleasePointer, previousReleaseId: string | undefined): Promise<void>;
   };
-  /** Fields of the record type that may be opened unconditionally (grade L1), in schema order. */
-  readonly openColumns: (recordType: string) => readonly string[];
+  /** The dataset's published columns, graded (grading's releaseColumns). */
+  readonly columns: (dataset: DatasetConfig) => readonly ReleaseColumn[];
+  /** A disclosed record → its masked row in codes (grading's projectRow). */
+  readonly project: (dataset: DatasetConfig) => (record: Readonly<Record<string, unknown>>) => Row;
+  /** The release's file writers, writing into `dir` (formats' releaseWriters). */
+  readonly writers: (dir: string, dataset: DatasetConfig, columns: readonly ReleaseColumn[]) => ReleaseFileWriter[];
+  /** The publish gate over the written files (grading's scanRelease); without it nothing is scanned. */
+  readonly gate?: (files: readonly GateFile[], columns: readonly ReleaseColumn[], category: 'open' | 'restricted') => Promise<GateReport>;
+  /** 无条件开放 or 受限开放 (grading's datasetCategory). */
+  readonly category: (dataset: DatasetConfig) => 'open' | 'restricted';
   /** Fields of the record type holding free text, which are redacted before they are published. */
   readonly freeTextColumns: (recordType: string) => readonly string[];
   readonly clock: Clock;
@@ -28,14 +45,34 @@ export interface PublishDeps {
   readonly disclosures?: DisclosureLedger;
   /** Feeds that hear of expiries, which no source change announces. */
   readonly lifecycleFeeds?: LifecycleFeeds;
+  /** Local scratch space for the release's files (the OS temp folder unless given). */
+  readonly workDir?: string;
+  /** How long before the previous release's read changes are asked for again (default 15 minutes). */
+  readonly changeMarginMs?: number;
+  /** Above this many records to read, a release is rebuilt in full (default 100,000). */
+  readonly changeLimit?: number;
 }
 
-export type PublishOutcome = (
-  { readonly released: true; readonly release: ReleasePointer } | { readonly released: false; readonly reason: 'unchanged'; readonly release: ReleasePointer }
-) & {
+interface Withdrawals {
   /** Published records this release (or the unchanged latest one) was the first to leave out. */
   readonly withdrawn?: readonly WithdrawalMark[];
-};
+}
+
+export type PublishOutcome =
+  | ({ readonly released: true; readonly release: ReleasePointer } & Withdrawals)
+  | ({ readonly released: false; readonly reason: 'unchanged'; readonly release: ReleasePointer } & Withdrawals)
+  | ({
+      readonly released: false;
+      readonly reason: 'refused';
+      /** The latest release, which stays latest. */
+      readonly release?: ReleasePointer;
+      /** The gate's findings: file, row, column and kind of every leak. */
+      readonly findings: GateReport['findings'];
+      readonly error: string;
+    } & Withdrawals);
+
+/** Bump when the way rows are built changes, so every dataset is rebuilt once. */
+const BUILD_FORMAT = 1;
 
 const compact = (d: Date) =>
   d
@@ -43,80 +80,90 @@ const compact = (d: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.(\d{3})Z$/, '$1Z');
 
+/** Reads the previous release's state, re-keeping its clock on the way (idempotent: a failed keep is made good). */
+function previousEntries(read: (key: string) => Promise<Uint8Array | undefined>, keeper: ClockKeeper | undefined, parts: Parameters<typeof stateLines>[1]) {
+  return stateEntries(stateLines(read, parts), keeper ? { onFirst: (first) => keeper.first(first), onRemoved: (line) => keeper.left(line) } : {});
+}
+
+/** Keeps this release's own clock from the delta the build wrote. */
+async function keepOwnClock(path: string, keeper: ClockKeeper): Promise<WithdrawalMark[]> {
+  for await (const line of linesOf(path)) {
+    const entry = JSON.parse(line) as ClockLine;
+    if ('first' in entry) await keeper.first(entry.first);
+    else await keeper.left(entry.removed);
+  }
+  return keeper.finish();
+}
+
+async function* none(): AsyncGenerator<StateEntry> {}
+
 /**
- * Writes a new immutable release when the dataset's content changed: every file first,
- * then the manifest, then the "latest" pointer, so a reader never sees a half release.
+ * Writes a new immutable release when the dataset's content changed, built from the previous
+ * release's state plus what changed since (or in full when it must), streaming: rows pass to
+ * every writer one at a time. The gate reads every file before anything is uploaded; then
+ * every file, the state and the manifest go up, and the "latest" pointer moves last, so a
+ * reader never sees a half release and a crash leaves the previous one latest.
  */
 export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps): Promise<PublishOutcome> {
   // The release is as of the moment its read began: a change routed after that is not in it.
   const now = deps.clock.now();
-  const columns = deps.openColumns(dataset.recordType);
-  const keyed: { id: string; row: Row }[] = [];
-  const published: PublishedRecord[] = [];
-  const hidden = new Map<string, HiddenVersion>();
-  // Disclosure: what is not public today (revoked, expired) and minors' decisions are left out; free text is redacted (src/disclosure).
-  // Its filter selects the part of the record type a dataset holds (penalties, licences); the rest is not its to withdraw.
-  const isInDataset = datasetFilter(dataset);
-  const publicity = publicityToday(dataset, now);
-  const current = disclosedVersions(deps.records.listCurrent(dataset.recordType), deps.freeTextColumns(dataset.recordType));
-  for await (const page of current) {
-    for (const stored of page) {
-      if (!isInDataset(stored.record)) continue;
-      const today = publicity(stored);
-      if (!today.published) {
-        const withheld = withheldOf(today);
-        hidden.set(stored.recordId, withheld ? { stored, withheld } : { stored });
-        continue;
-      }
-      keyed.push({ id: stored.recordId, row: Object.fromEntries(columns.map((c) => [c, stored.record[c]])) });
-      published.push(publishedRecord(stored));
-    }
-  }
-  // Disclosure clock: records first published by a release get its time, earlier ones keep theirs; what it leaves out is marked withdrawn.
-  const keepClock = async (release: ReleasePointer): Promise<readonly WithdrawalMark[]> => {
-    if (!deps.disclosures) return [];
-    await keepFirstPublications(deps.disclosures, dataset.recordType, release, published);
-    const shown = new Set(published.map((p) => p.recordId));
-    return recordWithdrawals(deps.disclosures, dataset.recordType, release, shown, hidden, deps.lifecycleFeeds);
-  };
-  // A stable order makes equal content produce equal bytes, so unchanged data makes no release.
-  keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rows = keyed.map((k) => k.row);
-  const jsonl = toJsonl(columns, rows);
-  const snapshotHash = sha256Hex(jsonl);
+  const columns = deps.columns(dataset);
+  const category = deps.category(dataset);
+  const definitionHash = contentHash({ build: BUILD_FORMAT, dataset, columns, category });
+  const stateStore: Uploader = deps.state ?? deps.open;
+  const readState = (key: string) => stateStore.get(key);
   const previous = await deps.releases.latest(dataset.id);
-  if (previous?.snapshotHash === snapshotHash) {
-    // The same rows went out with the previous release: a clock its publisher failed to keep is kept as of that release.
-    return { released: false, reason: 'unchanged', release: previous, withdrawn: await keepClock(previous) };
-  }
+  const previousState = previous ? await loadState(stateStore, dataset.id, previous.releaseId) : undefined;
+  const dir = await mkdtemp(join(deps.workDir ?? tmpdir(), 'tongyuan-release-'));
+  try {
+    const plan = await planRead({
+      datasetId: dataset.id,
+      recordType: dataset.recordType,
+      records: deps.records,
+      ...(previousState ? { previous: previousState } : {}),
+      definitionHash,
+      today: chinaDate(now),
+      marginMs: deps.changeMarginMs ?? 15 * 60_000,
+      changeLimit: deps.changeLimit ?? 100_000,
+      readState,
+    });
+    const previousClock =
+      previous && previousState && deps.disclosures ? new ClockKeeper(deps.disclosures, dataset.recordType, previous, deps.lifecycleFeeds) : undefined;
+    const built = await buildRelease({
+      definitionHash,
+      steps: mergeById(previousState ? previousEntries(readState, previousClock, previousState.parts) : none(), plan.items),
+      complete: plan.complete,
+      judge: judgeVersions(dataset, now, deps.freeTextColumns(dataset.recordType), deps.project(dataset)),
+      writers: deps.writers(dir, dataset, columns),
+      dir,
+    });
+    const kept = (await previousClock?.finish()) ?? [];
+    if (previous?.snapshotHash === built.snapshotHash) return { released: false, reason: 'unchanged', release: previous, withdrawn: kept };
 
-  const releaseId = `${compact(now)}-${snapshotHash.slice(0, 8)}`;
-  const prefix = `datasets/${dataset.id}/releases/${releaseId}`;
-  const contents = [
-    { format: 'csv' as const, mediaType: 'text/csv; charset=utf-8', text: toCsv(columns, rows) },
-    { format: 'jsonl' as const, mediaType: 'application/x-ndjson', text: jsonl },
-  ];
-  const files: ReleaseFile[] = [];
-  for (const content of contents) {
-    const bytes = Buffer.from(content.text, 'utf8');
-    const name = `${dataset.id}.${content.format}`;
-    const key = `${prefix}/${name}`;
-    await deps.open.put(key, bytes, { contentType: content.mediaType });
-    files.push({ name, key, format: content.format, mediaType: content.mediaType, bytes: bytes.length, sha256: sha256Hex(bytes) });
+    if (deps.gate) {
+      const report = await deps.gate(
+        built.files.map(({ writer, written }) => ({ name: writer.name, format: writer.format, path: written.path })),
+        columns,
+        category,
+      );
+      if (!report.passed) {
+        const first = report.findings.slice(0, 5).map((f) => `${f.file} row ${f.row} column ${f.column}: ${f.kind}`);
+        const error = `dataset ${dataset.id}: the publish gate refused the release (${report.findings.length} finding(s): ${first.join('; ')})`;
+        return { released: false, reason: 'refused', ...(previous ? { release: previous } : {}), findings: report.findings, error, withdrawn: kept };
+      }
+    }
+
+    const releaseId = `${compact(now)}-${built.snapshotHash.slice(0, 8)}`;
+    const release = await commitRelease(
+      { open: deps.open, state: stateStore, releases: deps.releases },
+      { dataset, category, columns, definitionHash, releaseId, createdAt: now, ...(previous ? { previous } : {}), built },
+    );
+    // Disclosure clock: what this release first carried starts its clock now; what it left out is withdrawn.
+    const own = deps.disclosures
+      ? await keepOwnClock(built.clockPath, new ClockKeeper(deps.disclosures, dataset.recordType, release, deps.lifecycleFeeds))
+      : [];
+    return { released: true, release, withdrawn: [...kept, ...own] };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  const manifestKey = `${prefix}/manifest.json`;
-  const manifest = {
-    dataset: { id: dataset.id, title: dataset.title, publisher: dataset.publisher, license: dataset.license },
-    release: releaseId,
-    createdAt: now.toISOString(),
-    previousRelease: previous?.releaseId ?? null,
-    rowCount: rows.length,
-    snapshotHash,
-    schema: { recordType: dataset.recordType, columns },
-    files: files.map(({ name, format, mediaType, bytes, sha256 }) => ({ name, format, mediaType, bytes, sha256 })),
-  };
-  await deps.open.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: 'application/json' });
-  const release: ReleasePointer = { datasetId: dataset.id, releaseId, createdAt: now.toISOString(), rowCount: rows.length, snapshotHash, manifestKey, files };
-  await deps.releases.commit(release, previous?.releaseId);
-  return { released: true, release, withdrawn: await keepClock(release) };
 }

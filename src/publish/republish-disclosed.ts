@@ -35,6 +35,10 @@ export async function republishDisclosed(
   for (const dataset of datasets.filter((d) => d.disclosure)) {
     try {
       const outcome = await publish(dataset);
+      if (!outcome.released && outcome.reason === 'refused') {
+        results.push({ datasetId: dataset.id, action: 'failed', error: outcome.error });
+        continue;
+      }
       results.push(
         outcome.released
           ? { datasetId: dataset.id, action: 'published', releaseId: outcome.release.releaseId, rows: outcome.release.rowCount, ...countsOf(outcome) }

@@ -34,5 +34,7 @@ export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: 
     return { action: 'deferred', delaySeconds: decision.delaySeconds };
   }
   const outcome = await publishDataset(dataset, deps);
+  // A release the gate refused fails the request: it is retried, and lands in the dead-letter queue if the data stays wrong.
+  if (!outcome.released && outcome.reason === 'refused') throw new Error(outcome.error);
   return outcome.released ? { action: 'published', releaseId: outcome.release.releaseId, rows: outcome.release.rowCount } : { action: 'unchanged' };
 }

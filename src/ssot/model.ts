@@ -81,6 +81,8 @@ export const VERSION_SK_PREFIX = 'v#';
 export const CONTRIBUTION_SK_PREFIX = 'src#';
 /** Sparse GSI over contribution items: a source row → the record it feeds. */
 export const SOURCE_KEY_INDEX = 'bySourceKey';
+/** GSI over current items by record type and the time their version was stored: what changed since a release. */
+export const CHANGED_INDEX = 'byTypeChanged';
 
 export const recordPk = (recordType: string, recordId: string): string => `${recordType}#${recordId}`;
 /** Zero-padded so versions sort in order as strings. */

@@ -68,7 +68,7 @@ describe('the disclosure lifecycle on the emulators', () => {
       },
       clock: { now: () => now },
     };
-    const rowsOf = async () => (await publishDataset(dataset, deps)).release.rowCount;
+    const rowsOf = async () => (await publishDataset(dataset, deps)).release!.rowCount;
     const queueUrl = await subscribeOwnQueue(suffix);
     const events = async () => (await drainQueue(shared.clients.sqs, queueUrl)).map((m) => JSON.parse(m.Body!) as ChangeEvent);
 

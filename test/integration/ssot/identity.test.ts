@@ -121,7 +121,7 @@ describe('identity-safe golden records from two departments', () => {
       openColumns: () => ['decisionNumber', 'partyName', 'creditCode', 'authority'],
     });
     const outcome = await publishDataset(dataset, publishDeps);
-    return outcome.release.rowCount === 0 ? [] : await readRows(publishDeps, outcome.release.files.find((f) => f.format === 'jsonl')!.key);
+    return outcome.release!.rowCount === 0 ? [] : await readRows(publishDeps, outcome.release!.files.find((f) => f.format === 'jsonl')!.key);
   }
 
   async function readRows(publishDeps: { open: { get(key: string): Promise<Uint8Array | undefined> } }, key: string) {

@@ -39,13 +39,13 @@ describe('the credit dataset release', () => {
         .filter(Boolean)
         .map((line) => (JSON.parse(line) as { recordNumber: string }).recordNumber);
     const first = await publishDataset(dataset, deps);
-    expect(numbersIn(first.release)).toEqual(['open']);
+    expect(numbersIn(first.release!)).toEqual(['open']);
     // The competent body grants repair: the record's next version is repaired.
     records[0] = credit('open', { repairStatus: 'repaired', repairedDate: '2026-12-02' });
     at('2026-12-02T02:00:00Z');
     const next = await publishDataset(dataset, deps);
     expect(next.released).toBe(true);
-    expect(next.release.rowCount).toBe(0);
+    expect(next.release!.rowCount).toBe(0);
   });
 
   it('credit records are on no feed: a repaired record is shared nowhere a release does not reach', () => {

@@ -50,14 +50,14 @@ describe('disclosure step of a release', () => {
     const { deps, numbersIn } = memoryDeps(records, '2026-11-26T16:30:00Z');
     const outcome = await publishDataset(disclosed, deps);
     expect(outcome.released).toBe(true);
-    expect(numbersIn(outcome.release)).toEqual(['ends-today', 'in-force', 'objection']);
-    expect(outcome.release.rowCount).toBe(3);
+    expect(numbersIn(outcome.release!)).toEqual(['ends-today', 'in-force', 'objection']);
+    expect(outcome.release!.rowCount).toBe(3);
   });
 
   it('suspends a decision under objection when the rules say so', async () => {
     const { deps, numbersIn } = memoryDeps(records, '2026-11-27T08:00:00Z');
     const outcome = await publishDataset({ ...disclosed, disclosure: { ...disclosed.disclosure!, objection: 'suspend' } }, deps);
-    expect(numbersIn(outcome.release)).toEqual(['ends-today', 'in-force']);
+    expect(numbersIn(outcome.release!)).toEqual(['ends-today', 'in-force']);
   });
 
   it('cuts a new release when a decision expires with no change at its source, and none when nothing expired', async () => {
@@ -68,13 +68,13 @@ describe('disclosure step of a release', () => {
     moveTo('2026-11-27T16:00:00Z'); // 11-28 00:00 in Shanghai: 'ends-today' has expired
     const next = await publishDataset(disclosed, deps);
     expect(next.released).toBe(true);
-    expect(numbersIn(next.release)).toEqual(['in-force', 'objection']);
-    expect(next.release.snapshotHash).not.toBe(first.release.snapshotHash);
+    expect(numbersIn(next.release!)).toEqual(['in-force', 'objection']);
+    expect(next.release!.snapshotHash).not.toBe(first.release!.snapshotHash);
   });
 
   it('publishes every current record of a dataset without disclosure rules', async () => {
     const { deps } = memoryDeps(records, '2026-11-27T08:00:00Z');
     const { disclosure: _rules, ...plain } = disclosed;
-    expect((await publishDataset(plain, deps)).release.rowCount).toBe(records.length);
+    expect((await publishDataset(plain, deps)).release!.rowCount).toBe(records.length);
   });
 });

@@ -51,7 +51,7 @@ describe('publishing two datasets of one record type', () => {
   const rowsOf = async (dataset: DatasetConfig) => {
     const { deps, objects } = memoryPublish(records, { startsAt: '2026-03-02T08:00:00Z', openColumns: () => ['decisionNumber'] });
     const outcome = await publishDataset(dataset, deps);
-    const jsonl = Buffer.from(objects.get(outcome.release.files.find((f) => f.format === 'jsonl')!.key)!).toString('utf8');
+    const jsonl = Buffer.from(objects.get(outcome.release!.files.find((f) => f.format === 'jsonl')!.key)!).toString('utf8');
     return jsonl
       .trim()
       .split('\n')

@@ -22,7 +22,7 @@ describe('publishing a dataset release', () => {
     ]);
     const outcome = await publishDataset(dataset, deps);
     expect(outcome.released).toBe(true);
-    const release = outcome.release;
+    const release = outcome.release!;
     expect(release.rowCount).toBe(2);
     const csv = objects.get(release.files.find((f) => f.format === 'csv')!.key)!;
     expect(Buffer.from(csv).toString('utf8')).toBe('\uFEFFname,tags,amount\r\n甲,,0\r\n"乙, ""有限""公司",罚款；警告,10\r\n');

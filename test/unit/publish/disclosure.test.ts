@@ -38,9 +38,9 @@ describe('the disclosure step of a release', () => {
       version('minor', decision('赵六', '20090501', '当事人赵六无证经营。', '赵六无证经营案')),
     ]);
     const outcome = await publishDataset(dataset, deps);
-    expect(outcome.release.rowCount).toBe(1);
-    const jsonl = Buffer.from(objects.get(outcome.release.files.find((f) => f.format === 'jsonl')!.key)!).toString('utf8');
-    const csv = Buffer.from(objects.get(outcome.release.files.find((f) => f.format === 'csv')!.key)!).toString('utf8');
+    expect(outcome.release!.rowCount).toBe(1);
+    const jsonl = Buffer.from(objects.get(outcome.release!.files.find((f) => f.format === 'jsonl')!.key)!).toString('utf8');
+    const csv = Buffer.from(objects.get(outcome.release!.files.find((f) => f.format === 'csv')!.key)!).toString('utf8');
     const row = JSON.parse(jsonl) as Record<string, string>;
     expect(row.facts).toBe(`当事人张三雇佣王*（身份证号3306**********${witnessId.slice(-4)}），消费者李**投诉。`);
     expect(row.caseName).toBe('张三销售过期食品案（举报电话138****8000）');

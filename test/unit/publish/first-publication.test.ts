@@ -27,7 +27,7 @@ describe('the first-publication step of a release', () => {
     const w = world();
     w.records.push(version('a', { decisionNumber: '甲', decisionDate: '2025-01-24' }), version('b', { decisionNumber: '乙' }));
     const outcome = await publishDataset(dataset, w.deps);
-    const releaseId = outcome.release.releaseId;
+    const releaseId = outcome.release!.releaseId;
     expect(await w.ledger.list('t')).toEqual([
       { recordType: 't', recordId: 'a', decisionDate: '2025-01-24', firstPublishedAt: '2025-02-10T02:00:00.000Z', releaseId },
       { recordType: 't', recordId: 'b', firstPublishedAt: '2025-02-10T02:00:00.000Z', releaseId },
@@ -44,8 +44,8 @@ describe('the first-publication step of a release', () => {
     const second = await publishDataset(dataset, w.deps);
     expect(second.released).toBe(true);
     const byId = new Map((await w.ledger.list('t')).map((e) => [e.recordId, e]));
-    expect(byId.get('a')).toMatchObject({ firstPublishedAt: '2025-02-10T02:00:00.000Z', releaseId: first.release.releaseId });
-    expect(byId.get('c')).toMatchObject({ firstPublishedAt: '2025-02-12T02:00:00.000Z', releaseId: second.release.releaseId });
+    expect(byId.get('a')).toMatchObject({ firstPublishedAt: '2025-02-10T02:00:00.000Z', releaseId: first.release!.releaseId });
+    expect(byId.get('c')).toMatchObject({ firstPublishedAt: '2025-02-12T02:00:00.000Z', releaseId: second.release!.releaseId });
   });
 
   it('on an unchanged release, times a record left untimed at the release that first carried it', async () => {
@@ -55,6 +55,6 @@ describe('the first-publication step of a release', () => {
     w.ledger.entries.clear(); // the ledger write after the first release was lost
     w.at('2025-02-20T02:00:00.000Z');
     expect((await publishDataset(dataset, w.deps)).released).toBe(false);
-    expect(await w.ledger.list('t')).toEqual([expect.objectContaining({ recordId: 'a', firstPublishedAt: first.release.createdAt })]);
+    expect(await w.ledger.list('t')).toEqual([expect.objectContaining({ recordId: 'a', firstPublishedAt: first.release!.createdAt })]);
   });
 });

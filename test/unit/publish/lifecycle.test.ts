@@ -106,7 +106,7 @@ describe('the disclosure lifecycle of a release', () => {
     records[0] = decision('a', { status: 'revoked' }, '2026-03-05T03:00:00.000Z');
     w.at('2026-03-05T03:10:00.000Z');
     const outcome = await publishDataset(dataset, w.deps);
-    expect(w.numbersIn(outcome.release)).toEqual(['b']);
+    expect(w.numbersIn(outcome.release!)).toEqual(['b']);
     expect(outcome.withdrawn).toEqual([
       {
         recordType: TYPE,
@@ -114,7 +114,7 @@ describe('the disclosure lifecycle of a release', () => {
         reason: 'revoked',
         observedAt: '2026-03-05T03:00:00.000Z',
         withdrawnAt: '2026-03-05T03:10:00.000Z',
-        releaseId: outcome.release.releaseId,
+        releaseId: outcome.release!.releaseId,
       },
     ]);
     // The routing of the revoking version announced it; the release does not announce it twice.

@@ -49,7 +49,7 @@ const decision = (recordId: string, fields: Record<string, unknown>): StoredVers
 async function releaseAndFeed(records: StoredVersion[]): Promise<string> {
   const { deps, objects } = memoryPublish(records, { openColumns, freeTextColumns });
   const outcome = await publishDataset(dataset, deps);
-  const files = outcome.release.files.map((f) => Buffer.from(objects.get(f.key)!).toString('utf8'));
+  const files = outcome.release!.files.map((f) => Buffer.from(objects.get(f.key)!).toString('utf8'));
   const sent: FeedMessage[] = [];
   await routeChanges(records, {
     feed: () => ({ publish: async (messages) => void sent.push(...messages) }),

@@ -1,0 +1,116 @@
+import type { DatasetConfig } from '../config/catalog.js';
+import type { ObjectFileUploader, ObjectStore } from '../ports/index.js';
+import { isRecordTypeName, recordTypes } from '../records/registry.js';
+import type { ReleaseFile, ReleasePointer } from './release.js';
+import type { BuiltRelease } from './release-build.js';
+import type { ReleaseColumn } from './release-columns.js';
+import { stateFolder, stateIndexKey, type ReleaseState } from './release-state.js';
+
+export type Uploader = ObjectStore & ObjectFileUploader;
+
+export interface CommitInput {
+  readonly dataset: DatasetConfig;
+  readonly category: 'open' | 'restricted';
+  readonly columns: readonly ReleaseColumn[];
+  readonly definitionHash: string;
+  readonly releaseId: string;
+  readonly createdAt: Date;
+  readonly previous?: ReleasePointer;
+  readonly built: BuiltRelease;
+}
+
+export interface CommitDeps {
+  readonly open: Uploader;
+  /** Where the private state goes (the open bucket under state/ unless given). */
+  readonly state: Uploader;
+  readonly releases: { commit(release: ReleasePointer, previousReleaseId: string | undefined): Promise<void> };
+}
+
+/** Open (无条件开放) releases under open/, restricted (受限开放) ones under restricted/, served only through a grant. */
+export const releaseFolder = (category: 'open' | 'restricted', datasetId: string, releaseId: string): string => `${category}/${datasetId}/${releaseId}`;
+
+const schemaId = (recordType: string): string | undefined =>
+  isRecordTypeName(recordType) ? ((recordTypes[recordType].schema as { $id?: string }).$id ?? undefined) : undefined;
+
+/**
+ * Makes a built release visible, in the only safe order: every file, then the private state,
+ * then the manifest, then the "latest" pointer (conditional on the previous release). A
+ * failure anywhere before the pointer leaves the previous release as latest; what was
+ * uploaded under the new release's folder is referenced by nothing.
+ */
+export async function commitRelease(deps: CommitDeps, input: CommitInput): Promise<ReleasePointer> {
+  const { dataset, built, releaseId } = input;
+  const prefix = releaseFolder(input.category, dataset.id, releaseId);
+  const local = [
+    ...built.files.map(({ writer, written }) => ({ ...writer, ...written })),
+    { format: 'changes', name: 'changes.jsonl', mediaType: 'application/x-ndjson', ...built.changes },
+  ];
+  const files: ReleaseFile[] = [];
+  for (const file of local) {
+    const key = `${prefix}/${file.name}`;
+    await deps.open.putFile(key, file.path, { contentType: file.mediaType });
+    files.push({ name: file.name, key, format: file.format, mediaType: file.mediaType, bytes: file.bytes, sha256: file.sha256 });
+  }
+
+  const folder = stateFolder(dataset.id, releaseId);
+  const parts = await built.state(folder);
+  for (const { path, part } of parts) await deps.state.putFile(part.key, path, { contentType: 'application/gzip' });
+  const state: ReleaseState = {
+    format: 1,
+    datasetId: dataset.id,
+    releaseId,
+    definitionHash: input.definitionHash,
+    watermark: input.createdAt.toISOString(),
+    parts: parts.map((p) => p.part),
+  };
+  await deps.state.put(stateIndexKey(dataset.id, releaseId), `${JSON.stringify(state)}\n`, { contentType: 'application/json' });
+
+  const manifestKey = `${prefix}/manifest.json`;
+  const id = schemaId(dataset.recordType);
+  const manifest = {
+    dataset: { id: dataset.id, title: dataset.title, publisher: dataset.publisher, license: dataset.license },
+    release: releaseId,
+    previousRelease: input.previous?.releaseId ?? null,
+    createdAt: input.createdAt.toISOString(),
+    rowCount: built.rowCount,
+    snapshotHash: built.snapshotHash,
+    category: input.category,
+    masking: dataset.masking,
+    definitionHash: input.definitionHash,
+    schema: {
+      recordType: dataset.recordType,
+      ...(id ? { $id: id } : {}),
+      columns: input.columns.map(({ field, title, titleEn, type, grade, masking }) => ({
+        field,
+        title,
+        titleEn,
+        type,
+        grade,
+        ...(masking ? { masking } : {}),
+      })),
+    },
+    // Where the rows came from: every SSOT version a row was projected from, as an RFC 6962 tree.
+    source: {
+      merkleRoot: built.merkleRoot,
+      leaves: built.rowCount,
+      leaf: 'recordId U+0000 version U+0000 contentHash, in record id order (UTF-8 byte order)',
+      hashing: 'RFC 6962: SHA-256, leaf prefix 0x00, node prefix 0x01',
+    },
+    changes: built.changes.counts,
+    files: files.map(({ name, format, mediaType, bytes, sha256 }) => ({ name, format, mediaType, bytes, sha256 })),
+  };
+  await deps.open.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: 'application/json' });
+
+  const release: ReleasePointer = {
+    datasetId: dataset.id,
+    releaseId,
+    createdAt: input.createdAt.toISOString(),
+    rowCount: built.rowCount,
+    snapshotHash: built.snapshotHash,
+    manifestKey,
+    files,
+    category: input.category,
+  };
+  await deps.releases.commit(release, input.previous?.releaseId);
+  return release;
+}
