@@ -40,7 +40,7 @@ import { precedenceFrom } from '../ssot/source-precedence.js';
 import { identityValues } from '../records/identity.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
 import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
-import { standInReleasePieces } from './release-stand-ins.js';
+import { releasePieces } from './release-pieces.js';
 
 /** A publish request waits at most this long for its dataset's records to be still. */
 const PUBLISH_MAX_WAIT_SECONDS = 300;
@@ -160,8 +160,7 @@ export class Composition {
       records: this.recordStore(),
       open: this.openBucket(),
       releases: this.releaseCatalog(),
-      // Stand-ins until grading and formats are wired: columns, projectRow, releaseWriters, datasetCategory (and gate: scanRelease).
-      ...standInReleasePieces,
+      ...releasePieces,
       freeTextColumns,
       clock: this.clock,
       disclosures: this.disclosureLedger(),

@@ -7,7 +7,7 @@ import type { Clock, DisclosureLedger, ObjectFileUploader, ObjectStore, RecordCh
 import type { StoredVersion } from '../ssot/model.js';
 import { contentHash } from '../util/hash.js';
 import { linesOf } from './line-file.js';
-import type { GateFile, GateReport } from './gate-report.js';
+import type { GateFile, GateReport } from './gate/report.js';
 import type { LifecycleFeeds } from './record-withdrawals.js';
 import type { ReleasePointer } from './release.js';
 import { buildRelease } from './release-build.js';

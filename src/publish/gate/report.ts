@@ -20,3 +20,12 @@ export interface GateReport {
 }
 
 export const MAX_FINDINGS = 1000;
+
+/** A release file as the gate reads it: the local file, before anything of the release is uploaded. */
+export interface GateFile {
+  readonly name: string;
+  /** csv, csv-en, jsonl, parquet, xlsx; another format is read by its file name's extension. */
+  readonly format: string;
+  /** The local file. */
+  readonly path: string;
+}

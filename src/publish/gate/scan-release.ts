@@ -6,17 +6,12 @@ import { readJsonl } from './readers/jsonl.js';
 import { readParquet } from './readers/parquet.js';
 import type { TableReader } from './readers/table.js';
 import { readXlsx } from './readers/xlsx.js';
-import { MAX_FINDINGS, type GateFinding, type GateReport } from './report.js';
+import { MAX_FINDINGS, type GateFile, type GateFinding, type GateReport } from './report.js';
 
 export type { GateFinding, GateReport } from './report.js';
 
-export interface ReleaseFileToScan {
-  readonly name: string;
-  /** csv, csv-en, jsonl, parquet, xlsx; another format is read by its file name's extension. */
-  readonly format: string;
-  /** The local file. */
-  readonly path: string;
-}
+/** Kept as an alias for callers that name the scanner's input. */
+export type ReleaseFileToScan = GateFile;
 
 /** The grades each category may carry: an open release L1 only, a restricted one up to L3. */
 const ALLOWED_GRADES: Readonly<Record<'open' | 'restricted', ReadonlySet<string>>> = {

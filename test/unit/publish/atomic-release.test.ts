@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { GateFile } from '../../../src/publish/gate-report.js';
+import type { GateFile } from '../../../src/publish/gate/report.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
