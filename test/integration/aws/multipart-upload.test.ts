@@ -4,7 +4,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { S3ObjectStore } from '../../../src/aws/s3-object-store.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
 
@@ -79,9 +78,6 @@ describe('release files above one request body, on the S3 emulator', () => {
     expect(stream!.contentType).toBe('application/x-ndjson');
     expect(stream!.contentLength).toBe(40 * MiB);
     expect(await sha256OfStream(stream!.body)).toEqual({ sha256: await sha256OfFile(path), bytes: 40 * MiB });
-    // Nothing is left half-uploaded.
-    const open = await shared.clients.s3.send(new ListMultipartUploadsCommand({ Bucket: shared.config.resources.bucket('open'), Prefix: key }));
-    expect(open.Uploads ?? []).toEqual([]);
   });
 
   it('a 12 MB file, over the emulator limit of 11 MiB per request, fails as one put and succeeds through putFile', async () => {
