@@ -21,10 +21,13 @@ export interface ProblemDetail {
   readonly instance: string;
   /** Set on internal failures: the id under which the error was logged. */
   readonly correlationId?: string;
+  /** Set on a 400 for a bad query parameter: which one, and why (the extension RFC 9457 shows as its example). */
+  readonly invalidParams?: readonly { readonly name: string; readonly reason: string }[];
 }
 
 const KINDS = {
   400: { type: '/problems/bad-request', title: '请求无效 / Bad Request' },
+  403: { type: '/problems/grant-required', title: '需经授权 / Grant Required' },
   404: { type: '/problems/not-found', title: '未找到 / Not Found' },
   500: { type: '/problems/internal-error', title: '内部错误 / Internal Server Error' },
   503: { type: '/problems/unavailable', title: '暂不可用 / Service Unavailable' },
@@ -38,8 +41,22 @@ export interface ErrorLogger {
 }
 
 export function problemResponse(c: Context, status: ProblemStatus, detail: string, correlationId?: string): Response {
-  const body: ProblemDetail = { ...KINDS[status], status, detail, instance: new URL(c.req.url).pathname, ...(correlationId ? { correlationId } : {}) };
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': PROBLEM_MEDIA_TYPE } });
+  return problemOf({ ...KINDS[status], status, detail, instance: new URL(c.req.url).pathname, ...(correlationId ? { correlationId } : {}) });
+}
+
+/** A 400 that names the query parameter at fault, in the detail and as `invalidParams`. */
+export function invalidParameter(c: Context, name: string, reason: string): Response {
+  return problemOf({
+    ...KINDS[400],
+    status: 400,
+    detail: `query parameter "${name}": ${reason}`,
+    instance: new URL(c.req.url).pathname,
+    invalidParams: [{ name, reason }],
+  });
+}
+
+function problemOf(body: ProblemDetail): Response {
+  return new Response(JSON.stringify(body), { status: body.status, headers: { 'content-type': PROBLEM_MEDIA_TYPE } });
 }
 
 /** Lambda's request id when API Gateway invoked us (it is in the function's own log lines too), else a new one. */

@@ -106,6 +106,8 @@ export class Composition {
   disclosureLedger = (): DynamoDisclosureLedger => new DynamoDisclosureLedger(this.clients.doc, this.config.resources.table('state'));
   changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(this.clients.doc, this.config.resources.table('state'));
   openBucket = (): S3ObjectStore => this.bucket('open');
+  /** Where publish requests go: the route stage's, and `tongyuan datasets publish`. */
+  publishQueue = (): SqsSender => this.queue('publish');
 
   /** The file drop's adapters: the raw bucket's inbox, the state table, the normalize queue. */
   fileDropDeps(): FileDropDeps {

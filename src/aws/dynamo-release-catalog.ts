@@ -1,6 +1,6 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ReleaseConflictError, type ReleaseCatalog } from '../ports/index.js';
+import { historyLimit, ReleaseConflictError, type ReleaseCatalog, type ReleaseHistoryPage, type ReleaseHistoryQuery } from '../ports/index.js';
 import type { ReleasePointer } from '../publish/release.js';
 import { countQuery } from './dynamo-query.js';
 
@@ -52,5 +52,25 @@ export class DynamoReleaseCatalog implements ReleaseCatalog {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
       ExpressionAttributeValues: { ':pk': `dataset#${datasetId}`, ':r': 'release#' },
     });
+  }
+
+  async history(datasetId: string, page: ReleaseHistoryQuery = {}): Promise<ReleaseHistoryPage> {
+    const pk = `dataset#${datasetId}`;
+    const limit = historyLimit(page.limit);
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+        ExpressionAttributeValues: { ':pk': pk, ':r': 'release#' },
+        ScanIndexForward: false,
+        // One more than asked says whether an older page exists without a second round trip.
+        Limit: limit + 1,
+        ...(page.after ? { ExclusiveStartKey: { pk, sk: `release#${page.after}` } } : {}),
+      }),
+    );
+    const releases = (out.Items ?? []).map((item) => item.release as ReleasePointer);
+    if (releases.length <= limit) return { releases };
+    const shown = releases.slice(0, limit);
+    return { releases: shown, next: shown[shown.length - 1]!.releaseId };
   }
 }

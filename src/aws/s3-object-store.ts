@@ -1,12 +1,12 @@
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { ObjectFileUploader, ObjectStore, PutObjectOptions } from '../ports/index.js';
+import type { ObjectFileUploader, ObjectStore, ObjectStream, ObjectStreamReader, PutObjectOptions } from '../ports/index.js';
 
 /** Part size of multipart uploads: S3's minimum, so a release file needs no more memory than this per part in flight. */
 const PART_BYTES = 5 * 1024 * 1024;
 
-export class S3ObjectStore implements ObjectStore, ObjectFileUploader {
+export class S3ObjectStore implements ObjectStore, ObjectFileUploader, ObjectStreamReader {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
@@ -47,6 +47,22 @@ export class S3ObjectStore implements ObjectStore, ObjectFileUploader {
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
+  /** The object's body as a web stream, read from S3 as the caller consumes it. */
+  async getStream(key: string): Promise<ObjectStream | undefined> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const body = out.Body ? out.Body.transformToWebStream() : new Blob([]).stream();
+      return {
+        body: body as ReadableStream<Uint8Array>,
+        ...(out.ContentLength !== undefined ? { contentLength: out.ContentLength } : {}),
+        ...(out.ContentType ? { contentType: out.ContentType } : {}),
+      };
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw error;

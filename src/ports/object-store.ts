@@ -19,3 +19,19 @@ export interface ObjectStore {
 export interface ObjectFileUploader {
   putFile(key: string, localPath: string, options?: PutObjectOptions): Promise<void>;
 }
+
+/** An object's bytes as they arrive, with what the store knows of them. */
+export interface ObjectStream {
+  readonly body: ReadableStream<Uint8Array>;
+  readonly contentLength?: number;
+  readonly contentType?: string;
+}
+
+/**
+ * Reads an object without holding it: a download of a 100 MB release file passes
+ * through the API chunk by chunk instead of being buffered first.
+ */
+export interface ObjectStreamReader {
+  /** The object's stream, or undefined when it does not exist. */
+  getStream(key: string): Promise<ObjectStream | undefined>;
+}

@@ -1,5 +1,14 @@
-/** The formats a release file may have: the data files, and the changes file against the previous release. */
+import type { ReleaseQuality } from './release-quality.js';
+
+/**
+ * The formats a release file may have: the data files (`csv` with Chinese headers, `csv-en`
+ * with field ids), the datapackage, the changes file against the previous release, and the
+ * 同源发布 catalogue files.
+ */
 export type ReleaseFormat = 'csv' | 'csv-en' | 'jsonl' | 'parquet' | 'xlsx' | 'datapackage' | 'changes' | (string & {});
+
+/** 无条件开放 (open) or 受限开放 (restricted: masked, served only through a grant). */
+export type DatasetCategory = 'open' | 'restricted';
 
 /** One file of a release in the open bucket. */
 export interface ReleaseFile {
@@ -21,6 +30,8 @@ export interface ReleasePointer {
   readonly snapshotHash: string;
   readonly manifestKey: string;
   readonly files: readonly ReleaseFile[];
-  /** 无条件开放 (open) or 受限开放 (restricted); releases before grading carry none and were open. */
-  readonly category?: 'open' | 'restricted';
+  /** The category the release was built under; releases from before grading carry none and were open. */
+  readonly category?: DatasetCategory;
+  /** Completeness, validity and freshness as measured when the release was built (manifest.json carries the same). */
+  readonly quality?: ReleaseQuality;
 }

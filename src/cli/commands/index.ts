@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { calendarCheckCommand } from './calendar.js';
 import { complianceReportCommand } from './compliance.js';
+import { datasetsListCommand, datasetsPublishCommand, datasetsReleasesCommand } from './datasets.js';
 import { exportSgsCommand } from './export.js';
 import { qualityCommand } from './quality.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
@@ -24,4 +25,7 @@ export const commands: readonly CliCommand[] = [
   complianceReportCommand,
   exportSgsCommand,
   qualityCommand,
+  datasetsListCommand,
+  datasetsReleasesCommand,
+  datasetsPublishCommand,
 ];

@@ -44,6 +44,7 @@ describe('the API as API Gateway invokes it', () => {
   it('rejects an unknown download format with 400 and says which formats exist', async () => {
     const response = await handler(httpApiEvent('/v1/datasets/enforcement-decisions/download', 'format=pdf'), {} as Context);
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('csv, jsonl');
+    expect(response.body).toContain('query parameter \\"format\\"');
+    expect(response.body).toContain('csv, csv-en, jsonl, parquet, xlsx');
   });
 });

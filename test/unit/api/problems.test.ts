@@ -27,7 +27,7 @@ function api(overrides: Partial<ApiDeps>): ReturnType<typeof createApi> {
   return createApi({
     datasets: async () => [dataset],
     latestRelease: async () => undefined,
-    open: { get: async () => undefined } as unknown as ApiDeps['open'],
+    open: { getStream: async () => undefined },
     ...overrides,
   });
 }
@@ -94,6 +94,13 @@ describe('the API answers errors as RFC 9457 problem details', () => {
     });
     const badFormat = await api({}).request('/v1/datasets/enforcement-decisions/download?format=pdf');
     expect(badFormat.status).toBe(400);
-    expect(await badFormat.json()).toMatchObject({ type: '/problems/bad-request', status: 400, detail: 'format must be one of csv, jsonl; got "pdf"' });
+    expect(await badFormat.json()).toEqual({
+      type: '/problems/bad-request',
+      title: '请求无效 / Bad Request',
+      status: 400,
+      detail: 'query parameter "format": must be one of csv, csv-en, jsonl, parquet, xlsx; got "pdf"',
+      instance: '/v1/datasets/enforcement-decisions/download',
+      invalidParams: [{ name: 'format', reason: 'must be one of csv, csv-en, jsonl, parquet, xlsx; got "pdf"' }],
+    });
   });
 });

@@ -1,0 +1,48 @@
+import type { DatasetConfig } from '../config/catalog.js';
+import { overdueNow } from '../publish/release-quality.js';
+import type { DatasetCategory, ReleasePointer } from '../publish/release.js';
+import { isReleaseFormat, RELEASE_MEDIA_TYPES } from './release-formats.js';
+
+/** Chinese labels of the categories, as the catalogue shows them. */
+export const CATEGORY_LABELS: Readonly<Record<DatasetCategory, string>> = { open: '无条件开放', restricted: '受限开放' };
+
+/**
+ * A dataset as the catalog answers it: what it is (title and description in both languages,
+ * category, 更新频率, theme, contact point) and its latest release with every file and the
+ * release's quality. A restricted dataset's files are listed but say a grant is required.
+ */
+export function describeDataset(dataset: DatasetConfig, category: DatasetCategory, release: ReleasePointer | undefined, base: string, now: Date) {
+  const grantRequired = category === 'restricted';
+  return {
+    id: dataset.id,
+    title: dataset.title,
+    description: dataset.description,
+    category,
+    categoryLabel: CATEGORY_LABELS[category],
+    publisher: dataset.publisher,
+    contactPoint: dataset.contactPoint,
+    license: dataset.license,
+    theme: dataset.theme,
+    subjectCategory: dataset.subjectCategory,
+    updateFrequency: dataset.updateFrequency,
+    keywords: dataset.keywords ?? [],
+    recordType: dataset.recordType,
+    latestRelease: release
+      ? {
+          id: release.releaseId,
+          createdAt: release.createdAt,
+          rowCount: release.rowCount,
+          // The data files; the datapackage, changes and catalogue files are read from the release folder (issue 10 serves them).
+          files: release.files.flatMap((f) => (isReleaseFormat(f.format) ? [{ ...f, format: f.format }] : [])).map((f) => ({
+            format: f.format,
+            mediaType: RELEASE_MEDIA_TYPES[f.format],
+            bytes: f.bytes,
+            sha256: f.sha256,
+            url: `${base}/v1/datasets/${dataset.id}/download?format=${f.format}`,
+            ...(grantRequired ? { access: 'grant-required' as const } : {}),
+          })),
+          quality: release.quality ? { ...release.quality, overdueNow: overdueNow(release.quality, now) } : null,
+        }
+      : null,
+  };
+}
