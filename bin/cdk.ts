@@ -1,13 +1,16 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TongyuanStack } from '../lib/tongyuan-stack.js';
-import { describeFileProblem, loadSources } from '../src/config/catalog.js';
+import { describeFileProblem, loadDatasets, loadSources } from '../src/config/catalog.js';
 import { loadRuntimeConfig } from '../src/config/runtime-config.js';
 
 // A deploy ships what it was given: a refused source file stops the synth rather than
 // deploying without its department (the running stack skips such a file, reporting it).
-const sources = await loadSources(loadRuntimeConfig(process.env).catalogDirs.sources);
+const { catalogDirs } = loadRuntimeConfig(process.env);
+const sources = await loadSources(catalogDirs.sources);
 if (sources.problems.length > 0) throw new Error(`cannot synthesize with invalid source files:\n${sources.problems.map(describeFileProblem).join('\n')}`);
+const datasets = await loadDatasets(catalogDirs.datasets);
+if (datasets.problems.length > 0) throw new Error(`cannot synthesize with invalid dataset files:\n${datasets.problems.map(describeFileProblem).join('\n')}`);
 
 const app = new App();
 new TongyuanStack(app, 'Tongyuan', {
@@ -16,6 +19,8 @@ new TongyuanStack(app, 'Tongyuan', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   // Every source gets its sync schedule from its own configuration (sources/*.yaml).
   sources: sources.valid,
+  // Every dataset gets a Glue table over its Parquet releases (datasets/*.yaml).
+  datasets: datasets.valid,
 });
 // cdk-nag 3 runs as a policy-validation plugin (v2 was an Aspect): any unacknowledged
 // AwsSolutions error fails the synth.
