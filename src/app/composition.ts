@@ -15,6 +15,7 @@ import { DynamoQuarantineStore } from '../aws/dynamo-quarantine-store.js';
 import { DynamoRecordStore } from '../aws/dynamo-record-store.js';
 import { DynamoReleaseCatalog } from '../aws/dynamo-release-catalog.js';
 import { S3FileInbox } from '../aws/s3-file-inbox.js';
+import { S3ObjectListing } from '../aws/s3-object-listing.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
@@ -105,6 +106,8 @@ export class Composition {
   disclosureLedger = (): DynamoDisclosureLedger => new DynamoDisclosureLedger(this.clients.doc, this.config.resources.table('state'));
   changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(this.clients.doc, this.config.resources.table('state'));
   openBucket = (): S3ObjectStore => this.bucket('open');
+  /** The open bucket key by key: `tongyuan query` mirrors its release Parquet files. */
+  releaseObjects = (): S3ObjectListing => new S3ObjectListing(this.clients.s3, this.config.resources.bucket('open'));
 
   /** The file drop's adapters: the raw bucket's inbox, the state table, the normalize queue. */
   fileDropDeps(): FileDropDeps {

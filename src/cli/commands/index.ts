@@ -3,6 +3,7 @@ import { calendarCheckCommand } from './calendar.js';
 import { complianceReportCommand } from './compliance.js';
 import { exportSgsCommand } from './export.js';
 import { qualityCommand } from './quality.js';
+import { queryCommand } from './query.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
@@ -24,4 +25,5 @@ export const commands: readonly CliCommand[] = [
   complianceReportCommand,
   exportSgsCommand,
   qualityCommand,
+  queryCommand,
 ];
