@@ -20,6 +20,8 @@ new TongyuanStack(app, 'Tongyuan', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   // Every source gets its sync schedule from its own configuration (sources/*.yaml).
   sources: sources.valid,
+  // Every dataset gets a Glue table over its Parquet releases (datasets/*.yaml).
+  datasets: datasets.valid,
 });
 // cdk-nag 3 runs as a policy-validation plugin (v2 was an Aspect): any unacknowledged
 // AwsSolutions error fails the synth.

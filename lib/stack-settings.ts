@@ -1,4 +1,4 @@
-import type { SourceConfig } from '../src/config/catalog.js';
+import type { DatasetConfig, SourceConfig } from '../src/config/catalog.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,16 @@ export interface TongyuanStackProps extends StackProps {
    * @default none: the ingest function runs on its own rate, syncs every source and reads no secret
    */
   readonly sources?: readonly SourceConfig[];
+  /**
+   * The open datasets (datasets/*.yaml): each gets a Glue table over its Parquet releases.
+   * @default none: the Glue database and the Athena workgroup exist, with no table
+   */
+  readonly datasets?: readonly DatasetConfig[];
+  /**
+   * Bytes one Athena query may scan before it is cancelled (at least 10 MB).
+   * @default 10 GB
+   */
+  readonly athenaBytesScannedCutoff?: number;
 }
 
 /** The props with defaults applied, checked. */
@@ -57,6 +67,8 @@ export interface StackSettings {
   readonly apiBurstLimit: number;
   readonly sources: readonly SourceConfig[] | undefined;
   readonly streamRetryAttempts: number;
+  readonly datasets: readonly DatasetConfig[];
+  readonly athenaBytesScannedCutoff: number;
 }
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -74,6 +86,8 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     apiBurstLimit: props.apiBurstLimit ?? 200,
     streamRetryAttempts: props.streamRetryAttempts ?? 5,
     sources: props.sources,
+    datasets: props.datasets ?? [],
+    athenaBytesScannedCutoff: props.athenaBytesScannedCutoff ?? 10 * 1024 ** 3,
   };
   validateResources(settings.model);
 
@@ -84,6 +98,8 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     problems.push(`apiBurstLimit must be a positive integer, got ${settings.apiBurstLimit}`);
   if (!(Number.isInteger(settings.streamRetryAttempts) && settings.streamRetryAttempts >= 0 && settings.streamRetryAttempts <= 10_000))
     problems.push(`streamRetryAttempts must be an integer from 0 to 10000, got ${settings.streamRetryAttempts}`);
+  if (!(Number.isInteger(settings.athenaBytesScannedCutoff) && settings.athenaBytesScannedCutoff >= 10_000_000))
+    problems.push(`athenaBytesScannedCutoff must be an integer of at least 10000000 (Athena's 10 MB minimum), got ${settings.athenaBytesScannedCutoff}`);
   if (!existsSync(join(settings.projectRoot, 'package-lock.json'))) problems.push(`projectRoot ${settings.projectRoot} has no package-lock.json`);
   problems.push(...modelProblemsForCdk(settings.model, settings.projectRoot));
   if (problems.length > 0) throw new Error(`cannot build the tongyuan stack:\n  ${problems.join('\n  ')}`);

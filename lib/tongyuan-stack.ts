@@ -1,5 +1,6 @@
 import { secretReferencesOf } from '../src/config/secret-refs.js';
 import { singleSchedule, sourceSchedulePlan } from '../src/infra/source-schedules.js';
+import { queryTableOf } from '../src/publish/query-table.js';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { DataBuckets } from './constructs/data-buckets.js';
@@ -7,6 +8,7 @@ import { DataTables } from './constructs/data-tables.js';
 import { EventTriggers } from './constructs/event-triggers.js';
 import { FeedTopics } from './constructs/feed-topics.js';
 import { OpenDataApi } from './constructs/http-api.js';
+import { OpenDataCatalog } from './constructs/open-data-catalog.js';
 import { lookup, pascalId } from './constructs/model-ids.js';
 import { ModelFunctions } from './constructs/model-functions.js';
 import { QueuesWithDlq } from './constructs/queues-with-dlq.js';
@@ -18,6 +20,8 @@ export type { TongyuanStackProps } from './stack-settings.js';
 
 /** The function that connects to the departments, and so alone resolves their connection secrets. */
 const SOURCE_CONNECTING_FUNCTION = 'ingest';
+/** The bucket releases are written to, which the Glue tables read. */
+const RELEASE_BUCKET = 'open';
 
 /**
  * Everything tongyuan runs on, generated from the resource model in
@@ -31,6 +35,8 @@ export class TongyuanStack extends Stack {
   readonly functions: ModelFunctions;
   readonly eventTriggers: EventTriggers;
   readonly schedules: Schedules;
+  /** Glue tables over the Parquet releases and the Athena workgroup that queries them. */
+  readonly catalog: OpenDataCatalog;
   /** Absent when no function has an `http` trigger. */
   readonly api?: OpenDataApi;
 
@@ -66,6 +72,16 @@ export class TongyuanStack extends Stack {
       deployed: this.functions.functions,
       plan: settings.sources ? sourceSchedulePlan(settings.sources) : singleSchedule,
     });
+
+    this.catalog = new OpenDataCatalog(this, 'OpenDataCatalog', {
+      releaseBucket: lookup(this.buckets.buckets, 'bucket', RELEASE_BUCKET),
+      // INTERIM: queryTableOf derives columns and category from the record schema until the
+      // grading slice's releaseColumns/datasetCategory are wired in (see src/publish/published-column-types.ts).
+      tables: settings.datasets.map((dataset) => queryTableOf(dataset)),
+      accessLogBucket: this.buckets.accessLogBucket,
+      bytesScannedCutoffPerQuery: settings.athenaBytesScannedCutoff,
+    });
+    new CfnOutput(this, 'AthenaWorkGroup', { value: this.catalog.workGroup.ref, description: 'Athena workgroup for SQL over the releases' });
 
     const httpFunction = model.functions.find((fn) => fn.triggers.some((trigger) => trigger.kind === 'http'));
     if (httpFunction) {

@@ -15,6 +15,7 @@ import { DynamoQuarantineStore } from '../aws/dynamo-quarantine-store.js';
 import { DynamoRecordStore } from '../aws/dynamo-record-store.js';
 import { DynamoReleaseCatalog } from '../aws/dynamo-release-catalog.js';
 import { S3FileInbox } from '../aws/s3-file-inbox.js';
+import { S3ObjectListing } from '../aws/s3-object-listing.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
@@ -108,6 +109,8 @@ export class Composition {
   openBucket = (): S3ObjectStore => this.bucket('open');
   /** Where publish requests go: the route stage's, and `tongyuan datasets publish`. */
   publishQueue = (): SqsSender => this.queue('publish');
+  /** The open bucket key by key: `tongyuan query` mirrors its release Parquet files. */
+  releaseObjects = (): S3ObjectListing => new S3ObjectListing(this.clients.s3, this.config.resources.bucket('open'));
 
   /** The file drop's adapters: the raw bucket's inbox, the state table, the normalize queue. */
   fileDropDeps(): FileDropDeps {

@@ -103,6 +103,7 @@ export interface DatasetConfig {
    * @minItems 1
    */
   keywords: string[];
+  sameSource?: SameSourceCatalogue;
   disclosure?: DisclosureRules;
 }
 /**
@@ -188,6 +189,32 @@ export interface MaskingChoice {
    * 银行账号：删除 / bank account: dropped
    */
   bankAccount?: "drop";
+}
+/**
+ * 同源发布：为规范性文件、政府公报生成政府信息公开目录条目（索引号、主题分类、发布机构、成文日期、发布日期、公开方式、有效性），随每个版本发布 catalogue.json 与 catalogue.csv / the 政府信息公开 catalogue entry of each normative document or gazette issue, published with every release
+ */
+export interface SameSourceCatalogue {
+  indexNumber: IndexNumberRule;
+  issuerCodes?: IssuerCodes;
+  /**
+   * 主题分类（记录未带主题分类时使用；缺省为数据集的 subjectCategory）/ subject category when the record has none
+   */
+  subjectCategory?: string;
+}
+/**
+ * 索引号编制规则；记录已带索引号的沿用，未带的按规则编号 / how an index number is built for a record that carries none
+ */
+export interface IndexNumberRule {
+  /**
+   * 规则模板：{issuerCode} 发布机构代码，{year} 年份（规范性文件取成文日期、公报取出版年份），{serial:5} 该机构当年流水号（补零至 5 位）；浙江省政府信息公开平台为 机构代码/年份-流水号，如 {issuerCode}/{year}-{serial:5} / template with {issuerCode}, {year} and {serial:N} (zero-padded serial per issuer and year)
+   */
+  pattern: string;
+}
+/**
+ * 发布机构名称 → 机构代码；优先于记录中的统一社会信用代码（缺省取其第 9–17 位组织机构代码），政府公报的编辑出版单位须在此配置 / issuer name → code used in index numbers; wins over the record's USCC (whose 9-character organisation code is the default)
+ */
+export interface IssuerCodes {
+  [k: string]: string;
 }
 /**
  * 公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily

@@ -3,11 +3,13 @@
 import { ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","contactPoint","recordType","fields","masking","updateFrequency","license","theme","subjectCategory","keywords"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"title":"LocalizedTitle","description":"数据集名称（中文、英文） / title in Chinese and English","type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"string","minLength":1,"description":"中文"},"en":{"type":"string","minLength":1,"description":"English"}}},"description":{"title":"LocalizedDescription","description":"数据集摘要（中文、英文） / description in Chinese and English","type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"string","minLength":1,"description":"中文"},"en":{"type":"string","minLength":1,"description":"English"}}},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"contactPoint":{"title":"ContactPoint","description":"联系方式 / contact point (dcat:contactPoint)","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"type":"string","minLength":1,"description":"联系单位或岗位 / contact unit or role"},"email":{"type":"string","format":"email","description":"电子邮箱 / e-mail"},"telephone":{"type":"string","pattern":"^[0-9+\\- ]{5,20}$","description":"联系电话 / telephone"}}},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"filter":{"title":"DatasetFilter","description":"记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default","type":"object","minProperties":1,"additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"fields":{"description":"发布字段（按此顺序）；每个字段的分级取自记录类型的 schema（x-grade），可在 grades 中调高、不得调低；含 L4 字段的数据集不得发布 / the published fields, in this order; each field's grade comes from the record schema (x-grade), grades may raise it, never lower it; a dataset with an L4 field is refused","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"grades":{"title":"GradeRaises","description":"本数据集对字段分级的调高（DB33/T 2350-2021 L1–L4）/ grades this dataset raises above the record schema's","type":"object","minProperties":1,"additionalProperties":{"title":"SensitivityGrade","type":"string","enum":["L1","L2","L3","L4"]}},"masking":{"title":"MaskingChoice","description":"脱敏规则：按个人信息类别（x-pii），缺省为 standard 方案；法人信息不脱敏 / masking by kind of personal information (the schema's x-pii), the standard profile unless overridden; legal persons' data is not masked","type":"object","additionalProperties":false,"required":["profile"],"properties":{"profile":{"type":"string","enum":["standard"],"description":"脱敏方案 / masking profile: standard = 身份证号删除、手机号 138****8000、自然人姓名 张*、地址截至区县、银行账号删除"},"idCard":{"type":"string","enum":["drop","age-band-district"],"description":"身份证号：删除，或替换为年龄段与行政区划代码 / ID number: dropped, or replaced by age band and district code"},"mobile":{"type":"string","enum":["mask-middle","drop"],"description":"手机号：中间四位屏蔽（138****8000）或删除 / mobile number"},"personName":{"type":"string","enum":["surname-only","drop"],"description":"自然人姓名：仅留姓（张*）或删除 / a natural person's name"},"address":{"type":"string","enum":["district","drop"],"description":"地址：截至区县或删除 / address: cut to the district or county, or dropped"},"bankAccount":{"type":"string","enum":["drop"],"description":"银行账号：删除 / bank account: dropped"}}},"updateFrequency":{"title":"UpdateFrequency","description":"更新频率（实时/每日/每周/每月/每季度/每半年/每年/不定期）/ update frequency, mapped to the EU frequency vocabulary in DCAT","type":"string","enum":["continuous","daily","weekly","monthly","quarterly","semiannual","annual","irregular"],"x-labels":{"continuous":"实时","daily":"每日","weekly":"每周","monthly":"每月","quarterly":"每季度","semiannual":"每半年","annual":"每年","irregular":"不定期"}},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"theme":{"title":"DcatTheme","description":"DCAT-AP 数据主题（EU data theme 词表代码）/ DCAT-AP data theme (EU vocabulary code)","type":"string","enum":["AGRI","ECON","EDUC","ENER","ENVI","GOVE","HEAL","INTR","JUST","REGI","SOCI","TECH","TRAN"]},"subjectCategory":{"description":"主题分类（浙江省公共数据开放目录主题，如 信用服务、机构团体、城建住房）/ subject category of the provincial open-data catalogue","type":"string","minLength":1},"keywords":{"description":"关键词 / keywords","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","description":"一条公示期限规则：按决定类别，或按记录类型及其信息类别、失信程度、名单类型；多条适用时取最具体者（名单类型优先于信息类别，信息类别优先于失信程度）/ one rule, by decision kind, or by record type and its list type, category and severity; when several apply, the most specific wins (list type, then category, then severity)","type":"object","additionalProperties":false,"required":["months","rule","source"],"anyOf":[{"required":["decisionKind"]},{"required":["recordType"]}],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"recordType":{"type":"string","minLength":1,"description":"记录类型（如 credit-record）/ the record type it applies to"},"category":{"type":"string","minLength":1,"description":"信息类别（记录的 category）/ the record's category"},"severity":{"type":"string","enum":["minor","general","serious"],"description":"失信程度（轻微/一般/严重）/ severity"},"listType":{"type":"string","minLength":1,"description":"名单类型（记录的 listType）/ the record's list type"},"minMonths":{"type":"integer","minimum":0,"maximum":120,"description":"最短公示期（月），届满前不得以信用修复提前终止公示 / the shortest period in months, before which repair may not end publicity"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定（认定）日期起的月数（含截止日），届满自动停止公示 / months from the decision (determination) date, the end day included; publicity stops when they end"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/dataset.schema.json","title":"DatasetConfig","description":"开放数据集定义 / an open dataset: a graded projection of one canonical record type","type":"object","additionalProperties":false,"required":["id","title","description","publisher","contactPoint","recordType","fields","masking","updateFrequency","license","theme","subjectCategory","keywords"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]{1,62}$","description":"数据集标识 / dataset id, used in URLs and keys"},"title":{"title":"LocalizedTitle","description":"数据集名称（中文、英文） / title in Chinese and English","type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"string","minLength":1,"description":"中文"},"en":{"type":"string","minLength":1,"description":"English"}}},"description":{"title":"LocalizedDescription","description":"数据集摘要（中文、英文） / description in Chinese and English","type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"string","minLength":1,"description":"中文"},"en":{"type":"string","minLength":1,"description":"English"}}},"publisher":{"type":"string","minLength":1,"description":"发布单位 / publisher"},"contactPoint":{"title":"ContactPoint","description":"联系方式 / contact point (dcat:contactPoint)","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"type":"string","minLength":1,"description":"联系单位或岗位 / contact unit or role"},"email":{"type":"string","format":"email","description":"电子邮箱 / e-mail"},"telephone":{"type":"string","pattern":"^[0-9+\\- ]{5,20}$","description":"联系电话 / telephone"}}},"recordType":{"type":"string","minLength":1,"description":"规范记录类型 / canonical record type projected"},"filter":{"title":"DatasetFilter","description":"记录筛选条件：字段取值须全部相等，记录缺少的字段按其数据类型的缺省值 / which records of the type the dataset holds: every field equals its value, a field a record lacks taken at its schema default","type":"object","minProperties":1,"additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"fields":{"description":"发布字段（按此顺序）；每个字段的分级取自记录类型的 schema（x-grade），可在 grades 中调高、不得调低；含 L4 字段的数据集不得发布 / the published fields, in this order; each field's grade comes from the record schema (x-grade), grades may raise it, never lower it; a dataset with an L4 field is refused","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"grades":{"title":"GradeRaises","description":"本数据集对字段分级的调高（DB33/T 2350-2021 L1–L4）/ grades this dataset raises above the record schema's","type":"object","minProperties":1,"additionalProperties":{"title":"SensitivityGrade","type":"string","enum":["L1","L2","L3","L4"]}},"masking":{"title":"MaskingChoice","description":"脱敏规则：按个人信息类别（x-pii），缺省为 standard 方案；法人信息不脱敏 / masking by kind of personal information (the schema's x-pii), the standard profile unless overridden; legal persons' data is not masked","type":"object","additionalProperties":false,"required":["profile"],"properties":{"profile":{"type":"string","enum":["standard"],"description":"脱敏方案 / masking profile: standard = 身份证号删除、手机号 138****8000、自然人姓名 张*、地址截至区县、银行账号删除"},"idCard":{"type":"string","enum":["drop","age-band-district"],"description":"身份证号：删除，或替换为年龄段与行政区划代码 / ID number: dropped, or replaced by age band and district code"},"mobile":{"type":"string","enum":["mask-middle","drop"],"description":"手机号：中间四位屏蔽（138****8000）或删除 / mobile number"},"personName":{"type":"string","enum":["surname-only","drop"],"description":"自然人姓名：仅留姓（张*）或删除 / a natural person's name"},"address":{"type":"string","enum":["district","drop"],"description":"地址：截至区县或删除 / address: cut to the district or county, or dropped"},"bankAccount":{"type":"string","enum":["drop"],"description":"银行账号：删除 / bank account: dropped"}}},"updateFrequency":{"title":"UpdateFrequency","description":"更新频率（实时/每日/每周/每月/每季度/每半年/每年/不定期）/ update frequency, mapped to the EU frequency vocabulary in DCAT","type":"string","enum":["continuous","daily","weekly","monthly","quarterly","semiannual","annual","irregular"],"x-labels":{"continuous":"实时","daily":"每日","weekly":"每周","monthly":"每月","quarterly":"每季度","semiannual":"每半年","annual":"每年","irregular":"不定期"}},"license":{"type":"string","minLength":1,"description":"许可协议 / licence identifier"},"theme":{"title":"DcatTheme","description":"DCAT-AP 数据主题（EU data theme 词表代码）/ DCAT-AP data theme (EU vocabulary code)","type":"string","enum":["AGRI","ECON","EDUC","ENER","ENVI","GOVE","HEAL","INTR","JUST","REGI","SOCI","TECH","TRAN"]},"subjectCategory":{"description":"主题分类（浙江省公共数据开放目录主题，如 信用服务、机构团体、城建住房）/ subject category of the provincial open-data catalogue","type":"string","minLength":1},"keywords":{"description":"关键词 / keywords","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"sameSource":{"title":"SameSourceCatalogue","description":"同源发布：为规范性文件、政府公报生成政府信息公开目录条目（索引号、主题分类、发布机构、成文日期、发布日期、公开方式、有效性），随每个版本发布 catalogue.json 与 catalogue.csv / the 政府信息公开 catalogue entry of each normative document or gazette issue, published with every release","type":"object","additionalProperties":false,"required":["indexNumber"],"properties":{"indexNumber":{"title":"IndexNumberRule","description":"索引号编制规则；记录已带索引号的沿用，未带的按规则编号 / how an index number is built for a record that carries none","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","pattern":"\\{serial(:[1-9])?\\}","description":"规则模板：{issuerCode} 发布机构代码，{year} 年份（规范性文件取成文日期、公报取出版年份），{serial:5} 该机构当年流水号（补零至 5 位）；浙江省政府信息公开平台为 机构代码/年份-流水号，如 {issuerCode}/{year}-{serial:5} / template with {issuerCode}, {year} and {serial:N} (zero-padded serial per issuer and year)"}}},"issuerCodes":{"title":"IssuerCodes","description":"发布机构名称 → 机构代码；优先于记录中的统一社会信用代码（缺省取其第 9–17 位组织机构代码），政府公报的编辑出版单位须在此配置 / issuer name → code used in index numbers; wins over the record's USCC (whose 9-character organisation code is the default)","type":"object","minProperties":1,"additionalProperties":{"type":"string","pattern":"^[0-9A-Za-z-]{1,32}$"}},"subjectCategory":{"type":"string","minLength":1,"description":"主题分类（记录未带主题分类时使用；缺省为数据集的 subjectCategory）/ subject category when the record has none"}}},"disclosure":{"title":"DisclosureRules","description":"公示规则 / disclosure rules: a record is in a release only while its publicity period runs; the dataset is re-evaluated daily","type":"object","additionalProperties":false,"required":["periods"],"properties":{"objection":{"title":"ObjectionPolicy","description":"当前状态为异议时：keep 继续公示（缺省）、suspend 暂停公示至异议处理完毕 / a decision under objection: keep publishing (default) or suspend until resolved","type":"string","enum":["keep","suspend"],"default":"keep"},"periods":{"description":"来源未报送公示截止期时适用的公示期限，按决定类别 / the publicity period of a kind of decision when its source sends no end date","type":"array","items":{"title":"PublicityPeriodRule","description":"一条公示期限规则：按决定类别，或按记录类型及其信息类别、失信程度、名单类型；多条适用时取最具体者（名单类型优先于信息类别，信息类别优先于失信程度）/ one rule, by decision kind, or by record type and its list type, category and severity; when several apply, the most specific wins (list type, then category, then severity)","type":"object","additionalProperties":false,"required":["months","rule","source"],"anyOf":[{"required":["decisionKind"]},{"required":["recordType"]}],"properties":{"decisionKind":{"type":"string","enum":["penalty","license"],"description":"决定类别 / kind of decision"},"recordType":{"type":"string","minLength":1,"description":"记录类型（如 credit-record）/ the record type it applies to"},"category":{"type":"string","minLength":1,"description":"信息类别（记录的 category）/ the record's category"},"severity":{"type":"string","enum":["minor","general","serious"],"description":"失信程度（轻微/一般/严重）/ severity"},"listType":{"type":"string","minLength":1,"description":"名单类型（记录的 listType）/ the record's list type"},"minMonths":{"type":"integer","minimum":0,"maximum":120,"description":"最短公示期（月），届满前不得以信用修复提前终止公示 / the shortest period in months, before which repair may not end publicity"},"months":{"type":"integer","minimum":1,"maximum":120,"description":"自决定（认定）日期起的月数（含截止日），届满自动停止公示 / months from the decision (determination) date, the end day included; publicity stops when they end"},"rule":{"type":"string","minLength":1,"description":"规则内容 / the rule, in words"},"source":{"type":"string","minLength":1,"description":"法律依据 / the legal instrument that sets it"}}}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]{1,62}$", "u");
 const pattern5 = new RegExp("^[0-9+\\- ]{5,20}$", "u");
+const pattern6 = new RegExp("\\{serial(:[1-9])?\\}", "u");
+const pattern7 = new RegExp("^[0-9A-Za-z-]{1,32}$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1090,11 +1092,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.disclosure !== undefined){
-let data32 = data.disclosure;
+if(data.sameSource !== undefined){
+let data32 = data.sameSource;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.periods === undefined){
-const err88 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'"};
+if(data32.indexNumber === undefined){
+const err88 = {instancePath:instancePath+"/sameSource",schemaPath:"#/properties/sameSource/required",keyword:"required",params:{missingProperty: "indexNumber"},message:"must have required property '"+"indexNumber"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1104,8 +1106,8 @@ vErrors.push(err88);
 errors++;
 }
 for(const key7 in data32){
-if(!((key7 === "objection") || (key7 === "periods"))){
-const err89 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(!(((key7 === "indexNumber") || (key7 === "issuerCodes")) || (key7 === "subjectCategory"))){
+const err89 = {instancePath:instancePath+"/sameSource",schemaPath:"#/properties/sameSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1115,10 +1117,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data32.objection !== undefined){
-let data33 = data32.objection;
-if(typeof data33 !== "string"){
-const err90 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.indexNumber !== undefined){
+let data33 = data32.indexNumber;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.pattern === undefined){
+const err90 = {instancePath:instancePath+"/sameSource/indexNumber",schemaPath:"#/properties/sameSource/properties/indexNumber/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1127,8 +1130,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!((data33 === "keep") || (data33 === "suspend"))){
-const err91 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.objection.enum},message:"must be equal to one of the allowed values"};
+for(const key8 in data33){
+if(!(key8 === "pattern")){
+const err91 = {instancePath:instancePath+"/sameSource/indexNumber",schemaPath:"#/properties/sameSource/properties/indexNumber/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1138,18 +1142,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data32.periods !== undefined){
-let data34 = data32.periods;
-if(Array.isArray(data34)){
-const len2 = data34.length;
-for(let i3=0; i3<len2; i3++){
-let data35 = data34[i3];
-const _errs87 = errors;
-let valid16 = false;
-const _errs88 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.decisionKind === undefined){
-const err92 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/0/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
+if(data33.pattern !== undefined){
+let data34 = data33.pattern;
+if(typeof data34 === "string"){
+if(!pattern6.test(data34)){
+const err92 = {instancePath:instancePath+"/sameSource/indexNumber/pattern",schemaPath:"#/properties/sameSource/properties/indexNumber/properties/pattern/pattern",keyword:"pattern",params:{pattern: "\\{serial(:[1-9])?\\}"},message:"must match pattern \""+"\\{serial(:[1-9])?\\}"+"\""};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1159,12 +1156,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-var _valid1 = _errs88 === errors;
-valid16 = valid16 || _valid1;
-const _errs89 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.recordType === undefined){
-const err93 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/1/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
+else {
+const err93 = {instancePath:instancePath+"/sameSource/indexNumber/pattern",schemaPath:"#/properties/sameSource/properties/indexNumber/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1174,10 +1167,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-var _valid1 = _errs89 === errors;
-valid16 = valid16 || _valid1;
-if(!valid16){
-const err94 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err94 = {instancePath:instancePath+"/sameSource/indexNumber",schemaPath:"#/properties/sameSource/properties/indexNumber/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1186,20 +1178,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-else {
-errors = _errs87;
-if(vErrors !== null){
-if(_errs87){
-vErrors.length = _errs87;
 }
-else {
-vErrors = null;
-}
-}
-}
+if(data32.issuerCodes !== undefined){
+let data35 = data32.issuerCodes;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.months === undefined){
-const err95 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
+if(Object.keys(data35).length < 1){
+const err95 = {instancePath:instancePath+"/sameSource/issuerCodes",schemaPath:"#/properties/sameSource/properties/issuerCodes/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1208,8 +1192,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data35.rule === undefined){
-const err96 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+for(const key9 in data35){
+let data36 = data35[key9];
+if(typeof data36 === "string"){
+if(!pattern7.test(data36)){
+const err96 = {instancePath:instancePath+"/sameSource/issuerCodes/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sameSource/properties/issuerCodes/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,32}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,32}$"+"\""};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1218,8 +1205,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data35.source === undefined){
-const err97 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err97 = {instancePath:instancePath+"/sameSource/issuerCodes/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sameSource/properties/issuerCodes/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1228,9 +1216,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key8 in data35){
-if(!(func1.call(schema31.properties.disclosure.properties.periods.items.properties, key8))){
-const err98 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/sameSource/issuerCodes",schemaPath:"#/properties/sameSource/properties/issuerCodes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1240,10 +1229,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data35.decisionKind !== undefined){
-let data36 = data35.decisionKind;
-if(typeof data36 !== "string"){
-const err99 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.subjectCategory !== undefined){
+let data37 = data32.subjectCategory;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err99 = {instancePath:instancePath+"/sameSource/subjectCategory",schemaPath:"#/properties/sameSource/properties/subjectCategory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1252,8 +1242,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(!((data36 === "penalty") || (data36 === "license"))){
-const err100 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err100 = {instancePath:instancePath+"/sameSource/subjectCategory",schemaPath:"#/properties/sameSource/properties/subjectCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1263,11 +1254,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data35.recordType !== undefined){
-let data37 = data35.recordType;
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err101 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err101 = {instancePath:instancePath+"/sameSource",schemaPath:"#/properties/sameSource/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1277,8 +1266,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-else {
-const err102 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.disclosure !== undefined){
+let data38 = data.disclosure;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.periods === undefined){
+const err102 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1287,12 +1279,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data35.category !== undefined){
-let data38 = data35.category;
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-const err103 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key10 in data38){
+if(!((key10 === "objection") || (key10 === "periods"))){
+const err103 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1302,8 +1291,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.objection !== undefined){
+let data39 = data38.objection;
+if(typeof data39 !== "string"){
+const err104 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1312,11 +1303,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data35.severity !== undefined){
-let data39 = data35.severity;
-if(typeof data39 !== "string"){
-const err105 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data39 === "keep") || (data39 === "suspend"))){
+const err105 = {instancePath:instancePath+"/disclosure/objection",schemaPath:"#/properties/disclosure/properties/objection/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.objection.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1325,8 +1313,19 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!(((data39 === "minor") || (data39 === "general")) || (data39 === "serious"))){
-const err106 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
+}
+if(data38.periods !== undefined){
+let data40 = data38.periods;
+if(Array.isArray(data40)){
+const len2 = data40.length;
+for(let i3=0; i3<len2; i3++){
+let data41 = data40[i3];
+const _errs102 = errors;
+let valid19 = false;
+const _errs103 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.decisionKind === undefined){
+const err106 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/0/required",keyword:"required",params:{missingProperty: "decisionKind"},message:"must have required property '"+"decisionKind"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1336,11 +1335,12 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data35.listType !== undefined){
-let data40 = data35.listType;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err107 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid1 = _errs103 === errors;
+valid19 = valid19 || _valid1;
+const _errs104 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.recordType === undefined){
+const err107 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf/1/required",keyword:"required",params:{missingProperty: "recordType"},message:"must have required property '"+"recordType"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1350,8 +1350,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs104 === errors;
+valid19 = valid19 || _valid1;
+if(!valid19){
+const err108 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1360,11 +1362,20 @@ vErrors.push(err108);
 }
 errors++;
 }
+else {
+errors = _errs102;
+if(vErrors !== null){
+if(_errs102){
+vErrors.length = _errs102;
 }
-if(data35.minMonths !== undefined){
-let data41 = data35.minMonths;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err109 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+vErrors = null;
+}
+}
+}
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.months === undefined){
+const err109 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "months"},message:"must have required property '"+"months"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1373,9 +1384,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 120 || isNaN(data41)){
-const err110 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(data41.rule === undefined){
+const err110 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1384,8 +1394,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data41 < 0 || isNaN(data41)){
-const err111 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data41.source === undefined){
+const err111 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1394,12 +1404,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-}
-if(data35.months !== undefined){
-let data42 = data35.months;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err112 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key11 in data41){
+if(!(func1.call(schema31.properties.disclosure.properties.periods.items.properties, key11))){
+const err112 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1408,9 +1415,11 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 120 || isNaN(data42)){
-const err113 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+}
+if(data41.decisionKind !== undefined){
+let data42 = data41.decisionKind;
+if(typeof data42 !== "string"){
+const err113 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1419,8 +1428,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data42 < 1 || isNaN(data42)){
-const err114 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!((data42 === "penalty") || (data42 === "license"))){
+const err114 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/decisionKind",schemaPath:"#/properties/disclosure/properties/periods/items/properties/decisionKind/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.decisionKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1430,12 +1439,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-if(data35.rule !== undefined){
-let data43 = data35.rule;
+if(data41.recordType !== undefined){
+let data43 = data41.recordType;
 if(typeof data43 === "string"){
 if(func2(data43) < 1){
-const err115 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err115 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1446,7 +1454,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/recordType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/recordType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1456,11 +1464,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data35.source !== undefined){
-let data44 = data35.source;
+if(data41.category !== undefined){
+let data44 = data41.category;
 if(typeof data44 === "string"){
 if(func2(data44) < 1){
-const err117 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err117 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1471,7 +1479,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err118 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/category",schemaPath:"#/properties/disclosure/properties/periods/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1481,9 +1489,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data41.severity !== undefined){
+let data45 = data41.severity;
+if(typeof data45 !== "string"){
+const err119 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1492,10 +1501,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(((data45 === "minor") || (data45 === "general")) || (data45 === "serious"))){
+const err120 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/severity",schemaPath:"#/properties/disclosure/properties/periods/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.disclosure.properties.periods.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1505,9 +1512,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data41.listType !== undefined){
+let data46 = data41.listType;
+if(typeof data46 === "string"){
+if(func2(data46) < 1){
+const err121 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1517,14 +1526,181 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
 else {
-const err122 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err122 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/listType",schemaPath:"#/properties/disclosure/properties/periods/items/properties/listType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
 else {
 vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data41.minMonths !== undefined){
+let data47 = data41.minMonths;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err123 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 120 || isNaN(data47)){
+const err124 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data47 < 0 || isNaN(data47)){
+const err125 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/minMonths",schemaPath:"#/properties/disclosure/properties/periods/items/properties/minMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+if(data41.months !== undefined){
+let data48 = data41.months;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err126 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 120 || isNaN(data48)){
+const err127 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data48 < 1 || isNaN(data48)){
+const err128 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/months",schemaPath:"#/properties/disclosure/properties/periods/items/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+if(data41.rule !== undefined){
+let data49 = data41.rule;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err129 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/rule",schemaPath:"#/properties/disclosure/properties/periods/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data41.source !== undefined){
+let data50 = data41.source;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err131 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/disclosure/periods/" + i3+"/source",schemaPath:"#/properties/disclosure/properties/periods/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/disclosure/periods/" + i3,schemaPath:"#/properties/disclosure/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/disclosure/periods",schemaPath:"#/properties/disclosure/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/disclosure",schemaPath:"#/properties/disclosure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+else {
+const err136 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
 }
 errors++;
 }

@@ -8,6 +8,7 @@ export * from './clock.js';
 export * from './file-inbox.js';
 export * from './key-ledger.js';
 export * from './messages.js';
+export * from './object-listing.js';
 export * from './object-store.js';
 export * from './quarantine-store.js';
 export * from './record-store.js';

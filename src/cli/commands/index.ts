@@ -4,6 +4,7 @@ import { complianceReportCommand } from './compliance.js';
 import { datasetsListCommand, datasetsPublishCommand, datasetsReleasesCommand } from './datasets.js';
 import { exportSgsCommand } from './export.js';
 import { qualityCommand } from './quality.js';
+import { queryCommand } from './query.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
@@ -28,4 +29,5 @@ export const commands: readonly CliCommand[] = [
   datasetsListCommand,
   datasetsReleasesCommand,
   datasetsPublishCommand,
+  queryCommand,
 ];

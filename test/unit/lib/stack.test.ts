@@ -18,7 +18,7 @@ describe('resource counts follow the model', () => {
   it('creates exactly the declared tables, buckets, topics, subscriptions and functions', () => {
     const { template } = synthesized;
     template.resourceCountIs('AWS::DynamoDB::Table', resources.tables.length);
-    template.resourceCountIs('AWS::S3::Bucket', resources.buckets.length + 1); // + the access-log bucket
+    template.resourceCountIs('AWS::S3::Bucket', resources.buckets.length + 2); // + the access-log bucket and the Athena results bucket
     template.resourceCountIs('AWS::SNS::Topic', resources.topics.length);
     template.resourceCountIs('AWS::SNS::Subscription', resources.subscriptions.length);
     template.resourceCountIs('AWS::Lambda::Function', resources.functions.length);
