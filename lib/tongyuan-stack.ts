@@ -75,8 +75,6 @@ export class TongyuanStack extends Stack {
 
     this.catalog = new OpenDataCatalog(this, 'OpenDataCatalog', {
       releaseBucket: lookup(this.buckets.buckets, 'bucket', RELEASE_BUCKET),
-      // INTERIM: queryTableOf derives columns and category from the record schema until the
-      // grading slice's releaseColumns/datasetCategory are wired in (see src/publish/published-column-types.ts).
       tables: settings.datasets.map((dataset) => queryTableOf(dataset)),
       accessLogBucket: this.buckets.accessLogBucket,
       bytesScannedCutoffPerQuery: settings.athenaBytesScannedCutoff,

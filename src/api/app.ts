@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { DatasetConfig } from '../config/catalog.js';
 import type { ObjectStreamReader } from '../ports/index.js';
-import { provisionalCategory } from '../publish/provisional-category.js';
+import { datasetCategory } from '../grading/index.js';
 import type { DatasetCategory, ReleasePointer } from '../publish/release.js';
 import { logger } from '../util/logger.js';
 import { describeDataset } from './describe-dataset.js';
@@ -13,7 +13,7 @@ export interface ApiDeps {
   readonly latestRelease: (datasetId: string) => Promise<ReleasePointer | undefined>;
   /** Where release files are read from, as a stream: a large file is never held whole. */
   readonly open: ObjectStreamReader;
-  /** A dataset's category from its fields' grades (the grading slice's `datasetCategory` once merged). */
+  /** A dataset's category from its fields' grades; grading's datasetCategory unless a test gives another. */
   readonly category?: (dataset: DatasetConfig) => DatasetCategory;
   /** Freshness is judged as of now. */
   readonly now?: () => Date;
@@ -26,7 +26,7 @@ export function createApi(deps: ApiDeps): Hono {
   const app = new Hono();
   const baseOf = (url: string) => new URL(url).origin;
   const now = deps.now ?? (() => new Date());
-  const categoryOf = deps.category ?? provisionalCategory;
+  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
   const findDataset = async (id: string) => (await deps.datasets()).find((d) => d.id === id);
 
   app.get('/v1/datasets', async (c) => {

@@ -1,4 +1,5 @@
 import type { DatasetConfig } from '../config/catalog.js';
+import { PARQUET_FOLDER } from '../infra/query-tables.js';
 import type { ObjectFileUploader, ObjectStore } from '../ports/index.js';
 import { isRecordTypeName, recordTypes } from '../records/registry.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
@@ -47,7 +48,8 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
   ];
   const files: ReleaseFile[] = [];
   for (const file of local) {
-    const key = `${prefix}/${file.name}`;
+    // Athena reads every object of a partition's folder: the Parquet file has one of its own.
+    const key = file.format === 'parquet' ? `${prefix}/${PARQUET_FOLDER}/${file.name}` : `${prefix}/${file.name}`;
     await deps.open.putFile(key, file.path, { contentType: file.mediaType });
     files.push({ name: file.name, key, format: file.format, mediaType: file.mediaType, bytes: file.bytes, sha256: file.sha256 });
   }

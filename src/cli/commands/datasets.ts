@@ -2,13 +2,12 @@ import { parseArgs } from 'node:util';
 import type { Composition } from '../../app/composition.js';
 import { ConfigError, type DatasetConfig } from '../../config/catalog.js';
 import { datasetOverview } from '../../publish/dataset-overview.js';
-import { provisionalCategory } from '../../publish/provisional-category.js';
+import { datasetCategory } from '../../grading/index.js';
 import { requestPublish, waitForReleases } from '../../publish/publish-now.js';
 import type { CliCommand } from '../command.js';
 import { connectToRunningStack } from '../stack-connection.js';
 
-/** The category rule; the grading slice's `datasetCategory` takes its place once merged. */
-const categoryOf = provisionalCategory;
+const categoryOf = (dataset: DatasetConfig) => datasetCategory(dataset);
 
 /** Exit code of `datasets publish --wait` when some dataset got no new release in time. */
 export const NO_NEW_RELEASE_EXIT = 3;

@@ -4,7 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDatasets, type DatasetConfig } from '../../../src/config/catalog.js';
 import { STORAGE_TYPES } from '../../../src/publish/release-columns.js';
-import { publishedColumnTypes } from '../../../src/publish/published-column-types.js';
+import { releaseColumns } from '../../../src/grading/index.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { logicalId, repositoryRoot, SYNTH_TIMEOUT_MS, synthesizeStack, type SynthesizedStack } from '../lib/stack-fixture.js';
 
@@ -85,7 +85,7 @@ describe('Glue Data Catalog', () => {
     ]);
     for (const dataset of datasets) {
       const columns = tableOf(dataset.id).TableInput.StorageDescriptor.Columns as { Name: string; Type: string }[];
-      expect(columns.map((c) => [c.Name, c.Type])).toEqual(publishedColumnTypes(dataset).map((c) => [c.field, STORAGE_TYPES[c.type].glue]));
+      expect(columns.map((c) => [c.Name, c.Type])).toEqual(releaseColumns(dataset).map((c) => [c.field, STORAGE_TYPES[c.type].glue]));
     }
   });
 });
