@@ -10,7 +10,6 @@
  * break inside a cell is written as LF, as Excel itself stores it.
  */
 import { join } from 'node:path';
-import type { Duplex } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DatasetConfig } from '../../generated/dataset.types.js';
 import type { ReleaseColumn, ReleaseFileWriter, Row, WrittenFile } from '../release-columns.js';
@@ -30,8 +29,10 @@ const MAX_BACKLOG = 4 * 1024 * 1024;
  * would hold the whole sheet in memory. Rows wait here until that backlog is small again.
  */
 async function waitForCompressor(sheet: ExcelJS.Worksheet): Promise<void> {
-  const stream = (sheet as unknown as { stream?: { pipes?: readonly Duplex[] } }).stream;
-  const backlog = (): number => (stream?.pipes ?? []).reduce((sum, pipe) => sum + pipe.writableLength + pipe.readableLength, 0);
+  // The PassThrough comes from archiver's readable-stream, whose buffered lengths live in the states.
+  type Buffered = { _writableState?: { length: number }; _readableState?: { length: number } };
+  const stream = (sheet as unknown as { stream?: { pipes?: readonly Buffered[] } }).stream;
+  const backlog = (): number => (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0), 0);
   await new Promise((resolve) => setImmediate(resolve));
   while (backlog() > MAX_BACKLOG) await new Promise((resolve) => setTimeout(resolve, 5));
 }
