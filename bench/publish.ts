@@ -68,12 +68,14 @@ async function writers(dir: string): Promise<WriterFigures> {
     }
   }
   const writePeak = Math.max(peak, process.memoryUsage.rss());
+  let overallPeak = writePeak;
   const perFormat: WriterFigures['perFormat'] = [];
   for (let i = 0; i < list.length; i++) {
     const t = performance.now();
     peak = process.memoryUsage.rss();
     const file = await list[i]!.close();
     const closePeak = Math.max(peak, process.memoryUsage.rss());
+    overallPeak = Math.max(overallPeak, closePeak);
     perFormat.push({
       name: list[i]!.name,
       format: list[i]!.format,
@@ -83,7 +85,7 @@ async function writers(dir: string): Promise<WriterFigures> {
       closePeakRssMb: closePeak / 2 ** 20,
     });
   }
-  peak = Math.max(peak, writePeak);
+
   const totalMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
@@ -96,7 +98,7 @@ async function writers(dir: string): Promise<WriterFigures> {
     cpuMs: (used.user + used.system) / 1000,
     startRssMb: startRss / 2 ** 20,
     writePeakRssMb: writePeak / 2 ** 20,
-    peakRssMb: peak / 2 ** 20,
+    peakRssMb: overallPeak / 2 ** 20,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
