@@ -34,7 +34,7 @@ async function readBack(path: string, chinese: boolean): Promise<Record<string, 
   );
 }
 
-describe('release CSVs', () => {
+describe('release CSVs', { timeout: 60_000 }, () => {
   it('DuckDB reads the Chinese CSV back to the same rows, through the Chinese headers and labels', async () => {
     const { dir } = await writeRelease();
     expect(await readBack(join(dir, 'test-decisions.csv'), true)).toEqual(expectedRows());

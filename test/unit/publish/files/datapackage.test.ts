@@ -47,7 +47,7 @@ async function headerOf(dir: string, resource: Resource): Promise<string[]> {
   return columns.map((c) => c.title); // the XLSX header is checked in xlsx.test.ts
 }
 
-describe('datapackage.json', () => {
+describe('datapackage.json', { timeout: 60_000 }, () => {
   it('is a Data Package v2 with the dataset metadata', async () => {
     const { descriptor } = await packaged();
     expect(descriptor).toMatchObject({

@@ -7,7 +7,7 @@ import { canonical, columns, dataset, expectedRows, query, rows, tempDir, writeR
 
 const parquetOf = (dir: string) => `'${join(dir, 'test-decisions.parquet')}'`;
 
-describe('the Parquet file', () => {
+describe('the Parquet file', { timeout: 60_000 }, () => {
   it('DuckDB reads back the same rows, in field ids and codes', async () => {
     const { dir } = await writeRelease();
     const read = await query(`SELECT * FROM ${parquetOf(dir)}`);
@@ -45,7 +45,7 @@ describe('the Parquet file', () => {
   });
 });
 
-describe('the JSONL file', () => {
+describe('the JSONL file', { timeout: 60_000 }, () => {
   it('has one object per row in codes, keys in column order, absent values left out', async () => {
     const { dir } = await writeRelease();
     const lines = readFileSync(join(dir, 'test-decisions.jsonl'), 'utf8').split('\n');
@@ -61,7 +61,7 @@ describe('the JSONL file', () => {
   });
 });
 
-describe('bad values', () => {
+describe('bad values', { timeout: 60_000 }, () => {
   it('fail with the dataset, file and field named instead of being changed', async () => {
     const dir = tempDir();
     const [csv, , jsonl] = releaseWriters(dir, dataset, columns);

@@ -36,7 +36,7 @@ function expectedCell(field: string, value: unknown): unknown {
   }
 }
 
-describe('the XLSX file', () => {
+describe('the XLSX file', { timeout: 60_000 }, () => {
   it('exceljs reads back every row with Chinese headers, labels and typed cells', async () => {
     const { dir } = await writeRelease();
     const sheet = (await readWorkbook(dir)).getWorksheet('数据')!;
