@@ -1,4 +1,8 @@
-/** Writers for the open formats of a release. Pure: rows in, bytes out. */
+/**
+ * In-memory CSV and JSONL for small outputs (quarantine reports, exchange files). Release files
+ * are no longer written here: src/publish/files streams them (Chinese headers and labels, formula
+ * neutralization, Parquet, XLSX); once the release builder uses those, toJsonl can go.
+ */
 
 export type Row = Readonly<Record<string, unknown>>;
 
