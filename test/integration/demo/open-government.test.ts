@@ -62,6 +62,13 @@ describe('the gazette editorial office and the decision catalogue, through inges
     const [name] = await app.recordStore().findBySourceKey('demo-gazette', String(copyId));
     const stored = await app.recordStore().read(name!.recordType, name!.recordId);
     expect(stored?.conflict?.fields).toEqual(['totalIssueNumber']);
+    // The next pull asks only for what changed since the latest update time: the issues of that instant again, no more.
+    const latest = expected.issues
+      .map((i) => i.gxsj)
+      .sort()
+      .at(-1)!;
+    const again = await syncSource(sources.source('demo-gazette'), { ...app.ingestDeps(), normalizeQueue: { send: async () => undefined } });
+    expect(again.pulled).toBe(expected.issues.filter((i) => i.gxsj >= latest).length);
   });
 
   it('pulls the whole catalogue by offset and quarantines exactly the four planted defects', async () => {
