@@ -6,6 +6,7 @@ import { generatePenalties } from './enforcement/generate.js';
 import { generateLicenses } from './enforcement/licenses.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from './enforcement/server.js';
 import { DEMO_KINDS, startOtherKindDepartments, type DemoOptions } from './other-kinds.js';
+import { OPEN_GOVERNMENT_KINDS, startOpenGovernmentDepartments } from './open-government/departments.js';
 
 export interface DemoDepartments {
   readonly urls: ReadonlyMap<string, string>;
@@ -39,7 +40,7 @@ export const demoLicenseCount = (count: number): number => Math.max(10, Math.rou
 
 /** Which demo departments start: TONGYUAN_DEMO_DEPARTMENTS, a comma list (default: all). */
 export function demoDepartmentKinds(env: Environment): ReadonlySet<string> {
-  const all = ['enforcement', ...DEMO_KINDS];
+  const all = ['enforcement', ...DEMO_KINDS, ...OPEN_GOVERNMENT_KINDS];
   const listed = (env.TONGYUAN_DEMO_DEPARTMENTS ?? all.join(','))
     .split(',')
     .map((k) => k.trim())
@@ -77,15 +78,18 @@ export async function startDemoDepartments(env: Environment, drops: DemoOptions[
     mysqlHost: env.TONGYUAN_DEMO_MYSQL_HOST,
     drops,
   });
+  // The gazette's editorial office and the decision catalogue: JSON APIs in process, like the platform's.
+  const openGovernment = await startOpenGovernmentDepartments({ count, seed: DEMO_SEED, start: DEMO_START, asOf, kinds: demoDepartmentKinds(env), host });
   return {
     urls: new Map([
       ['law enforcement (HTTP/JSON)', `${enforcement.url}/api/v1/penalties`],
       ['law enforcement licences (HTTP/JSON)', `${enforcement.url}/api/v1/licenses`],
       ...others.shown,
+      ...openGovernment.shown,
     ]),
-    env: { TONGYUAN_DEMO_ENFORCEMENT_URL: enforcement.url, ...others.env },
+    env: { TONGYUAN_DEMO_ENFORCEMENT_URL: enforcement.url, ...others.env, ...openGovernment.env },
     enforcement,
-    unavailableSources: others.skipped,
-    stop: () => enforcement.close(),
+    unavailableSources: new Map([...others.skipped, ...openGovernment.skipped]),
+    stop: async () => void (await Promise.all([enforcement.close(), openGovernment.stop()])),
   };
 }

@@ -138,3 +138,9 @@ export async function startOtherKindDepartments(options: DemoOptions): Promise<O
   }
   return { shown, env, started, skipped };
 }
+
+/** The document system's size and seed for a demo of `count` records: the gazette prints its documents, by their 文号. */
+export function documentsDepartmentSize(count: number, seed: number): { readonly count: number; readonly seed: number } {
+  const documents = DATABASE_DEPARTMENTS.find((db) => db.kind === 'documents')!;
+  return { count: share(count, documents.share), seed: seed + documents.seedOffset };
+}

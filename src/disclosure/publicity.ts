@@ -8,7 +8,7 @@ export interface PublicityFacts {
   readonly decisionKind?: unknown;
 }
 
-export type WithheldReason = 'revoked' | 'expired' | 'objection-suspended' | 'not-yet-decided' | 'repaired' | 'judicial-list';
+export type WithheldReason = 'revoked' | 'expired' | 'objection-suspended' | 'not-yet-decided' | 'repaired' | 'judicial-list' | 'not-proactive';
 
 export type Publicity =
   | { readonly published: true; /** The last day it is public (China date), when a period applies. */ readonly until?: string }

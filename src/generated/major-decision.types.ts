@@ -13,6 +13,14 @@ export type MajorDecision = {
    */
   catalogNumber: number;
   /**
+   * 决策机关（市、县级人民政府或依授权决策的部门，其目录各自编号）/ deciding body: the city or a county government, or a department deciding under delegation; each numbers its own catalogue
+   */
+  decidingBody: string;
+  /**
+   * 决策机关统一社会信用代码 / unified social credit code of the deciding body
+   */
+  decidingBodyCode?: string;
+  /**
    * 决策事项名称 / decision title
    */
   title: string;
@@ -46,6 +54,10 @@ export type MajorDecision = {
    */
   documents?: DecisionDocument[];
   /**
+   * 决策程序（公众参与、专家论证、风险评估、合法性审查、集体讨论决定、决策公布等，《重大行政决策程序暂行条例》）/ the statutory procedure steps of the decision, in order
+   */
+  steps?: DecisionStep[];
+  /**
    * 源系统更新时间 / last update time in the source system
    */
   sourceUpdatedAt?: string;
@@ -54,6 +66,23 @@ export type MajorDecision = {
  * 所处阶段（目录/征求意见/决策/执行/结果）/ stage: catalogue, consultation, decision, execution, result
  */
 export type DecisionStage = "catalog" | "consultation" | "decision" | "execution" | "result";
+/**
+ * 程序环节 / procedure step
+ */
+export type DecisionStepKind =
+  | "public-consultation"
+  | "expert-argument"
+  | "hearing"
+  | "risk-assessment"
+  | "legality-review"
+  | "collective-discussion"
+  | "publication"
+  | "execution"
+  | "post-evaluation";
+/**
+ * 办理状态 / status of the step
+ */
+export type DecisionStepStatus = "planned" | "in-progress" | "completed" | "not-applicable";
 
 export interface DecisionDocument {
   /**
@@ -76,4 +105,32 @@ export interface DecisionDocument {
    * 日期 / date
    */
   date?: string;
+}
+export interface DecisionStep {
+  kind: DecisionStepKind;
+  status: DecisionStepStatus;
+  /**
+   * 日期（单日环节，如合法性审查意见、会议、公布）/ date of a one-day step
+   */
+  date?: string;
+  /**
+   * 开始日期 / first day
+   */
+  startDate?: string;
+  /**
+   * 结束日期 / last day
+   */
+  endDate?: string;
+  /**
+   * 方式或渠道（如政府网站意见征集、座谈会）/ channel or form
+   */
+  channel?: string;
+  /**
+   * 会议（如市政府常务会议）/ meeting that discussed and decided
+   */
+  meeting?: string;
+  /**
+   * 备注（如缩短征求意见期限的说明）/ remarks, such as why consultation was shortened
+   */
+  remarks?: string;
 }

@@ -3,13 +3,14 @@
 import { recordFormats, ucs2length } from "../records/validator-runtime.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/major-decision.schema.json","description":"重大行政决策事项（目录管理）/ major administrative decision in the annual catalogue","type":"object","additionalProperties":false,"required":["year","catalogNumber","title","department","stage","catalogDate"],"properties":{"year":{"description":"目录年度 / catalogue year","x-grade":"L1","type":"integer","minimum":2000,"maximum":2100},"catalogNumber":{"description":"目录序号 / number in the year's catalogue","x-grade":"L1","type":"integer","minimum":1},"title":{"description":"决策事项名称 / decision title","x-grade":"L1","type":"string","minLength":1},"department":{"description":"承办单位 / department in charge","x-grade":"L1","type":"string","minLength":1},"stage":{"title":"DecisionStage","description":"所处阶段（目录/征求意见/决策/执行/结果）/ stage: catalogue, consultation, decision, execution, result","x-grade":"L1","type":"string","enum":["catalog","consultation","decision","execution","result"]},"catalogDate":{"description":"列入目录日期 / date entered in the catalogue","x-grade":"L1","type":"string","format":"date"},"consultationStartDate":{"description":"征求意见开始日期 / start of public consultation","x-grade":"L1","type":"string","format":"date"},"consultationEndDate":{"description":"征求意见截止日期 / end of public consultation","x-grade":"L1","type":"string","format":"date"},"decisionDate":{"description":"作出决策日期 / date decided","x-grade":"L1","type":"string","format":"date"},"plannedCompletion":{"description":"计划完成时间（年月）/ planned completion, year and month","x-grade":"L1","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])$"},"documents":{"description":"相关文件（草案、起草说明、意见采纳情况、决策文件、评估报告）/ documents of the decision","x-grade":"L1","type":"array","items":{"title":"DecisionDocument","type":"object","additionalProperties":false,"required":["kind","title"],"properties":{"kind":{"description":"文件类别 / kind","type":"string","enum":["draft","explanation","feedback","decision","assessment"]},"title":{"description":"标题 / title","type":"string","minLength":1},"documentNumber":{"description":"文号 / document number (GB/T 9704-2012 form)","type":"string","format":"document-number"},"url":{"description":"链接 / link","type":"string","format":"uri"},"date":{"description":"日期 / date","type":"string","format":"date"}}}},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"stage":{"enum":["decision","execution","result"]}},"required":["stage"]},"then":{"required":["decisionDate"]}},{"if":{"properties":{"stage":{"enum":["consultation","decision","execution","result"]}},"required":["stage"]},"then":{"required":["consultationStartDate"]}}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tongyuan.sx.gov.cn/schemas/major-decision.schema.json","description":"重大行政决策事项（目录管理）/ major administrative decision in the annual catalogue","type":"object","additionalProperties":false,"required":["year","catalogNumber","decidingBody","title","department","stage","catalogDate"],"properties":{"year":{"description":"目录年度 / catalogue year","x-grade":"L1","type":"integer","minimum":2000,"maximum":2100},"catalogNumber":{"description":"目录序号 / number in the year's catalogue","x-grade":"L1","type":"integer","minimum":1},"decidingBody":{"description":"决策机关（市、县级人民政府或依授权决策的部门，其目录各自编号）/ deciding body: the city or a county government, or a department deciding under delegation; each numbers its own catalogue","x-grade":"L1","type":"string","minLength":1},"decidingBodyCode":{"description":"决策机关统一社会信用代码 / unified social credit code of the deciding body","x-grade":"L1","type":"string","format":"uscc"},"title":{"description":"决策事项名称 / decision title","x-grade":"L1","type":"string","minLength":1},"department":{"description":"承办单位 / department in charge","x-grade":"L1","type":"string","minLength":1},"stage":{"title":"DecisionStage","description":"所处阶段（目录/征求意见/决策/执行/结果）/ stage: catalogue, consultation, decision, execution, result","x-grade":"L1","type":"string","enum":["catalog","consultation","decision","execution","result"],"x-labels":{"catalog":"列入目录","consultation":"征求意见","decision":"已作出决策","execution":"执行中","result":"执行完毕并评估"}},"catalogDate":{"description":"列入目录日期 / date entered in the catalogue","x-grade":"L1","type":"string","format":"date"},"consultationStartDate":{"description":"征求意见开始日期 / start of public consultation","x-grade":"L1","type":"string","format":"date"},"consultationEndDate":{"description":"征求意见截止日期 / end of public consultation","x-grade":"L1","type":"string","format":"date"},"decisionDate":{"description":"作出决策日期 / date decided","x-grade":"L1","type":"string","format":"date"},"plannedCompletion":{"description":"计划完成时间（年月）/ planned completion, year and month","x-grade":"L1","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])$"},"documents":{"description":"相关文件（草案、起草说明、意见采纳情况、决策文件、评估报告）/ documents of the decision","x-grade":"L1","type":"array","items":{"title":"DecisionDocument","type":"object","additionalProperties":false,"required":["kind","title"],"properties":{"kind":{"description":"文件类别 / kind","type":"string","enum":["draft","explanation","feedback","decision","assessment"],"x-labels":{"draft":"决策草案","explanation":"起草说明","feedback":"意见采纳情况","decision":"决策文件","assessment":"评估报告"}},"title":{"description":"标题 / title","type":"string","minLength":1},"documentNumber":{"description":"文号 / document number (GB/T 9704-2012 form)","type":"string","format":"document-number"},"url":{"description":"链接 / link","type":"string","format":"uri"},"date":{"description":"日期 / date","type":"string","format":"date"}}}},"steps":{"description":"决策程序（公众参与、专家论证、风险评估、合法性审查、集体讨论决定、决策公布等，《重大行政决策程序暂行条例》）/ the statutory procedure steps of the decision, in order","x-grade":"L1","type":"array","items":{"title":"DecisionStep","type":"object","additionalProperties":false,"required":["kind","status"],"properties":{"kind":{"title":"DecisionStepKind","description":"程序环节 / procedure step","type":"string","enum":["public-consultation","expert-argument","hearing","risk-assessment","legality-review","collective-discussion","publication","execution","post-evaluation"],"x-labels":{"public-consultation":"公众参与（公开征求意见）","expert-argument":"专家论证","hearing":"听证","risk-assessment":"风险评估","legality-review":"合法性审查","collective-discussion":"集体讨论决定","publication":"决策公布","execution":"决策执行","post-evaluation":"决策后评估"}},"status":{"title":"DecisionStepStatus","description":"办理状态 / status of the step","type":"string","enum":["planned","in-progress","completed","not-applicable"],"x-labels":{"planned":"未开始","in-progress":"进行中","completed":"已完成","not-applicable":"不适用"}},"date":{"description":"日期（单日环节，如合法性审查意见、会议、公布）/ date of a one-day step","type":"string","format":"date"},"startDate":{"description":"开始日期 / first day","type":"string","format":"date"},"endDate":{"description":"结束日期 / last day","type":"string","format":"date"},"channel":{"description":"方式或渠道（如政府网站意见征集、座谈会）/ channel or form","type":"string","minLength":1},"meeting":{"description":"会议（如市政府常务会议）/ meeting that discussed and decided","type":"string","minLength":1},"remarks":{"description":"备注（如缩短征求意见期限的说明）/ remarks, such as why consultation was shortened","type":"string","minLength":1}}}},"sourceUpdatedAt":{"description":"源系统更新时间 / last update time in the source system","x-grade":"L1","type":"string","format":"date-time"}},"allOf":[{"if":{"properties":{"stage":{"enum":["decision","execution","result"]}},"required":["stage"]},"then":{"required":["decisionDate"]}},{"if":{"properties":{"stage":{"enum":["consultation","decision","execution","result"]}},"required":["stage"]},"then":{"required":["consultationStartDate"]}}]};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
-const formats0 = recordFormats.date;
-const formats8 = recordFormats["document-number"];
-const formats10 = recordFormats.uri;
-const formats14 = recordFormats["date-time"];
+const formats0 = recordFormats.uscc;
+const formats2 = recordFormats.date;
+const formats10 = recordFormats["document-number"];
+const formats12 = recordFormats.uri;
+const formats22 = recordFormats["date-time"];
 const pattern4 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -180,8 +181,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.title === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(data.decidingBody === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decidingBody"},message:"must have required property '"+"decidingBody"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -190,8 +191,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.department === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "department"},message:"must have required property '"+"department"+"'"};
+if(data.title === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -200,8 +201,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.stage === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+if(data.department === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "department"},message:"must have required property '"+"department"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -210,8 +211,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.catalogDate === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "catalogDate"},message:"must have required property '"+"catalogDate"+"'"};
+if(data.stage === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -220,9 +221,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.catalogDate === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "catalogDate"},message:"must have required property '"+"catalogDate"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -231,11 +231,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.year !== undefined){
-let data2 = data.year;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err15 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -244,9 +242,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 2100 || isNaN(data2)){
-const err16 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data.year !== undefined){
+let data2 = data.year;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err16 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -255,8 +255,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data2 < 2000 || isNaN(data2)){
-const err17 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2100 || isNaN(data2)){
+const err17 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -265,12 +266,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data.catalogNumber !== undefined){
-let data3 = data.catalogNumber;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err18 = {instancePath:instancePath+"/catalogNumber",schemaPath:"#/properties/catalogNumber/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2 < 2000 || isNaN(data2)){
+const err18 = {instancePath:instancePath+"/year",schemaPath:"#/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -279,9 +276,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err19 = {instancePath:instancePath+"/catalogNumber",schemaPath:"#/properties/catalogNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.catalogNumber !== undefined){
+let data3 = data.catalogNumber;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err19 = {instancePath:instancePath+"/catalogNumber",schemaPath:"#/properties/catalogNumber/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -290,13 +290,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data.title !== undefined){
-let data4 = data.title;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+const err20 = {instancePath:instancePath+"/catalogNumber",schemaPath:"#/properties/catalogNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -306,8 +302,12 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.decidingBody !== undefined){
+let data4 = data.decidingBody;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err21 = {instancePath:instancePath+"/decidingBody",schemaPath:"#/properties/decidingBody/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -317,11 +317,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.department !== undefined){
-let data5 = data.department;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err22 = {instancePath:instancePath+"/department",schemaPath:"#/properties/department/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err22 = {instancePath:instancePath+"/decidingBody",schemaPath:"#/properties/decidingBody/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -331,8 +328,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/department",schemaPath:"#/properties/department/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.decidingBodyCode !== undefined){
+let data5 = data.decidingBodyCode;
+if(typeof data5 === "string"){
+if(!(formats0(data5))){
+const err23 = {instancePath:instancePath+"/decidingBodyCode",schemaPath:"#/properties/decidingBodyCode/format",keyword:"format",params:{format: "uscc"},message:"must match format \""+"uscc"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -342,10 +342,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.stage !== undefined){
-let data6 = data.stage;
-if(typeof data6 !== "string"){
-const err24 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err24 = {instancePath:instancePath+"/decidingBodyCode",schemaPath:"#/properties/decidingBodyCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -354,8 +352,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(((((data6 === "catalog") || (data6 === "consultation")) || (data6 === "decision")) || (data6 === "execution")) || (data6 === "result"))){
-const err25 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema31.properties.stage.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.title !== undefined){
+let data6 = data.title;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -365,11 +367,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.catalogDate !== undefined){
-let data7 = data.catalogDate;
-if(typeof data7 === "string"){
-if(!(formats0.validate(data7))){
-const err26 = {instancePath:instancePath+"/catalogDate",schemaPath:"#/properties/catalogDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -379,8 +378,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/catalogDate",schemaPath:"#/properties/catalogDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.department !== undefined){
+let data7 = data.department;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err27 = {instancePath:instancePath+"/department",schemaPath:"#/properties/department/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -390,11 +392,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.consultationStartDate !== undefined){
-let data8 = data.consultationStartDate;
-if(typeof data8 === "string"){
-if(!(formats0.validate(data8))){
-const err28 = {instancePath:instancePath+"/consultationStartDate",schemaPath:"#/properties/consultationStartDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err28 = {instancePath:instancePath+"/department",schemaPath:"#/properties/department/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -404,8 +403,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/consultationStartDate",schemaPath:"#/properties/consultationStartDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stage !== undefined){
+let data8 = data.stage;
+if(typeof data8 !== "string"){
+const err29 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -414,12 +415,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data.consultationEndDate !== undefined){
-let data9 = data.consultationEndDate;
-if(typeof data9 === "string"){
-if(!(formats0.validate(data9))){
-const err30 = {instancePath:instancePath+"/consultationEndDate",schemaPath:"#/properties/consultationEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!(((((data8 === "catalog") || (data8 === "consultation")) || (data8 === "decision")) || (data8 === "execution")) || (data8 === "result"))){
+const err30 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema31.properties.stage.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -429,8 +426,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/consultationEndDate",schemaPath:"#/properties/consultationEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.catalogDate !== undefined){
+let data9 = data.catalogDate;
+if(typeof data9 === "string"){
+if(!(formats2.validate(data9))){
+const err31 = {instancePath:instancePath+"/catalogDate",schemaPath:"#/properties/catalogDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -440,11 +440,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.decisionDate !== undefined){
-let data10 = data.decisionDate;
-if(typeof data10 === "string"){
-if(!(formats0.validate(data10))){
-const err32 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err32 = {instancePath:instancePath+"/catalogDate",schemaPath:"#/properties/catalogDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -454,8 +451,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.consultationStartDate !== undefined){
+let data10 = data.consultationStartDate;
+if(typeof data10 === "string"){
+if(!(formats2.validate(data10))){
+const err33 = {instancePath:instancePath+"/consultationStartDate",schemaPath:"#/properties/consultationStartDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -465,11 +465,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.plannedCompletion !== undefined){
-let data11 = data.plannedCompletion;
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err34 = {instancePath:instancePath+"/plannedCompletion",schemaPath:"#/properties/plannedCompletion/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])$"+"\""};
+else {
+const err34 = {instancePath:instancePath+"/consultationStartDate",schemaPath:"#/properties/consultationStartDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -479,8 +476,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/plannedCompletion",schemaPath:"#/properties/plannedCompletion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.consultationEndDate !== undefined){
+let data11 = data.consultationEndDate;
+if(typeof data11 === "string"){
+if(!(formats2.validate(data11))){
+const err35 = {instancePath:instancePath+"/consultationEndDate",schemaPath:"#/properties/consultationEndDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -490,15 +490,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.documents !== undefined){
-let data12 = data.documents;
-if(Array.isArray(data12)){
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.kind === undefined){
-const err36 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+const err36 = {instancePath:instancePath+"/consultationEndDate",schemaPath:"#/properties/consultationEndDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -507,8 +500,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data13.title === undefined){
-const err37 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+}
+if(data.decisionDate !== undefined){
+let data12 = data.decisionDate;
+if(typeof data12 === "string"){
+if(!(formats2.validate(data12))){
+const err37 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -517,9 +514,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key1 in data13){
-if(!(((((key1 === "kind") || (key1 === "title")) || (key1 === "documentNumber")) || (key1 === "url")) || (key1 === "date"))){
-const err38 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err38 = {instancePath:instancePath+"/decisionDate",schemaPath:"#/properties/decisionDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -529,10 +526,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data13.kind !== undefined){
-let data14 = data13.kind;
-if(typeof data14 !== "string"){
-const err39 = {instancePath:instancePath+"/documents/" + i0+"/kind",schemaPath:"#/properties/documents/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.plannedCompletion !== undefined){
+let data13 = data.plannedCompletion;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err39 = {instancePath:instancePath+"/plannedCompletion",schemaPath:"#/properties/plannedCompletion/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -541,8 +539,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!(((((data14 === "draft") || (data14 === "explanation")) || (data14 === "feedback")) || (data14 === "decision")) || (data14 === "assessment"))){
-const err40 = {instancePath:instancePath+"/documents/" + i0+"/kind",schemaPath:"#/properties/documents/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.documents.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err40 = {instancePath:instancePath+"/plannedCompletion",schemaPath:"#/properties/plannedCompletion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -552,11 +551,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data13.title !== undefined){
-let data15 = data13.title;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err41 = {instancePath:instancePath+"/documents/" + i0+"/title",schemaPath:"#/properties/documents/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.documents !== undefined){
+let data14 = data.documents;
+if(Array.isArray(data14)){
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+let data15 = data14[i0];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.kind === undefined){
+const err41 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -565,9 +568,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/documents/" + i0+"/title",schemaPath:"#/properties/documents/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15.title === undefined){
+const err42 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -576,12 +578,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data13.documentNumber !== undefined){
-let data16 = data13.documentNumber;
-if(typeof data16 === "string"){
-if(!(formats8(data16))){
-const err43 = {instancePath:instancePath+"/documents/" + i0+"/documentNumber",schemaPath:"#/properties/documents/items/properties/documentNumber/format",keyword:"format",params:{format: "document-number"},message:"must match format \""+"document-number"+"\""};
+for(const key1 in data15){
+if(!(((((key1 === "kind") || (key1 === "title")) || (key1 === "documentNumber")) || (key1 === "url")) || (key1 === "date"))){
+const err43 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -591,8 +590,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/documents/" + i0+"/documentNumber",schemaPath:"#/properties/documents/items/properties/documentNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15.kind !== undefined){
+let data16 = data15.kind;
+if(typeof data16 !== "string"){
+const err44 = {instancePath:instancePath+"/documents/" + i0+"/kind",schemaPath:"#/properties/documents/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -601,12 +602,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data13.url !== undefined){
-let data17 = data13.url;
-if(typeof data17 === "string"){
-if(!(formats10(data17))){
-const err45 = {instancePath:instancePath+"/documents/" + i0+"/url",schemaPath:"#/properties/documents/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(!(((((data16 === "draft") || (data16 === "explanation")) || (data16 === "feedback")) || (data16 === "decision")) || (data16 === "assessment"))){
+const err45 = {instancePath:instancePath+"/documents/" + i0+"/kind",schemaPath:"#/properties/documents/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.documents.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -616,8 +613,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/documents/" + i0+"/url",schemaPath:"#/properties/documents/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15.title !== undefined){
+let data17 = data15.title;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err46 = {instancePath:instancePath+"/documents/" + i0+"/title",schemaPath:"#/properties/documents/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -627,11 +627,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data13.date !== undefined){
-let data18 = data13.date;
-if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
-const err47 = {instancePath:instancePath+"/documents/" + i0+"/date",schemaPath:"#/properties/documents/items/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err47 = {instancePath:instancePath+"/documents/" + i0+"/title",schemaPath:"#/properties/documents/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -641,8 +638,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/documents/" + i0+"/date",schemaPath:"#/properties/documents/items/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15.documentNumber !== undefined){
+let data18 = data15.documentNumber;
+if(typeof data18 === "string"){
+if(!(formats10(data18))){
+const err48 = {instancePath:instancePath+"/documents/" + i0+"/documentNumber",schemaPath:"#/properties/documents/items/properties/documentNumber/format",keyword:"format",params:{format: "document-number"},message:"must match format \""+"document-number"+"\""};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -652,9 +652,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err49 = {instancePath:instancePath+"/documents/" + i0+"/documentNumber",schemaPath:"#/properties/documents/items/properties/documentNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -664,9 +663,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data15.url !== undefined){
+let data19 = data15.url;
+if(typeof data19 === "string"){
+if(!(formats12(data19))){
+const err50 = {instancePath:instancePath+"/documents/" + i0+"/url",schemaPath:"#/properties/documents/items/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -676,11 +677,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.sourceUpdatedAt !== undefined){
-let data19 = data.sourceUpdatedAt;
-if(typeof data19 === "string"){
-if(!(formats14.validate(data19))){
-const err51 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err51 = {instancePath:instancePath+"/documents/" + i0+"/url",schemaPath:"#/properties/documents/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -690,8 +688,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15.date !== undefined){
+let data20 = data15.date;
+if(typeof data20 === "string"){
+if(!(formats2.validate(data20))){
+const err52 = {instancePath:instancePath+"/documents/" + i0+"/date",schemaPath:"#/properties/documents/items/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -701,14 +702,333 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
 else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath:instancePath+"/documents/" + i0+"/date",schemaPath:"#/properties/documents/items/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/documents/" + i0,schemaPath:"#/properties/documents/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.steps !== undefined){
+let data21 = data.steps;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.kind === undefined){
+const err56 = {instancePath:instancePath+"/steps/" + i1,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data22.status === undefined){
+const err57 = {instancePath:instancePath+"/steps/" + i1,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+for(const key2 in data22){
+if(!((((((((key2 === "kind") || (key2 === "status")) || (key2 === "date")) || (key2 === "startDate")) || (key2 === "endDate")) || (key2 === "channel")) || (key2 === "meeting")) || (key2 === "remarks"))){
+const err58 = {instancePath:instancePath+"/steps/" + i1,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data22.kind !== undefined){
+let data23 = data22.kind;
+if(typeof data23 !== "string"){
+const err59 = {instancePath:instancePath+"/steps/" + i1+"/kind",schemaPath:"#/properties/steps/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(!(((((((((data23 === "public-consultation") || (data23 === "expert-argument")) || (data23 === "hearing")) || (data23 === "risk-assessment")) || (data23 === "legality-review")) || (data23 === "collective-discussion")) || (data23 === "publication")) || (data23 === "execution")) || (data23 === "post-evaluation"))){
+const err60 = {instancePath:instancePath+"/steps/" + i1+"/kind",schemaPath:"#/properties/steps/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.steps.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data22.status !== undefined){
+let data24 = data22.status;
+if(typeof data24 !== "string"){
+const err61 = {instancePath:instancePath+"/steps/" + i1+"/status",schemaPath:"#/properties/steps/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(!((((data24 === "planned") || (data24 === "in-progress")) || (data24 === "completed")) || (data24 === "not-applicable"))){
+const err62 = {instancePath:instancePath+"/steps/" + i1+"/status",schemaPath:"#/properties/steps/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.steps.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data22.date !== undefined){
+let data25 = data22.date;
+if(typeof data25 === "string"){
+if(!(formats2.validate(data25))){
+const err63 = {instancePath:instancePath+"/steps/" + i1+"/date",schemaPath:"#/properties/steps/items/properties/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/steps/" + i1+"/date",schemaPath:"#/properties/steps/items/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data22.startDate !== undefined){
+let data26 = data22.startDate;
+if(typeof data26 === "string"){
+if(!(formats2.validate(data26))){
+const err65 = {instancePath:instancePath+"/steps/" + i1+"/startDate",schemaPath:"#/properties/steps/items/properties/startDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/steps/" + i1+"/startDate",schemaPath:"#/properties/steps/items/properties/startDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data22.endDate !== undefined){
+let data27 = data22.endDate;
+if(typeof data27 === "string"){
+if(!(formats2.validate(data27))){
+const err67 = {instancePath:instancePath+"/steps/" + i1+"/endDate",schemaPath:"#/properties/steps/items/properties/endDate/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/steps/" + i1+"/endDate",schemaPath:"#/properties/steps/items/properties/endDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data22.channel !== undefined){
+let data28 = data22.channel;
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err69 = {instancePath:instancePath+"/steps/" + i1+"/channel",schemaPath:"#/properties/steps/items/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/steps/" + i1+"/channel",schemaPath:"#/properties/steps/items/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data22.meeting !== undefined){
+let data29 = data22.meeting;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err71 = {instancePath:instancePath+"/steps/" + i1+"/meeting",schemaPath:"#/properties/steps/items/properties/meeting/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/steps/" + i1+"/meeting",schemaPath:"#/properties/steps/items/properties/meeting/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data22.remarks !== undefined){
+let data30 = data22.remarks;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err73 = {instancePath:instancePath+"/steps/" + i1+"/remarks",schemaPath:"#/properties/steps/items/properties/remarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/steps/" + i1+"/remarks",schemaPath:"#/properties/steps/items/properties/remarks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/steps/" + i1,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.sourceUpdatedAt !== undefined){
+let data31 = data.sourceUpdatedAt;
+if(typeof data31 === "string"){
+if(!(formats22.validate(data31))){
+const err77 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/sourceUpdatedAt",schemaPath:"#/properties/sourceUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 }

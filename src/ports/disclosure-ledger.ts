@@ -3,7 +3,7 @@
  * objection (异议), its publicity period ended, or removed (deleted at its source, or no
  * longer publishable for another reason, e.g. found to concern a minor).
  */
-export type WithdrawalReason = 'revoked' | 'objection-suspended' | 'expired' | 'removed' | 'identity-conflict' | 'repaired' | 'judicial-list';
+export type WithdrawalReason = 'revoked' | 'objection-suspended' | 'expired' | 'removed' | 'identity-conflict' | 'repaired' | 'judicial-list' | 'not-proactive';
 
 /** When and why a published record stopped being published: kept once, like the first publication. */
 export interface Withdrawal {

@@ -1,5 +1,7 @@
+import type { MajorDecision } from '../generated/major-decision.types.js';
 import type { NormativeDocument } from '../generated/normative-document.types.js';
 import type { StoredVersion } from '../ssot/model.js';
+import { majorDecisionFindings } from './major-decision-findings.js';
 import { normativeDocumentFindings, type QualityFinding } from './normative-document-findings.js';
 
 export type { QualityFinding } from './normative-document-findings.js';
@@ -7,6 +9,7 @@ export type { QualityFinding } from './normative-document-findings.js';
 /** The quality rules of each record type that has any: findings on a valid, stored record. */
 export const qualityRules: Readonly<Record<string, (record: Readonly<Record<string, unknown>>) => QualityFinding[]>> = {
   'normative-document': (record) => normativeDocumentFindings(record as unknown as NormativeDocument),
+  'major-decision': (record) => majorDecisionFindings(record as unknown as MajorDecision),
 };
 
 /** One finding on one stored record. */

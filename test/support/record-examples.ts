@@ -99,6 +99,7 @@ export const validExamples = {
   'major-decision': {
     year: 2024,
     catalogNumber: 7,
+    decidingBody: '绍兴市人民政府',
     title: '绍兴市区生活垃圾分类收费制度改革',
     department: '绍兴市综合行政执法局',
     stage: 'decision',
@@ -108,6 +109,12 @@ export const validExamples = {
     decisionDate: '2024-08-15',
     plannedCompletion: '2024-10',
     documents: [{ kind: 'draft', title: '征求意见稿', date: '2024-05-10' }],
+    steps: [
+      { kind: 'public-consultation', status: 'completed', startDate: '2024-05-10', endDate: '2024-06-09', channel: '绍兴市人民政府网站意见征集' },
+      { kind: 'risk-assessment', status: 'completed', date: '2024-06-20' },
+      { kind: 'legality-review', status: 'completed', date: '2024-07-25' },
+      { kind: 'collective-discussion', status: 'completed', date: '2024-08-15', meeting: '市政府第36次常务会议' },
+    ],
   },
 } as const satisfies Record<string, Readonly<Record<string, unknown>>>;
 

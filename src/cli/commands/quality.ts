@@ -8,7 +8,7 @@ export const qualityCommand: CliCommand = {
   path: ['quality'],
   usage: 'quality [--record-type <type>] [--json]',
   summary:
-    'rules the stored records break without being invalid (a 规范性文件 without 统一登记编号 or 备案, 施行 too early, validity too long); a table on a terminal, JSON otherwise',
+    'rules the stored records break without being invalid (a 规范性文件 without 统一登记编号 or 备案, 施行 too early, validity too long; a 重大行政决策 consulted under 30 days without a reason, or carried out unpublished); a table on a terminal, JSON otherwise',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { 'record-type': { type: 'string' }, json: { type: 'boolean', default: false } } });
     const known = Object.keys(qualityRules);

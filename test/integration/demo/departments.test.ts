@@ -63,10 +63,14 @@ describe("demo departments of the other kinds on the machine's databases and the
     expect(started.size).toBe(0);
     expect(skipped.get('demo-credit')).toBe('no PostgreSQL at 127.0.0.2:5432');
     const { sync, skipped: leftOut } = sourcesToSync((await loadSources(DEFAULT_CATALOG_DIRS.sources)).valid, skipped);
-    // The law-enforcement department serves penalties and licences: both its sources sync.
-    expect(sync.map((s) => s.id)).toEqual(['demo-enforcement', 'demo-licenses']);
+    // The law-enforcement department serves penalties and licences: both its sources sync. The gazette
+    // and the decision catalogue run in process (demo/open-government), not here: this call skips neither.
+    expect(sync.map((s) => s.id)).toEqual(['demo-enforcement', 'demo-gazette', 'demo-licenses', 'demo-major-decisions']);
     expect(leftOut.map((s) => s.id)).toEqual(['demo-credit', 'demo-documents', 'demo-property-rights', 'demo-service-items', 'demo-sgs-csv']);
     const ingest = resources.functions.find((fn) => fn.id === 'ingest')!;
-    expect(sourceSchedulePlan(sync)(ingest, 60)).toEqual([{ event: { sourceIds: ['demo-enforcement', 'demo-licenses'] }, everyMinutes: 60 }]);
+    expect(sourceSchedulePlan(sync)(ingest, 60)).toEqual([
+      { event: { sourceIds: ['demo-enforcement', 'demo-licenses'] }, everyMinutes: 60 },
+      { event: { sourceIds: ['demo-gazette', 'demo-major-decisions'] }, everyMinutes: 1440 },
+    ]);
   });
 });

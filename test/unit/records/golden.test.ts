@@ -171,13 +171,20 @@ describe('service-item', () => {
 
 describe('major-decision', () => {
   const decision = () => example('major-decision');
-  it('is named by catalogue year and number', () => {
-    expect(recordTypeNamed('major-decision').idOf(decision())).toBe('2024-07');
+  it('is named by catalogue year, deciding body and number: each body numbers its own catalogue', () => {
+    const type = recordTypeNamed('major-decision');
+    expect(type.idOf(decision())).toBe('2024-绍兴市人民政府-07');
+    expect(type.idOf({ ...decision(), decidingBody: '绍兴市 人民政府' })).toBe('2024-绍兴市人民政府-07');
+    expect(type.idOf({ ...decision(), decidingBodyCode: '11330600002486952x' })).toBe('2024-11330600002486952X-07');
+    expect(type.idOf({ ...decision(), decidingBody: '诸暨市人民政府' })).not.toBe(type.idOf(decision()));
   });
   it('requires the dates each stage implies, in order', () => {
     expect(paths('major-decision', without(decision(), 'decisionDate'))).toEqual(['/decisionDate']);
     expect(paths('major-decision', { ...without(decision(), 'decisionDate', 'consultationStartDate', 'consultationEndDate'), stage: 'catalog' })).toEqual([]);
-    expect(paths('major-decision', { ...decision(), consultationEndDate: '2024-05-01' })).toEqual(['/consultationEndDate']);
+    // Before the decision a record may come without its steps (a catalogue that keeps only the dates).
+    expect(paths('major-decision', { ...without(decision(), 'steps'), stage: 'consultation', consultationEndDate: '2024-05-01' })).toEqual([
+      '/consultationEndDate',
+    ]);
     expect(paths('major-decision', { ...decision(), stage: 'voting', plannedCompletion: '2024-13' })).toEqual(['/plannedCompletion', '/stage']);
   });
 });

@@ -32,9 +32,10 @@ describe('identity fields', () => {
     ).toBe('11330600MB0000000X');
   });
 
-  it('are declared for the types several departments report, and for no other', () => {
+  it('are declared for the types several departments report and for gazette issues (one 期号, one issue), and for no other', () => {
     expect(identityValues(example('credit-record'), creditRecordIdentity)).toHaveProperty('subjectName');
-    expect(recordTypeNamed('gazette-issue').identity).toEqual([]);
+    expect(recordTypeNamed('gazette-issue').identity.map((f) => f.name)).toEqual(['totalIssueNumber', 'publicationDate']);
+    expect(recordTypeNamed('major-decision').identity).toEqual([]);
     expect(recordTypeNamed('enforcement-decision').identity.map((f) => f.name)).toEqual(['partyName', 'partyCode', 'decisionDate', 'authority']);
   });
 });
