@@ -42,6 +42,7 @@ import { identityValues } from '../records/identity.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
 import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 import { releasePieces } from './release-pieces.js';
+import { sourceValidity } from '../publish/source-validity.js';
 
 /** A publish request waits at most this long for its dataset's records to be still. */
 const PUBLISH_MAX_WAIT_SECONDS = 300;
@@ -166,6 +167,7 @@ export class Composition {
       open: this.openBucket(),
       releases: this.releaseCatalog(),
       ...releasePieces,
+      validity: async (dataset, valid) => sourceValidity(dataset.recordType, valid, (await this.catalog()).sources, this.quarantineStore()),
       freeTextColumns,
       clock: this.clock,
       disclosures: this.disclosureLedger(),

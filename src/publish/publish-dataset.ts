@@ -1,16 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chinaDate } from '../calendar/index.js';
 import type { DatasetConfig } from '../config/catalog.js';
 import type { Clock, DisclosureLedger, ObjectFileUploader, ObjectStore, RecordChanges, WithdrawalMark } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
-import { contentHash } from '../util/hash.js';
+import { contentHash, sha256Hex } from '../util/hash.js';
 import { linesOf } from './line-file.js';
 import type { GateFile, GateReport } from './gate/report.js';
 import type { LifecycleFeeds } from './record-withdrawals.js';
 import type { ReleasePointer } from './release.js';
-import { buildRelease } from './release-build.js';
+import { buildRelease, type BuiltRelease } from './release-build.js';
+import { releaseQualityObserver } from './release-quality.js';
 import { ClockKeeper } from './release-clock.js';
 import type { ReleaseColumn, ReleaseFileWriter, Row } from './release-columns.js';
 import { commitRelease, type Uploader } from './release-commit.js';
@@ -32,8 +33,20 @@ export interface PublishDeps {
   readonly columns: (dataset: DatasetConfig) => readonly ReleaseColumn[];
   /** A disclosed record → its masked row in codes (grading's projectRow). */
   readonly project: (dataset: DatasetConfig) => (record: Readonly<Record<string, unknown>>) => Row;
-  /** The release's file writers, writing into `dir` (formats' releaseWriters). */
-  readonly writers: (dir: string, dataset: DatasetConfig, columns: readonly ReleaseColumn[]) => ReleaseFileWriter[];
+  /**
+   * The release's file writers, writing into `dir` (formats' releaseWriters, and the 同源发布
+   * catalogue's); `previous` reads a file of the previous release, which a writer may continue.
+   */
+  readonly writers: (
+    dir: string,
+    dataset: DatasetConfig,
+    columns: readonly ReleaseColumn[],
+    previous?: PreviousReleaseFiles,
+  ) => ReleaseFileWriter[] | Promise<ReleaseFileWriter[]>;
+  /** The Frictionless datapackage.json of a release's data files (formats' dataPackage). */
+  readonly dataPackage?: (input: DataPackageRequest) => unknown;
+  /** Valid against quarantined source rows of the dataset's record type, for the release's quality. */
+  readonly validity?: (dataset: DatasetConfig, validRecords: number) => Promise<{ readonly valid: number; readonly quarantined: number }>;
   /** The publish gate over the written files (grading's scanRelease); without it nothing is scanned. */
   readonly gate?: (files: readonly GateFile[], columns: readonly ReleaseColumn[], category: 'open' | 'restricted') => Promise<GateReport>;
   /** 无条件开放 or 受限开放 (grading's datasetCategory). */
@@ -52,6 +65,20 @@ export interface PublishDeps {
   /** Above this many records to read, a release is rebuilt in full (default 100,000). */
   readonly changeLimit?: number;
 }
+
+/** A file of the previous release, by name, as a writer that continues it (index numbers) reads it. */
+export type PreviousReleaseFiles = (name: string) => Promise<Uint8Array | undefined>;
+
+/** What the datapackage describes: the release's data files, written and hashed. */
+export interface DataPackageRequest {
+  readonly dataset: DatasetConfig;
+  readonly columns: readonly ReleaseColumn[];
+  readonly files: readonly { readonly name: string; readonly format: string; readonly mediaType: string; readonly bytes: number; readonly sha256: string }[];
+  readonly release: { readonly id: string; readonly createdAt: string };
+}
+
+/** The files the gate reads and the datapackage describes: the data, not the catalogue or changes files. */
+const DATA_FORMATS: ReadonlySet<string> = new Set(['csv', 'csv-en', 'jsonl', 'parquet', 'xlsx']);
 
 interface Withdrawals {
   /** Published records this release (or the unchanged latest one) was the first to leave out. */
@@ -97,6 +124,23 @@ async function keepOwnClock(path: string, keeper: ClockKeeper): Promise<Withdraw
 
 async function* none(): AsyncGenerator<StateEntry> {}
 
+/** datapackage.json beside the data files it describes, hashed like them. */
+async function writeDataPackage(
+  describe: NonNullable<PublishDeps['dataPackage']>,
+  dir: string,
+  input: { dataset: DatasetConfig; columns: readonly ReleaseColumn[]; built: BuiltRelease; releaseId: string; createdAt: Date },
+) {
+  const files = input.built.files
+    .filter(({ writer }) => DATA_FORMATS.has(writer.format))
+    .map(({ writer, written }) => ({ name: writer.name, format: writer.format, mediaType: writer.mediaType, bytes: written.bytes, sha256: written.sha256 }));
+  const body = Buffer.from(
+    `${JSON.stringify(describe({ dataset: input.dataset, columns: input.columns, files, release: { id: input.releaseId, createdAt: input.createdAt.toISOString() } }), null, 2)}\n`,
+  );
+  const path = join(dir, 'datapackage.json');
+  await writeFile(path, body);
+  return { name: 'datapackage.json', format: 'datapackage', mediaType: 'application/json', path, bytes: body.length, sha256: sha256Hex(body) };
+}
+
 /**
  * Writes a new immutable release when the dataset's content changed, built from the previous
  * release's state plus what changed since (or in full when it must), streaming: rows pass to
@@ -129,20 +173,28 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
     });
     const previousClock =
       previous && previousState && deps.disclosures ? new ClockKeeper(deps.disclosures, dataset.recordType, previous, deps.lifecycleFeeds) : undefined;
+    const readPrevious: PreviousReleaseFiles = async (name) => {
+      const file = previous?.files.find((f) => f.name === name);
+      return file ? deps.open.get(file.key) : undefined;
+    };
+    const quality = releaseQualityObserver(dataset);
     const built = await buildRelease({
       definitionHash,
       steps: mergeById(previousState ? previousEntries(readState, previousClock, previousState.parts) : none(), plan.items),
       complete: plan.complete,
       judge: judgeVersions(dataset, now, deps.freeTextColumns(dataset.recordType), deps.project(dataset)),
-      writers: deps.writers(dir, dataset, columns),
+      writers: await deps.writers(dir, dataset, columns, readPrevious),
       dir,
+      observe: (row, changedAt) => quality.observe(row, changedAt ?? (typeof row.sourceUpdatedAt === 'string' ? row.sourceUpdatedAt : undefined)),
     });
     const kept = (await previousClock?.finish()) ?? [];
     if (previous?.snapshotHash === built.snapshotHash) return { released: false, reason: 'unchanged', release: previous, withdrawn: kept };
 
     if (deps.gate) {
       const report = await deps.gate(
-        built.files.map(({ writer, written }) => ({ name: writer.name, format: writer.format, path: written.path })),
+        built.files
+          .filter(({ writer }) => DATA_FORMATS.has(writer.format))
+          .map(({ writer, written }) => ({ name: writer.name, format: writer.format, path: written.path })),
         columns,
         category,
       );
@@ -154,9 +206,22 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
     }
 
     const releaseId = `${compact(now)}-${built.snapshotHash.slice(0, 8)}`;
+    const described = deps.dataPackage ? [await writeDataPackage(deps.dataPackage, dir, { dataset, columns, built, releaseId, createdAt: now })] : [];
+    const validity = deps.validity ? await deps.validity(dataset, built.rowCount) : { valid: built.rowCount, quarantined: 0 };
     const release = await commitRelease(
       { open: deps.open, state: stateStore, releases: deps.releases },
-      { dataset, category, columns, definitionHash, releaseId, createdAt: now, ...(previous ? { previous } : {}), built },
+      {
+        dataset,
+        category,
+        columns,
+        definitionHash,
+        releaseId,
+        createdAt: now,
+        ...(previous ? { previous } : {}),
+        built,
+        quality: quality.result({ now, validity }),
+        described,
+      },
     );
     // Disclosure clock: what this release first carried starts its clock now; what it left out is withdrawn.
     const own = deps.disclosures

@@ -22,6 +22,8 @@ export interface BuildInput {
   readonly writers: readonly ReleaseFileWriter[];
   /** Local scratch folder of this release. */
   readonly dir: string;
+  /** Sees every row the release carries, with its version's time (quality and freshness). */
+  readonly observe?: (row: Row, changedAt?: string) => void;
 }
 
 export interface ChangeCounts {
@@ -77,6 +79,7 @@ export async function buildRelease(input: BuildInput): Promise<BuiltRelease> {
 
   const carry = async (entry: ShownEntry): Promise<void> => {
     for (const writer of input.writers) await writer.write(entry.row);
+    input.observe?.(entry.row);
     digest.update(`${entry.id}\u0000${canonicalJson(entry.row)}\n`);
     merkle.add(versionLeaf(entry.id, entry.v, entry.h));
     rowCount += 1;

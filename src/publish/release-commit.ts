@@ -3,6 +3,7 @@ import { PARQUET_FOLDER } from '../infra/query-tables.js';
 import type { ObjectFileUploader, ObjectStore } from '../ports/index.js';
 import { isRecordTypeName, recordTypes } from '../records/registry.js';
 import type { ReleaseFile, ReleasePointer } from './release.js';
+import type { ReleaseQuality } from './release-quality.js';
 import type { BuiltRelease } from './release-build.js';
 import type { ReleaseColumn } from './release-columns.js';
 import { stateFolder, stateIndexKey, type ReleaseState } from './release-state.js';
@@ -18,6 +19,17 @@ export interface CommitInput {
   readonly createdAt: Date;
   readonly previous?: ReleasePointer;
   readonly built: BuiltRelease;
+  /** Completeness, validity and freshness of the rows, measured as they were written. */
+  readonly quality?: ReleaseQuality;
+  /** Files made from the built ones (datapackage.json), uploaded with them. */
+  readonly described?: readonly {
+    readonly name: string;
+    readonly format: string;
+    readonly mediaType: string;
+    readonly path: string;
+    readonly bytes: number;
+    readonly sha256: string;
+  }[];
 }
 
 export interface CommitDeps {
@@ -45,6 +57,7 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
   const local = [
     ...built.files.map(({ writer, written }) => ({ ...writer, ...written })),
     { format: 'changes', name: 'changes.jsonl', mediaType: 'application/x-ndjson', ...built.changes },
+    ...(input.described ?? []),
   ];
   const files: ReleaseFile[] = [];
   for (const file of local) {
@@ -99,6 +112,7 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
       hashing: 'RFC 6962: SHA-256, leaf prefix 0x00, node prefix 0x01',
     },
     changes: built.changes.counts,
+    ...(input.quality ? { quality: input.quality } : {}),
     files: files.map(({ name, format, mediaType, bytes, sha256 }) => ({ name, format, mediaType, bytes, sha256 })),
   };
   await deps.open.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: 'application/json' });
@@ -112,6 +126,7 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
     manifestKey,
     files,
     category: input.category,
+    ...(input.quality ? { quality: input.quality } : {}),
   };
   await deps.releases.commit(release, input.previous?.releaseId);
   return release;

@@ -95,7 +95,8 @@ function tableSchema(columns: readonly ReleaseColumn[], primaryKey: readonly str
     $schema: TABLE_SCHEMA_PROFILE,
     fields: columns.map((column) => field(column, spelling, primaryKey.includes(column.field))),
     missingValues: [''],
-    primaryKey: primaryKey.map((key) => (spelling.labelled ? byField.get(key)!.title : key)),
+    // A record type whose rows no published fields identify has no primary key to declare.
+    ...(primaryKey.length > 0 ? { primaryKey: primaryKey.map((key) => (spelling.labelled ? byField.get(key)!.title : key)) } : {}),
   };
 }
 
