@@ -33,14 +33,16 @@ export function describeDataset(dataset: DatasetConfig, category: DatasetCategor
           createdAt: release.createdAt,
           rowCount: release.rowCount,
           // The data files; the datapackage, changes and catalogue files are read from the release folder (issue 10 serves them).
-          files: release.files.flatMap((f) => (isReleaseFormat(f.format) ? [{ ...f, format: f.format }] : [])).map((f) => ({
-            format: f.format,
-            mediaType: RELEASE_MEDIA_TYPES[f.format],
-            bytes: f.bytes,
-            sha256: f.sha256,
-            url: `${base}/v1/datasets/${dataset.id}/download?format=${f.format}`,
-            ...(grantRequired ? { access: 'grant-required' as const } : {}),
-          })),
+          files: release.files
+            .flatMap((f) => (isReleaseFormat(f.format) ? [{ ...f, format: f.format }] : []))
+            .map((f) => ({
+              format: f.format,
+              mediaType: RELEASE_MEDIA_TYPES[f.format],
+              bytes: f.bytes,
+              sha256: f.sha256,
+              url: `${base}/v1/datasets/${dataset.id}/download?format=${f.format}`,
+              ...(grantRequired ? { access: 'grant-required' as const } : {}),
+            })),
           quality: release.quality ? { ...release.quality, overdueNow: overdueNow(release.quality, now) } : null,
         }
       : null,

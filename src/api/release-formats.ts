@@ -1,4 +1,3 @@
-
 /** The data files of a release a client may download; the format name is the `download?format=` value. */
 export type DownloadFormat = 'csv' | 'csv-en' | 'jsonl' | 'parquet' | 'xlsx';
 
