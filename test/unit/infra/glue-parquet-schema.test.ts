@@ -111,7 +111,7 @@ describe('Glue columns against the Parquet schema', () => {
     const types = new Set(datasets.flatMap((dataset) => queryTableOf(dataset).columns.map((column) => column.type)));
     expect([...types].sort()).toEqual(
       Object.keys(STORAGE_TYPES)
-        .filter((type) => type !== 'number' && type !== 'boolean')
+        .filter((type) => type !== 'number')
         .sort(),
     );
   });
