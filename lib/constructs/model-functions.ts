@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -105,7 +105,9 @@ export class ModelFunctions extends Construct {
       },
       // Asynchronous (scheduled) invocations that still fail after Lambda's retries land here.
       deadLetterQueue: invokedAsynchronously ? createDeadLetterQueue(scope, 'AsyncFailures') : undefined,
-      bundling: { ...BUNDLING, commandHooks: copyCatalog },
+      ...(def.ephemeralStorageMb ? { ephemeralStorageSize: Size.mebibytes(def.ephemeralStorageMb) } : {}),
+      // A native package is installed from package-lock.json on the bundling machine, for its platform: deploy from Linux x64.
+      bundling: { ...BUNDLING, commandHooks: copyCatalog, ...(def.nativeModules ? { nodeModules: [...def.nativeModules] } : {}) },
     });
     this.grant(def, fn, props);
     return fn;

@@ -87,6 +87,10 @@ export interface FunctionDef {
   readonly entry: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
+  /** Scratch space in /tmp; a release's files are written there before the gate reads them (Lambda's default is 512). */
+  readonly ephemeralStorageMb?: number;
+  /** Packages with a native binary, installed beside the bundle instead of bundled (esbuild cannot bundle a .node file). */
+  readonly nativeModules?: readonly string[];
   readonly triggers: readonly FunctionTrigger[];
   /** Resources the handler reads or writes; each becomes an environment variable and a grant. */
   readonly uses: {
@@ -199,6 +203,10 @@ export const resources: ResourceModel = {
       entry: 'functions/publish/handler.ts',
       timeoutSeconds: 300,
       memoryMb: 1024,
+      // A 1,000,000-row release is about 1.8 GB in its five data files (bench/publish.ts).
+      ephemeralStorageMb: 4096,
+      // DuckDB writes the Parquet file and the gate reads it back.
+      nativeModules: ['@duckdb/node-api'],
       triggers: [
         { kind: 'sqs', queue: 'publish', batchSize: 10, maxBatchingWindowSeconds: 5, maxConcurrency: 2 },
         // Just after midnight in China: decisions whose publicity period ended yesterday leave the release.

@@ -41,3 +41,11 @@ describe('the publish function may upload release files by multipart', () => {
     expect(allows(granted, 's3:PutObject')).toBe(false);
   });
 });
+
+describe('the publish function has room for a large release', () => {
+  it('writes its files to an enlarged /tmp before the gate reads them', () => {
+    const { stack, cfn } = synthesized;
+    const fn = cfn[logicalId(stack.functions.functions.get('publish')!)]!;
+    expect(fn.Properties.EphemeralStorage).toEqual({ Size: 4096 });
+  });
+});
