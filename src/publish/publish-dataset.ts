@@ -177,7 +177,8 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
       const file = previous?.files.find((f) => f.name === name);
       return file ? deps.open.get(file.key) : undefined;
     };
-    const quality = releaseQualityObserver(dataset);
+    // Completeness is of what the files carry: the published columns, a dropped field not among them.
+    const quality = releaseQualityObserver({ id: dataset.id, updateFrequency: dataset.updateFrequency, fields: columns.map((c) => c.field) });
     const built = await buildRelease({
       definitionHash,
       steps: mergeById(previousState ? previousEntries(readState, previousClock, previousState.parts) : none(), plan.items),

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetConfig, SourceConfig } from '../../../src/config/catalog.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import type { DynamoQuarantineStore } from '../../../src/aws/dynamo-quarantine-store.js';
 import type { DynamoRecordStore } from '../../../src/aws/dynamo-record-store.js';
 import { compileFieldMap } from '../../../src/mapping/field-map.js';
@@ -111,7 +112,7 @@ describe('identity-safe golden records from two departments', () => {
 
   /** What a release of these records shows: publishing over the live listing, limited to this test's ids. */
   async function released(ids: readonly string[]): Promise<Record<string, unknown>[]> {
-    const dataset = { id: `sgs-${serial}`, recordType: TYPE } as DatasetConfig;
+    const dataset: DatasetConfig = { ...DATASET_DEFAULTS, id: `sgs-${serial}`, recordType: TYPE };
     const { deps: publishDeps } = memoryPublish([], {
       records: {
         async *listCurrent(type: string) {
