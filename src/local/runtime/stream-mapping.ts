@@ -16,6 +16,7 @@ import { createDynamoStreamsClient, type AwsClientOptions } from '../../aws/clie
 import type { FunctionDef } from '../../infra/resources.js';
 import { logger } from '../../util/logger.js';
 import { lambdaContext, type Handler } from './lambda-context.js';
+import { restoreImage } from './stream-images.js';
 
 export interface StreamMappingOptions {
   readonly fn: FunctionDef;
@@ -183,7 +184,12 @@ export class StreamEventSourceMapping {
     const selected = records.filter((r) => this.matches(r));
     if (selected.length === 0) return;
     const event = {
-      Records: selected.map((r) => ({ ...r, eventSourceARN: streamArn, awsRegion: this.options.clientOptions.region })),
+      Records: selected.map((r) => ({
+        ...r,
+        ...(r.dynamodb?.NewImage ? { dynamodb: { ...r.dynamodb, NewImage: restoreImage(r.dynamodb.NewImage) } } : {}),
+        eventSourceARN: streamArn,
+        awsRegion: this.options.clientOptions.region,
+      })),
     } as unknown as DynamoDBStreamEvent;
     this.busy = true;
     try {

@@ -1,3 +1,4 @@
+import { XLSX_FIELD_NOTES_SHEET } from '../files/xlsx.js';
 import type { ReleaseColumn } from '../release-columns.js';
 import { isPartyConditional } from '../../grading/masking/plan.js';
 import { personalNumbersIn, type TextScanOptions } from './personal-numbers-in-text.js';
@@ -75,6 +76,8 @@ export async function scanRelease(
     const judged = new Map<string, TextScanOptions | undefined>();
     const judge = (name: string, row: number): TextScanOptions | undefined => {
       if (judged.has(name)) return judged.get(name);
+      // The XLSX field notes are text about the columns, scanned for numbers but no column themselves.
+      if (name.startsWith(`${XLSX_FIELD_NOTES_SHEET}:`)) return undefined;
       const column = byName.get(name);
       let options: TextScanOptions | undefined;
       if (!column) report({ file: file.name, row, column: name, kind: 'unknown-column', detail: `列 ${name} 不是本次发布的列 / not a column of this release` });

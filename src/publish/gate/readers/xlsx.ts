@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { XLSX_FIELD_NOTES_SHEET } from '../../files/xlsx.js';
 import type { TableEvent } from './table.js';
 
 /** A cell's text: rich text joined, a formula by its result, a link by its text. */
@@ -26,13 +27,16 @@ export async function* readXlsx(path: string): AsyncGenerator<TableEvent> {
     let names: string[] | undefined;
     let headerRow = 1;
     const sheetName = (sheet as unknown as { name?: string }).name;
+    // The field notes describe the columns: their text is scanned, their header is no data column.
+    const notes = sheetName === XLSX_FIELD_NOTES_SHEET;
     for await (const row of sheet) {
-      // row.values is 1-based and sparse: index 0 is always empty.
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+      // row.values is 1-based and sparse (an empty cell is a hole): index 0 is always empty.
+      const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellValue);
       if (!names) {
         names = values.map((value) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value)));
         headerRow = row.number;
-        yield { kind: 'header', names };
+        if (notes) names = names.map((name) => `${XLSX_FIELD_NOTES_SHEET}:${name}`);
+        else yield { kind: 'header', names };
         continue;
       }
       yield {

@@ -1,0 +1,11 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { restoreImage } from '../../../src/local/runtime/stream-images.js';
+
+describe("DynamoDB Local's stream images", () => {
+  it('an empty map that arrives with no type is read as an empty map again, nested ones too', () => {
+    const image = { pk: { S: 'x' }, record: {}, sides: { L: [{ M: { identity: {} } }] }, version: { N: '2' } };
+    expect(() => unmarshall(image)).toThrow('No value defined');
+    expect(unmarshall(restoreImage(image))).toEqual({ pk: 'x', record: {}, sides: [{ identity: {} }], version: 2 });
+  });
+});
