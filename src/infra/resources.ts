@@ -216,6 +216,8 @@ export const resources: ResourceModel = {
         tables: [
           { id: 'records', access: 'read' },
           { id: 'state', access: 'readWrite' },
+          // A release's validity rate counts the quarantined rows of its sources.
+          { id: 'quarantine', access: 'read' },
         ],
         buckets: [
           { id: 'open', access: 'readWrite' },
