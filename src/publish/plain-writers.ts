@@ -32,9 +32,9 @@ function lineWriter(
 }
 
 /**
- * The release files before the format writers (src/publish/files): CSV with field ids as
- * headers and codes as values (UTF-8 with BOM, RFC 4180), and JSONL, streamed to `dir`.
- * A stand-in the composition uses until releaseWriters is wired; tests use it as a deterministic writer.
+ * Two plain, byte-deterministic files: CSV with field ids as headers and codes as values (UTF-8
+ * with BOM, RFC 4180) and JSONL, streamed to `dir`. The builder's tests use them where they check
+ * the builder's bytes, not the formats (src/publish/files writes the real release).
  */
 export function plainReleaseWriters(dir: string, dataset: Pick<DatasetConfig, 'id'>, columns: readonly ReleaseColumn[]): ReleaseFileWriter[] {
   const fields = columns.map((c) => c.field);

@@ -10,7 +10,7 @@ import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { repositoryRoot } from '../lib/stack-fixture.js';
 
 /**
- * Holds each Glue table's columns to the Parquet file the formats slice writes: a Parquet
+ * Holds each Glue table's columns to the Parquet file the release writer produces: a Parquet
  * file written by DuckDB with STORAGE_TYPES' duckdb types (as the Parquet writer does) is
  * read back with parquet_schema(), and every physical/logical type must be the one Athena
  * reads as the Glue column's Hive type.
