@@ -62,7 +62,7 @@ export async function startOpenGovernmentDepartments(options: OpenGovernmentOpti
   }
   if (options.kinds.has('decisions')) {
     const { decisions } = generateMajorDecisions({ seed: options.seed + 7, asOf: options.asOf });
-    const api = await startJsonListApi({ host: options.host, lists: [{ path: DECISIONS_PATH, paging: 'offset', rows: decisions }] });
+    const api = await startJsonListApi({ host: options.host, lists: [{ path: DECISIONS_PATH, paging: 'offset', rows: decisions, updatedField: 'gxsj' }] });
     apis.push(api);
     env[URL_VARIABLES.decisions] = api.url;
     shown.set('major-decision catalogue 司法局 (HTTP/JSON, offset)', `${api.url}${DECISIONS_PATH}`);

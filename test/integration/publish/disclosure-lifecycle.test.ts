@@ -43,6 +43,7 @@ describe('the disclosure lifecycle on the emulators', () => {
       id: `decisions-${suffix}`,
       ...DATASET_DEFAULTS,
       recordType: TYPE,
+      fields: ['decisionNumber', 'partyName', 'decisionDate', 'status', 'authority'],
       license: 'CC-BY-4.0',
       disclosure: { periods: [{ decisionKind: 'penalty', months: 36, rule: '最长公示期三年', source: '国家发展和改革委员会令2023年第58号' }] },
     };
