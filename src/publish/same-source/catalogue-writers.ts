@@ -7,7 +7,7 @@ import type { DatasetConfig } from '../../config/catalog.js';
 import type { ReleaseFileWriter, Row, WrittenFile } from '../release-columns.js';
 import { CATALOGUE_COLUMNS, CATALOGUE_FIELDS, catalogueEntryBuilder, type CatalogueEntry, type CatalogueEntryOf } from './catalogue-entry.js';
 import { IndexNumberAllocator, type AssignedIndexNumber } from './index-number.js';
-import { StreamedFile } from './streamed-file.js';
+import { TextSink } from '../files/text-sink.js';
 
 export const CATALOGUE_JSON = 'catalogue.json';
 export const CATALOGUE_CSV = 'catalogue.csv';
@@ -24,14 +24,14 @@ class CatalogueJsonWriter implements ReleaseFileWriter {
   readonly format = 'catalogue-json';
   readonly name = CATALOGUE_JSON;
   readonly mediaType = 'application/json';
-  private readonly file: StreamedFile;
+  private readonly file: TextSink;
   private entries = 0;
 
   constructor(
     dir: string,
     private readonly entryOf: CatalogueEntryOf,
   ) {
-    this.file = new StreamedFile(join(dir, this.name));
+    this.file = new TextSink(join(dir, this.name));
   }
 
   async write(row: Row): Promise<void> {
@@ -56,14 +56,14 @@ class CatalogueCsvWriter implements ReleaseFileWriter {
   readonly format = 'catalogue-csv';
   readonly name = CATALOGUE_CSV;
   readonly mediaType = 'text/csv; charset=utf-8';
-  private readonly file: StreamedFile;
+  private readonly file: TextSink;
   private headerWritten = false;
 
   constructor(
     dir: string,
     private readonly entryOf: CatalogueEntryOf,
   ) {
-    this.file = new StreamedFile(join(dir, this.name));
+    this.file = new TextSink(join(dir, this.name));
   }
 
   private async header(): Promise<void> {
