@@ -1,5 +1,7 @@
+import { DATA_FORMATS, isDataFormat, type DataFormat } from '../publish/release.js';
+
 /** The data files of a release a client may download; the format name is the `download?format=` value. */
-export type DownloadFormat = 'csv' | 'csv-en' | 'jsonl' | 'parquet' | 'xlsx';
+export type DownloadFormat = DataFormat;
 
 /** What a client receives for each downloadable format. */
 export const RELEASE_MEDIA_TYPES: Readonly<Record<DownloadFormat, string>> = {
@@ -10,6 +12,6 @@ export const RELEASE_MEDIA_TYPES: Readonly<Record<DownloadFormat, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export const RELEASE_FORMATS = Object.keys(RELEASE_MEDIA_TYPES) as readonly DownloadFormat[];
+export const RELEASE_FORMATS: readonly DownloadFormat[] = DATA_FORMATS;
 
-export const isReleaseFormat = (value: string): value is DownloadFormat => Object.hasOwn(RELEASE_MEDIA_TYPES, value);
+export const isReleaseFormat = (value: string): value is DownloadFormat => isDataFormat(value);

@@ -9,7 +9,7 @@ import { contentHash, sha256Hex } from '../util/hash.js';
 import { linesOf } from './line-file.js';
 import type { GateFile, GateReport } from './gate/report.js';
 import type { LifecycleFeeds } from './record-withdrawals.js';
-import type { ReleasePointer } from './release.js';
+import { isDataFormat, type ReleasePointer } from './release.js';
 import { buildRelease, type BuiltRelease } from './release-build.js';
 import { releaseQualityObserver } from './release-quality.js';
 import { ClockKeeper } from './release-clock.js';
@@ -77,9 +77,6 @@ export interface DataPackageRequest {
   readonly release: { readonly id: string; readonly createdAt: string };
 }
 
-/** The files the gate reads and the datapackage describes: the data, not the catalogue or changes files. */
-const DATA_FORMATS: ReadonlySet<string> = new Set(['csv', 'csv-en', 'jsonl', 'parquet', 'xlsx']);
-
 interface Withdrawals {
   /** Published records this release (or the unchanged latest one) was the first to leave out. */
   readonly withdrawn?: readonly WithdrawalMark[];
@@ -131,7 +128,7 @@ async function writeDataPackage(
   input: { dataset: DatasetConfig; columns: readonly ReleaseColumn[]; built: BuiltRelease; releaseId: string; createdAt: Date },
 ) {
   const files = input.built.files
-    .filter(({ writer }) => DATA_FORMATS.has(writer.format))
+    .filter(({ writer }) => isDataFormat(writer.format))
     .map(({ writer, written }) => ({ name: writer.name, format: writer.format, mediaType: writer.mediaType, bytes: written.bytes, sha256: written.sha256 }));
   const body = Buffer.from(
     `${JSON.stringify(describe({ dataset: input.dataset, columns: input.columns, files, release: { id: input.releaseId, createdAt: input.createdAt.toISOString() } }), null, 2)}\n`,
@@ -194,7 +191,7 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
     if (deps.gate) {
       const report = await deps.gate(
         built.files
-          .filter(({ writer }) => DATA_FORMATS.has(writer.format))
+          .filter(({ writer }) => isDataFormat(writer.format))
           .map(({ writer, written }) => ({ name: writer.name, format: writer.format, path: written.path })),
         columns,
         category,

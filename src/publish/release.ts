@@ -7,6 +7,11 @@ import type { ReleaseQuality } from './release-quality.js';
  */
 export type ReleaseFormat = 'csv' | 'csv-en' | 'jsonl' | 'parquet' | 'xlsx' | 'datapackage' | 'changes' | (string & {});
 
+/** The data files of a release, the ones the gate reads, the datapackage describes and clients download. */
+export const DATA_FORMATS = ['csv', 'csv-en', 'jsonl', 'parquet', 'xlsx'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+export const isDataFormat = (format: string): format is DataFormat => (DATA_FORMATS as readonly string[]).includes(format);
+
 /** 无条件开放 (open) or 受限开放 (restricted: masked, served only through a grant). */
 export type DatasetCategory = 'open' | 'restricted';
 
