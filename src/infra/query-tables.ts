@@ -3,6 +3,7 @@
  * (DuckDB, locally): one table per dataset, named alike, over the same Parquet objects,
  * partitioned by release.
  */
+import type { DatasetCategory } from '../grading/category.js';
 import type { ColumnType } from '../publish/release-columns.js';
 
 /** The partition column: the release id, the folder name each release lives under. */
@@ -16,7 +17,7 @@ export const RELEASE_COLUMN = 'release';
  */
 export const PARQUET_FOLDER = 'parquet';
 
-export type DatasetCategory = 'open' | 'restricted';
+export type { DatasetCategory };
 
 /** `enforcement-decisions` → `enforcement_decisions`: a name SQL takes unquoted, in Glue (lower case) and DuckDB. */
 export function queryTableName(datasetId: string): string {

@@ -1,8 +1,8 @@
 import type { DatasetConfig } from '../config/catalog.js';
-import { PARQUET_FOLDER } from '../infra/query-tables.js';
+import { datasetReleasesPrefix, releaseParquetPrefix } from '../infra/query-tables.js';
 import type { ObjectFileUploader, ObjectStore } from '../ports/index.js';
 import { isRecordTypeName, recordTypes } from '../records/registry.js';
-import type { ReleaseFile, ReleasePointer } from './release.js';
+import type { DatasetCategory, ReleaseFile, ReleasePointer } from './release.js';
 import type { ReleaseQuality } from './release-quality.js';
 import type { BuiltRelease } from './release-build.js';
 import type { ReleaseColumn } from './release-columns.js';
@@ -12,7 +12,7 @@ export type Uploader = ObjectStore & ObjectFileUploader;
 
 export interface CommitInput {
   readonly dataset: DatasetConfig;
-  readonly category: 'open' | 'restricted';
+  readonly category: DatasetCategory;
   readonly columns: readonly ReleaseColumn[];
   readonly definitionHash: string;
   readonly releaseId: string;
@@ -40,7 +40,8 @@ export interface CommitDeps {
 }
 
 /** Open (无条件开放) releases under open/, restricted (受限开放) ones under restricted/, served only through a grant. */
-export const releaseFolder = (category: 'open' | 'restricted', datasetId: string, releaseId: string): string => `${category}/${datasetId}/${releaseId}`;
+export const releaseFolder = (category: DatasetCategory, datasetId: string, releaseId: string): string =>
+  `${datasetReleasesPrefix(category, datasetId)}${releaseId}`;
 
 const schemaId = (recordType: string): string | undefined =>
   isRecordTypeName(recordType) ? ((recordTypes[recordType].schema as { $id?: string }).$id ?? undefined) : undefined;
@@ -62,7 +63,7 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
   const files: ReleaseFile[] = [];
   for (const file of local) {
     // Athena reads every object of a partition's folder: the Parquet file has one of its own.
-    const key = file.format === 'parquet' ? `${prefix}/${PARQUET_FOLDER}/${file.name}` : `${prefix}/${file.name}`;
+    const key = file.format === 'parquet' ? `${releaseParquetPrefix(input.category, dataset.id, releaseId)}${file.name}` : `${prefix}/${file.name}`;
     await deps.open.putFile(key, file.path, { contentType: file.mediaType });
     files.push({ name: file.name, key, format: file.format, mediaType: file.mediaType, bytes: file.bytes, sha256: file.sha256 });
   }

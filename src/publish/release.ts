@@ -1,3 +1,4 @@
+import type { DatasetCategory } from '../grading/category.js';
 import type { ReleaseQuality } from './release-quality.js';
 
 /**
@@ -12,8 +13,8 @@ export const DATA_FORMATS = ['csv', 'csv-en', 'jsonl', 'parquet', 'xlsx'] as con
 export type DataFormat = (typeof DATA_FORMATS)[number];
 export const isDataFormat = (format: string): format is DataFormat => (DATA_FORMATS as readonly string[]).includes(format);
 
-/** 无条件开放 (open) or 受限开放 (restricted: masked, served only through a grant). */
-export type DatasetCategory = 'open' | 'restricted';
+/** 无条件开放 (open) or 受限开放 (restricted: masked, served only through a grant), as grading derives it. */
+export type { DatasetCategory };
 
 /** One file of a release in the open bucket. */
 export interface ReleaseFile {
