@@ -27,8 +27,12 @@ export interface ProblemDetail {
 
 const KINDS = {
   400: { type: '/problems/bad-request', title: '请求无效 / Bad Request' },
+  401: { type: '/problems/invalid-key', title: '密钥无效 / Invalid API Key' },
   403: { type: '/problems/grant-required', title: '需经授权 / Grant Required' },
   404: { type: '/problems/not-found', title: '未找到 / Not Found' },
+  405: { type: '/problems/method-not-allowed', title: '方法不允许 / Method Not Allowed' },
+  416: { type: '/problems/range-not-satisfiable', title: '范围无法满足 / Range Not Satisfiable' },
+  429: { type: '/problems/too-many-requests', title: '请求过多 / Too Many Requests' },
   500: { type: '/problems/internal-error', title: '内部错误 / Internal Server Error' },
   503: { type: '/problems/unavailable', title: '暂不可用 / Service Unavailable' },
 } as const;
@@ -40,8 +44,22 @@ export interface ErrorLogger {
   error(message: string, attributes: Record<string, unknown>): void;
 }
 
-export function problemResponse(c: Context, status: ProblemStatus, detail: string, correlationId?: string): Response {
-  return problemOf({ ...KINDS[status], status, detail, instance: new URL(c.req.url).pathname, ...(correlationId ? { correlationId } : {}) });
+/** A message in both of the API's languages; a plain string is used as it is for both. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+const detailOf = (detail: string | Bilingual): string => (typeof detail === 'string' ? detail : `${detail.zh} / ${detail.en}`);
+
+export function problemResponse(c: Context, status: ProblemStatus, detail: string | Bilingual, correlationId?: string): Response {
+  return problemOf({
+    ...KINDS[status],
+    status,
+    detail: detailOf(detail),
+    instance: new URL(c.req.url).pathname,
+    ...(correlationId ? { correlationId } : {}),
+  });
 }
 
 /** A 400 that names the query parameter at fault, in the detail and as `invalidParams`. */

@@ -19,7 +19,7 @@ import { S3ObjectListing } from '../aws/s3-object-listing.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
-import type { SourceConfig } from '../config/catalog.js';
+import { ConfigError, type SourceConfig } from '../config/catalog.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { secretProviders } from '../config/secret-refs.js';
 import type { SourceConnector } from '../ingest/connectors/connector.js';
@@ -191,6 +191,15 @@ export class Composition {
   /** The open-data API's view: the catalog's datasets, their latest releases, the open bucket. */
   apiDeps(): ApiDeps {
     const releases = this.releaseCatalog();
-    return { datasets: async () => (await this.catalog()).datasets, latestRelease: (id) => releases.latest(id), open: this.openBucket() };
+    const { publicBaseUrl } = this.config;
+    if (publicBaseUrl === undefined) throw new ConfigError('the open-data API needs TONGYUAN_PUBLIC_BASE_URL: the origin its links are built on');
+    return {
+      datasets: async () => (await this.catalog()).datasets,
+      latestRelease: (id) => releases.latest(id),
+      releaseHistory: (id, page) => releases.history(id, page),
+      open: this.openBucket(),
+      records: { query: () => Promise.reject(new Error('the records reader is wired in the records change')) },
+      publicBaseUrl,
+    };
   }
 }

@@ -34,6 +34,11 @@ export interface RuntimeConfig {
   readonly catalogDirs: { readonly sources: string; readonly datasets: string };
   /** Region, endpoints and credentials for the SDK clients; empty fields mean the SDK's defaults. */
   readonly aws: AwsClientOptions;
+  /**
+   * The origin the open-data API builds every URL of its answers on (TONGYUAN_PUBLIC_BASE_URL):
+   * configured, never taken from a request's Host header. Only the API needs it.
+   */
+  readonly publicBaseUrl?: string;
   /** The variables `${env:NAME}` references in source configuration resolve against. */
   readonly env: Readonly<Record<string, string>>;
 }
@@ -65,6 +70,24 @@ function secondsVar(env: Environment, name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a number of seconds; got "${raw}"`);
   return value;
 }
+
+/** An http(s) origin with an optional path prefix, kept without its trailing slash. */
+function publicBaseUrlVar(env: Environment): string | undefined {
+  const raw = nonEmpty(env, 'TONGYUAN_PUBLIC_BASE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`TONGYUAN_PUBLIC_BASE_URL must be an http(s) URL; got "${raw}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search !== '' || url.hash !== '')
+    throw new ConfigError(`TONGYUAN_PUBLIC_BASE_URL must be an http(s) URL without query or fragment; got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+const optionalField = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 function logLevelVar(env: Environment): LogLevel {
   // Powertools' own variable wins, as in Lambda; TONGYUAN_LOG_LEVEL is the project's name for it.
@@ -150,6 +173,7 @@ export function loadRuntimeConfig(env: Environment, model: ResourceModel = resou
   return {
     resources: resourceNames(env, model),
     publishQuietSeconds: secondsVar(env, 'TONGYUAN_PUBLISH_QUIET_SECONDS', 5),
+    ...optionalField('publicBaseUrl', publicBaseUrlVar(env)),
     logLevel: logLevelVar(env),
     metricsEnabled: !booleanVar(env, 'POWERTOOLS_METRICS_DISABLED', false),
     tracingEnabled: booleanVar(env, 'POWERTOOLS_TRACE_ENABLED', true),

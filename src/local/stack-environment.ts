@@ -50,5 +50,6 @@ export function simulatedFunctionEnvironment(fn: FunctionDef, settings: Simulate
     TONGYUAN_SOURCES_DIR: stack.catalogDirs.sources,
     TONGYUAN_DATASETS_DIR: stack.catalogDirs.datasets,
     TONGYUAN_PUBLISH_QUIET_SECONDS: String(stack.publishQuietSeconds),
+    ...(stack.publicBaseUrl ? { TONGYUAN_PUBLIC_BASE_URL: stack.publicBaseUrl } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
+import type { ApiEnv } from '../api/deps.js';
 import { createApi } from '../api/app.js';
 import { Composition } from '../app/composition.js';
 import { createAwsClients, destroyAwsClients, type AwsClients } from '../aws/clients.js';
@@ -30,7 +31,7 @@ export interface EmbeddedStack {
   readonly demos: DemoDepartments;
   /** The sources this stack schedules and syncs; a demo source whose department is not running is left out. */
   readonly sources: SourcesToSync;
-  readonly api: Hono;
+  readonly api: Hono<ApiEnv>;
   /** The stack's adapters and catalog, configured as a client of the stack (the CLI) configures them. */
   readonly app: Composition;
   /** Every AWS request the stack and its functions made. */

@@ -33,7 +33,9 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   // Disclosure deadlines are counted in working days; a year the calendar lacks must be seen, not guessed.
   const calendarWarning = checkCalendarCoverage(chinaDate(new Date(started)));
   if (calendarWarning) options.say(calendarWarning);
-  const stack = await startStack(options.home, options.env, { bindHost: host });
+  // The API's links name the address it listens on, unless the operator configured a public one.
+  const env = { TONGYUAN_PUBLIC_BASE_URL: `http://${connectHost(host)}:${options.port}`, ...options.env };
+  const stack = await startStack(options.home, env, { bindHost: host });
   await reportLeftOut(stack, options.say);
   if (options.once) {
     try {

@@ -1,3 +1,4 @@
+import { testApiDeps } from '../../support/api-deps.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ describe('downloads through the API from the emulated open bucket', () => {
       await open.putFile(release(d.id).files[0]!.key, path, { contentType: 'application/vnd.apache.parquet' });
       await releases.commit(release(d.id), undefined);
     }
-    const api = createApi({ datasets: async () => [dataset, restricted], latestRelease: (d) => releases.latest(d), open });
+    const api = createApi(testApiDeps({ datasets: async () => [dataset, restricted], latestRelease: (d) => releases.latest(d), open }));
 
     const response = await api.request(`http://localhost/v1/datasets/${id}/download?format=parquet`);
     expect(response.status).toBe(200);

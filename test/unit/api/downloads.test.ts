@@ -1,3 +1,4 @@
+import { testApiDeps } from '../../support/api-deps.js';
 import { describe, expect, it } from 'vitest';
 import { createApi, type ApiDeps } from '../../../src/api/app.js';
 import type { describeDataset } from '../../../src/api/describe-dataset.js';
@@ -71,13 +72,15 @@ function streamingStore(objects: Record<string, string>) {
 function api(overrides: Partial<ApiDeps> = {}) {
   const objects = Object.fromEntries(FORMATS.map((f) => [`open/penalties/r/${NAMES[f]}`, `${f}-body`.padEnd(6, '.')]));
   const { store, reads } = streamingStore(objects);
-  const app = createApi({
-    datasets: async () => [open, restricted],
-    latestRelease: async (id) => release(id),
-    open: store,
-    now: () => new Date('2026-12-20T00:00:00.000Z'),
-    ...overrides,
-  });
+  const app = createApi(
+    testApiDeps({
+      datasets: async () => [open, restricted],
+      latestRelease: async (id) => release(id),
+      open: store,
+      now: () => new Date('2026-12-20T00:00:00.000Z'),
+      ...overrides,
+    }),
+  );
   return { app, reads };
 }
 
@@ -158,7 +161,7 @@ describe('downloads', () => {
       title: '需经授权 / Grant Required',
       status: 403,
       detail:
-        '数据集“产权交易结果”为受限开放数据，须经审批授权方可下载 / dataset "transactions" is restricted (受限开放): its files are served only under an approved grant',
+        '数据集“产权交易结果”为受限开放数据，须经审批授权方可访问 / dataset "transactions" is restricted (受限开放): its rows are served only under an approved grant',
       instance: '/v1/datasets/transactions/download',
     });
     expect(reads).toEqual([]);

@@ -1,3 +1,4 @@
+import { testApiDeps } from '../../support/api-deps.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi, type ApiDeps } from '../../../src/api/app.js';
@@ -24,12 +25,14 @@ function capturedLogger(): { logger: Logger; lines: () => Record<string, unknown
 }
 
 function api(overrides: Partial<ApiDeps>): ReturnType<typeof createApi> {
-  return createApi({
-    datasets: async () => [dataset],
-    latestRelease: async () => undefined,
-    open: { getStream: async () => undefined },
-    ...overrides,
-  });
+  return createApi(
+    testApiDeps({
+      datasets: async () => [dataset],
+      latestRelease: async () => undefined,
+      open: { getStream: async () => undefined },
+      ...overrides,
+    }),
+  );
 }
 
 describe('the API answers errors as RFC 9457 problem details', () => {

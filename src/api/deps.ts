@@ -1,0 +1,41 @@
+import type { DatasetConfig } from '../config/catalog.js';
+import type { ObjectStreamReader } from '../ports/index.js';
+import type { ReleaseHistoryPage, ReleaseHistoryQuery } from '../ports/release-catalog.js';
+import type { DatasetCategory, ReleasePointer } from '../publish/release.js';
+import type { Caller } from './access.js';
+import type { ErrorLogger } from './problem.js';
+import type { RecordsReader } from './records/records-reader.js';
+
+/**
+ * What the open-data API reads the world through. The composition root (src/app/composition.ts)
+ * wires the AWS adapters; tests give in-memory ones (test/support/api-deps.ts).
+ */
+export interface ApiDeps {
+  readonly datasets: () => Promise<readonly DatasetConfig[]>;
+  readonly latestRelease: (datasetId: string) => Promise<ReleasePointer | undefined>;
+  /** A dataset's releases, newest first, a page at a time (the release catalog's history). */
+  readonly releaseHistory: (datasetId: string, page?: ReleaseHistoryQuery) => Promise<ReleaseHistoryPage>;
+  /** Where release files are read from, as a stream: a large file is never held whole. */
+  readonly open: ObjectStreamReader;
+  /** Rows of a release, filtered, searched, sorted and paged (DuckDB over the release's Parquet). */
+  readonly records: RecordsReader;
+  /**
+   * The origin every URL in a response is built on (`https://data.sx.gov.cn`, no trailing slash):
+   * configured, never taken from the request's Host header.
+   */
+  readonly publicBaseUrl: string;
+  /** A dataset's category from its fields' grades; grading's datasetCategory unless a test gives another. */
+  readonly category?: (dataset: DatasetConfig) => DatasetCategory;
+  /** Freshness and grant expiry are judged as of now. */
+  readonly now?: () => Date;
+  /** Where internal failures are logged with their correlation id; the process logger by default. */
+  readonly logger?: ErrorLogger;
+}
+
+/** What middleware hands the routes on the request context. */
+export interface ApiEnv {
+  Variables: {
+    /** Who is calling: anonymous, or the holder of a key bound to a grant (set by the caller middleware). */
+    caller: Caller;
+  };
+}

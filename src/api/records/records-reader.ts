@@ -1,0 +1,62 @@
+import type { DatasetConfig } from '../../config/catalog.js';
+import type { ReleasePointer } from '../../publish/release.js';
+
+/** One sort key: a released field id and its direction. */
+export interface RecordSort {
+  readonly field: string;
+  readonly descending: boolean;
+}
+
+/** A question about one release's rows, as /v1/…/records and CKAN's datastore_search ask it. */
+export interface RecordQuery {
+  readonly dataset: DatasetConfig;
+  readonly release: ReleasePointer;
+  /** Only these field ids, in this order (a grant's fields, CKAN's `fields`); every released field when absent. */
+  readonly fields?: readonly string[];
+  /** Equality on field ids; a list means any of its values. */
+  readonly filters?: Readonly<Record<string, string | readonly string[]>>;
+  /** Full-text search over the release's text fields (Chinese included). */
+  readonly q?: string;
+  readonly sort?: readonly RecordSort[];
+  /** At most this many rows (the caller bounds it: 1000). */
+  readonly limit: number;
+  /** Rows to skip (CKAN's paging). */
+  readonly offset?: number;
+  /** The opaque `nextCursor` of the previous page (/v1 paging); excludes offset. */
+  readonly cursor?: string;
+  /** Count every matching row too (costs a second scan). */
+  readonly includeTotal?: boolean;
+}
+
+/** A released field as a client sees it. */
+export interface RecordField {
+  readonly id: string;
+  /** The field's storage type in the release (`string`, `integer`, `number`, `boolean`, `date`, `datetime`). */
+  readonly type: string;
+  readonly title: { readonly zh: string; readonly en: string };
+}
+
+export interface RecordPage {
+  readonly fields: readonly RecordField[];
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+  /** Set when the query asked for it. */
+  readonly total?: number;
+  /** Set when more rows follow: pass it back as `cursor`. */
+  readonly nextCursor?: string;
+}
+
+/** Reads a release's rows: the one query engine behind /v1 records, CKAN datastore_search and the portal's preview. */
+export interface RecordsReader {
+  query(query: RecordQuery): Promise<RecordPage>;
+}
+
+/** The query names something the release does not have, or is malformed: a 400 naming `parameter`. */
+export class InvalidRecordQuery extends Error {
+  override readonly name = 'InvalidRecordQuery';
+  constructor(
+    readonly parameter: string,
+    readonly reason: string,
+  ) {
+    super(`${parameter}: ${reason}`);
+  }
+}

@@ -1,0 +1,17 @@
+import type { ApiDeps } from '../../src/api/app.js';
+
+/**
+ * ApiDeps for a test: an empty catalog and store unless the test gives its own. The records
+ * reader refuses to be used, so a test that reaches it without supplying one fails loudly.
+ */
+export function testApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
+  return {
+    datasets: async () => [],
+    latestRelease: async () => undefined,
+    releaseHistory: async () => ({ releases: [] }),
+    open: { getStream: async () => undefined },
+    records: { query: () => Promise.reject(new Error('this test gave no records reader')) },
+    publicBaseUrl: 'https://data.example',
+    ...overrides,
+  };
+}
