@@ -47,3 +47,21 @@ export function authorizeRead(c: Context<ApiEnv>, dataset: DatasetConfig, catego
     }),
   };
 }
+
+/** What a grant holder was served, for the audit trail. */
+export interface ReadServed {
+  readonly datasetId: string;
+  /** The route that served it (`records`, `download`, `changes`, `datastore_search`, …). */
+  readonly route: string;
+  readonly fields: readonly string[];
+  readonly rows: number;
+}
+
+/**
+ * Records a grant holder's read (key, dataset, fields, rows, time) after it was served; an
+ * anonymous read of open data is not audited. The grants change wires the audit store.
+ */
+export async function auditRead(c: Context<ApiEnv>, served: ReadServed): Promise<void> {
+  void c;
+  void served;
+}
