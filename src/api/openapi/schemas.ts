@@ -160,13 +160,18 @@ const ownSchemas = {
             kid: { type: 'string' },
             use: { const: 'sig' },
             alg: { const: 'EdDSA' },
+            d: { not: {}, description: 'Never present: the private key is not published' },
           },
-          not: { required: ['d'] },
         },
       },
     },
   },
-  OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document', required: ['openapi', 'info', 'paths'] },
+  OpenApiDocument: {
+    type: 'object',
+    description: 'An OpenAPI 3.1 document',
+    required: ['openapi', 'info', 'paths'],
+    properties: { openapi: { type: 'string' }, info: { type: 'object' }, paths: { type: 'object' } },
+  },
 } as const satisfies Record<string, JsonSchema>;
 
 /** Record type schemas under their type's name in PascalCase: `enforcement-decision` → `EnforcementDecision`. */
