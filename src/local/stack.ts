@@ -54,6 +54,8 @@ export const ENDPOINTS_FILE = 'endpoints.json';
 export interface StackOptions {
   /** The address every embedded listener binds (default 127.0.0.1: this machine only). */
   readonly bindHost?: string;
+  /** The API's token buckets (LOCAL_RATE_LIMITS by default); `false` for a caller that measures throughput, such as the benchmark. */
+  readonly rateLimit?: RateLimits | false;
 }
 
 /**
@@ -114,7 +116,7 @@ export async function startStack(homeDir: string, env: Environment, options: Sta
     const api = createApi({
       ...new Composition(runtime.functionConfig('api'), clients).apiDeps(),
       signingKeys: new FileSigningKeys(join(home, FEED_KEYS_FILE)),
-      rateLimit: LOCAL_RATE_LIMITS,
+      ...(options.rateLimit === false ? {} : { rateLimit: options.rateLimit ?? LOCAL_RATE_LIMITS }),
     });
     runtime.start();
     const running = runtime;
