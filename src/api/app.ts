@@ -4,11 +4,13 @@ import type { ApiDeps, ApiEnv } from './deps.js';
 import { identifyCaller } from './middleware/caller.js';
 import { httpSemantics } from './middleware/http-semantics.js';
 import { rateLimit } from './middleware/rate-limit.js';
-import { internalFailure, problemResponse } from './problem.js';
+import { routeMethodsOf } from './http/route-methods.js';
+import { internalFailure, methodNotAllowed, noRoute } from './problem.js';
 import { registerApplicationRoutes } from './routes/applications.js';
 import { registerCkanRoutes } from './routes/ckan.js';
 import { registerDatasetRoutes } from './routes/datasets.js';
 import { registerDcatRoutes } from './routes/dcat.js';
+import { registerJwksRoutes } from './routes/jwks.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerPortalRoutes } from './routes/portal.js';
 import { registerRecordRoutes } from './routes/records.js';
@@ -23,7 +25,8 @@ export type { ApiDeps, ApiEnv } from './deps.js';
  */
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
-  app.use(httpSemantics(deps));
+  const routeMethods = routeMethodsOf(app);
+  app.use(httpSemantics(deps, routeMethods));
   app.use(identifyCaller(deps));
   app.use(rateLimit(deps));
   registerDatasetRoutes(app, deps);
@@ -34,7 +37,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerApplicationRoutes(app, deps);
   registerPortalRoutes(app, deps);
   registerOpenApiRoutes(app, deps);
-  app.notFound((c) => problemResponse(c, 404, `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
+  registerJwksRoutes(app, deps);
+  app.notFound((c) => {
+    // A path served with other methods is a 405 naming them; only a path nothing serves is a 404.
+    const allowed = routeMethods(new URL(c.req.url).pathname);
+    return allowed.length > 0 ? methodNotAllowed(c, allowed) : noRoute(c);
+  });
   app.onError((error, c) => internalFailure(c, error, deps.logger ?? logger));
   return app;
 }

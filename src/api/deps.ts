@@ -1,5 +1,6 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { ObjectStreamReader } from '../ports/index.js';
+import type { SigningKeys } from '../ports/signing-keys.js';
 import type { ReleaseHistoryPage, ReleaseHistoryQuery } from '../ports/release-catalog.js';
 import type { DatasetCategory, ReleasePointer } from '../publish/release.js';
 import type { Caller } from './access.js';
@@ -28,8 +29,27 @@ export interface ApiDeps {
   readonly category?: (dataset: DatasetConfig) => DatasetCategory;
   /** Freshness and grant expiry are judged as of now. */
   readonly now?: () => Date;
+  /** The feed signing keys, whose public halves /.well-known/jwks.json publishes. */
+  readonly signingKeys: SigningKeys;
+  /**
+   * Token buckets per caller, where the API itself must limit (the local runtime); unset behind
+   * API Gateway, whose usage plans throttle instead.
+   */
+  readonly rateLimit?: RateLimits;
   /** Where internal failures are logged with their correlation id; the process logger by default. */
   readonly logger?: ErrorLogger;
+}
+
+/** A token bucket: `burst` requests at once, refilled at `ratePerSecond`. */
+export interface TokenBucketRate {
+  readonly ratePerSecond: number;
+  readonly burst: number;
+}
+
+/** One bucket per anonymous client address and one per API key. */
+export interface RateLimits {
+  readonly anonymous: TokenBucketRate;
+  readonly perKey: TokenBucketRate;
 }
 
 /** What middleware hands the routes on the request context. */

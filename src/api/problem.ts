@@ -62,15 +62,53 @@ export function problemResponse(c: Context, status: ProblemStatus, detail: strin
   });
 }
 
-/** A 400 that names the query parameter at fault, in the detail and as `invalidParams`. */
-export function invalidParameter(c: Context, name: string, reason: string): Response {
+/**
+ * A 400 that names the query parameter at fault, in the detail (both languages) and as
+ * `invalidParams`, whose reason is the English one (a machine reads it).
+ */
+export function invalidParameter(c: Context, name: string, reason: string | Bilingual): Response {
+  // A reason given only in English still gets a Chinese sentence naming the parameter.
+  const zh = typeof reason === 'string' ? `查询参数“${name}”无效` : `查询参数“${name}”无效：${reason.zh}`;
+  const en = typeof reason === 'string' ? reason : reason.en;
   return problemOf({
     ...KINDS[400],
     status: 400,
-    detail: `query parameter "${name}": ${reason}`,
+    detail: `${zh} / query parameter "${name}": ${en}`,
     instance: new URL(c.req.url).pathname,
-    invalidParams: [{ name, reason }],
+    invalidParams: [{ name, reason: en }],
   });
+}
+
+/** A 404 for a dataset the catalog does not have. */
+export function datasetNotFound(c: Context, id: string): Response {
+  return problemResponse(c, 404, { zh: `没有数据集“${id}”`, en: `no dataset "${id}"` });
+}
+
+/** A 404 for a path no route serves. */
+export function noRoute(c: Context): Response {
+  const what = `${c.req.method} ${new URL(c.req.url).pathname}`;
+  return problemResponse(c, 404, { zh: `没有此接口：${what}`, en: `no route ${what}` });
+}
+
+/** A 405 for a path that is served, but not with this method; `Allow` lists the methods that are. */
+export function methodNotAllowed(c: Context, allowed: readonly string[]): Response {
+  const response = problemResponse(c, 405, {
+    zh: `此接口不支持 ${c.req.method} 方法，可用：${allowed.join(', ')}`,
+    en: `${c.req.method} is not allowed here; use ${allowed.join(', ')}`,
+  });
+  response.headers.set('allow', allowed.join(', '));
+  return response;
+}
+
+/** A 429 saying when to come back: `Retry-After` in whole seconds (at least 1). */
+export function tooManyRequests(c: Context, retryAfterSeconds: number): Response {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const response = problemResponse(c, 429, {
+    zh: `请求过于频繁，请 ${seconds} 秒后重试`,
+    en: `too many requests; retry in ${seconds} s`,
+  });
+  response.headers.set('retry-after', String(seconds));
+  return response;
 }
 
 function problemOf(body: ProblemDetail): Response {
@@ -87,5 +125,10 @@ function correlationIdOf(c: Context): string {
 export function internalFailure(c: Context, error: Error, logger: ErrorLogger): Response {
   const correlationId = correlationIdOf(c);
   logger.error('request failed', { correlationId, method: c.req.method, path: new URL(c.req.url).pathname, error });
-  return problemResponse(c, 500, 'the request could not be completed; quote the correlation id when reporting it', correlationId);
+  return problemResponse(
+    c,
+    500,
+    { zh: '请求未能完成；报告问题时请提供关联编号（correlationId）', en: 'the request could not be completed; quote the correlation id when reporting it' },
+    correlationId,
+  );
 }

@@ -15,6 +15,7 @@ import { DynamoQuarantineStore } from '../aws/dynamo-quarantine-store.js';
 import { DynamoRecordStore } from '../aws/dynamo-record-store.js';
 import { DynamoReleaseCatalog } from '../aws/dynamo-release-catalog.js';
 import { S3FileInbox } from '../aws/s3-file-inbox.js';
+import { DEFAULT_FEED_KEYS_SECRET, FEED_KEYS_SECRET_VAR, SecretsManagerSigningKeys } from '../aws/secrets-manager-signing-keys.js';
 import { S3ObjectListing } from '../aws/s3-object-listing.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
@@ -200,6 +201,8 @@ export class Composition {
       open: this.openBucket(),
       records: { query: () => Promise.reject(new Error('the records reader is wired in the records change')) },
       publicBaseUrl,
+      // The feed signing keys' private set is a Secrets Manager secret; the API reads it to publish the public halves.
+      signingKeys: new SecretsManagerSigningKeys(secretProviders(this.config.env).secret, this.config.env[FEED_KEYS_SECRET_VAR] ?? DEFAULT_FEED_KEYS_SECRET),
     };
   }
 }

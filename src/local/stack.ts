@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
-import type { ApiEnv } from '../api/deps.js';
+import type { ApiEnv, RateLimits } from '../api/deps.js';
 import { createApi } from '../api/app.js';
 import { Composition } from '../app/composition.js';
 import { createAwsClients, destroyAwsClients, type AwsClients } from '../aws/clients.js';
@@ -16,6 +16,7 @@ import { LocalRuntime } from './runtime/runtime.js';
 // The embedded default's demo departments: the one place under src/ that reaches demo/ (a type here, a dynamic import below).
 import type { DemoDepartments } from '../../demo/departments.js';
 import { LOOPBACK_HOST } from './bind-host.js';
+import { FEED_KEYS_FILE, FileSigningKeys } from './file-signing-keys.js';
 import { preparePrivateDir, privateUmask } from './private-state.js';
 import { sourcesToSync, type SourcesToSync } from './sources-to-sync.js';
 import { emulatorEnvironment, simulatedFunctionEnvironment } from './stack-environment.js';
@@ -41,12 +42,20 @@ export interface EmbeddedStack {
   stop(): Promise<void>;
 }
 
+/** The local API's token buckets: generous for one person's browser, tight enough to show a 429. */
+export const LOCAL_RATE_LIMITS: RateLimits = {
+  anonymous: { ratePerSecond: 20, burst: 40 },
+  perKey: { ratePerSecond: 50, burst: 100 },
+};
+
 /** Written while a stack runs, so CLI commands in another process can reach its emulators: `{ pid, env }`. */
 export const ENDPOINTS_FILE = 'endpoints.json';
 
 export interface StackOptions {
   /** The address every embedded listener binds (default 127.0.0.1: this machine only). */
   readonly bindHost?: string;
+  /** The API's token buckets (LOCAL_RATE_LIMITS by default); `false` for a caller that measures throughput, such as the benchmark. */
+  readonly rateLimit?: RateLimits | false;
 }
 
 /**
@@ -103,7 +112,12 @@ export async function startStack(homeDir: string, env: Environment, options: Sta
       counter,
     });
     // The API server answers with the api function's own configuration, as API Gateway would invoke it.
-    const api = createApi(new Composition(runtime.functionConfig('api'), clients).apiDeps());
+    // Locally the API limits callers itself (no usage plans) and its feed signing keys live in the state directory.
+    const api = createApi({
+      ...new Composition(runtime.functionConfig('api'), clients).apiDeps(),
+      signingKeys: new FileSigningKeys(join(home, FEED_KEYS_FILE)),
+      ...(options.rateLimit === false ? {} : { rateLimit: options.rateLimit ?? LOCAL_RATE_LIMITS }),
+    });
     runtime.start();
     const running = runtime;
     const sources = sourcesToSync((await app.catalog()).sources, demos.unavailableSources);

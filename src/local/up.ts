@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chinaDate, checkCalendarCoverage } from '../calendar/index.js';
 import { describeFileProblem } from '../config/catalog.js';
@@ -26,6 +27,19 @@ async function reportLeftOut(stack: EmbeddedStack, say: (line: string) => void):
   for (const { id, why } of stack.sources.skipped) say(`not syncing source ${id}: its demo department is not running (${why})`);
 }
 
+/** A port the system has free on `host` now: bound on port 0, read, released (the API then listens on it). */
+async function freePortOn(host: string): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ready, fail) => {
+    probe.once('error', fail);
+    probe.listen(0, host, () => ready());
+  });
+  const address = probe.address();
+  await new Promise<void>((closed) => probe.close(() => closed()));
+  if (typeof address !== 'object' || address === null) throw new Error(`could not find a free port on ${host}`);
+  return address.port;
+}
+
 /** `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. */
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
@@ -33,8 +47,10 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   // Disclosure deadlines are counted in working days; a year the calendar lacks must be seen, not guessed.
   const calendarWarning = checkCalendarCoverage(chinaDate(new Date(started)));
   if (calendarWarning) options.say(calendarWarning);
-  // The API's links name the address it listens on, unless the operator configured a public one.
-  const env = { TONGYUAN_PUBLIC_BASE_URL: `http://${connectHost(host)}:${options.port}`, ...options.env };
+  // The API's links name the address it listens on, unless the operator configured a public one:
+  // so an ephemeral port (0) is chosen now, before the API is built on it.
+  const port = options.port === 0 && !options.once ? await freePortOn(host) : options.port;
+  const env = { TONGYUAN_PUBLIC_BASE_URL: `http://${connectHost(host)}:${port}`, ...options.env };
   const stack = await startStack(options.home, env, { bindHost: host });
   await reportLeftOut(stack, options.say);
   if (options.once) {
@@ -51,11 +67,10 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     // Each source on its own schedule, as EventBridge Scheduler runs them in AWS.
     const schedules = sourceSchedulePlan(stack.sources.sync);
     http = await new Promise<ServerType>((ready, fail) => {
-      const server = serve({ fetch: stack.api.fetch, port: options.port, hostname: host }, () => ready(server));
+      const server = serve({ fetch: stack.api.fetch, port, hostname: host }, () => ready(server));
       server.once('error', fail);
     });
-    const address = http.address();
-    const base = `http://${connectHost(host)}:${typeof address === 'object' && address ? address.port : options.port}`;
+    const base = `http://${connectHost(host)}:${port}`;
     options.say(`tongyuan is up (state in ${stack.home})`);
     options.say(`  open-data API    ${base}/v1/datasets`);
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);

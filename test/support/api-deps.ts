@@ -12,6 +12,7 @@ export function testApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
     open: { getStream: async () => undefined },
     records: { query: () => Promise.reject(new Error('this test gave no records reader')) },
     publicBaseUrl: 'https://data.example',
+    signingKeys: { publicJwks: () => Promise.reject(new Error('this test gave no signing keys')) },
     ...overrides,
   };
 }

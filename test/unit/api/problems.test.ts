@@ -55,7 +55,7 @@ describe('the API answers errors as RFC 9457 problem details', () => {
       type: '/problems/internal-error',
       title: '内部错误 / Internal Server Error',
       status: 500,
-      detail: 'the request could not be completed; quote the correlation id when reporting it',
+      detail: '请求未能完成；报告问题时请提供关联编号（correlationId） / the request could not be completed; quote the correlation id when reporting it',
       instance: '/v1/datasets/enforcement-decisions',
       correlationId: 'c0ffee-42',
     });
@@ -84,7 +84,7 @@ describe('the API answers errors as RFC 9457 problem details', () => {
     expect(lines().filter((l) => l.correlationId === body.correlationId)).toHaveLength(1);
   });
 
-  it('deliberate refusals keep their specific detail', async () => {
+  it('deliberate refusals keep their specific detail, in Chinese and English', async () => {
     const missing = await api({}).request('/v1/datasets/no-such-dataset');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
@@ -92,7 +92,7 @@ describe('the API answers errors as RFC 9457 problem details', () => {
       type: '/problems/not-found',
       title: '未找到 / Not Found',
       status: 404,
-      detail: 'no dataset "no-such-dataset"',
+      detail: '没有数据集“no-such-dataset” / no dataset "no-such-dataset"',
       instance: '/v1/datasets/no-such-dataset',
     });
     const badFormat = await api({}).request('/v1/datasets/enforcement-decisions/download?format=pdf');
@@ -101,7 +101,7 @@ describe('the API answers errors as RFC 9457 problem details', () => {
       type: '/problems/bad-request',
       title: '请求无效 / Bad Request',
       status: 400,
-      detail: 'query parameter "format": must be one of csv, csv-en, jsonl, parquet, xlsx; got "pdf"',
+      detail: '查询参数“format”无效 / query parameter "format": must be one of csv, csv-en, jsonl, parquet, xlsx; got "pdf"',
       instance: '/v1/datasets/enforcement-decisions/download',
       invalidParams: [{ name: 'format', reason: 'must be one of csv, csv-en, jsonl, parquet, xlsx; got "pdf"' }],
     });
