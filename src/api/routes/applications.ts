@@ -13,6 +13,8 @@ export { applicationPaths } from '../applications/openapi.js';
 
 /** An application is a few kilobytes at most (a 2000-character use scenario); more is refused before parsing. */
 const MAX_BODY_BYTES = 32 * 1024;
+/** Set here too, whatever the HTTP middleware adds: a form-posting portal must read Chinese reasons right. */
+const JSON_UTF8 = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A 400 naming every field at fault, as RFC 9457's `invalidParams`. */
@@ -84,9 +86,8 @@ export function registerApplicationRoutes(app: Hono<ApiEnv>, deps: ApiDeps): voi
       if (problems.length > 0 || !target) return invalidFields(c, problems);
       const application = newApplication(shaped, target.dataset, randomUUID(), at);
       await deps.grants.putApplication(application);
-      c.header('location', statusUrl(application.id));
-      c.header('cache-control', 'no-store');
-      return c.json({ id: application.id, status: application.status, submittedAt: application.submittedAt, statusUrl: statusUrl(application.id) }, 201);
+      const answer = { id: application.id, status: application.status, submittedAt: application.submittedAt, statusUrl: statusUrl(application.id) };
+      return c.json(answer, 201, { ...JSON_UTF8, location: answer.statusUrl });
     },
   );
 
@@ -95,7 +96,6 @@ export function registerApplicationRoutes(app: Hono<ApiEnv>, deps: ApiDeps): voi
     const application = UUID.test(id) ? await deps.grants.getApplication(id) : undefined;
     if (!application) return problemResponse(c, 404, { zh: `申请“${id}”不存在`, en: `no application "${id}"` });
     const grant = application.grantId === undefined ? undefined : await deps.grants.getGrant(application.grantId);
-    c.header('cache-control', 'no-store');
-    return c.json(statusOf(application, grant, statusUrl(id)));
+    return c.json(statusOf(application, grant, statusUrl(id)), 200, JSON_UTF8);
   });
 }
