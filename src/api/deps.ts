@@ -1,9 +1,10 @@
 import type { DatasetConfig } from '../config/catalog.js';
+import type { GrantStore } from '../ports/grant-store.js';
 import type { ObjectStreamReader } from '../ports/index.js';
 import type { SigningKeys } from '../ports/signing-keys.js';
 import type { ReleaseHistoryPage, ReleaseHistoryQuery } from '../ports/release-catalog.js';
 import type { DatasetCategory, ReleasePointer } from '../publish/release.js';
-import type { Caller } from './access.js';
+import type { Caller, ReadServed } from './access.js';
 import type { ErrorLogger } from './problem.js';
 import type { RecordsReader } from './records/records-reader.js';
 
@@ -27,6 +28,8 @@ export interface ApiDeps {
   readonly publicBaseUrl: string;
   /** A dataset's category from its fields' grades; grading's datasetCategory unless a test gives another. */
   readonly category?: (dataset: DatasetConfig) => DatasetCategory;
+  /** Applications, grants, keys by hash, the audit trail of keyed calls and their daily counters. */
+  readonly grants: GrantStore;
   /** Freshness and grant expiry are judged as of now. */
   readonly now?: () => Date;
   /** The feed signing keys, whose public halves /.well-known/jwks.json publishes. */
@@ -57,5 +60,7 @@ export interface ApiEnv {
   Variables: {
     /** Who is calling: anonymous, or the holder of a key bound to a grant (set by the caller middleware). */
     caller: Caller;
+    /** What a keyed call was served (auditRead notes it; the caller middleware writes the audit entry). */
+    served: readonly ReadServed[];
   };
 }

@@ -9,6 +9,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
 import { DynamoDisclosureLedger } from '../aws/dynamo-disclosure-ledger.js';
+import { DynamoGrantStore } from '../aws/dynamo-grant-store.js';
 import { DynamoKeyLedger } from '../aws/dynamo-key-ledger.js';
 import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
 import { DynamoQuarantineStore } from '../aws/dynamo-quarantine-store.js';
@@ -30,6 +31,8 @@ import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
 import { feedsByRecordType } from '../feeds/feeds.js';
+import { LocalUsagePlanKeys } from '../grants/local-usage-plan-keys.js';
+import type { UsagePlanKeys } from '../ports/grant-store.js';
 import { mappingOf } from '../mapping/source-mapping.js';
 import type { NormalizeDeps } from '../normalize/normalize-batch.js';
 import { systemClock, type Clock } from '../ports/index.js';
@@ -109,6 +112,11 @@ export class Composition {
   disclosureLedger = (): DynamoDisclosureLedger => new DynamoDisclosureLedger(this.clients.doc, this.config.resources.table('state'));
   changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(this.clients.doc, this.config.resources.table('state'));
   openBucket = (): S3ObjectStore => this.bucket('open');
+  /** 受限开放: applications, grants, keys by hash (the grants table), the audit trail and daily counters (access-audit). */
+  grantStore = (): DynamoGrantStore =>
+    new DynamoGrantStore(this.clients.doc, this.config.resources.table('grants'), this.config.resources.table('access-audit'));
+  /** Where approved keys join API Gateway's usage plan; locally there is none (LocalUsagePlanKeys says why). */
+  usagePlanKeys = (): UsagePlanKeys => new LocalUsagePlanKeys();
   /** Where publish requests go: the route stage's, and `tongyuan datasets publish`. */
   publishQueue = (): SqsSender => this.queue('publish');
   /** The open bucket key by key: `tongyuan query` mirrors its release Parquet files. */
@@ -203,6 +211,7 @@ export class Composition {
       publicBaseUrl,
       // The feed signing keys' private set is a Secrets Manager secret; the API reads it to publish the public halves.
       signingKeys: new SecretsManagerSigningKeys(secretProviders(this.config.env).secret, this.config.env[FEED_KEYS_SECRET_VAR] ?? DEFAULT_FEED_KEYS_SECRET),
+      grants: this.grantStore(),
     };
   }
 }

@@ -24,6 +24,8 @@ export interface TableDef {
     readonly partitionKey: KeyAttribute;
     readonly sortKey?: KeyAttribute;
   }[];
+  /** A Number attribute (epoch seconds) after which DynamoDB deletes the item (CDK: timeToLiveAttribute). */
+  readonly timeToLiveAttribute?: string;
 }
 
 export interface QueueDef {
@@ -140,6 +142,22 @@ export const resources: ResourceModel = {
       partitionKey: S('pk'),
       sortKey: S('sk'),
     },
+    {
+      id: 'grants',
+      description: 'Restricted-access (受限开放) applications, grants and API keys by their sha256 (src/aws/dynamo-grant-store.ts)',
+      partitionKey: S('pk'),
+      sortKey: S('sk'),
+      // Applications and grants by status (listKey `application#pending`, `grant#active`, …), oldest first.
+      globalIndexes: [{ name: 'byStatus', partitionKey: S('listKey'), sortKey: S('listedAt') }],
+    },
+    {
+      id: 'access-audit',
+      description: 'Every call made with an API key, per grant by time, and the daily call counters of the quota (src/aws/dynamo-access-audit.ts)',
+      partitionKey: S('pk'),
+      sortKey: S('sk'),
+      // Entries are kept three years, counters two days (AUDIT_RETENTION_SECONDS says why).
+      timeToLiveAttribute: 'expiresAt',
+    },
   ],
   buckets: [
     { id: 'raw', description: 'Raw zone: every pulled batch byte for byte, content-addressed', versioned: true },
@@ -237,7 +255,13 @@ export const resources: ResourceModel = {
       memoryMb: 512,
       triggers: [{ kind: 'http' }],
       uses: {
-        tables: [{ id: 'state', access: 'read' }],
+        tables: [
+          { id: 'state', access: 'read' },
+          // Keys are looked up and applications submitted (POST /v1/applications) here.
+          { id: 'grants', access: 'readWrite' },
+          // Every keyed call is audited, and its daily counter incremented.
+          { id: 'access-audit', access: 'readWrite' },
+        ],
         buckets: [{ id: 'open', access: 'read' }],
       },
     },

@@ -1,7 +1,8 @@
 import type { ApiDeps } from '../../src/api/app.js';
+import { MemoryGrantStore } from './memory-grant-store.js';
 
 /**
- * ApiDeps for a test: an empty catalog and store unless the test gives its own. The records
+ * ApiDeps for a test: an empty catalog and store (no grants) unless the test gives its own. The records
  * reader refuses to be used, so a test that reaches it without supplying one fails loudly.
  */
 export function testApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
@@ -13,6 +14,7 @@ export function testApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
     records: { query: () => Promise.reject(new Error('this test gave no records reader')) },
     publicBaseUrl: 'https://data.example',
     signingKeys: { publicJwks: () => Promise.reject(new Error('this test gave no signing keys')) },
+    grants: new MemoryGrantStore(),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { calendarCheckCommand } from './calendar.js';
 import { complianceReportCommand } from './compliance.js';
 import { datasetsListCommand, datasetsPublishCommand, datasetsReleasesCommand } from './datasets.js';
 import { exportSgsCommand } from './export.js';
+import { grantsCommands } from './grants.js';
 import { qualityCommand } from './quality.js';
 import { queryCommand } from './query.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
@@ -30,4 +31,5 @@ export const commands: readonly CliCommand[] = [
   datasetsReleasesCommand,
   datasetsPublishCommand,
   queryCommand,
+  ...grantsCommands,
 ];
