@@ -43,7 +43,7 @@ export const licences = {
   ...penalties,
   id: 'licences',
   title: { zh: '行政许可决定公示', en: 'Administrative licence decisions' },
-  description: { zh: '行政许可决定', en: 'Licence decisions' },
+  description: { zh: '行政许可决定（行政处罚另见处罚数据集）', en: 'Licence decisions' },
   keywords: ['行政许可', '双公示'],
   theme: 'GOVE',
   license: 'CC0-1.0',
