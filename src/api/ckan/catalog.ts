@@ -1,0 +1,68 @@
+import type { DatasetConfig } from '../../config/catalog.js';
+import type { SensitivityGrade } from '../../generated/dataset.types.js';
+import { datasetCategory, publishedGrades, stricterGrade } from '../../grading/index.js';
+import type { DatasetCategory, ReleasePointer } from '../../publish/release.js';
+import type { ApiDeps } from '../deps.js';
+import { packageOf, type CkanPackage, type PackageSite, type PackageSource } from './package.js';
+import { siteNamespace } from './vocabulary.js';
+
+/** The catalog as CKAN sees it: every dataset as a package, built from the API's dependencies. */
+export interface CkanCatalog {
+  readonly site: PackageSite;
+  /** Every package, in dataset-definition order. */
+  packages(): Promise<readonly PackagedDataset[]>;
+  /** One package by its id or name (the same here), or undefined. */
+  find(id: string): Promise<PackagedDataset | undefined>;
+}
+
+/** A package with what it was built from, for the actions that must read rows or check access. */
+export interface PackagedDataset {
+  readonly source: PackageSource;
+  readonly package: CkanPackage;
+}
+
+export function ckanCatalog(deps: ApiDeps): CkanCatalog {
+  const site: PackageSite = { base: deps.publicBaseUrl, namespace: siteNamespace(deps.publicBaseUrl) };
+  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
+  const build = async (dataset: DatasetConfig): Promise<PackagedDataset> => {
+    const latest = await deps.latestRelease(dataset.id);
+    const first = latest ? await firstRelease(deps, dataset.id) : undefined;
+    const source: PackageSource = { dataset, category: servedCategory(categoryOf(dataset), latest), grade: highestGrade(dataset), latest, first };
+    return { source, package: packageOf(site, source) };
+  };
+  return {
+    site,
+    packages: async () => Promise.all((await deps.datasets()).map(build)),
+    find: async (id) => {
+      const dataset = (await deps.datasets()).find((d) => d.id === id);
+      return dataset ? build(dataset) : undefined;
+    },
+  };
+}
+
+/** 就高从严: a release built as restricted stays restricted even when the dataset is open now. */
+export function servedCategory(current: DatasetCategory, release: ReleasePointer | undefined): DatasetCategory {
+  return release?.category === 'restricted' ? 'restricted' : current;
+}
+
+/** The oldest release (metadata_created): the history is newest first, so its last page ends with it. */
+async function firstRelease(deps: ApiDeps, datasetId: string): Promise<ReleasePointer | undefined> {
+  let page = await deps.releaseHistory(datasetId, { limit: 100 });
+  let oldest = page.releases.at(-1);
+  while (page.next) {
+    page = await deps.releaseHistory(datasetId, { limit: 100, after: page.next });
+    oldest = page.releases.at(-1) ?? oldest;
+  }
+  return oldest;
+}
+
+/** The highest grade of a released field; a record type the grading does not know leaves it out. */
+function highestGrade(dataset: DatasetConfig): SensitivityGrade | undefined {
+  let grades: ReadonlyMap<string, SensitivityGrade>;
+  try {
+    grades = publishedGrades(dataset);
+  } catch {
+    return undefined;
+  }
+  return [...grades.values()].reduce<SensitivityGrade | undefined>((high, grade) => (high ? stricterGrade(high, grade) : grade), undefined);
+}
