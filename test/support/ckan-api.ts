@@ -99,6 +99,8 @@ export const grantFor = (datasetId: string, overrides: Partial<Grant> = {}): Gra
   expiresAt: '2027-06-30T00:00:00.000Z',
   status: 'active',
   quotaPerDay: 1000,
+  keyId: '0123456789abcdef',
+  createdAt: '2026-11-30T00:00:00.000Z',
   ...overrides,
 });
 
