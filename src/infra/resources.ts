@@ -78,7 +78,14 @@ export type FunctionTrigger =
       /** Runs once a day at this China wall-clock time (HH:MM, Asia/Shanghai) instead of at a rate from deployment; everyMinutes is then 1440. */
       readonly dailyAtChinaTime?: string;
     }
-  | { readonly kind: 'http' };
+  | { readonly kind: 'http' }
+  /**
+   * Runs before every request to the \`http\` function behind API Gateway: lets a caller through
+   * and names the usage plan that counts it. Only the CDK stack wires it; the local runtime loads
+   * it but has no gateway to call it, since the API's own caller middleware and token bucket do
+   * the same work in-process there.
+   */
+  | { readonly kind: 'http-authorizer' };
 
 export interface FunctionDef {
   readonly id: string;
@@ -140,6 +147,8 @@ export const resources: ResourceModel = {
       partitionKey: S('pk'),
       sortKey: S('sk'),
     },
+    { id: 'grants', description: 'Restricted-access applications, grants, and API keys by hash', partitionKey: S('pk'), sortKey: S('sk') },
+    { id: 'access-audit', description: 'Every call made with an API key: key, dataset, fields, rows, time', partitionKey: S('pk'), sortKey: S('sk') },
   ],
   buckets: [
     { id: 'raw', description: 'Raw zone: every pulled batch byte for byte, content-addressed', versioned: true },
@@ -237,9 +246,23 @@ export const resources: ResourceModel = {
       memoryMb: 512,
       triggers: [{ kind: 'http' }],
       uses: {
-        tables: [{ id: 'state', access: 'read' }],
+        tables: [
+          { id: 'state', access: 'read' },
+          { id: 'grants', access: 'read' },
+          { id: 'access-audit', access: 'readWrite' },
+        ],
         buckets: [{ id: 'open', access: 'read' }],
       },
+    },
+    {
+      id: 'api-authorizer',
+      description: 'Admits each open-data API request and names the usage plan that counts it: anonymous, or the key of an active grant',
+      entry: 'functions/api-authorizer/handler.ts',
+      // API Gateway waits for the authorizer on every request; a slow one is a broken one.
+      timeoutSeconds: 10,
+      memoryMb: 256,
+      triggers: [{ kind: 'http-authorizer' }],
+      uses: { tables: [{ id: 'grants', access: 'read' }] },
     },
   ],
 };
