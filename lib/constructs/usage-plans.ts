@@ -27,6 +27,11 @@ export interface ApiUsagePlansProps {
  * `granted` starts empty: approving a grant adds an API key whose value is the hash of the
  * grant's key (src/aws/api-gateway-usage-keys.ts), each throttled on its own and capped by the
  * plan's daily quota; a grant's own, smaller quota is counted by the API function.
+ *
+ * `tongyuan grants approve|revoke` does that with the operator's credentials, which need:
+ * `apigateway:GET` on `arn:<partition>:apigateway:<region>::/apikeys` and `::/usageplans`,
+ * `apigateway:POST` on `::/apikeys` and `::/usageplans/<granted plan id>/keys`, and
+ * `apigateway:PATCH` on `::/apikeys/*`. No function of the stack gets these rights.
  */
 export class ApiUsagePlans extends Construct {
   readonly anonymous: UsagePlan;
