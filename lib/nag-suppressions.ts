@@ -3,6 +3,7 @@ import { Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { FunctionDef, ResourceModel } from '../src/infra/resources.js';
 import { lookup } from './constructs/model-ids.js';
+import type { OpenDataApi } from './constructs/open-data-api.js';
 import type { TongyuanStack } from './tongyuan-stack.js';
 
 /**
@@ -36,18 +37,49 @@ export function applyNagSuppressions(stack: TongyuanStack, model: ResourceModel)
       'This queue is itself a dead-letter queue: the on-failure destination of a DynamoDB stream mapping, which the rule does not recognise as one.',
     );
 
-  if (stack.api)
-    for (const route of stack.api.routes)
-      acknowledge(
-        resourceOf(route),
-        'AwsSolutions-APIG4',
-        'The open-data API is public by design: read-only GET access to open government data. Abuse is bounded by the stage throttling.',
-      );
+  if (stack.api) acknowledgeOpenDataApi(stack.api);
+  if (stack.feedSigningKeys)
+    acknowledge(
+      resourceOf(stack.feedSigningKeys.secret),
+      'AwsSolutions-SMG4',
+      'An Ed25519 JWK set cannot be rotated by a Secrets Manager rotation function without the feeds knowing; `tongyuan keys rotate` rotates it, keeping the old public key published.',
+    );
 
   acknowledge(
     resourceOf(stack.buckets.accessLogBucket),
     'AwsSolutions-S1',
     'This is the server access log bucket; logging it into itself would recurse, and into another bucket would only move the problem.',
+  );
+}
+
+/** The REST API's findings, each a decision about the public, read-mostly open-data API. */
+function acknowledgeOpenDataApi(api: OpenDataApi): void {
+  for (const method of api.methods)
+    acknowledge(
+      resourceOf(method),
+      'AwsSolutions-COG4',
+      'Callers are the public and grant holders with tongyuan API keys, not Cognito users: the Lambda REQUEST authorizer admits each request and names its usage plan.',
+    );
+  acknowledge(
+    resourceOf(api.api),
+    'AwsSolutions-APIG2',
+    'Every path goes to one proxy integration whose app validates each query parameter and body and answers 400 naming the field; gateway models would duplicate that in another error format.',
+  );
+  const stage = api.api.deploymentStage;
+  acknowledge(
+    resourceOf(stage),
+    'AwsSolutions-APIG3',
+    'Abuse is bounded by the stage throttle and the usage plans (anonymous callers together, each grant key on its own, with a daily quota); a WAF web ACL is an operator choice per deployment.',
+  );
+  acknowledge(
+    resourceOf(stage),
+    'AwsSolutions-APIG6',
+    'The JSON access log records every request with the authorizer verdict and integration errors; execution logging needs the account-wide API Gateway CloudWatch role, which one application stack must not own.',
+  );
+  acknowledge(
+    resourceOf(api.usagePlans.anonymousKeyValue),
+    'AwsSolutions-SMG4',
+    'The value only names the anonymous usage plan (clients cannot present it: the key source is the authorizer); rotating it would change nothing but the key it names.',
   );
 }
 

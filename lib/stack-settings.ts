@@ -34,6 +34,38 @@ export interface TongyuanStackProps extends StackProps {
    */
   readonly apiBurstLimit?: number;
   /**
+   * Requests per second of all callers without an API key together (the `anonymous` usage plan).
+   * @default 20
+   */
+  readonly anonymousRateLimit?: number;
+  /**
+   * Burst of all callers without an API key together.
+   * @default 40
+   */
+  readonly anonymousBurstLimit?: number;
+  /**
+   * Requests per second of each grant's API key (the `granted` usage plan).
+   * @default 10
+   */
+  readonly grantedRateLimit?: number;
+  /**
+   * Burst of each grant's API key.
+   * @default 20
+   */
+  readonly grantedBurstLimit?: number;
+  /**
+   * Requests per day (UTC) any one grant's key may make at the gateway; a grant's own quotaPerDay,
+   * counted by the API function, is the finer limit.
+   * @default 100000
+   */
+  readonly grantedDailyQuota?: number;
+  /**
+   * The origin (with an optional path) every URL in the API's answers is built on, such as a
+   * custom domain mapped to the API's stage (`https://data.example.gov.cn`).
+   * @default the execute-api URL of the stage
+   */
+  readonly publicBaseUrl?: string;
+  /**
    * Retries of a failing DynamoDB stream batch, bisected each time, before its
    * records go to the mapping's failure queue (0 to 10000).
    * @default 5
@@ -65,6 +97,13 @@ export interface StackSettings {
   readonly logRetention: RetentionDays;
   readonly apiRateLimit: number;
   readonly apiBurstLimit: number;
+  readonly anonymousRateLimit: number;
+  readonly anonymousBurstLimit: number;
+  readonly grantedRateLimit: number;
+  readonly grantedBurstLimit: number;
+  readonly grantedDailyQuota: number;
+  /** Without a trailing slash; undefined means the stage's own URL. */
+  readonly publicBaseUrl: string | undefined;
   readonly sources: readonly SourceConfig[] | undefined;
   readonly streamRetryAttempts: number;
   readonly datasets: readonly DatasetConfig[];
@@ -84,6 +123,12 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     logRetention: props.logRetention ?? RetentionDays.SIX_MONTHS,
     apiRateLimit: props.apiRateLimit ?? 100,
     apiBurstLimit: props.apiBurstLimit ?? 200,
+    anonymousRateLimit: props.anonymousRateLimit ?? 20,
+    anonymousBurstLimit: props.anonymousBurstLimit ?? 40,
+    grantedRateLimit: props.grantedRateLimit ?? 10,
+    grantedBurstLimit: props.grantedBurstLimit ?? 20,
+    grantedDailyQuota: props.grantedDailyQuota ?? 100_000,
+    publicBaseUrl: props.publicBaseUrl?.replace(/\/+$/, ''),
     streamRetryAttempts: props.streamRetryAttempts ?? 5,
     sources: props.sources,
     datasets: props.datasets ?? [],
@@ -96,6 +141,12 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     problems.push(`apiRateLimit must be a positive number, got ${settings.apiRateLimit}`);
   if (!(Number.isInteger(settings.apiBurstLimit) && settings.apiBurstLimit >= 1))
     problems.push(`apiBurstLimit must be a positive integer, got ${settings.apiBurstLimit}`);
+  for (const name of ['anonymousRateLimit', 'grantedRateLimit'] as const)
+    if (!(Number.isFinite(settings[name]) && settings[name] > 0)) problems.push(`${name} must be a positive number, got ${settings[name]}`);
+  for (const name of ['anonymousBurstLimit', 'grantedBurstLimit', 'grantedDailyQuota'] as const)
+    if (!(Number.isInteger(settings[name]) && settings[name] >= 1)) problems.push(`${name} must be a positive integer, got ${settings[name]}`);
+  if (settings.publicBaseUrl !== undefined && !isPublicBaseUrl(settings.publicBaseUrl))
+    problems.push(`publicBaseUrl must be an https URL without query or fragment, got ${props.publicBaseUrl}`);
   if (!(Number.isInteger(settings.streamRetryAttempts) && settings.streamRetryAttempts >= 0 && settings.streamRetryAttempts <= 10_000))
     problems.push(`streamRetryAttempts must be an integer from 0 to 10000, got ${settings.streamRetryAttempts}`);
   if (!(Number.isInteger(settings.athenaBytesScannedCutoff) && settings.athenaBytesScannedCutoff >= 10_000_000))
@@ -106,11 +157,25 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
   return settings;
 }
 
+function isPublicBaseUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+}
+
 /** What the CDK needs from the model beyond `validateResources`. */
 function modelProblemsForCdk(model: ResourceModel, projectRoot: string): string[] {
   const problems: string[] = [];
   const httpFunctions = model.functions.filter((fn) => fn.triggers.some((trigger) => trigger.kind === 'http'));
   if (httpFunctions.length > 1) problems.push(`only one function can serve the HTTP API, found ${httpFunctions.map((fn) => fn.id).join(', ')}`);
+  const authorizers = model.functions.filter((fn) => fn.triggers.some((trigger) => trigger.kind === 'http-authorizer'));
+  if (authorizers.length > 1) problems.push(`only one function can authorize the HTTP API, found ${authorizers.map((fn) => fn.id).join(', ')}`);
+  // Usage plans need a key for every request, which only the authorizer can name.
+  if (httpFunctions.length === 1 && authorizers.length === 0) problems.push(`the HTTP API needs a function with an http-authorizer trigger`);
+  if (httpFunctions.length === 0 && authorizers.length > 0) problems.push(`function ${authorizers[0]!.id} authorizes an HTTP API that no function serves`);
   for (const fn of model.functions) {
     if (!existsSync(join(projectRoot, fn.entry))) problems.push(`function ${fn.id}: entry ${fn.entry} does not exist`);
     for (const trigger of fn.triggers) {

@@ -1,13 +1,15 @@
 import { secretReferencesOf } from '../src/config/secret-refs.js';
 import { singleSchedule, sourceSchedulePlan } from '../src/infra/source-schedules.js';
 import { queryTableOf } from '../src/publish/query-table.js';
+import { ANONYMOUS_USAGE_KEY_ENV } from '../src/api/authorizer/authorizer-config.js';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { DataBuckets } from './constructs/data-buckets.js';
 import { DataTables } from './constructs/data-tables.js';
 import { EventTriggers } from './constructs/event-triggers.js';
 import { FeedTopics } from './constructs/feed-topics.js';
-import { OpenDataApi } from './constructs/http-api.js';
+import { FEED_SIGNING_KEYS_SECRET_NAME, FeedSigningKeys } from './constructs/feed-signing-keys.js';
+import { OpenDataApi } from './constructs/open-data-api.js';
 import { OpenDataCatalog } from './constructs/open-data-catalog.js';
 import { lookup, pascalId } from './constructs/model-ids.js';
 import { ModelFunctions } from './constructs/model-functions.js';
@@ -39,6 +41,8 @@ export class TongyuanStack extends Stack {
   readonly catalog: OpenDataCatalog;
   /** Absent when no function has an `http` trigger. */
   readonly api?: OpenDataApi;
+  /** The feeds' private signing keys, which the API reads for its public JWK set; absent with the API. */
+  readonly feedSigningKeys?: FeedSigningKeys;
 
   constructor(scope: Construct, id: string, props: TongyuanStackProps = {}) {
     // Before super: a bad model or prop fails without leaving half a stack in the app.
@@ -82,14 +86,30 @@ export class TongyuanStack extends Stack {
     new CfnOutput(this, 'AthenaWorkGroup', { value: this.catalog.workGroup.ref, description: 'Athena workgroup for SQL over the releases' });
 
     const httpFunction = model.functions.find((fn) => fn.triggers.some((trigger) => trigger.kind === 'http'));
-    if (httpFunction) {
+    const authorizerFunction = model.functions.find((fn) => fn.triggers.some((trigger) => trigger.kind === 'http-authorizer'));
+    if (httpFunction && authorizerFunction) {
+      const handler = lookup(this.functions.functions, 'function', httpFunction.id);
+      const authorizer = lookup(this.functions.functions, 'function', authorizerFunction.id);
       this.api = new OpenDataApi(this, 'OpenDataApi', {
-        handler: lookup(this.functions.functions, 'function', httpFunction.id),
+        handler,
+        authorizer,
         logRetention: settings.logRetention,
         rateLimit: settings.apiRateLimit,
         burstLimit: settings.apiBurstLimit,
+        anonymous: { rateLimit: settings.anonymousRateLimit, burstLimit: settings.anonymousBurstLimit },
+        granted: { rateLimit: settings.grantedRateLimit, burstLimit: settings.grantedBurstLimit, dailyQuota: settings.grantedDailyQuota },
       });
-      new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the open-data API' });
+      authorizer.addEnvironment(ANONYMOUS_USAGE_KEY_ENV, this.api.usagePlans.anonymousKeyValue.secretValue.unsafeUnwrap());
+      // The stage URL comes from the API's id, not its stage: the stage depends on this function (see OpenDataApi.stageBaseUrl).
+      handler.addEnvironment('TONGYUAN_PUBLIC_BASE_URL', settings.publicBaseUrl ?? this.api.stageBaseUrl);
+      this.feedSigningKeys = new FeedSigningKeys(this, 'FeedSigningKeys');
+      this.feedSigningKeys.grantRead(handler);
+      handler.addEnvironment('TONGYUAN_FEED_KEYS_SECRET', FEED_SIGNING_KEYS_SECRET_NAME);
+      new CfnOutput(this, 'ApiUrl', { value: this.api.stageBaseUrl, description: 'Base URL of the open-data API stage' });
+      new CfnOutput(this, 'GrantedUsagePlanId', {
+        value: this.api.usagePlans.granted.usagePlanId,
+        description: 'Usage plan that `tongyuan grants approve` adds each grant key to',
+      });
     }
     for (const [bucketId, bucket] of this.buckets.buckets)
       new CfnOutput(this, `${pascalId(bucketId)}BucketName`, { value: bucket.bucketName, description: `Name of the ${bucketId} bucket` });

@@ -7,7 +7,12 @@ import type { AwsClients } from '../../src/aws/clients.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { withObservability } from '../../src/util/handler-middleware.js';
 
-/** The open-data API behind API Gateway (HTTP API, payload 2.0). */
+/**
+ * The open-data API behind API Gateway's REST API (Lambda proxy integration, payload 1.0, which
+ * hono's `handle` reads as it reads 2.0: the path without the stage, every header and query
+ * value, base64 bodies both ways). The gateway's authorizer has admitted the request; the app
+ * checks the caller's key again itself.
+ */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   const serve = handle(createApi(new Composition(config, clients).apiDeps()));
   return withObservability(config, (event: LambdaEvent, context: Context) => serve(event, context));

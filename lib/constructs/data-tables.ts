@@ -34,6 +34,7 @@ export class DataTables extends Construct {
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         encryption: TableEncryption.AWS_MANAGED,
         stream: def.stream && STREAM_VIEW[def.stream],
+        timeToLiveAttribute: def.timeToLiveAttribute,
         // The records table is the single source of truth: a key-schema change must
         // not silently replace it, and a stack deletion must not take it along.
         deletionProtection: true,

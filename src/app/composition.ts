@@ -5,7 +5,7 @@
  * environment, and the core never sees either.
  */
 import type { ApiDeps } from '../api/app.js';
-import type { AwsClients } from '../aws/clients.js';
+import { createApiGatewayClient, type AwsClients } from '../aws/clients.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
 import { DynamoDisclosureLedger } from '../aws/dynamo-disclosure-ledger.js';
@@ -31,6 +31,7 @@ import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
 import { feedsByRecordType } from '../feeds/feeds.js';
+import { ApiGatewayUsagePlanKeys } from '../aws/api-gateway-usage-keys.js';
 import { LocalUsagePlanKeys } from '../grants/local-usage-plan-keys.js';
 import type { UsagePlanKeys } from '../ports/grant-store.js';
 import { mappingOf } from '../mapping/source-mapping.js';
@@ -115,8 +116,15 @@ export class Composition {
   /** 受限开放: applications, grants, keys by hash (the grants table), the audit trail and daily counters (access-audit). */
   grantStore = (): DynamoGrantStore =>
     new DynamoGrantStore(this.clients.doc, this.config.resources.table('grants'), this.config.resources.table('access-audit'));
-  /** Where approved keys join API Gateway's usage plan; locally there is none (LocalUsagePlanKeys says why). */
-  usagePlanKeys = (): UsagePlanKeys => new LocalUsagePlanKeys();
+  /**
+   * Where approved keys join API Gateway's `granted` usage plan: in AWS the operator's
+   * environment names the plan (TONGYUAN_GRANTED_USAGE_PLAN_ID, the stack's GrantedUsagePlanId
+   * output); the embedded stack has no gateway (LocalUsagePlanKeys says why).
+   */
+  usagePlanKeys = (): UsagePlanKeys => {
+    const planId = this.config.env.TONGYUAN_GRANTED_USAGE_PLAN_ID;
+    return planId ? new ApiGatewayUsagePlanKeys(createApiGatewayClient(this.config.aws), planId) : new LocalUsagePlanKeys();
+  };
   /** Where publish requests go: the route stage's, and `tongyuan datasets publish`. */
   publishQueue = (): SqsSender => this.queue('publish');
   /** The open bucket key by key: `tongyuan query` mirrors its release Parquet files. */

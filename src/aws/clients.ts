@@ -1,3 +1,4 @@
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -39,6 +40,11 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     sqs: new SQSClient({ ...common(options, endpoints.sqs), useQueueUrlAsEndpoint: false }),
     sns: new SNSClient(common(options, endpoints.sns)),
   };
+}
+
+/** API Gateway's control plane, used only when an operator approves or revokes a grant in AWS. */
+export function createApiGatewayClient(options: AwsClientOptions = {}): APIGatewayClient {
+  return new APIGatewayClient(common(options, undefined));
 }
 
 /** DynamoDB Streams, read only by the local runtime's event source mapping. */

@@ -125,10 +125,7 @@ export class DynamoGrantStore implements GrantStore {
     return stripped<Grant>(await this.get(grantKey(id)));
   }
 
-  async grantByKeyHash(keyHash: string): Promise<Grant | undefined> {
-    const key = await this.get(keyKey(keyHash));
-    return typeof key?.grantId === 'string' ? this.getGrant(key.grantId) : undefined;
-  }
+  grantByKeyHash = (keyHash: string): Promise<Grant | undefined> => new DynamoGrantLookup(this.doc, this.table).grantByKeyHash(keyHash);
 
   async grantForApplication(applicationId: string): Promise<Grant | undefined> {
     const grantId = (await this.getApplication(applicationId))?.grantId;
@@ -188,5 +185,23 @@ export class DynamoGrantStore implements GrantStore {
         items.push(...page);
     }
     return items.sort((a, b) => String(a.listedAt).localeCompare(String(b.listedAt)));
+  }
+}
+
+/** The one read the API authorizer makes: a key's hash → its grant, from the grants table alone. */
+export class DynamoGrantLookup {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async grantByKeyHash(keyHash: string): Promise<Grant | undefined> {
+    const key = await this.item(keyKey(keyHash));
+    if (typeof key?.grantId !== 'string') return undefined;
+    return stripped<Grant>(await this.item(grantKey(key.grantId)));
+  }
+
+  private async item(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+    return (await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))).Item;
   }
 }

@@ -80,7 +80,14 @@ export type FunctionTrigger =
       /** Runs once a day at this China wall-clock time (HH:MM, Asia/Shanghai) instead of at a rate from deployment; everyMinutes is then 1440. */
       readonly dailyAtChinaTime?: string;
     }
-  | { readonly kind: 'http' };
+  | { readonly kind: 'http' }
+  /**
+   * Runs before every request to the \`http\` function behind API Gateway: lets a caller through
+   * and names the usage plan that counts it. Only the CDK stack wires it; the local runtime loads
+   * it but has no gateway to call it, since the API's own caller middleware and token bucket do
+   * the same work in-process there.
+   */
+  | { readonly kind: 'http-authorizer' };
 
 export interface FunctionDef {
   readonly id: string;
@@ -264,6 +271,16 @@ export const resources: ResourceModel = {
         ],
         buckets: [{ id: 'open', access: 'read' }],
       },
+    },
+    {
+      id: 'api-authorizer',
+      description: 'Admits each open-data API request and names the usage plan that counts it: anonymous, or the key of an active grant',
+      entry: 'functions/api-authorizer/handler.ts',
+      // API Gateway waits for the authorizer on every request; a slow one is a broken one.
+      timeoutSeconds: 10,
+      memoryMb: 256,
+      triggers: [{ kind: 'http-authorizer' }],
+      uses: { tables: [{ id: 'grants', access: 'read' }] },
     },
   ],
 };

@@ -26,6 +26,19 @@ describe('stack props are checked before anything is built', () => {
     );
   });
 
+  it('rejects bad usage-plan limits and a public base URL that is not https, all at once', () => {
+    expect(build({ anonymousRateLimit: -1, grantedBurstLimit: 0, grantedDailyQuota: 2.5, publicBaseUrl: 'http://data.example.gov.cn' })).toThrow(
+      /anonymousRateLimit must be a positive number[\s\S]*grantedBurstLimit must be a positive integer[\s\S]*grantedDailyQuota must be a positive integer[\s\S]*publicBaseUrl must be an https URL/,
+    );
+  });
+
+  it('rejects an HTTP API without an authorizer, and an authorizer without an HTTP API', () => {
+    const withoutAuthorizer = { ...resources, functions: resources.functions.filter((fn) => !fn.triggers.some((t) => t.kind === 'http-authorizer')) };
+    expect(build({ model: withoutAuthorizer })).toThrow(/the HTTP API needs a function with an http-authorizer trigger/);
+    const withoutApi = { ...resources, functions: resources.functions.filter((fn) => !fn.triggers.some((t) => t.kind === 'http')) };
+    expect(build({ model: withoutApi })).toThrow(/authorizes an HTTP API that no function serves/);
+  });
+
   it('rejects a project root without package-lock.json or handler entries', () => {
     expect(build({ projectRoot: '/nonexistent' })).toThrow(/has no package-lock\.json[\s\S]*entry functions\/ingest\/handler\.ts does not exist/);
   });
