@@ -115,8 +115,10 @@ export class Segment {
   constructor(readonly data: SegmentData) {
     this.fields = (Object.keys(FIELD_WEIGHTS) as FieldName[]).map((name) => {
       const { lengths, postings } = data.fields[name];
-      const total = lengths.reduce((a, b) => a + b, 0);
-      return { name, lengths, average: total / Math.max(1, lengths.length) || 1, postings: new Map(Object.entries(postings)), weight: FIELD_WEIGHTS[name] };
+      // The average over documents that have the field: a field most documents leave empty must not make every filled one look long.
+      const filled = lengths.filter((l) => l > 0);
+      const average = filled.reduce((a, b) => a + b, 0) / Math.max(1, filled.length) || 1;
+      return { name, lengths, average, postings: new Map(Object.entries(postings)), weight: FIELD_WEIGHTS[name] };
     });
   }
 
