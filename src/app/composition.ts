@@ -42,6 +42,7 @@ import { identityValues } from '../records/identity.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
 import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 import { releasePieces } from './release-pieces.js';
+import { createSearchService } from '../search/index.js';
 import { sourceValidity } from '../publish/source-validity.js';
 
 /** A publish request waits at most this long for its dataset's records to be still. */
@@ -200,6 +201,11 @@ export class Composition {
       open: this.openBucket(),
       records: { query: () => Promise.reject(new Error('the records reader is wired in the records change')) },
       publicBaseUrl,
+      search: createSearchService({
+        datasets: async () => (await this.catalog()).datasets,
+        latestRelease: (id) => releases.latest(id),
+        open: this.openBucket(),
+      }),
     };
   }
 }

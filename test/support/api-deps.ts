@@ -1,11 +1,12 @@
 import type { ApiDeps } from '../../src/api/app.js';
+import { createSearchService } from '../../src/search/index.js';
 
 /**
  * ApiDeps for a test: an empty catalog and store unless the test gives its own. The records
  * reader refuses to be used, so a test that reaches it without supplying one fails loudly.
  */
 export function testApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
-  return {
+  const deps: Omit<ApiDeps, 'search'> = {
     datasets: async () => [],
     latestRelease: async () => undefined,
     releaseHistory: async () => ({ releases: [] }),
@@ -14,4 +15,6 @@ export function testApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
     publicBaseUrl: 'https://data.example',
     ...overrides,
   };
+  // Search reads the test's own catalog, releases and files unless the test gives its own.
+  return { ...deps, search: overrides.search ?? createSearchService(deps) };
 }
