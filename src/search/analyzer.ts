@@ -23,7 +23,7 @@ export interface Clause {
 export interface Analyzer {
   readonly name: string;
   /** Index terms of a text field, repeats kept (term frequency). */
-  terms(text: string): string[];
+  terms(text: string, field?: 'title' | 'keywords' | 'body'): string[];
   /** Pinyin keys of a title field; none when the analyzer has no pinyin. */
   pinyin(text: string): string[];
   clauses(query: string): Clause[];
@@ -34,8 +34,11 @@ export interface Analyzer {
 export interface AnalyzerOptions {
   /** jieba words (search mode). */
   readonly words: boolean;
-  /** Character bigrams of Han runs, so a name jieba segments otherwise in context is still found. */
-  readonly bigrams: boolean;
+  /**
+   * Character bigrams of Han runs, so a name jieba segments otherwise in context is still found:
+   * in every field, or (with jieba words) only in the title and keywords, where the names are.
+   */
+  readonly bigrams: false | 'all' | 'names';
   readonly pinyin: boolean;
   readonly synonyms: boolean;
 }
@@ -73,7 +76,8 @@ export function createAnalyzer(name: string, options: AnalyzerOptions): Analyzer
       const words = queryWords(phrase);
       if (words.length > 0) alternatives.push({ terms: words, field: 'text', marks: [phrase, ...words] });
     }
-    if (options.bigrams && hasHan(phrase)) {
+    // A word of two characters is its own bigram: only longer phrases gain from matching by bigrams.
+    if (options.bigrams && hasHan(phrase) && (!options.words || [...phrase].length > 2)) {
       const grams = hanBigrams(normalize(phrase));
       const terms = [...new Set([...grams.map((g) => BIGRAM + g), ...latinRuns(phrase)])];
       alternatives.push({ terms, field: 'text', marks: [phrase, ...grams] });
@@ -84,7 +88,10 @@ export function createAnalyzer(name: string, options: AnalyzerOptions): Analyzer
 
   return {
     name,
-    terms: (text) => [...(options.words ? searchWords(text) : latinRuns(text)), ...(options.bigrams ? bigramTerms(text) : [])],
+    terms: (text, field) => [
+      ...(options.words ? searchWords(text) : latinRuns(text)),
+      ...(options.bigrams === 'all' || (options.bigrams === 'names' && field !== 'body') ? bigramTerms(text) : []),
+    ],
     pinyin: (text) => (options.pinyin ? pinyinTerms(text) : []),
     clauses(query) {
       const clauses: Clause[] = [];
@@ -113,4 +120,4 @@ export function createAnalyzer(name: string, options: AnalyzerOptions): Analyzer
 }
 
 /** What the service indexes with: jieba words, plus bigrams for names jieba cuts otherwise, pinyin and synonyms. */
-export const defaultAnalyzer = (): Analyzer => createAnalyzer('hybrid', { words: true, bigrams: true, pinyin: true, synonyms: true });
+export const defaultAnalyzer = (): Analyzer => createAnalyzer('hybrid', { words: true, bigrams: 'names', pinyin: true, synonyms: true });

@@ -3,7 +3,7 @@ import type { DatasetConfig } from '../config/catalog.js';
 import { datasetCategory, type DatasetCategory } from '../grading/index.js';
 import type { ObjectStreamReader } from '../ports/index.js';
 import type { ReleasePointer } from '../publish/release.js';
-import { defaultAnalyzer, type Analyzer } from './analyzer.js';
+import { defaultAnalyzer, type Analyzer, type Clause } from './analyzer.js';
 import { snippet } from './highlight.js';
 import { districtIn, type SearchDocument } from './search-document.js';
 import { decodeSegment, SEARCH_INDEX_FORMAT } from './segment-file.js';
@@ -91,6 +91,22 @@ const accepts =
     (query.to === undefined || (doc.date !== undefined && doc.date <= query.to));
 
 /**
+ * Every segment's matches, best first: documents holding every clause; when none does, those
+ * holding most of them (a long query with one unknown word still answers).
+ */
+export function matchAcross(
+  segments: readonly Segment[],
+  clauses: readonly Clause[],
+  accept: (doc: StoredDocument) => boolean,
+): { segment: Segment; m: SegmentMatch }[] {
+  if (clauses.length === 0) return [];
+  const run = (requireAll: boolean) => segments.flatMap((segment) => segment.match(clauses, { requireAll, accept }).map((m) => ({ segment, m })));
+  let matches = run(true);
+  if (matches.length === 0 && clauses.length > 1) matches = run(false);
+  return matches.sort((a, b) => b.m.clauses - a.m.clauses || b.m.score - a.m.score);
+}
+
+/**
  * Loads each open dataset's latest release segment once per release id (a new release
  * replaces its dataset's segment), indexes the catalog's metadata of every released dataset,
  * and merges the matches. Only a release's own segment is read: what no release carries,
@@ -134,13 +150,7 @@ export function createSearchService(sources: SearchSources): SearchService {
       const all = [catalogSegment(released), ...loaded.filter((s): s is Segment => s !== undefined)];
 
       const clauses = analyzer.clauses(query.q);
-      const run = (requireAll: boolean) =>
-        all.flatMap((segment) => segment.match(clauses, { requireAll, accept: accepts(query) }).map((m) => ({ segment, m })));
-      let matches: { segment: Segment; m: SegmentMatch }[] = clauses.length === 0 ? [] : run(true);
-      // Nothing holds every word: show what holds most of them rather than nothing.
-      if (matches.length === 0 && clauses.length > 1) matches = run(false);
-      matches.sort((a, b) => b.m.clauses - a.m.clauses || b.m.score - a.m.score);
-
+      const matches = matchAcross(all, clauses, accepts(query));
       const hits = matches.slice(query.offset, query.offset + query.limit).map(({ segment, m }): SearchHit => {
         const doc = segment.docs[m.doc]!;
         return {

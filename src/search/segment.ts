@@ -52,9 +52,9 @@ export class SegmentBuilder {
         .join(' ')
         .slice(0, STORED_TEXT_CHARS),
     });
-    this.addField('title', doc, this.analyzer.terms(document.title));
-    this.addField('keywords', doc, this.analyzer.terms(keywords));
-    this.addField('body', doc, this.analyzer.terms(body));
+    this.addField('title', doc, this.analyzer.terms(document.title, 'title'));
+    this.addField('keywords', doc, this.analyzer.terms(keywords, 'keywords'));
+    this.addField('body', doc, this.analyzer.terms(body, 'body'));
     this.addField('pinyin', doc, this.analyzer.pinyin(`${document.title} ${keywords}`));
   }
 

@@ -7,14 +7,20 @@ import { hasHan, isWordlike, normalize } from './text.js';
 let jieba: Jieba | undefined;
 
 /**
- * jieba with its bundled dictionary plus the synonym list's phrases, so 双公示 or 红头文件
+ * 绍兴's place names without their 区/市/县 suffix: jieba's dictionary lacks them, so search mode
+ * never offered 柯桥 from 柯桥区 and a search for 柯桥 missed every 柯桥区 authority.
+ */
+const PLACE_NAMES = ['绍兴', '越城', '柯桥', '上虞', '诸暨', '嵊州', '新昌', '柯岩', '曹娥', '山下湖'];
+
+/**
+ * jieba with its bundled dictionary plus the synonym list's phrases and the place names, so 双公示 or 红头文件
  * stay one word instead of 双 + 公示. Loaded once per process, on first use (the dictionary
  * takes a few hundred milliseconds).
  */
 function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(SYNONYM_PHRASES.map((phrase) => `${phrase} 100000 n`).join('\n')));
+    jieba.loadDict(Buffer.from([...SYNONYM_PHRASES, ...PLACE_NAMES].map((phrase) => `${phrase} 100000 n`).join('\n')));
   }
   return jieba;
 }

@@ -60,7 +60,7 @@ describe('the analyzer', () => {
   });
 
   it('without jieba, a chunk of the query is one clause of its bigrams', () => {
-    const bigrams = createAnalyzer('bigram', { words: false, bigrams: true, pinyin: false, synonyms: false });
+    const bigrams = createAnalyzer('bigram', { words: false, bigrams: 'all', pinyin: false, synonyms: false });
     const clauses = bigrams.clauses('行政处罚');
     expect(clauses).toHaveLength(1);
     expect(bigrams.tokens(clauses)).toEqual(['行政', '政处', '处罚']);
