@@ -4,6 +4,7 @@ import type { ObjectStreamReader } from '../ports/index.js';
 import type { SigningKeys } from '../ports/signing-keys.js';
 import type { ReleaseHistoryPage, ReleaseHistoryQuery } from '../ports/release-catalog.js';
 import type { DatasetCategory, ReleasePointer } from '../publish/release.js';
+import type { SearchService } from '../search/index.js';
 import type { Caller, ReadServed } from './access.js';
 import type { ErrorLogger } from './problem.js';
 import type { RecordsReader } from './records/records-reader.js';
@@ -21,6 +22,8 @@ export interface ApiDeps {
   readonly open: ObjectStreamReader;
   /** Rows of a release, filtered, searched, sorted and paged (DuckDB over the release's Parquet). */
   readonly records: RecordsReader;
+  /** /v1/search: every released dataset's metadata and every open release's search segment (src/search). */
+  readonly search: SearchService;
   /**
    * The origin every URL in a response is built on (`https://data.sx.gov.cn`, no trailing slash):
    * configured, never taken from the request's Host header.

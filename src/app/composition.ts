@@ -47,6 +47,7 @@ import { identityValues } from '../records/identity.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
 import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
 import { releasePieces } from './release-pieces.js';
+import { createSearchService } from '../search/index.js';
 import { sourceValidity } from '../publish/source-validity.js';
 
 /** A publish request waits at most this long for its dataset's records to be still. */
@@ -220,6 +221,11 @@ export class Composition {
       // The feed signing keys' private set is a Secrets Manager secret; the API reads it to publish the public halves.
       signingKeys: new SecretsManagerSigningKeys(secretProviders(this.config.env).secret, this.config.env[FEED_KEYS_SECRET_VAR] ?? DEFAULT_FEED_KEYS_SECRET),
       grants: this.grantStore(),
+      search: createSearchService({
+        datasets: async () => (await this.catalog()).datasets,
+        latestRelease: (id) => releases.latest(id),
+        open: this.openBucket(),
+      }),
     };
   }
 }
