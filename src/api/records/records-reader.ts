@@ -26,12 +26,14 @@ export interface RecordQuery {
   readonly cursor?: string;
   /** Count every matching row too (costs a second scan). */
   readonly includeTotal?: boolean;
+  /** Only these records (the changes feed attaches the released rows of the records it names). */
+  readonly recordIds?: readonly string[];
 }
 
 /** A released field as a client sees it. */
 export interface RecordField {
   readonly id: string;
-  /** The field's storage type in the release (`string`, `integer`, `number`, `boolean`, `date`, `datetime`). */
+  /** The field's storage type in the release (`string`, `integer`, `number`, `boolean`, `date`, `datetime`, `array` of strings, `object`). */
   readonly type: string;
   readonly title: { readonly zh: string; readonly en: string };
 }
@@ -41,6 +43,8 @@ export interface RecordPage {
   readonly rows: readonly Readonly<Record<string, unknown>>[];
   /** Set when the query asked for it. */
   readonly total?: number;
+  /** Set when the query named `recordIds`: the record id of each row, in row order. */
+  readonly recordIds?: readonly string[];
   /** Set when more rows follow: pass it back as `cursor`. */
   readonly nextCursor?: string;
 }
