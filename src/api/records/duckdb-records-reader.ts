@@ -15,15 +15,18 @@
  * cannot hold the table. The view reads only the columns and row groups a query needs and keeps
  * memory flat, so it stays; a DuckDB file built at publish time would be the next step.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ObjectStreamReader } from '../../ports/index.js';
 import type { ReleasePointer } from '../../publish/release.js';
 import { decodeCursor, encodeCursor, queryDigest } from './cursor.js';
 import { DuckDbEngine, sqlPath } from './duckdb-engine.js';
 import { recordFields } from './record-fields.js';
 import { writeRecordIds } from './record-ids.js';
-import { columnKind, POSITION, recordStatement, sortKeyAlias, type ReleasedColumn } from './record-sql.js';
+import { columnKind, POSITION, recordStatement, sortKeyAlias, sqlName, type ReleasedColumn } from './record-sql.js';
 import { ReleaseFileCache } from './release-file-cache.js';
-import { InvalidRecordQuery, type RecordPage, type RecordQuery, type RecordsReader } from './records-reader.js';
+import { InvalidRecordQuery, type ProjectedFile, type RecordPage, type RecordQuery, type RecordsReader } from './records-reader.js';
 
 export interface DuckDbRecordsReaderOptions {
   /** The bucket the release files (and the release state, for record ids) are read from. */
@@ -169,6 +172,19 @@ export class DuckDbRecordsReader implements RecordsReader {
       recordIds,
     );
     return new Map(found.map((row) => [Number(row.position), String(row.record_id)]));
+  }
+
+  async project(release: ReleasePointer, fields: readonly string[], format: 'jsonl' | 'parquet'): Promise<ProjectedFile> {
+    const opened = await this.release(release);
+    const known = new Set(opened.columns.map((c) => c.id));
+    const unknown = fields.find((f) => !known.has(f));
+    if (unknown) throw new InvalidRecordQuery('fields', `"${unknown}" is not a field of this release`);
+    const dir = join(this.cache.dir, 'projections');
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, `${randomUUID()}.${format}`);
+    const options = format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT json';
+    await this.engine.run(`COPY (SELECT ${fields.map(sqlName).join(', ')} FROM ${opened.relation} ORDER BY ${POSITION}) TO ${sqlPath(path)} (${options})`);
+    return { path, bytes: (await stat(path)).size, discard: () => rm(path, { force: true }) };
   }
 
   close(): void {

@@ -49,9 +49,22 @@ export interface RecordPage {
   readonly nextCursor?: string;
 }
 
+/** A release's rows in some of its fields, written to a local file for one download. */
+export interface ProjectedFile {
+  readonly path: string;
+  readonly bytes: number;
+  /** Removes the file (after it was streamed). */
+  discard(): Promise<void>;
+}
+
 /** Reads a release's rows: the one query engine behind /v1 records, CKAN datastore_search and the portal's preview. */
 export interface RecordsReader {
   query(query: RecordQuery): Promise<RecordPage>;
+  /**
+   * The whole release in only `fields`, as JSONL or Parquet (a grant that allows fewer fields
+   * than the release has downloads this instead of the release's file). Absent: not offered.
+   */
+  project?(release: ReleasePointer, fields: readonly string[], format: 'jsonl' | 'parquet'): Promise<ProjectedFile>;
 }
 
 /** The query names something the release does not have, or is malformed: a 400 naming `parameter`. */
