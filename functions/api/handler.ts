@@ -9,7 +9,8 @@ import { withObservability } from '../../src/util/handler-middleware.js';
 
 /** The open-data API behind API Gateway (HTTP API, payload 2.0). */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
-  const serve = handle(createApi(new Composition(config, clients).apiDeps()));
+  // API Gateway caps a response at about 6 MB: downloads are redirects to presigned S3 URLs.
+  const serve = handle(createApi(new Composition(config, clients).apiDeps({ presignDownloads: true })));
   return withObservability(config, (event: LambdaEvent, context: Context) => serve(event, context));
 }
 

@@ -4,7 +4,10 @@
  * reads the configuration once and creates the clients; nothing here reads the
  * environment, and the core never sees either.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ApiDeps } from '../api/app.js';
+import { processRecordsReader } from '../api/records/process-reader.js';
 import type { AwsClients } from '../aws/clients.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
@@ -188,8 +191,12 @@ export class Composition {
     };
   }
 
-  /** The open-data API's view: the catalog's datasets, their latest releases, the open bucket. */
-  apiDeps(): ApiDeps {
+  /**
+   * The open-data API's view: the catalog's datasets, their latest releases, the open bucket, the
+   * records reader over a local cache of release files (Lambda's /tmp unless given), and in AWS
+   * (`presignDownloads`) downloads as redirects to presigned URLs.
+   */
+  apiDeps(options: { readonly recordsCacheDir?: string; readonly presignDownloads?: boolean } = {}): ApiDeps {
     const releases = this.releaseCatalog();
     const { publicBaseUrl } = this.config;
     if (publicBaseUrl === undefined) throw new ConfigError('the open-data API needs TONGYUAN_PUBLIC_BASE_URL: the origin its links are built on');
@@ -198,7 +205,8 @@ export class Composition {
       latestRelease: (id) => releases.latest(id),
       releaseHistory: (id, page) => releases.history(id, page),
       open: this.openBucket(),
-      records: { query: () => Promise.reject(new Error('the records reader is wired in the records change')) },
+      records: processRecordsReader(this.openBucket(), options.recordsCacheDir ?? join(tmpdir(), 'tongyuan-records-cache')),
+      ...(options.presignDownloads ? { presignDownload: (key, how) => this.openBucket().presignDownload(key, how) } : {}),
       publicBaseUrl,
     };
   }

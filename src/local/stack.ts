@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../api/deps.js';
 import { createApi } from '../api/app.js';
+import { QUERY_CACHE_DIR } from '../cli/commands/query.js';
 import { Composition } from '../app/composition.js';
 import { createAwsClients, destroyAwsClients, type AwsClients } from '../aws/clients.js';
 import { countRequests, RequestCounter } from '../aws/request-counter.js';
@@ -103,7 +104,8 @@ export async function startStack(homeDir: string, env: Environment, options: Sta
       counter,
     });
     // The API server answers with the api function's own configuration, as API Gateway would invoke it.
-    const api = createApi(new Composition(runtime.functionConfig('api'), clients).apiDeps());
+    // Downloads stream (no presigning locally); release files are cached beside `tongyuan query`'s.
+    const api = createApi(new Composition(runtime.functionConfig('api'), clients).apiDeps({ recordsCacheDir: join(home, QUERY_CACHE_DIR) }));
     runtime.start();
     const running = runtime;
     const sources = sourcesToSync((await app.catalog()).sources, demos.unavailableSources);
