@@ -14,7 +14,8 @@ import { withObservability } from '../../src/util/handler-middleware.js';
  * checks the caller's key again itself.
  */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
-  const serve = handle(createApi(new Composition(config, clients).apiDeps()));
+  // API Gateway caps a response at about 6 MB: downloads are redirects to presigned S3 URLs.
+  const serve = handle(createApi(new Composition(config, clients).apiDeps({ presignDownloads: true })));
   return withObservability(config, (event: LambdaEvent, context: Context) => serve(event, context));
 }
 

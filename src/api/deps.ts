@@ -42,6 +42,11 @@ export interface ApiDeps {
    * API Gateway, whose usage plans throttle instead.
    */
   readonly rateLimit?: RateLimits;
+  /**
+   * A time-limited URL of a release file in the bucket: downloads answer 302 to it (in AWS,
+   * where API Gateway caps a response at about 6 MB). Absent: files are streamed (locally).
+   */
+  readonly presignDownload?: (key: string, options: { fileName: string; mediaType: string; expiresInSeconds: number }) => Promise<string>;
   /** Where internal failures are logged with their correlation id; the process logger by default. */
   readonly logger?: ErrorLogger;
 }

@@ -4,8 +4,11 @@
  * reads the configuration once and creates the clients; nothing here reads the
  * environment, and the core never sees either.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ApiDeps } from '../api/app.js';
 import { createApiGatewayClient, type AwsClients } from '../aws/clients.js';
+import { processRecordsReader } from '../api/records/process-reader.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
 import { DynamoDisclosureLedger } from '../aws/dynamo-disclosure-ledger.js';
@@ -206,8 +209,12 @@ export class Composition {
     };
   }
 
-  /** The open-data API's view: the catalog's datasets, their latest releases, the open bucket. */
-  apiDeps(): ApiDeps {
+  /**
+   * The open-data API's view: the catalog's datasets, their latest releases, the open bucket, the
+   * records reader over a local cache of release files (Lambda's /tmp unless given), and in AWS
+   * (`presignDownloads`) downloads as redirects to presigned URLs.
+   */
+  apiDeps(options: { readonly recordsCacheDir?: string; readonly presignDownloads?: boolean } = {}): ApiDeps {
     const releases = this.releaseCatalog();
     const { publicBaseUrl } = this.config;
     if (publicBaseUrl === undefined) throw new ConfigError('the open-data API needs TONGYUAN_PUBLIC_BASE_URL: the origin its links are built on');
@@ -216,7 +223,8 @@ export class Composition {
       latestRelease: (id) => releases.latest(id),
       releaseHistory: (id, page) => releases.history(id, page),
       open: this.openBucket(),
-      records: { query: () => Promise.reject(new Error('the records reader is wired in the records change')) },
+      records: processRecordsReader(this.openBucket(), options.recordsCacheDir ?? join(tmpdir(), 'tongyuan-records-cache')),
+      ...(options.presignDownloads ? { presignDownload: (key, how) => this.openBucket().presignDownload(key, how) } : {}),
       publicBaseUrl,
       // The feed signing keys' private set is a Secrets Manager secret; the API reads it to publish the public halves.
       signingKeys: new SecretsManagerSigningKeys(secretProviders(this.config.env).secret, this.config.env[FEED_KEYS_SECRET_VAR] ?? DEFAULT_FEED_KEYS_SECRET),

@@ -1,7 +1,8 @@
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { ObjectFileUploader, ObjectStore, ObjectStream, ObjectStreamReader, PutObjectOptions } from '../ports/index.js';
+import type { ObjectFileUploader, ObjectRange, ObjectStore, ObjectStream, ObjectStreamReader, PutObjectOptions } from '../ports/index.js';
+import { presignGetObject, type PresignOptions } from './s3-presign.js';
 
 /** Part size of multipart uploads: S3's minimum, so a release file needs no more memory than this per part in flight. */
 const PART_BYTES = 5 * 1024 * 1024;
@@ -53,10 +54,10 @@ export class S3ObjectStore implements ObjectStore, ObjectFileUploader, ObjectStr
     }
   }
 
-  /** The object's body as a web stream, read from S3 as the caller consumes it. */
-  async getStream(key: string): Promise<ObjectStream | undefined> {
+  /** The object's body (or a byte range of it) as a web stream, read from S3 as the caller consumes it. */
+  async getStream(key: string, range?: ObjectRange): Promise<ObjectStream | undefined> {
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
       const body = out.Body ? out.Body.transformToWebStream() : new Blob([]).stream();
       return {
         body: body as ReadableStream<Uint8Array>,
@@ -67,6 +68,11 @@ export class S3ObjectStore implements ObjectStore, ObjectFileUploader, ObjectStr
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw error;
     }
+  }
+
+  /** A time-limited GET URL of the object that makes the browser save it under `fileName` as `mediaType`. */
+  presignDownload(key: string, options: PresignOptions): Promise<string> {
+    return presignGetObject(this.s3, this.bucket, key, options);
   }
 
   async exists(key: string): Promise<boolean> {

@@ -256,10 +256,14 @@ export const resources: ResourceModel = {
     },
     {
       id: 'api',
-      description: 'The open-data HTTP API: catalog and downloads',
+      description: 'The open-data HTTP API: catalog, records, changes and downloads',
       entry: 'functions/api/handler.ts',
       timeoutSeconds: 29,
-      memoryMb: 512,
+      // DuckDB (256 MB budget) reads a release's Parquet beside Node; a 1,000,000-row release's Parquet is 28.8 MiB (bench/publish.ts).
+      memoryMb: 1024,
+      // The records cache in /tmp holds each release's Parquet, its record ids and a granted-fields projection at a time.
+      ephemeralStorageMb: 2048,
+      nativeModules: ['@duckdb/node-api'],
       triggers: [{ kind: 'http' }],
       uses: {
         tables: [

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import type { ApiEnv, RateLimits } from '../api/deps.js';
 import { createApi } from '../api/app.js';
+import { QUERY_CACHE_DIR } from '../cli/commands/query.js';
 import { Composition } from '../app/composition.js';
 import { createAwsClients, destroyAwsClients, type AwsClients } from '../aws/clients.js';
 import { countRequests, RequestCounter } from '../aws/request-counter.js';
@@ -112,9 +113,10 @@ export async function startStack(homeDir: string, env: Environment, options: Sta
       counter,
     });
     // The API server answers with the api function's own configuration, as API Gateway would invoke it.
-    // Locally the API limits callers itself (no usage plans) and its feed signing keys live in the state directory.
+    // Locally the API limits callers itself (no usage plans), its feed signing keys live in the state
+    // directory, and downloads stream (no presigning); release files are cached beside `tongyuan query`'s.
     const api = createApi({
-      ...new Composition(runtime.functionConfig('api'), clients).apiDeps(),
+      ...new Composition(runtime.functionConfig('api'), clients).apiDeps({ recordsCacheDir: join(home, QUERY_CACHE_DIR) }),
       signingKeys: new FileSigningKeys(join(home, FEED_KEYS_FILE)),
       ...(options.rateLimit === false ? {} : { rateLimit: options.rateLimit ?? LOCAL_RATE_LIMITS }),
     });

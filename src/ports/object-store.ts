@@ -27,11 +27,17 @@ export interface ObjectStream {
   readonly contentType?: string;
 }
 
+/** Bytes `start` to `end` of an object, both included (an HTTP byte range, resolved). */
+export interface ObjectRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * Reads an object without holding it: a download of a 100 MB release file passes
  * through the API chunk by chunk instead of being buffered first.
  */
 export interface ObjectStreamReader {
-  /** The object's stream, or undefined when it does not exist. */
-  getStream(key: string): Promise<ObjectStream | undefined>;
+  /** The object's stream (only `range` of it when given), or undefined when it does not exist. */
+  getStream(key: string, range?: ObjectRange): Promise<ObjectStream | undefined>;
 }

@@ -26,12 +26,14 @@ export interface RecordQuery {
   readonly cursor?: string;
   /** Count every matching row too (costs a second scan). */
   readonly includeTotal?: boolean;
+  /** Only these records (the changes feed attaches the released rows of the records it names). */
+  readonly recordIds?: readonly string[];
 }
 
 /** A released field as a client sees it. */
 export interface RecordField {
   readonly id: string;
-  /** The field's storage type in the release (`string`, `integer`, `number`, `boolean`, `date`, `datetime`). */
+  /** The field's storage type in the release (`string`, `integer`, `number`, `boolean`, `date`, `datetime`, `array` of strings, `object`). */
   readonly type: string;
   readonly title: { readonly zh: string; readonly en: string };
 }
@@ -41,13 +43,28 @@ export interface RecordPage {
   readonly rows: readonly Readonly<Record<string, unknown>>[];
   /** Set when the query asked for it. */
   readonly total?: number;
+  /** Set when the query named `recordIds`: the record id of each row, in row order. */
+  readonly recordIds?: readonly string[];
   /** Set when more rows follow: pass it back as `cursor`. */
   readonly nextCursor?: string;
+}
+
+/** A release's rows in some of its fields, written to a local file for one download. */
+export interface ProjectedFile {
+  readonly path: string;
+  readonly bytes: number;
+  /** Removes the file (after it was streamed). */
+  discard(): Promise<void>;
 }
 
 /** Reads a release's rows: the one query engine behind /v1 records, CKAN datastore_search and the portal's preview. */
 export interface RecordsReader {
   query(query: RecordQuery): Promise<RecordPage>;
+  /**
+   * The whole release in only `fields`, as JSONL or Parquet (a grant that allows fewer fields
+   * than the release has downloads this instead of the release's file). Absent: not offered.
+   */
+  project?(release: ReleasePointer, fields: readonly string[], format: 'jsonl' | 'parquet'): Promise<ProjectedFile>;
 }
 
 /** The query names something the release does not have, or is malformed: a 400 naming `parameter`. */

@@ -1,44 +1,125 @@
 import type { Hono } from 'hono';
-import type { DatasetConfig } from '../../config/catalog.js';
-import { datasetCategory } from '../../grading/index.js';
-import { authorizeRead } from '../access.js';
 import type { ApiDeps, ApiEnv } from '../deps.js';
 import type { OpenApiPaths } from '../openapi-paths.js';
-import { invalidParameter, problemResponse } from '../problem.js';
-import { isReleaseFormat, RELEASE_FORMATS, RELEASE_MEDIA_TYPES } from '../release-formats.js';
+import { changesHandler, CHANGES_LIMIT_DEFAULT, CHANGES_LIMIT_MAX } from '../records/changes-handler.js';
+import { downloadHandler } from '../records/download-handler.js';
+import { recordsHandler, RECORDS_LIMIT_DEFAULT, RECORDS_LIMIT_MAX } from '../records/records-handler.js';
+import { RELEASE_FORMATS } from '../release-formats.js';
 
-export const recordPaths: OpenApiPaths = {};
+const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '数据集标识 / dataset id' };
+const releaseParameter = { name: 'release', in: 'query', schema: { type: 'string' }, description: '历史版本 / a past release id (default: the latest)' };
+const limit = (max: number, fallback: number) => ({ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: max, default: fallback } });
+const cursorParameter = { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'the `next` link’s cursor' };
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { type: 'object' } } } });
+const refusals = {
+  '400': problem('a bad parameter, named in invalidParams'),
+  '403': problem('restricted: a grant is required'),
+  '404': problem('no such dataset or release'),
+};
+
+export const recordPaths: OpenApiPaths = {
+  '/v1/datasets/{id}/records': {
+    get: {
+      operationId: 'listRecords',
+      summary: '数据记录 / records of a release: equality filters (any other parameter is a field id), full-text q, sort, cursor paging',
+      parameters: [
+        idParameter,
+        limit(RECORDS_LIMIT_MAX, RECORDS_LIMIT_DEFAULT),
+        cursorParameter,
+        { name: 'q', in: 'query', schema: { type: 'string' }, description: 'case-insensitive substring of any text field (Chinese included)' },
+        { name: 'sort', in: 'query', schema: { type: 'string' }, description: 'field ids separated by commas; -field sorts descending' },
+        { name: 'fields', in: 'query', schema: { type: 'string' }, description: 'only these field ids, separated by commas' },
+        { name: 'include_total', in: 'query', schema: { type: 'boolean' } },
+        releaseParameter,
+      ],
+      responses: {
+        '200': {
+          description: 'a page of records',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['release', 'fields', 'records'],
+                properties: {
+                  release: { type: 'string' },
+                  fields: { type: 'array', items: { type: 'object', required: ['id', 'type', 'title'] } },
+                  records: { type: 'array', items: { type: 'object' } },
+                  total: { type: 'integer' },
+                  next: { type: 'string', format: 'uri' },
+                },
+              },
+            },
+          },
+        },
+        ...refusals,
+      },
+    },
+  },
+  '/v1/datasets/{id}/changes': {
+    get: {
+      operationId: 'listChanges',
+      summary: '变更记录 / records added, changed and removed after a release or an instant, one entry per record',
+      parameters: [
+        idParameter,
+        { name: 'since', in: 'query', required: true, schema: { type: 'string' }, description: 'a release id or an ISO 8601 instant' },
+        limit(CHANGES_LIMIT_MAX, CHANGES_LIMIT_DEFAULT),
+        cursorParameter,
+      ],
+      responses: {
+        '200': {
+          description: 'a page of changes; added and changed carry the record as released',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['since', 'latest', 'changes'],
+                properties: {
+                  since: { type: 'string' },
+                  latest: { type: 'string' },
+                  changes: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['change', 'recordId', 'release'],
+                      properties: {
+                        change: { enum: ['added', 'changed', 'removed'] },
+                        recordId: { type: 'string' },
+                        release: { type: 'string' },
+                        reason: { type: 'string' },
+                        record: { type: 'object' },
+                      },
+                    },
+                  },
+                  next: { type: 'string', format: 'uri' },
+                },
+              },
+            },
+          },
+        },
+        ...refusals,
+      },
+    },
+  },
+  '/v1/datasets/{id}/download': {
+    get: {
+      operationId: 'downloadRelease',
+      summary: '下载 / a release file: streamed with byte ranges, or a redirect to a presigned URL',
+      parameters: [idParameter, { name: 'format', in: 'query', schema: { enum: [...RELEASE_FORMATS], default: 'csv' } }, releaseParameter],
+      responses: {
+        '200': { description: 'the file' },
+        '206': { description: 'the requested byte range' },
+        '302': { description: 'the file at a presigned URL' },
+        '304': { description: 'not modified' },
+        '416': problem('the range lies outside the file'),
+        ...refusals,
+      },
+    },
+  },
+};
 
 /** A dataset's rows: records, changes and downloads of its releases. */
 export function registerRecordRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
-  const now = deps.now ?? (() => new Date());
-  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
-  const findDataset = async (id: string) => (await deps.datasets()).find((d) => d.id === id);
-
-  app.get('/v1/datasets/:id/download', async (c) => {
-    const id = c.req.param('id');
-    const format = c.req.query('format') ?? 'csv';
-    if (!isReleaseFormat(format)) return invalidParameter(c, 'format', `must be one of ${RELEASE_FORMATS.join(', ')}; got "${format}"`);
-    const dataset = await findDataset(id);
-    if (!dataset) return problemResponse(c, 404, `no dataset "${id}"`);
-    const release = await deps.latestRelease(id);
-    // 就高从严: restricted now or when the release was built, its files go out only under a grant.
-    const category = release?.category === 'restricted' ? 'restricted' : categoryOf(dataset);
-    const access = authorizeRead(c, dataset, category, now());
-    if (!access.ok) return access.response;
-    const file = release?.files.find((f) => f.format === format);
-    if (!release || !file) return problemResponse(c, 404, `dataset "${id}" has no ${format} release yet`);
-    const etag = `"${file.sha256}"`;
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    const object = await deps.open.getStream(file.key);
-    // The caller learns the release is unavailable, not where our files live.
-    if (!object) return problemResponse(c, 503, `dataset "${id}" has a ${format} release whose file cannot be served now`);
-    return c.body(object.body, 200, {
-      'content-type': RELEASE_MEDIA_TYPES[format],
-      'content-length': String(object.contentLength ?? file.bytes),
-      'content-disposition': `attachment; filename="${file.name}"`,
-      etag,
-      'x-tongyuan-release': release.releaseId,
-    });
-  });
+  app.get('/v1/datasets/:id/records', (c) => recordsHandler(c, deps));
+  app.get('/v1/datasets/:id/changes', (c) => changesHandler(c, deps));
+  app.get('/v1/datasets/:id/download', (c) => downloadHandler(c, deps));
 }

@@ -73,4 +73,22 @@ describe('downloads through the API from the emulated open bucket', () => {
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { detail: string }).detail).toContain('受限开放');
   });
+  it('reads a byte range from the emulated bucket and presigns a GET URL that serves the file under its name', async () => {
+    const open = shared.app.openBucket();
+    const key = `open/range-${uniqueSuffix()}/r/data.csv`;
+    await open.put(key, '0123456789abcdef', { contentType: 'text/csv' });
+    const part = await open.getStream(key, { start: 3, end: 6 });
+    expect(part?.contentLength).toBe(4);
+    expect(await new Response(part!.body).text()).toBe('3456');
+
+    const url = await open.presignDownload(key, { fileName: '行政处罚.csv', mediaType: 'text/csv; charset=utf-8', expiresInSeconds: 60 });
+    expect(url).toMatch(/X-Amz-Signature=/);
+    const fetched = await fetch(url);
+    expect(fetched.status).toBe(200);
+    expect(await fetched.text()).toBe('0123456789abcdef');
+    // The emulator does not check signatures; the signed query names the file and the expiry.
+    const signed = new URL(url).searchParams;
+    expect(signed.get('X-Amz-Expires')).toBe('60');
+    expect(signed.get('response-content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('行政处罚.csv')}`);
+  });
 });
