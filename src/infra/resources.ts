@@ -89,6 +89,13 @@ export type FunctionTrigger =
    */
   | { readonly kind: 'http-authorizer' };
 
+/**
+ * The native packages every handler built on the composition root loads: its module graph
+ * imports the publish and API pieces statically, so they must be beside the bundle even where
+ * they are never called (test/unit/infra/native-modules.test.ts checks each bundle).
+ */
+export const COMPOSITION_NATIVE_MODULES: readonly string[] = ['@duckdb/node-api', '@node-rs/jieba'];
+
 export interface FunctionDef {
   readonly id: string;
   readonly description: string;
@@ -187,6 +194,7 @@ export const resources: ResourceModel = {
       id: 'ingest',
       description: 'Pulls each departmental source page by page into the raw zone',
       entry: 'functions/ingest/handler.ts',
+      nativeModules: COMPOSITION_NATIVE_MODULES,
       timeoutSeconds: 300,
       memoryMb: 512,
       triggers: [{ kind: 'schedule', everyMinutes: 60 }],
@@ -200,6 +208,7 @@ export const resources: ResourceModel = {
       id: 'normalize',
       description: 'Maps, validates and stores raw batches; quarantines invalid records',
       entry: 'functions/normalize/handler.ts',
+      nativeModules: COMPOSITION_NATIVE_MODULES,
       timeoutSeconds: 60,
       memoryMb: 1024,
       triggers: [{ kind: 'sqs', queue: 'normalize', batchSize: 5, maxBatchingWindowSeconds: 1 }],
@@ -216,6 +225,7 @@ export const resources: ResourceModel = {
       id: 'route',
       description: 'Turns new SSOT versions into feed events and dataset publish requests',
       entry: 'functions/route/handler.ts',
+      nativeModules: COMPOSITION_NATIVE_MODULES,
       timeoutSeconds: 60,
       memoryMb: 512,
       triggers: [{ kind: 'stream', table: 'records', batchSize: 500, maxBatchingWindowSeconds: 5, sortKeyPrefix: 'v#' }],
@@ -230,8 +240,8 @@ export const resources: ResourceModel = {
       memoryMb: 1024,
       // A 1,000,000-row release is about 1.8 GB in its five data files (bench/publish.ts).
       ephemeralStorageMb: 4096,
-      // DuckDB writes the Parquet file and the gate reads it back.
-      nativeModules: ['@duckdb/node-api'],
+      // DuckDB writes the Parquet file and the gate reads it back; jieba segments the search index.
+      nativeModules: COMPOSITION_NATIVE_MODULES,
       triggers: [
         { kind: 'sqs', queue: 'publish', batchSize: 10, maxBatchingWindowSeconds: 5, maxConcurrency: 2 },
         // Just after midnight in China: decisions whose publicity period ended yesterday leave the release.
@@ -263,7 +273,8 @@ export const resources: ResourceModel = {
       memoryMb: 1024,
       // The records cache in /tmp holds each release's Parquet, its record ids and a granted-fields projection at a time.
       ephemeralStorageMb: 2048,
-      nativeModules: ['@duckdb/node-api'],
+      // DuckDB answers records queries; jieba segments search queries.
+      nativeModules: COMPOSITION_NATIVE_MODULES,
       triggers: [{ kind: 'http' }],
       uses: {
         tables: [
