@@ -1,26 +1,8 @@
 import requestSchema from '../../../schemas/application-request.schema.json' with { type: 'json' };
 import type { OpenApiPaths } from '../openapi-paths.js';
+import { problemResponses } from '../openapi/components.js';
 
 const { $schema: _dialect, ...applicationRequest } = requestSchema;
-
-/** RFC 9457 problem details, as src/api/problem.ts writes them. */
-const problemSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail', 'instance'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    invalidParams: {
-      type: 'array',
-      items: { type: 'object', required: ['name', 'reason'], properties: { name: { type: 'string' }, reason: { type: 'string' } } },
-    },
-  },
-} as const;
-
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
 
 const statusSchema = {
   type: 'object',
@@ -81,7 +63,7 @@ export const applicationPaths: OpenApiPaths = {
           headers: { Location: { description: 'The status URL', schema: { type: 'string', format: 'uri' } } },
           content: { 'application/json': { schema: submitted } },
         },
-        '400': problem('The application is invalid; invalidParams names each field at fault'),
+        ...problemResponses(400, 429),
       },
     },
   },
@@ -93,7 +75,7 @@ export const applicationPaths: OpenApiPaths = {
       parameters: [{ name: 'id', in: 'path', required: true, description: 'The id returned on submission', schema: { type: 'string', format: 'uuid' } }],
       responses: {
         '200': { description: 'The application, without the applicant’s personal data', content: { 'application/json': { schema: statusSchema } } },
-        '404': problem('No such application'),
+        ...problemResponses(404),
       },
     },
   },

@@ -1,5 +1,6 @@
 import type { OpenApiPaths } from '../openapi-paths.js';
 import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from './catalog-query.js';
+import { problemResponses } from '../openapi/components.js';
 
 /** The OpenAPI 3.1 path items of the DCAT routes. */
 const PAGING_PARAMETERS = [
@@ -27,8 +28,6 @@ const PAGING_PARAMETERS = [
   },
 ];
 
-const PROBLEM = { 'application/problem+json': { schema: { type: 'object', required: ['type', 'title', 'status', 'detail'] } } };
-
 const VALIDATORS = {
   ETag: { description: '表示的实体标签 / the representation’s entity tag', schema: { type: 'string' } },
   'Last-Modified': { description: '所列数据集最新版本的时间 / when the newest listed release was created', schema: { type: 'string' } },
@@ -44,7 +43,7 @@ function catalogOperation(operationId: string, summary: string, mediaType: strin
       responses: {
         '200': { description: 'DCAT-AP 3.0 目录的一页 / one page of the DCAT-AP 3.0 catalog', headers: VALIDATORS, content: { [mediaType]: { schema } } },
         '304': { description: '未修改（If-None-Match 命中）/ not modified (If-None-Match matched)', headers: { ETag: VALIDATORS.ETag } },
-        '400': { description: '参数无效（指明参数）/ a bad query parameter, named', content: PROBLEM },
+        ...problemResponses(400),
       },
     },
   };
@@ -81,7 +80,7 @@ export const dcatPaths: OpenApiPaths = {
             },
           },
         },
-        '400': { description: '不接受查询参数 / no query parameter is accepted', content: PROBLEM },
+        ...problemResponses(400),
       },
     },
   },

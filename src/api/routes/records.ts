@@ -5,17 +5,13 @@ import { changesHandler, CHANGES_LIMIT_DEFAULT, CHANGES_LIMIT_MAX } from '../rec
 import { downloadHandler } from '../records/download-handler.js';
 import { recordsHandler, RECORDS_LIMIT_DEFAULT, RECORDS_LIMIT_MAX } from '../records/records-handler.js';
 import { RELEASE_FORMATS } from '../release-formats.js';
+import { problemResponses } from '../openapi/components.js';
 
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '数据集标识 / dataset id' };
 const releaseParameter = { name: 'release', in: 'query', schema: { type: 'string' }, description: '历史版本 / a past release id (default: the latest)' };
 const limit = (max: number, fallback: number) => ({ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: max, default: fallback } });
 const cursorParameter = { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'the `next` link’s cursor' };
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { type: 'object' } } } });
-const refusals = {
-  '400': problem('a bad parameter, named in invalidParams'),
-  '403': problem('restricted: a grant is required'),
-  '404': problem('no such dataset or release'),
-};
+const refusals = problemResponses(400, 401, 403, 404, 429);
 
 export const recordPaths: OpenApiPaths = {
   '/v1/datasets/{id}/records': {
@@ -110,7 +106,7 @@ export const recordPaths: OpenApiPaths = {
         '206': { description: 'the requested byte range' },
         '302': { description: 'the file at a presigned URL' },
         '304': { description: 'not modified' },
-        '416': problem('the range lies outside the file'),
+        ...problemResponses(416),
         ...refusals,
       },
     },

@@ -5,6 +5,7 @@ import type { SearchHit, SearchQuery } from '../../search/index.js';
 import type { ApiDeps, ApiEnv } from '../deps.js';
 import type { OpenApiPaths } from '../openapi-paths.js';
 import { invalidParameter } from '../problem.js';
+import { problemResponses } from '../openapi/components.js';
 
 const KNOWN = ['q', 'type', 'department', 'district', 'from', 'to', 'limit', 'offset'] as const;
 const MAX_Q = 100;
@@ -88,26 +89,6 @@ export function registerSearchRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
   });
 }
 
-const problem = (description: string) => ({
-  description,
-  content: {
-    'application/problem+json': {
-      schema: {
-        type: 'object',
-        required: ['type', 'title', 'status', 'detail', 'instance'],
-        properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          instance: { type: 'string' },
-          invalidParams: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } } },
-        },
-      },
-    },
-  },
-});
-
 const searchHitSchema = {
   type: 'object',
   required: ['kind', 'datasetId', 'title', 'snippet', 'score', 'url'],
@@ -167,8 +148,7 @@ export const searchPaths: OpenApiPaths = {
           description: 'Ranked hits, best first.',
           content: { 'application/json': { schema: searchAnswerSchema } },
         },
-        '400': problem('A parameter is missing, unknown or out of range; invalidParams names it.'),
-        '429': problem('Too many requests; retry after the Retry-After header’s seconds.'),
+        ...problemResponses(400, 429),
       },
     },
   },

@@ -123,14 +123,14 @@ describe('GET /v1/search', () => {
       operationId: string;
       summary: string;
       parameters: { name: string; schema: object }[];
-      responses: Record<string, { content: object }>;
+      responses: Record<string, { content?: object; $ref?: string }>;
     };
     expect(get.operationId).toBe('search');
     expect(get.summary).not.toBe('');
     expect(get.parameters.map((p) => p.name)).toEqual(['q', 'type', 'department', 'district', 'from', 'to', 'limit', 'offset']);
     for (const p of get.parameters) expect(p.schema).toHaveProperty('type');
     expect(Object.keys(get.responses['200']!.content)).toEqual(['application/json']);
-    expect(Object.keys(get.responses['400']!.content)).toEqual(['application/problem+json']);
+    expect(get.responses['400']!.$ref).toBe('#/components/responses/Problem400');
   });
 
   it('searches what was published, end to end through the wired service', { timeout: 30_000 }, async () => {
