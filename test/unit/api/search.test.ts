@@ -129,7 +129,7 @@ describe('GET /v1/search', () => {
     expect(get.summary).not.toBe('');
     expect(get.parameters.map((p) => p.name)).toEqual(['q', 'type', 'department', 'district', 'from', 'to', 'limit', 'offset']);
     for (const p of get.parameters) expect(p.schema).toHaveProperty('type');
-    expect(Object.keys(get.responses['200']!.content)).toEqual(['application/json']);
+    expect(Object.keys(get.responses['200']!.content ?? {})).toEqual(['application/json']);
     expect(get.responses['400']!.$ref).toBe('#/components/responses/Problem400');
   });
 
