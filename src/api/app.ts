@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { logger } from '../util/logger.js';
+import { ckanRefusalEnvelope } from './ckan/refusal-envelope.js';
 import type { ApiDeps, ApiEnv } from './deps.js';
 import { identifyCaller } from './middleware/caller.js';
 import { httpSemantics } from './middleware/http-semantics.js';
@@ -27,6 +28,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   const routeMethods = routeMethodsOf(app);
   app.use(httpSemantics(deps, routeMethods));
+  // CKAN clients read refusals of /api/…/action/* in CKAN's envelope, whichever middleware refuses.
+  app.use('/api/*', ckanRefusalEnvelope(deps));
   app.use(identifyCaller(deps));
   app.use(rateLimit(deps));
   registerDatasetRoutes(app, deps);
