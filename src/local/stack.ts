@@ -16,7 +16,7 @@ import { provision, type Provisioned } from './provision.js';
 import { LocalRuntime } from './runtime/runtime.js';
 // The embedded default's demo departments: the one place under src/ that reaches demo/ (a type here, a dynamic import below).
 import type { DemoDepartments } from '../../demo/departments.js';
-import { LOOPBACK_HOST } from './bind-host.js';
+import { connectHost, LOOPBACK_HOST } from './bind-host.js';
 import { FEED_KEYS_FILE, FileSigningKeys } from './file-signing-keys.js';
 import { preparePrivateDir, privateUmask } from './private-state.js';
 import { sourcesToSync, type SourcesToSync } from './sources-to-sync.js';
@@ -65,9 +65,14 @@ export interface StackOptions {
  * `env` is the environment `tongyuan up` was started with, read here and passed down;
  * this process's own environment is never changed.
  */
-export async function startStack(homeDir: string, env: Environment, options: StackOptions = {}): Promise<EmbeddedStack> {
+/** The port `tongyuan up` serves the API on when PORT is not set. */
+export const DEFAULT_API_PORT = 8080;
+
+export async function startStack(homeDir: string, givenEnv: Environment, options: StackOptions = {}): Promise<EmbeddedStack> {
   const home = resolve(homeDir);
   const host = options.bindHost ?? LOOPBACK_HOST;
+  // `up` passes the address it listens on; a stack started without one links to the default port.
+  const env: Environment = { TONGYUAN_PUBLIC_BASE_URL: `http://${connectHost(host)}:${DEFAULT_API_PORT}`, ...givenEnv };
   preparePrivateDir(home);
   const restoreUmask = privateUmask();
   const releaseHome = claimStateDir(home);

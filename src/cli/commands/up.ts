@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../config/catalog.js';
 import { bindHostFrom } from '../../local/bind-host.js';
+import { DEFAULT_API_PORT } from '../../local/stack.js';
 import { up } from '../../local/up.js';
 import type { CliCommand } from '../command.js';
 import { tongyuanHome } from '../stack-connection.js';
@@ -11,7 +12,7 @@ export const upCommand: CliCommand = {
   summary: 'start the embedded stack (DynamoDB Local, SQS/SNS/S3, runtime, API); --once runs one full cycle, prints a JSON summary and exits',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { once: { type: 'boolean', default: false } } });
-    const port = Number(io.env.PORT ?? 8080);
+    const port = Number(io.env.PORT ?? DEFAULT_API_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number; got "${io.env.PORT}"`);
     const bind = bindHostFrom(io.env.TONGYUAN_BIND_HOST);
     if (bind.warning) io.say(bind.warning);
