@@ -115,12 +115,12 @@ const RESULTS: Readonly<Record<string, Record<string, unknown>>> = {
   package_show: {
     type: 'object',
     required: ['id', 'name', 'title', 'resources'],
-    properties: { id: { type: 'string' }, name: { type: 'string' }, resources: { type: 'array', items: { type: 'object' } } },
+    properties: { id: { type: 'string' }, name: { type: 'string' }, title: { type: 'string' }, resources: { type: 'array', items: { type: 'object' } } },
   },
   resource_show: {
     type: 'object',
     required: ['id', 'package_id', 'url', 'format'],
-    properties: { id: { type: 'string' }, url: { type: 'string' }, format: { type: 'string' } },
+    properties: { id: { type: 'string' }, package_id: { type: 'string' }, url: { type: 'string' }, format: { type: 'string' } },
   },
   datastore_search: {
     type: 'object',

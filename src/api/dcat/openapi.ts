@@ -74,7 +74,19 @@ export const dcatPaths: OpenApiPaths = {
                 properties: {
                   conformsTo: { const: 'https://project-open-data.cio.gov/v1.1/schema' },
                   describedBy: { type: 'string', format: 'uri' },
-                  dataset: { type: 'array', items: { type: 'object', required: ['title', 'description', 'identifier', 'accessLevel'] } },
+                  dataset: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['title', 'description', 'identifier', 'accessLevel'],
+                      properties: {
+                        title: { type: 'string' },
+                        description: { type: 'string' },
+                        identifier: { type: 'string' },
+                        accessLevel: { enum: ['public', 'restricted public', 'non-public'] },
+                      },
+                    },
+                  },
                 },
               },
             },

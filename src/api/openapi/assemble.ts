@@ -76,7 +76,7 @@ export function assembleOpenApi(fragments: readonly OpenApiPaths[], info: Docume
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Tongyuan open data API / 通源公共数据开放接口',
+      title: 'Tongyuan open data API / 同源公共数据开放接口',
       version: info.version,
       description:
         'Catalog, records, changes and downloads of published datasets; CKAN Action API and DCAT for harvesters. ' +
@@ -89,6 +89,35 @@ export function assembleOpenApi(fragments: readonly OpenApiPaths[], info: Docume
     security: [{}, { apiKey: [] }, { bearer: [] }],
     tags: [...tags].sort().map((name) => ({ name, description: `${name} endpoints` })),
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    components: { schemas: componentSchemas(), ...sharedComponents() },
+    components: usedComponents(paths, { schemas: componentSchemas(), ...sharedComponents() }),
   };
+}
+
+/**
+ * Only the components the paths reach, directly or through other components: the document
+ * describes what the API serves, not every building block a route module might use.
+ */
+function usedComponents(paths: unknown, components: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  const used: Record<string, Record<string, unknown>> = {};
+  const pending: unknown[] = [paths];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) pending.push(...(node as unknown[]));
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        const ref = key === '$ref' && typeof value === 'string' ? /^#\/components\/([^/]+)\/([^/]+)$/.exec(value) : null;
+        if (ref) {
+          const [, kind, name] = ref as unknown as [string, string, string];
+          const target = (components[kind] as Record<string, unknown> | undefined)?.[name];
+          if (target !== undefined && used[kind]?.[name] === undefined) {
+            (used[kind] ??= {})[name] = target;
+            pending.push(target);
+          }
+        } else pending.push(value);
+      }
+    }
+  }
+  // securitySchemes are named by `security`, not by $ref.
+  if (components.securitySchemes) used.securitySchemes = components.securitySchemes as Record<string, unknown>;
+  return used;
 }

@@ -30,6 +30,13 @@ const localized = (what: string): JsonSchema => ({
 const instant: JsonSchema = { type: 'string', format: 'date-time' };
 const absoluteUrl: JsonSchema = { type: 'string', format: 'uri' };
 
+/** A property of a dataset's definition, taken from schemas/dataset.schema.json itself (self-contained: no $ref inside). */
+const configProperty = (name: string): JsonSchema => {
+  const property = (embedded(datasetSchema).properties as Record<string, JsonSchema> | undefined)?.[name];
+  if (property === undefined) throw new Error(`schemas/dataset.schema.json has no property "${name}"`);
+  return property;
+};
+
 const ownSchemas = {
   Problem: {
     type: 'object',
@@ -83,17 +90,14 @@ const ownSchemas = {
       category: { type: 'string', enum: ['open', 'restricted'] },
       categoryLabel: { type: 'string', enum: ['无条件开放', '受限开放'] },
       publisher: { type: 'string' },
-      contactPoint: {
-        type: 'object',
-        required: ['name', 'email'],
-        properties: { name: { type: 'string' }, email: { type: 'string' }, telephone: { type: 'string' } },
-      },
-      license: { type: 'string' },
-      theme: { type: 'string' },
-      subjectCategory: { type: 'string' },
-      updateFrequency: { type: 'string' },
-      keywords: { type: 'array', items: { type: 'string' } },
-      recordType: { type: 'string' },
+      // What the catalog repeats of a dataset's definition is described by the definition's own schema.
+      contactPoint: configProperty('contactPoint'),
+      license: configProperty('license'),
+      theme: configProperty('theme'),
+      subjectCategory: configProperty('subjectCategory'),
+      updateFrequency: configProperty('updateFrequency'),
+      keywords: configProperty('keywords'),
+      recordType: configProperty('recordType'),
       grade: { type: 'string', enum: ['L1', 'L2', 'L3'], description: 'The highest grade of a released field' },
       latestRelease: {
         oneOf: [

@@ -6,6 +6,7 @@ import { ifNoneMatchMatches } from '../http/conditional.js';
 import type { OpenApiPaths } from '../openapi-paths.js';
 import { entityTag, portalAssets } from '../portal/assets.js';
 import { catalogPage, datasetPage, notFoundPage } from '../portal/pages.js';
+import { problemResponses } from '../openapi/components.js';
 
 /**
  * Only the portal's own files may run or style the pages: no inline script or style, no other
@@ -61,6 +62,7 @@ const htmlOperation = (operationId: string, summary: string, description: string
     responses: {
       '200': { description: 'HTML 页面 / the HTML page', content: { 'text/html': { schema: { type: 'string' } } } },
       '304': { description: '未修改 / not modified (If-None-Match matched the ETag)' },
+      ...problemResponses(429),
       ...extraResponses,
     },
   },

@@ -5,7 +5,7 @@ import { changesHandler, CHANGES_LIMIT_DEFAULT, CHANGES_LIMIT_MAX } from '../rec
 import { downloadHandler } from '../records/download-handler.js';
 import { recordsHandler, RECORDS_LIMIT_DEFAULT, RECORDS_LIMIT_MAX } from '../records/records-handler.js';
 import { RELEASE_FORMATS } from '../release-formats.js';
-import { problemResponses } from '../openapi/components.js';
+import { jsonOk, problemResponses } from '../openapi/components.js';
 
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: '数据集标识 / dataset id' };
 const releaseParameter = { name: 'release', in: 'query', schema: { type: 'string' }, description: '历史版本 / a past release id (default: the latest)' };
@@ -29,24 +29,7 @@ export const recordPaths: OpenApiPaths = {
         releaseParameter,
       ],
       responses: {
-        '200': {
-          description: 'a page of records',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['release', 'fields', 'records'],
-                properties: {
-                  release: { type: 'string' },
-                  fields: { type: 'array', items: { type: 'object', required: ['id', 'type', 'title'] } },
-                  records: { type: 'array', items: { type: 'object' } },
-                  total: { type: 'integer' },
-                  next: { type: 'string', format: 'uri' },
-                },
-              },
-            },
-          },
-        },
+        '200': jsonOk('a page of records', 'RecordPage'),
         ...refusals,
       },
     },
