@@ -43,7 +43,8 @@ describe('downloads through the API from the emulated open bucket', () => {
       files: [
         {
           name: `${datasetId}.parquet`,
-          key: `open/${datasetId}/r/${datasetId}.parquet`,
+          // Random bytes, not Parquet: a key other tests' `tongyuan query` (which reads every release Parquet in the shared bucket) does not take for one.
+          key: `open/${datasetId}/r/${datasetId}.random-bytes`,
           format: 'parquet',
           mediaType: 'application/vnd.apache.parquet',
           bytes: content.length,
