@@ -115,8 +115,16 @@ const ENDPOINTS: readonly Endpoint[] = [
   { name: 'changes', kind: 'rows', path: (d) => `/v1/datasets/${d.id}/changes?since=2026-11-01T00:00:00Z` },
   { name: 'CKAN datastore_search', kind: 'rows', path: (d) => `/api/3/action/datastore_search?resource_id=${resourceId(d)}` },
   { name: 'search', kind: 'search', path: (d) => `/v1/search?q=${encodeURIComponent(d === openSet ? OPEN_VALUE : RESTRICTED_WORD)}` },
+  { name: 'catalog', kind: 'metadata', path: () => '/v1/datasets' },
+  { name: 'dataset', kind: 'metadata', path: (d) => `/v1/datasets/${d.id}` },
+  { name: 'releases', kind: 'metadata', path: (d) => `/v1/datasets/${d.id}/releases` },
+  { name: 'CKAN package_search', kind: 'metadata', path: () => '/api/3/action/package_search?rows=100' },
+  { name: 'CKAN package_show', kind: 'metadata', path: (d) => `/api/3/action/package_show?id=${d.id}` },
+  { name: 'CKAN resource_show', kind: 'metadata', path: (d) => `/api/3/action/resource_show?id=${resourceId(d)}` },
   { name: 'DCAT catalog.jsonld', kind: 'metadata', path: () => '/catalog.jsonld' },
+  { name: 'DCAT catalog.ttl', kind: 'metadata', path: () => '/catalog.ttl' },
   { name: 'DCAT-US data.json', kind: 'metadata', path: () => '/data.json' },
+  { name: 'portal dataset page', kind: 'metadata', path: (d) => `/datasets/${d.id}` },
 ];
 
 /**
