@@ -72,6 +72,7 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     });
     const base = `http://${connectHost(host)}:${port}`;
     options.say(`tongyuan is up (state in ${stack.home})`);
+    options.say(`  portal           ${base}/`);
     options.say(`  open-data API    ${base}/v1/datasets`);
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);
     for (const [name, url] of stack.demos.urls) options.say(`  demo department  ${name}: ${url}`);
