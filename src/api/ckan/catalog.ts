@@ -1,10 +1,11 @@
 import type { DatasetConfig } from '../../config/catalog.js';
 import type { SensitivityGrade } from '../../generated/dataset.types.js';
-import { datasetCategory, publishedGrades, stricterGrade } from '../../grading/index.js';
-import type { DatasetCategory, ReleasePointer } from '../../publish/release.js';
+import { publishedGrades, stricterGrade } from '../../grading/index.js';
+import type { ReleasePointer } from '../../publish/release.js';
 import type { ApiDeps } from '../deps.js';
 import { packageOf, type CkanPackage, type PackageSite, type PackageSource } from './package.js';
 import { siteNamespace } from './vocabulary.js';
+import { servedCategory } from '../dataset-category.js';
 
 /** The catalog as CKAN sees it: every dataset as a package, built from the API's dependencies. */
 export interface CkanCatalog {
@@ -23,11 +24,10 @@ export interface PackagedDataset {
 
 export function ckanCatalog(deps: ApiDeps): CkanCatalog {
   const site: PackageSite = { base: deps.publicBaseUrl, namespace: siteNamespace(deps.publicBaseUrl) };
-  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
   const build = async (dataset: DatasetConfig): Promise<PackagedDataset> => {
     const latest = await deps.latestRelease(dataset.id);
     const first = latest ? await firstRelease(deps, dataset.id) : undefined;
-    const source: PackageSource = { dataset, category: servedCategory(categoryOf(dataset), latest), grade: highestGrade(dataset), latest, first };
+    const source: PackageSource = { dataset, category: servedCategory(deps, dataset, latest), grade: highestGrade(dataset), latest, first };
     return { source, package: packageOf(site, source) };
   };
   return {
@@ -38,11 +38,6 @@ export function ckanCatalog(deps: ApiDeps): CkanCatalog {
       return dataset ? build(dataset) : undefined;
     },
   };
-}
-
-/** 就高从严: a release built as restricted stays restricted even when the dataset is open now. */
-export function servedCategory(current: DatasetCategory, release: ReleasePointer | undefined): DatasetCategory {
-  return release?.category === 'restricted' ? 'restricted' : current;
 }
 
 /** The oldest release (metadata_created): the history is newest first, so its last page ends with it. */

@@ -1,7 +1,7 @@
 import type { DatasetConfig } from '../../config/catalog.js';
-import { datasetCategory } from '../../grading/index.js';
 import type { DatasetCategory, ReleasePointer } from '../../publish/release.js';
 import type { ApiDeps } from '../deps.js';
+import { servedCategory } from '../dataset-category.js';
 
 /** A dataset as the catalogs describe it: its definition, its category and its latest release. */
 export interface CatalogEntry {
@@ -13,12 +13,11 @@ export interface CatalogEntry {
 
 /** Every dataset of the catalog with its latest release, in the catalog's order. Reads metadata only. */
 export async function loadCatalogEntries(deps: ApiDeps): Promise<readonly CatalogEntry[]> {
-  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
   const datasets = await deps.datasets();
   return Promise.all(
     datasets.map(async (dataset): Promise<CatalogEntry> => {
       const release = await deps.latestRelease(dataset.id);
-      const category = release?.category === 'restricted' ? 'restricted' : categoryOf(dataset);
+      const category = servedCategory(deps, dataset, release);
       return { dataset, category, ...(release ? { release } : {}) };
     }),
   );

@@ -1,12 +1,12 @@
 /** What the record routes share: query parameters checked one way, the release a request names, who may read it. */
 import type { Context } from 'hono';
 import type { DatasetConfig } from '../../config/catalog.js';
-import { datasetCategory } from '../../grading/index.js';
 import type { DatasetCategory, ReleasePointer } from '../../publish/release.js';
 import { authorizeRead, type DatasetRead } from '../access.js';
 import type { ApiDeps, ApiEnv } from '../deps.js';
 import { invalidParameter, problemResponse } from '../problem.js';
 import { findRelease } from './release-lookup.js';
+import { servedCategory } from '../dataset-category.js';
 
 /** The parameter not in `known` (and, when given, not a field), or undefined. */
 export function unknownParameter(c: Context, known: readonly string[]): string | undefined {
@@ -38,9 +38,8 @@ export async function readableRelease(c: Context<ApiEnv>, deps: ApiDeps, release
   const id = c.req.param('id') ?? '';
   const dataset = (await deps.datasets()).find((d) => d.id === id);
   if (!dataset) return problemResponse(c, 404, `no dataset "${id}"`);
-  const categoryOf = deps.category ?? ((d: DatasetConfig) => datasetCategory(d));
   const release = await findRelease(deps, id, releaseId);
-  const category = release?.category === 'restricted' ? 'restricted' : categoryOf(dataset);
+  const category = servedCategory(deps, dataset, release);
   // Refused before saying whether the release exists: a stranger learns nothing of restricted data.
   const access = authorizeRead(c, dataset, category, (deps.now ?? (() => new Date()))());
   if (!access.ok) return access.response;

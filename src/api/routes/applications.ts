@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { DatasetConfig } from '../../config/catalog.js';
-import { datasetCategory } from '../../grading/index.js';
 import { contentProblems, newApplication, shapeProblems, type DatasetLookup, type FieldProblem } from '../../grants/application.js';
 import type { Application, Grant } from '../../ports/grant-store.js';
 import { applicationFromForm } from '../applications/form.js';
 import type { ApiDeps, ApiEnv } from '../deps.js';
 import { problemResponse } from '../problem.js';
+import { categoryNow } from '../dataset-category.js';
 
 export { applicationPaths } from '../applications/openapi.js';
 
@@ -64,12 +63,11 @@ function statusOf(application: Application, grant: Grant | undefined, statusUrl:
  */
 export function registerApplicationRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
   const now = deps.now ?? (() => new Date());
-  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
   const statusUrl = (id: string) => `${deps.publicBaseUrl}/v1/applications/${id}`;
 
   const lookup = async (datasetId: string): Promise<DatasetLookup | undefined> => {
     const dataset = (await deps.datasets()).find((d) => d.id === datasetId);
-    return dataset && { dataset, category: categoryOf(dataset) };
+    return dataset && { dataset, category: categoryNow(deps, dataset) };
   };
 
   app.post(

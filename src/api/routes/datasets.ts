@@ -1,7 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { DatasetConfig } from '../../config/catalog.js';
-import { datasetCategory } from '../../grading/index.js';
-import type { DatasetCategory, ReleasePointer } from '../../publish/release.js';
+import type { DatasetCategory } from '../../publish/release.js';
 import { DCAT_THEMES, matchesCatalogQuery } from '../catalog-filter.js';
 import { describeDataset, describeFiles } from '../describe-dataset.js';
 import type { ApiDeps, ApiEnv } from '../deps.js';
@@ -11,6 +10,7 @@ import { decodeCursor, encodeCursor, nextPageUrl, pageLimit, unknownParameter } 
 import type { OpenApiPaths } from '../openapi-paths.js';
 import { datasetOpenApiPaths } from '../openapi/dataset-paths.js';
 import { datasetNotFound, invalidParameter } from '../problem.js';
+import { servedCategory } from '../dataset-category.js';
 
 export const datasetPaths: OpenApiPaths = datasetOpenApiPaths;
 
@@ -21,13 +21,9 @@ const CATEGORIES: readonly DatasetCategory[] = ['open', 'restricted'];
 /** The catalog: /v1/datasets (searched, filtered, paged), one dataset, its releases. */
 export function registerDatasetRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
   const now = deps.now ?? (() => new Date());
-  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
-  // 就高从严: a release built as restricted stays restricted even if the dataset is open now.
-  const effectiveCategory = (dataset: DatasetConfig, release: ReleasePointer | undefined): DatasetCategory =>
-    release?.category === 'restricted' ? 'restricted' : categoryOf(dataset);
   const describe = async (dataset: DatasetConfig) => {
     const release = await deps.latestRelease(dataset.id);
-    return describeDataset(dataset, effectiveCategory(dataset, release), release, deps.publicBaseUrl, now());
+    return describeDataset(dataset, servedCategory(deps, dataset, release), release, deps.publicBaseUrl, now());
   };
   const findDataset = async (id: string) => (await deps.datasets()).find((d) => d.id === id);
 
@@ -41,7 +37,7 @@ export function registerDatasetRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
     const { q, theme, category } = c.req.query();
     const found = (await deps.datasets()).filter((d) => (theme === undefined || d.theme === theme) && matchesCatalogQuery(d, q));
     // The category a dataset is listed under is the one its entry shows, its latest release's included.
-    const categories = category === undefined ? [] : await Promise.all(found.map(async (d) => effectiveCategory(d, await deps.latestRelease(d.id))));
+    const categories = category === undefined ? [] : await Promise.all(found.map(async (d) => servedCategory(deps, d, await deps.latestRelease(d.id))));
     const matching = found.filter((_, i) => category === undefined || categories[i] === category).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const start = after === undefined ? 0 : matching.findIndex((d) => d.id > after);
     const page = start < 0 ? [] : matching.slice(start, start + limit);
@@ -79,7 +75,7 @@ export function registerDatasetRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
     c.header('cache-control', CACHE_METADATA);
     return c.json({
       releases: history.releases.map((release) => {
-        const category = effectiveCategory(dataset, release);
+        const category = servedCategory(deps, dataset, release);
         return {
           id: release.releaseId,
           createdAt: release.createdAt,

@@ -1,12 +1,13 @@
 import type { Context, Hono } from 'hono';
 import type { DatasetConfig } from '../../config/catalog.js';
-import { datasetCategory, releaseColumns } from '../../grading/index.js';
+import { releaseColumns } from '../../grading/index.js';
 import type { ApiDeps, ApiEnv } from '../deps.js';
 import { ifNoneMatchMatches } from '../http/conditional.js';
 import type { OpenApiPaths } from '../openapi-paths.js';
 import { entityTag, portalAssets } from '../portal/assets.js';
 import { catalogPage, datasetPage, notFoundPage } from '../portal/pages.js';
 import { problemResponses } from '../openapi/components.js';
+import { categoryNow } from '../dataset-category.js';
 
 /**
  * Only the portal's own files may run or style the pages: no inline script or style, no other
@@ -89,7 +90,6 @@ function applicableFields(dataset: DatasetConfig) {
 /** The portal (/): catalog, dataset pages and their static files, on the API's own origin. */
 export function registerPortalRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
   const assets = portalAssets();
-  const categoryOf = deps.category ?? ((dataset: DatasetConfig) => datasetCategory(dataset));
   const catalog = catalogPage();
 
   app.get('/', (c) => htmlResponse(c, 200, catalog));
@@ -98,7 +98,7 @@ export function registerPortalRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
     const id = c.req.param('id');
     const dataset = (await deps.datasets()).find((d) => d.id === id);
     if (!dataset) return htmlResponse(c, 404, notFoundPage('../', `没有数据集“${id}”。 / No dataset "${id}".`));
-    const page = datasetPage({ id: dataset.id, title: dataset.title, category: categoryOf(dataset), fields: applicableFields(dataset) });
+    const page = datasetPage({ id: dataset.id, title: dataset.title, category: categoryNow(deps, dataset), fields: applicableFields(dataset) });
     return htmlResponse(c, 200, page);
   });
 
