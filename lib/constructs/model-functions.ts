@@ -17,7 +17,7 @@ import { createDeadLetterQueue } from './queues-with-dlq.js';
 import { grantSecretReads } from './secret-grants.js';
 
 /** Source and dataset definitions travel inside every bundle, read from here at run time. */
-const CATALOG_FOLDERS = ['sources', 'datasets'] as const;
+const CATALOG_FOLDERS = ['sources', 'datasets', 'subscribers'] as const;
 const LAMBDA_TASK_ROOT = '/var/task';
 
 const copyCatalog: NonNullable<BundlingOptions['commandHooks']> = {
@@ -102,6 +102,7 @@ export class ModelFunctions extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         TONGYUAN_SOURCES_DIR: `${LAMBDA_TASK_ROOT}/sources`,
         TONGYUAN_DATASETS_DIR: `${LAMBDA_TASK_ROOT}/datasets`,
+        TONGYUAN_SUBSCRIBERS_DIR: `${LAMBDA_TASK_ROOT}/subscribers`,
       },
       // Asynchronous (scheduled) invocations that still fail after Lambda's retries land here.
       deadLetterQueue: invokedAsynchronously ? createDeadLetterQueue(scope, 'AsyncFailures') : undefined,

@@ -33,7 +33,10 @@ import { createConnectors } from '../ingest/connectors/index.js';
 import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
-import { feedsByRecordType } from '../feeds/feeds.js';
+import type { FanoutDeps } from '../feeds/fanout.js';
+import { JwkFeedSigner } from '../feeds/signature.js';
+import { DynamoDeliveryLedger } from '../aws/dynamo-delivery-ledger.js';
+import { DynamoFeedLog } from '../aws/dynamo-feed-log.js';
 import { ApiGatewayUsagePlanKeys } from '../aws/api-gateway-usage-keys.js';
 import { LocalUsagePlanKeys } from '../grants/local-usage-plan-keys.js';
 import type { UsagePlanKeys } from '../ports/grant-store.js';
@@ -48,7 +51,7 @@ import { RecordOverflow } from '../ssot/overflow.js';
 import { precedenceFrom } from '../ssot/source-precedence.js';
 import { identityValues } from '../records/identity.js';
 import { loadCatalog, type Catalog } from '../config/catalog-context.js';
-import { freeTextColumns, openColumns, recordTypeRules, schemaUri } from './record-type-rules.js';
+import { freeTextColumns, recordTypeRules } from './record-type-rules.js';
 import { releasePieces } from './release-pieces.js';
 import { createSearchService } from '../search/index.js';
 import { sourceValidity } from '../publish/source-validity.js';
@@ -169,15 +172,34 @@ export class Composition {
     };
   }
 
+  /** The feed signing keys: the private set is a Secrets Manager secret, read by the signer and (public halves) the API. */
+  signingKeys(): SecretsManagerSigningKeys {
+    return new SecretsManagerSigningKeys(secretProviders(this.config.env).secret, this.config.env[FEED_KEYS_SECRET_VAR] ?? DEFAULT_FEED_KEYS_SECRET);
+  }
+
+  feedLog = (): DynamoFeedLog => new DynamoFeedLog(this.clients.doc, this.config.resources.table('feeds'));
+  deliveryLedger = (): DynamoDeliveryLedger => new DynamoDeliveryLedger(this.clients.doc, this.config.resources.table('feeds'));
+
+  /** What announcing changes on the feeds needs: the log, the signer, each feed's topic, the subscribers, the delivery ledger. */
+  feedFanout(catalog: Catalog): FanoutDeps {
+    const keys = this.signingKeys();
+    return {
+      log: this.feedLog(),
+      signer: new JwkFeedSigner(() => keys.keySet()),
+      publisher: (feed) => this.feedPublisher(feed),
+      subscribers: catalog.subscribers,
+      deliveries: this.deliveryLedger(),
+      now: () => this.clock.now(),
+    };
+  }
+
   routeDeps(catalog: Catalog): RouteDeps {
     return {
-      feed: (feedId) => this.feedPublisher(feedId),
+      feeds: this.feedFanout(catalog),
       publishQueue: this.queue('publish'),
       changes: this.changeMarks(),
       datasets: catalog.datasets,
-      openColumns,
       freeTextColumns,
-      schemaUri,
       now: () => this.clock.now(),
     };
   }
@@ -193,8 +215,9 @@ export class Composition {
       clock: this.clock,
       disclosures: this.disclosureLedger(),
       lifecycleFeeds: {
-        publishers: (recordType) => (feedsByRecordType[recordType] ?? []).map((feedId) => this.feedPublisher(feedId)),
-        schemaUri,
+        fanout: async () => this.feedFanout(await this.catalog()),
+        datasets: async () => (await this.catalog()).datasets,
+        freeTextColumns,
       },
     };
   }
@@ -227,7 +250,7 @@ export class Composition {
       ...(options.presignDownloads ? { presignDownload: (key, how) => this.openBucket().presignDownload(key, how) } : {}),
       publicBaseUrl,
       // The feed signing keys' private set is a Secrets Manager secret; the API reads it to publish the public halves.
-      signingKeys: new SecretsManagerSigningKeys(secretProviders(this.config.env).secret, this.config.env[FEED_KEYS_SECRET_VAR] ?? DEFAULT_FEED_KEYS_SECRET),
+      signingKeys: this.signingKeys(),
       grants: this.grantStore(),
       search: createSearchService({
         datasets: async () => (await this.catalog()).datasets,

@@ -1,4 +1,4 @@
-import { parseKeySet, publicSetOf } from '../feeds/feed-keys.js';
+import { parseKeySet, publicSetOf, type PrivateKeySet } from '../feeds/feed-keys.js';
 import type { PublicSigningJwk, SigningKeys } from '../ports/signing-keys.js';
 
 /** The variable naming the secret that holds the feed signing keys, and the name it has when unset. */
@@ -19,9 +19,14 @@ export class SecretsManagerSigningKeys implements SigningKeys {
   ) {}
 
   async publicJwks(): Promise<{ readonly keys: readonly PublicSigningJwk[] }> {
+    return publicSetOf(await this.keySet(), `secret "${this.secretId}"`);
+  }
+
+  /** The private key set, for the feed signer; refused, naming the secret, when it holds no key. */
+  async keySet(): Promise<PrivateKeySet> {
     const where = `secret "${this.secretId}"`;
     const text = await this.readSecret(this.secretId);
     if (text === undefined || text === '') throw new Error(`${where} holds no feed signing keys`);
-    return publicSetOf(parseKeySet(text, where), where);
+    return parseKeySet(text, where);
   }
 }

@@ -1,9 +1,13 @@
 import { loadDatasets, loadSources, type DatasetConfig, type FileProblem, type SourceConfig } from './catalog.js';
+import type { SubscriberConfig } from '../generated/subscriber.types.js';
 import { logger } from '../util/logger.js';
+import { loadSubscribers } from './subscribers.js';
 
 export interface Catalog {
   readonly sources: readonly SourceConfig[];
   readonly datasets: readonly DatasetConfig[];
+  /** Partners subscribed to the feeds (subscribers/*.json). */
+  readonly subscribers: readonly SubscriberConfig[];
   /** Files refused (and skipped) when loading; the others are in `sources` and `datasets`. */
   readonly problems: readonly FileProblem[];
   source(id: string): SourceConfig;
@@ -13,15 +17,14 @@ export interface Catalog {
  * Source and dataset definitions from the configuration's folders, validated. An invalid
  * file is skipped and listed in `problems`: one bad department does not stop the others.
  */
-export async function loadCatalog(dirs: { readonly sources: string; readonly datasets: string }): Promise<Catalog> {
-  const [{ valid: sources, problems: sourceProblems }, { valid: datasets, problems: datasetProblems }] = await Promise.all([
-    loadSources(dirs.sources),
-    loadDatasets(dirs.datasets),
-  ]);
-  const problems = [...sourceProblems, ...datasetProblems];
+export async function loadCatalog(dirs: { readonly sources: string; readonly datasets: string; readonly subscribers: string }): Promise<Catalog> {
+  const [{ valid: sources, problems: sourceProblems }, { valid: datasets, problems: datasetProblems }, { valid: subscribers, problems: subscriberProblems }] =
+    await Promise.all([loadSources(dirs.sources), loadDatasets(dirs.datasets), loadSubscribers(dirs.subscribers)]);
+  const problems = [...sourceProblems, ...datasetProblems, ...subscriberProblems];
   return {
     sources,
     datasets,
+    subscribers,
     problems,
     source(id: string) {
       const found = sources.find((s) => s.id === id);

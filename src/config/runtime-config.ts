@@ -31,7 +31,7 @@ export interface RuntimeConfig {
   readonly metricsEnabled: boolean;
   readonly tracingEnabled: boolean;
   /** Where source and dataset definitions live (Lambda bundles copy them next to the handler). */
-  readonly catalogDirs: { readonly sources: string; readonly datasets: string };
+  readonly catalogDirs: { readonly sources: string; readonly datasets: string; readonly subscribers: string };
   /** Region, endpoints and credentials for the SDK clients; empty fields mean the SDK's defaults. */
   readonly aws: AwsClientOptions;
   /**
@@ -45,8 +45,12 @@ export interface RuntimeConfig {
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The repository's own folders, used when TONGYUAN_SOURCES_DIR / TONGYUAN_DATASETS_DIR are not set. */
-export const DEFAULT_CATALOG_DIRS = { sources: join(repoRoot, 'sources'), datasets: join(repoRoot, 'datasets') } as const;
+/** The repository's own folders, used when TONGYUAN_SOURCES_DIR / TONGYUAN_DATASETS_DIR / TONGYUAN_SUBSCRIBERS_DIR are not set. */
+export const DEFAULT_CATALOG_DIRS = {
+  sources: join(repoRoot, 'sources'),
+  datasets: join(repoRoot, 'datasets'),
+  subscribers: join(repoRoot, 'subscribers'),
+} as const;
 
 function nonEmpty(env: Environment, name: string): string | undefined {
   const value = env[name];
@@ -180,6 +184,7 @@ export function loadRuntimeConfig(env: Environment, model: ResourceModel = resou
     catalogDirs: {
       sources: nonEmpty(env, 'TONGYUAN_SOURCES_DIR') ?? DEFAULT_CATALOG_DIRS.sources,
       datasets: nonEmpty(env, 'TONGYUAN_DATASETS_DIR') ?? DEFAULT_CATALOG_DIRS.datasets,
+      subscribers: nonEmpty(env, 'TONGYUAN_SUBSCRIBERS_DIR') ?? DEFAULT_CATALOG_DIRS.subscribers,
     },
     aws: awsOptions(env),
     env: Object.freeze(strings),

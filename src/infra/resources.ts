@@ -40,6 +40,8 @@ export interface QueueDef {
 export interface TopicDef {
   readonly id: string;
   readonly description: string;
+  /** A FIFO topic: ordered per message group, deduplicated; its name ends in `.fifo`. */
+  readonly fifo?: boolean;
 }
 
 export interface SubscriptionDef {
@@ -165,6 +167,13 @@ export const resources: ResourceModel = {
       globalIndexes: [{ name: 'byStatus', partitionKey: S('listKey'), sortKey: S('listedAt') }],
     },
     {
+      id: 'feeds',
+      description:
+        "Each feed's hash-chained event log (heads by sequence, the chain tip, ids already logged) and what each subscriber was sent and acknowledged",
+      partitionKey: S('pk'),
+      sortKey: S('sk'),
+    },
+    {
       id: 'access-audit',
       description: 'Every call made with an API key, per grant by time, and the daily call counters of the quota (src/aws/dynamo-access-audit.ts)',
       partitionKey: S('pk'),
@@ -180,15 +189,15 @@ export const resources: ResourceModel = {
   queues: [
     { id: 'normalize', description: 'Raw batches waiting to be mapped, validated and stored', visibilityTimeoutSeconds: 360, maxReceiveCount: 5 },
     { id: 'publish', description: 'Datasets whose records changed and need a new release', visibilityTimeoutSeconds: 1800, maxReceiveCount: 5 },
-    {
-      id: 'subscriber-demo-enforcement',
-      description: 'The demo partner region subscribed to the enforcement feed',
-      visibilityTimeoutSeconds: 60,
-      maxReceiveCount: 10,
-    },
   ],
-  topics: [{ id: 'enforcement', description: 'Law-enforcement disclosure feed (行政执法公示)' }],
-  subscriptions: [{ id: 'demo-enforcement', topic: 'enforcement', queue: 'subscriber-demo-enforcement', rawMessageDelivery: true }],
+  // Ordered per record (MessageGroupId = record id) and deduplicated (MessageDeduplicationId = event id and view).
+  topics: [
+    { id: 'gazette', description: 'Gazette feed (政府公报与规范性文件)', fifo: true },
+    { id: 'enforcement', description: 'Law-enforcement disclosure feed (行政执法公示)', fifo: true },
+    { id: 'yrd', description: 'Yangtze River Delta exchange feed (长三角: credit, 双公示, property rights, cross-province services)', fifo: true },
+  ],
+  // Subscriber queues and their subscriptions come from subscribers/*.yaml (src/infra/subscriber-resources.ts).
+  subscriptions: [],
   functions: [
     {
       id: 'ingest',
@@ -230,7 +239,16 @@ export const resources: ResourceModel = {
       memoryMb: 512,
       triggers: [{ kind: 'stream', table: 'records', batchSize: 500, maxBatchingWindowSeconds: 5, sortKeyPrefix: 'v#' }],
       // Reads the raw bucket for record content stored by pointer (ssot-overflow/); marks datasets changed in state.
-      uses: { tables: [{ id: 'state', access: 'readWrite' }], queues: ['publish'], topics: ['enforcement'], buckets: [{ id: 'raw', access: 'read' }] },
+      uses: {
+        tables: [
+          { id: 'state', access: 'readWrite' },
+          // The feed log (sequences, hash chain) and the delivery ledger.
+          { id: 'feeds', access: 'readWrite' },
+        ],
+        queues: ['publish'],
+        topics: ['gazette', 'enforcement', 'yrd'],
+        buckets: [{ id: 'raw', access: 'read' }],
+      },
     },
     {
       id: 'publish',
@@ -253,6 +271,8 @@ export const resources: ResourceModel = {
           { id: 'state', access: 'readWrite' },
           // A release's validity rate counts the quarantined rows of its sources.
           { id: 'quarantine', access: 'read' },
+          // Expiries are logged on the feeds and their deliveries recorded.
+          { id: 'feeds', access: 'readWrite' },
         ],
         buckets: [
           { id: 'open', access: 'readWrite' },
@@ -261,7 +281,7 @@ export const resources: ResourceModel = {
         // Deferred (debounced) publish requests go back on their own queue.
         queues: ['publish'],
         // Expiries happen with no source change: the daily re-evaluation announces them on the feed.
-        topics: ['enforcement'],
+        topics: ['gazette', 'enforcement', 'yrd'],
       },
     },
     {

@@ -49,6 +49,7 @@ export function simulatedFunctionEnvironment(fn: FunctionDef, settings: Simulate
     POWERTOOLS_TRACE_ENABLED: 'false',
     TONGYUAN_SOURCES_DIR: stack.catalogDirs.sources,
     TONGYUAN_DATASETS_DIR: stack.catalogDirs.datasets,
+    TONGYUAN_SUBSCRIBERS_DIR: stack.catalogDirs.subscribers,
     TONGYUAN_PUBLISH_QUIET_SECONDS: String(stack.publishQuietSeconds),
     ...(stack.publicBaseUrl ? { TONGYUAN_PUBLIC_BASE_URL: stack.publicBaseUrl } : {}),
   };

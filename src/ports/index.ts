@@ -14,3 +14,6 @@ export * from './quarantine-store.js';
 export * from './record-store.js';
 export * from './release-catalog.js';
 export * from './disclosure-ledger.js';
+export * from './delivery-ledger.js';
+export * from './feed-log.js';
+export * from './signing-keys.js';

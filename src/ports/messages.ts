@@ -6,8 +6,18 @@ export interface MessageSender {
 export interface FeedMessage {
   readonly body: string;
   readonly attributes?: Readonly<Record<string, string>>;
+  /** FIFO: messages of one group (the record id) are delivered in the order published. */
+  readonly groupId?: string;
+  /** FIFO: a message with an id seen in the last 5 minutes is dropped (the event id and the view). */
+  readonly deduplicationId?: string;
 }
 
 export interface FeedPublisher {
+  /** Publishes every message in order; a body over the transport's limit travels by S3 pointer. Throws if any is finally refused. */
   publish(messages: readonly FeedMessage[]): Promise<void>;
+}
+
+/** Sends feed messages straight to one subscriber's queue (a replay or a backfill: the topic's other subscribers must not see them again). */
+export interface QueueFeedSender {
+  send(queueUrl: string, messages: readonly FeedMessage[]): Promise<void>;
 }

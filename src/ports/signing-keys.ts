@@ -17,3 +17,9 @@ export interface SigningKeys {
   /** The public JWK set, newest key first. */
   publicJwks(): Promise<{ readonly keys: readonly PublicSigningJwk[] }>;
 }
+
+/** Signs feed events with the newest private key; the private half never leaves the adapter. */
+export interface FeedSigner {
+  /** A detached compact JWS (`<protected>..<signature>`, alg EdDSA, kid of the key) over `payload`. */
+  signDetached(payload: Uint8Array): Promise<string>;
+}

@@ -1,0 +1,108 @@
+import type { SubscriberConfig } from '../generated/subscriber.types.js';
+import type { DeliveryLedger, FeedLog, FeedPublisher, FeedSigner, LeavingDelivery } from '../ports/index.js';
+import type { FeedChange, FeedLogEntry } from './event.js';
+import { attributesOf, eventData, feedMessage, signedEvent } from './event-message.js';
+import { dataSchemaUri, eventSource, eventType, FEED_VIEWS, type FeedId, type FeedView } from './feeds.js';
+import { matchesFilter } from './subscriber-filter.js';
+
+export interface FanoutDeps {
+  readonly log: FeedLog;
+  readonly signer: FeedSigner;
+  /** The topic of a feed. */
+  readonly publisher: (feed: FeedId) => FeedPublisher;
+  readonly subscribers: readonly SubscriberConfig[];
+  readonly deliveries: DeliveryLedger;
+  readonly now: () => Date;
+}
+
+export interface FanoutOutcome {
+  /** Events newly logged or logged before (a redelivery), per feed. */
+  readonly events: number;
+  /** Messages published (an event goes out once per view its subscribers hold). */
+  readonly messages: number;
+}
+
+const headOf = (change: FeedChange) => ({
+  specversion: '1.0' as const,
+  id: change.id,
+  source: eventSource(change.feed),
+  type: eventType(change.feed, change.entity, change.action),
+  subject: change.version.recordId,
+  time: change.time,
+  datacontenttype: 'application/json' as const,
+  dataschema: dataSchemaUri(change.feed, change.entity),
+});
+
+const refOf = (change: FeedChange) => ({
+  recordType: change.version.recordType,
+  recordId: change.version.recordId,
+  version: change.version.version,
+  contentHash: change.version.contentHash,
+  entity: change.entity,
+  action: change.action,
+  carriesRecord: change.carriesRecord,
+  district: change.district,
+  ...(change.reason ? { reason: change.reason } : {}),
+  ...(change.publicUntil ? { publicUntil: change.publicUntil } : {}),
+  ...(change.deadline ? { deadline: change.deadline } : {}),
+});
+
+/** The views a feed's subscribers hold: each event is rendered, signed and published once per view. */
+const viewsOf = (feed: FeedId, subscribers: readonly SubscriberConfig[]): FeedView[] =>
+  FEED_VIEWS.filter((view) => subscribers.some((s) => s.view === view && s.feeds.includes(feed)));
+
+/**
+ * Announces changes: logs them per feed (sequence, hash chain), renders each once per view its
+ * subscribers hold, signs and publishes it to the feed's topic (whose filter policies pick each
+ * subscriber's messages), then counts what each subscriber was sent and records every leaving
+ * event with its deadline. A redelivered batch logs nothing new and publishes the same ids.
+ */
+export async function fanOut(changes: readonly FeedChange[], deps: FanoutDeps): Promise<FanoutOutcome> {
+  const byFeed = new Map<FeedId, FeedChange[]>();
+  for (const change of changes) byFeed.set(change.feed, [...(byFeed.get(change.feed) ?? []), change]);
+  let events = 0;
+  let messages = 0;
+  for (const [feed, list] of byFeed) {
+    const entries = await deps.log.append(
+      feed,
+      list.map((change) => ({ head: headOf(change), change: refOf(change) })),
+    );
+    const views = viewsOf(feed, deps.subscribers);
+    const out = [];
+    for (const [i, entry] of entries.entries()) {
+      for (const view of views) out.push(feedMessage(await signedEvent(entry, eventData(entry, list[i]!.version, view), deps.signer), entry, view));
+    }
+    await deps.publisher(feed).publish(out);
+    await recordDeliveries(feed, entries, deps);
+    events += entries.length;
+    messages += out.length;
+  }
+  return { events, messages };
+}
+
+/** What each subscriber of the feed was sent: counts, and each leaving event with its deadline. */
+async function recordDeliveries(feed: FeedId, entries: readonly FeedLogEntry[], deps: FanoutDeps): Promise<void> {
+  const sentAt = deps.now().toISOString();
+  const sent: { subscriber: string; count: number }[] = [];
+  const leaving: LeavingDelivery[] = [];
+  for (const subscriber of deps.subscribers.filter((s) => s.feeds.includes(feed))) {
+    const matched = entries.filter((entry) => matchesFilter(subscriber, attributesOf(entry, subscriber.view)));
+    if (matched.length === 0) continue;
+    sent.push({ subscriber: subscriber.id, count: matched.length });
+    for (const entry of matched) {
+      if (!entry.change.deadline) continue;
+      leaving.push({
+        subscriber: subscriber.id,
+        feed,
+        eventId: entry.head.id,
+        sequence: Number(entry.head.sequence),
+        type: entry.head.type,
+        recordType: entry.change.recordType,
+        recordId: entry.change.recordId,
+        deadline: entry.change.deadline,
+        sentAt,
+      });
+    }
+  }
+  if (sent.length > 0) await deps.deliveries.recordSent(sent, leaving);
+}
