@@ -13,7 +13,7 @@ export { ConfigError, describeFileProblem, type FileProblem, type LoadedDefiniti
 export { resolveSecretReferences } from './secret-refs.js';
 
 /** Validates one parsed document: the value, or the problems as "path: what is wrong". */
-type DocumentCheck<T> = (data: unknown) => Promise<{ value: T; problems: [] } | { value?: undefined; problems: string[] }>;
+export type DocumentCheck<T> = (data: unknown) => Promise<{ value: T; problems: [] } | { value?: undefined; problems: string[] }>;
 
 const checkSource: DocumentCheck<SourceConfig> = async (data) => {
   const { source, problems } = await checkSourceDocument(data);
@@ -35,7 +35,7 @@ const shownPath = (file: string): string => relative(process.cwd(), file) || fil
 
 type FileOutcome<T> = { value: T; problem?: undefined } | { value?: undefined; problem: FileProblem };
 
-async function readYamlFile<T>(file: string, check: DocumentCheck<T>, what: string): Promise<FileOutcome<T>> {
+export async function readYamlFile<T>(file: string, check: DocumentCheck<T>, what: string): Promise<FileOutcome<T>> {
   const shown = shownPath(file);
   let parsed: unknown;
   try {
@@ -52,7 +52,7 @@ async function readYamlFile<T>(file: string, check: DocumentCheck<T>, what: stri
  * Every definition in a folder that is valid on its own and has an id no other file
  * claims; each other file becomes a problem, so one bad file never hides the rest.
  */
-async function loadYamlDir<T extends { id: string }>(dir: string, check: DocumentCheck<T>, what: string): Promise<LoadedDefinitions<T>> {
+export async function loadYamlDir<T extends { id: string }>(dir: string, check: DocumentCheck<T>, what: string): Promise<LoadedDefinitions<T>> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
   const outcomes = await Promise.all(names.map(async (name) => ({ file: shownPath(join(dir, name)), ...(await readYamlFile(join(dir, name), check, what)) })));
   const filesById = new Map<string, string[]>();

@@ -4,6 +4,7 @@ import { complianceReportCommand } from './compliance.js';
 import { datasetsListCommand, datasetsPublishCommand, datasetsReleasesCommand } from './datasets.js';
 import { exportSgsCommand } from './export.js';
 import { grantsCommands } from './grants.js';
+import { subscribersCommands } from './subscribers.js';
 import { qualityCommand } from './quality.js';
 import { queryCommand } from './query.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
@@ -32,4 +33,5 @@ export const commands: readonly CliCommand[] = [
   datasetsPublishCommand,
   queryCommand,
   ...grantsCommands,
+  ...subscribersCommands,
 ];
