@@ -130,9 +130,9 @@ const ADD_OPTIONS = [
 
 export const subscribersAddCommand: CliCommand = {
   path: ['subscribers', 'add'],
-  usage:
-    'subscribers add --id <id> --partner <partner> --name <name> --feeds a,b --view public|partner-government --ordering per-record|none [--entities a,b] [--actions a,b] [--districts a,b] --contact-name <name> --contact-email <email> [--contact-telephone <tel>]',
-  summary: 'write subscribers/<id>.yaml, validated as the loader does; its queue comes with the next `tongyuan up` or `cdk deploy`',
+  usage: 'subscribers add --id --partner --name --feeds a,b --view --ordering --contact-name --contact-email [options]',
+  summary:
+    'write subscribers/<id>.yaml, validated as the loader does (options: --entities, --actions, --districts a,b; --contact-telephone); its queue comes with the next `tongyuan up` or `cdk deploy`',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: Object.fromEntries(ADD_OPTIONS.map((o) => [o, { type: 'string' as const }])) });
     const dir = subscribersDir(io);
