@@ -6,7 +6,7 @@ import { loadSubscribers } from './subscribers.js';
 export interface Catalog {
   readonly sources: readonly SourceConfig[];
   readonly datasets: readonly DatasetConfig[];
-  /** Partners subscribed to the feeds (subscribers/*.json). */
+  /** Partners subscribed to the feeds (subscribers/*.yaml). */
   readonly subscribers: readonly SubscriberConfig[];
   /** Files refused (and skipped) when loading; the others are in `sources` and `datasets`. */
   readonly problems: readonly FileProblem[];
