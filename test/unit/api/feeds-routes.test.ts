@@ -179,3 +179,10 @@ describe('GET /asyncapi.json', () => {
     expect((body.info as { description: string }).description).toContain('https://data.example/.well-known/jwks.json');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the feed routes', async () => {
+    const { body } = await get(undefined, '/openapi.json');
+    expect(Object.keys(body.paths as object)).toEqual(expect.arrayContaining(['/asyncapi.json', '/v1/feeds', '/v1/feeds/{feed}/events']));
+  });
+});
