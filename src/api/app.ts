@@ -8,9 +8,11 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { routeMethodsOf } from './http/route-methods.js';
 import { internalFailure, methodNotAllowed, noRoute } from './problem.js';
 import { registerApplicationRoutes } from './routes/applications.js';
+import { registerAsyncApiRoutes } from './routes/asyncapi.js';
 import { registerCkanRoutes } from './routes/ckan.js';
 import { registerDatasetRoutes } from './routes/datasets.js';
 import { registerDcatRoutes } from './routes/dcat.js';
+import { registerFeedRoutes } from './routes/feeds.js';
 import { registerJwksRoutes } from './routes/jwks.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerPortalRoutes } from './routes/portal.js';
@@ -41,6 +43,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerPortalRoutes(app, deps);
   registerOpenApiRoutes(app, deps);
   registerJwksRoutes(app, deps);
+  registerAsyncApiRoutes(app, deps);
+  registerFeedRoutes(app, deps);
   app.notFound((c) => {
     // A path served with other methods is a 405 naming them; only a path nothing serves is a 404.
     const allowed = routeMethods(new URL(c.req.url).pathname);

@@ -1,4 +1,5 @@
 import type { DatasetConfig } from '../config/catalog.js';
+import type { FeedLog } from '../ports/feed-log.js';
 import type { GrantStore } from '../ports/grant-store.js';
 import type { ObjectStreamReader } from '../ports/index.js';
 import type { SigningKeys } from '../ports/signing-keys.js';
@@ -37,6 +38,8 @@ export interface ApiDeps {
   readonly now?: () => Date;
   /** The feed signing keys, whose public halves /.well-known/jwks.json publishes. */
   readonly signingKeys: SigningKeys;
+  /** Each feed's hash-chained log, whose heads /v1/feeds/{feed}/events serves; absent: that route answers 503. */
+  readonly feedLog?: FeedLog;
   /**
    * Token buckets per caller, where the API itself must limit (the local runtime); unset behind
    * API Gateway, whose usage plans throttle instead.

@@ -6,9 +6,11 @@ import type { OpenApiPaths } from '../openapi-paths.js';
 import { assembleOpenApi } from '../openapi/assemble.js';
 import { jsonOk, problemResponses } from '../openapi/components.js';
 import { applicationPaths } from './applications.js';
+import { asyncApiPaths } from './asyncapi.js';
 import { ckanPaths } from './ckan.js';
 import { datasetPaths } from './datasets.js';
 import { dcatPaths } from './dcat.js';
+import { feedPaths } from './feeds.js';
 import { jwksPaths } from './jwks.js';
 import { portalPaths } from './portal.js';
 import { recordPaths } from './records.js';
@@ -38,6 +40,8 @@ export const ALL_PATHS: readonly OpenApiPaths[] = [
   portalPaths,
   openApiPaths,
   jwksPaths,
+  asyncApiPaths,
+  feedPaths,
 ];
 
 /** The API's OpenAPI document, served on `publicBaseUrl`. */

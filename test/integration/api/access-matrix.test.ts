@@ -125,6 +125,8 @@ const ENDPOINTS: readonly Endpoint[] = [
   { name: 'DCAT catalog.ttl', kind: 'metadata', path: () => '/catalog.ttl' },
   { name: 'DCAT-US data.json', kind: 'metadata', path: () => '/data.json' },
   { name: 'portal dataset page', kind: 'metadata', path: (d) => `/datasets/${d.id}` },
+  { name: 'feeds', kind: 'metadata', path: () => '/v1/feeds' },
+  { name: 'AsyncAPI', kind: 'metadata', path: () => '/asyncapi.json' },
 ];
 
 /**
