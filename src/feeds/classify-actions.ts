@@ -45,21 +45,24 @@ function correctsItself(record: Readonly<Record<string, unknown>>): boolean {
 function normativeDocument(v: StoredVersion): EntityAction | undefined {
   const { record } = v;
   if (record.validity === 'repealed') return { action: 'repealed', reason: 'repealed' };
-  if (record.validity === 'expired') return { action: 'expired', reason: 'expired', ...(isString(record.expiryDate) ? { publicUntil: record.expiryDate } : {}) };
+  if (record.validity === 'expired')
+    return { action: 'expired', reason: 'expired', ...(isString(record.expiryDate) ? { publicUntil: record.expiryDate } : {}) };
   if (v.version === 1) return { action: 'published' };
   return { action: correctsItself(record) ? 'corrected' : 'amended' };
 }
 
 /** A decision on the enforcement feed (decision) or on the Yangtze-Delta feed (penalty-license). */
 function decision(v: StoredVersion, withheld: Withheld | undefined): EntityAction {
-  if (withheld?.reason === 'expired') return { action: 'expired', reason: 'expired', clockExpiry: true, ...(withheld.publicUntil ? { publicUntil: withheld.publicUntil } : {}) };
+  if (withheld?.reason === 'expired')
+    return { action: 'expired', reason: 'expired', clockExpiry: true, ...(withheld.publicUntil ? { publicUntil: withheld.publicUntil } : {}) };
   if (withheld) return { action: 'withdrawn', reason: leavingReasonOf(withheld) };
   return { action: v.version === 1 ? 'published' : 'changed' };
 }
 
 function credit(withheld: Withheld | undefined): EntityAction {
   if (withheld?.reason === 'repaired') return { action: 'repaired', reason: 'repaired' };
-  if (withheld?.reason === 'expired') return { action: 'expired', reason: 'expired', clockExpiry: true, ...(withheld.publicUntil ? { publicUntil: withheld.publicUntil } : {}) };
+  if (withheld?.reason === 'expired')
+    return { action: 'expired', reason: 'expired', clockExpiry: true, ...(withheld.publicUntil ? { publicUntil: withheld.publicUntil } : {}) };
   if (withheld) return { action: 'withdrawn', reason: leavingReasonOf(withheld) };
   return { action: 'published' };
 }

@@ -28,7 +28,7 @@ function changeOf(entity: FeedEntity, version: StoredVersion, act: EntityAction,
   const { recordType, recordId } = version;
   const clock = act.clockExpiry === true && act.publicUntil !== undefined;
   const leaving = entity.leavingActions.includes(act.action) || act.action === 'closed';
-  const deadline = !leaving ? undefined : clock ? expiryDeadline(act.publicUntil!) : workingDaysDeadline(version.storedAt);
+  const deadline = !leaving ? undefined : clock ? expiryDeadline(act.publicUntil) : workingDaysDeadline(version.storedAt);
   return {
     feed: entity.feed,
     entity: entity.entity,
