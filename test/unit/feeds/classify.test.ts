@@ -125,7 +125,12 @@ describe('feed changes of SSOT versions', () => {
   });
 
   it('credit records leave on repair and on the end of their publicity', () => {
-    const credit: DatasetConfig = { ...decisions, id: 'credit', recordType: 'credit-record', disclosure: { periods: [{ recordType: 'credit-record', months: 12, rule: 'r', source: 's' }] } };
+    const credit: DatasetConfig = {
+      ...decisions,
+      id: 'credit',
+      recordType: 'credit-record',
+      disclosure: { periods: [{ recordType: 'credit-record', months: 12, rule: 'r', source: 's' }] },
+    };
     const ctx = { ...context, datasets: [credit] };
     const record = { category: 'administrative-penalty', decisionDate: '2026-06-01' };
     const changes = feedChangesOf(
