@@ -44,8 +44,8 @@ describe('fan-out of classified changes', () => {
     });
     await fanOut(feedChangesOf([deal], context('2026-11-27')), feeds.deps);
     const messages = feeds.published.get('yrd')!;
-    const open = messages.filter((m) => m.attributes.view === 'public');
-    const gov = messages.filter((m) => m.attributes.view === 'partner-government');
+    const open = messages.filter((m) => m.attributes?.view === 'public');
+    const gov = messages.filter((m) => m.attributes?.view === 'partner-government');
     expect(open).toHaveLength(1);
     for (const m of open) {
       expect(m.body).not.toMatch(/王|13812348000|李|6222020000001234567/);
