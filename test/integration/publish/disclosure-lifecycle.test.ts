@@ -1,16 +1,20 @@
-import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { SubscribeCommand } from '@aws-sdk/client-sns';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { freeTextColumns } from '../../../src/app/record-type-rules.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { ChangeEvent } from '../../../src/feeds/change-event.js';
+import type { FeedEvent } from '../../../src/feeds/event.js';
 import { publishDataset, type PublishDeps } from '../../../src/publish/publish-dataset.js';
 import { republishDisclosed } from '../../../src/publish/republish-disclosed.js';
 import { routeChanges } from '../../../src/route/route-changes.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
-import { drainQueue } from '../../support/queues.js';
 import { validExamples } from '../../support/record-examples.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
+import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
+
+// Subscriber filters are built separately; this subscriber sets none, so the view alone decides.
+vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
+  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
+}));
 
 const TYPE = 'enforcement-decision';
 let shared: SharedAws;
@@ -18,22 +22,6 @@ let shared: SharedAws;
 beforeAll(async () => {
   shared = await useSharedAws();
 });
-
-/** A queue of this test's own on the enforcement feed, so no other test's subscriber loses a message. */
-async function subscribeOwnQueue(suffix: string): Promise<string> {
-  const { sqs, sns } = shared.clients;
-  const url = (await sqs.send(new CreateQueueCommand({ QueueName: `lifecycle-${suffix}` }))).QueueUrl!;
-  const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-  await sns.send(
-    new SubscribeCommand({
-      TopicArn: shared.config.resources.topic('enforcement'),
-      Protocol: 'sqs',
-      Endpoint: arn,
-      Attributes: { RawMessageDelivery: 'true' },
-    }),
-  );
-  return url;
-}
 
 describe('the disclosure lifecycle on the emulators', () => {
   it('a revocation reaches the feed in its routing cycle and leaves the next release; an expiry is announced once by the daily run', async () => {
@@ -60,8 +48,11 @@ describe('the disclosure lifecycle on the emulators', () => {
       return found;
     };
     let now = new Date('2026-03-03T02:00:00.000Z');
+    // The feed of this test's own (log, ledger, topic in memory), so no other test's subscriber sees its events.
+    const feeds = await memoryFeeds([subscriber({ id: `lifecycle-${suffix}`, feeds: ['enforcement'] })]);
     const deps: PublishDeps = {
       ...shared.app.publishDeps(),
+      lifecycleFeeds: { fanout: async () => feeds.deps, datasets: async () => [dataset], freeTextColumns },
       records: {
         async *listCurrent() {
           yield await mine();
@@ -70,8 +61,13 @@ describe('the disclosure lifecycle on the emulators', () => {
       clock: { now: () => now },
     };
     const rowsOf = async () => (await publishDataset(dataset, deps)).release!.rowCount;
-    const queueUrl = await subscribeOwnQueue(suffix);
-    const events = async () => (await drainQueue(shared.clients.sqs, queueUrl)).map((m) => JSON.parse(m.Body!) as ChangeEvent);
+    let seen = 0;
+    /** What the enforcement feed published since the last look. */
+    const events = async () => {
+      const sent = (feeds.published.get('enforcement') ?? []).slice(seen);
+      seen += sent.length;
+      return sent.map((m) => JSON.parse(m.body) as FeedEvent);
+    };
 
     await store.upsert([candidate(ids.revoked, {}, '2026-03-02T08:00:00Z'), candidate(ids.expiring, {}, '2026-03-02T08:00:00Z')]);
     expect(await rowsOf()).toBe(2);
@@ -83,12 +79,13 @@ describe('the disclosure lifecycle on the emulators', () => {
     now = new Date('2026-03-04T09:00:00.000Z');
     await routeChanges([revoking], {
       ...shared.app.routeDeps(await shared.app.catalog()),
+      feeds: feeds.deps,
       datasets: [dataset],
       publishQueue: { send: async (bodies) => void requested.push(...bodies) },
       now: () => now,
     });
     const [withdrawn] = await events();
-    expect(withdrawn).toMatchObject({ type: `cn.gov.shaoxing.tongyuan.${TYPE}.withdrawn.v1`, subject: ids.revoked, data: { reason: 'revoked' } });
+    expect(withdrawn).toMatchObject({ type: 'cn.gov.shaoxing.tongyuan.enforcement.decision.withdrawn.v1', subject: ids.revoked, data: { reason: 'revoked' } });
     expect(withdrawn!.data.record).toBeUndefined();
     expect(requested).toHaveLength(1);
 

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatasetConfig, SourceConfig } from '../../../src/config/catalog.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import type { DynamoQuarantineStore } from '../../../src/aws/dynamo-quarantine-store.js';
@@ -17,6 +17,12 @@ import type { StoredVersion } from '../../../src/ssot/model.js';
 import { recordTypeRules } from '../../../src/app/record-type-rules.js';
 import { memoryPublish } from '../../support/publish-memory.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
+import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
+
+// Subscriber filters are built separately; these subscribers set none, so the view alone decides.
+vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
+  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
+}));
 
 const TYPE = 'enforcement-decision';
 const uscc = (first17: string): string => first17 + usccCheckChar(first17)!;
@@ -170,19 +176,31 @@ describe('identity-safe golden records from two departments', () => {
 
     // The published firm case is withdrawn from the feed; nothing of the person goes out.
     const versions = await records.versions(TYPE, id);
-    const sent: string[] = [];
+    const feeds = await memoryFeeds([
+      subscriber({ id: 'open', feeds: ['enforcement'] }),
+      subscriber({ id: 'gov', feeds: ['enforcement'], view: 'partner-government' }),
+    ]);
     await routeChanges(versions, {
-      feed: () => ({ publish: async (messages) => void sent.push(...messages.map((m) => m.body)) }),
+      feeds: feeds.deps,
       publishQueue: { send: async () => undefined },
       changes: { markChanged: async () => undefined },
       datasets: [],
-      openColumns: () => ['partyName', 'creditCode'],
       freeTextColumns: () => [],
-      schemaUri: () => 'schema',
       now: () => new Date(),
     });
-    expect(sent.map((body) => (JSON.parse(body) as { type: string }).type.split('.').at(-2))).toEqual(['published', 'withdrawn']);
-    expect(sent.join('\n')).not.toContain(PERSON.partyName);
+    const sent = feeds.published.get('enforcement')!;
+    const open = sent.filter((m) => m.attributes?.view === 'public').map((m) => JSON.parse(m.body) as { type: string; data: { reason?: string } });
+    expect(open.map((e) => [e.type.split('.').at(-2), e.data.reason])).toEqual([
+      ['published', undefined],
+      ['withdrawn', 'identity-conflict'],
+    ]);
+    // Neither view carries anything of the person, nor does the Yangtze-Delta feed.
+    expect(
+      [...feeds.published.values()]
+        .flat()
+        .map((m) => m.body)
+        .join('\n'),
+    ).not.toContain(PERSON.partyName);
 
     for (const source of [api, csv]) {
       const entry = (await quarantine.get(source.id, conflictKey(id)))!;

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { ChangeEvent } from '../../../src/feeds/change-event.js';
-import type { FeedMessage } from '../../../src/ports/index.js';
+import type { FeedEvent } from '../../../src/feeds/event.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { ReleasePointer } from '../../../src/publish/release.js';
 import { republishDisclosed } from '../../../src/publish/republish-disclosed.js';
@@ -9,6 +8,12 @@ import type { StoredVersion } from '../../../src/ssot/model.js';
 import { MemoryDisclosureLedger } from '../../support/memory-disclosure-ledger.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
+import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
+
+// Subscriber filters are built separately; this subscriber sets none, so the view alone decides.
+vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
+  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
+}));
 
 const TYPE = 'enforcement-decision';
 const dataset: DatasetConfig = {
@@ -27,15 +32,15 @@ const decision = (recordId: string, fields: Record<string, unknown> = {}, stored
     storedAt,
   );
 
-/** A publisher over memory with a ledger and a feed; the test moves its clock and changes its records. */
-function world(records: StoredVersion[]) {
+/** A publisher over memory with a ledger and the enforcement feed; the test moves its clock and changes its records. */
+async function world(records: StoredVersion[]) {
   const ledger = new MemoryDisclosureLedger();
-  const sent: FeedMessage[] = [];
+  const feeds = await memoryFeeds([subscriber({ id: 'open', feeds: ['enforcement'] })]);
   const memory = memoryPublish(records, {
     startsAt: '2026-03-03T02:00:00.000Z',
     openColumns: () => ['decisionNumber', 'status'],
     disclosures: ledger,
-    lifecycleFeeds: { publishers: () => [{ publish: async (messages) => void sent.push(...messages) }], schemaUri: () => 'urn:schema' },
+    lifecycleFeeds: { fanout: async () => feeds.deps, datasets: async () => [dataset], freeTextColumns: () => [] },
   });
   const numbersIn = (release: ReleasePointer) =>
     Buffer.from(memory.objects.get(release.files.find((f) => f.format === 'jsonl')!.key)!)
@@ -43,14 +48,14 @@ function world(records: StoredVersion[]) {
       .split('\n')
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { decisionNumber: string }).decisionNumber);
-  const events = () => sent.map((m) => JSON.parse(m.body) as ChangeEvent);
+  const events = () => (feeds.published.get('enforcement') ?? []).map((m) => JSON.parse(m.body) as FeedEvent);
   const daily = () => republishDisclosed([dataset], (d) => publishDataset(d, memory.deps));
   return { ...memory, ledger, events, numbersIn, daily };
 }
 
 describe('the disclosure lifecycle of a release', () => {
   it('expires a decision with no source change: the daily run emits one expired event and the release lacks it; a rerun emits nothing', async () => {
-    const w = world([decision('ends'), decision('stays', { publicityEndDate: '2027-03-02' })]);
+    const w = await world([decision('ends'), decision('stays', { publicityEndDate: '2027-03-02' })]);
     expect((await w.daily())[0]).toMatchObject({ action: 'published', rows: 2 });
     // 2026-06-01 is the last public day; 16:05Z on it is 00:05 on 06-02 in China, when the daily schedule runs.
     w.at('2026-06-01T16:05:00.000Z');
@@ -60,10 +65,10 @@ describe('the disclosure lifecycle of a release', () => {
     expect(w.events()).toEqual([
       expect.objectContaining({
         id: `${TYPE}/ends/expired/2026-06-01`,
-        type: `cn.gov.shaoxing.tongyuan.${TYPE}.expired.v1`,
+        type: 'cn.gov.shaoxing.tongyuan.enforcement.decision.expired.v1',
         subject: 'ends',
         time: '2026-06-01T16:00:00.000Z',
-        data: { recordType: TYPE, recordId: 'ends', version: 1, contentHash: 'h', reason: 'expired', publicUntil: '2026-06-01' },
+        data: { recordType: TYPE, recordId: 'ends', version: 1, contentHash: 'h', view: 'public', reason: 'expired', publicUntil: '2026-06-01' },
       }),
     ]);
     const entry = (await w.ledger.list(TYPE)).find((e) => e.recordId === 'ends')!;
@@ -84,7 +89,7 @@ describe('the disclosure lifecycle of a release', () => {
   });
 
   it('announces an expiry again under the same id when its mark failed, and not after the mark is kept', async () => {
-    const w = world([decision('ends')]);
+    const w = await world([decision('ends')]);
     await w.daily();
     w.at('2026-06-01T16:05:00.000Z');
     const recordWithdrawals = w.ledger.recordWithdrawals.bind(w.ledger);
@@ -101,7 +106,7 @@ describe('the disclosure lifecycle of a release', () => {
 
   it('marks a revoked decision withdrawn by the next release, observed when the SSOT stored the revocation, with no second event', async () => {
     const records = [decision('a'), decision('b')];
-    const w = world(records);
+    const w = await world(records);
     await publishDataset(dataset, w.deps);
     records[0] = decision('a', { status: 'revoked' }, '2026-03-05T03:00:00.000Z');
     w.at('2026-03-05T03:10:00.000Z');
@@ -123,7 +128,7 @@ describe('the disclosure lifecycle of a release', () => {
 
   it('marks a record that is gone from the SSOT removed, and never marks one that was never published', async () => {
     const records = [decision('a'), decision('later', { decisionDate: '2026-04-01' })];
-    const w = world(records);
+    const w = await world(records);
     await publishDataset(dataset, w.deps);
     records.splice(0, 1);
     w.at('2026-03-04T02:00:00.000Z');

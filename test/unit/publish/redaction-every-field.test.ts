@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { freeTextColumns, openColumns, schemaUri } from '../../../src/app/record-type-rules.js';
+import { describe, expect, it, vi } from 'vitest';
+import { freeTextColumns, openColumns } from '../../../src/app/record-type-rules.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
-import type { FeedMessage } from '../../../src/ports/index.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import { recordTypeNamed } from '../../../src/records/registry.js';
 import { routeChanges } from '../../../src/route/route-changes.js';
@@ -9,6 +8,12 @@ import type { StoredVersion } from '../../../src/ssot/model.js';
 import { idNumber } from '../disclosure/fixtures.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
+import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
+
+// Subscriber filters are built separately; these subscribers set none, so the view alone decides.
+vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
+  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
+}));
 
 const TYPE = 'enforcement-decision';
 const dataset: DatasetConfig = { id: 'decisions', ...DATASET_DEFAULTS, recordType: TYPE, license: 'CC-BY-4.0' };
@@ -50,17 +55,19 @@ async function releaseAndFeed(records: StoredVersion[]): Promise<string> {
   const { deps, objects } = memoryPublish(records, { openColumns, freeTextColumns });
   const outcome = await publishDataset(dataset, deps);
   const files = outcome.release!.files.map((f) => Buffer.from(objects.get(f.key)!).toString('utf8'));
-  const sent: FeedMessage[] = [];
+  // Both views on every feed: the partner-government view shows more fields, never unredacted text.
+  const feeds = await memoryFeeds([subscriber({ id: 'open', view: 'public' }), subscriber({ id: 'gov', view: 'partner-government' })]);
   await routeChanges(records, {
-    feed: () => ({ publish: async (messages) => void sent.push(...messages) }),
+    feeds: feeds.deps,
     publishQueue: { send: async () => undefined },
     changes: { markChanged: async () => undefined },
     datasets: [dataset],
-    openColumns,
     freeTextColumns,
-    schemaUri,
     now: () => new Date('2025-03-05T02:00:00Z'),
   });
+  const sent = [...feeds.published.values()].flat();
+  // The feeds did carry the records: an empty feed would pass every "not contained" below.
+  expect(sent.length).toBeGreaterThan(0);
   return [...files, ...sent.map((m) => m.body)].join('\n');
 }
 
