@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freeTextColumns } from '../../../src/app/record-type-rules.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
 import type { FeedEvent } from '../../../src/feeds/event.js';
@@ -10,11 +10,6 @@ import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js
 import { validExamples } from '../../support/record-examples.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
-
-// Subscriber filters are built separately; this subscriber sets none, so the view alone decides.
-vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
-  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
-}));
 
 const TYPE = 'enforcement-decision';
 let shared: SharedAws;

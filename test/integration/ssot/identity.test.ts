@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetConfig, SourceConfig } from '../../../src/config/catalog.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import type { DynamoQuarantineStore } from '../../../src/aws/dynamo-quarantine-store.js';
@@ -18,11 +18,6 @@ import { recordTypeRules } from '../../../src/app/record-type-rules.js';
 import { memoryPublish } from '../../support/publish-memory.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
 import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
-
-// Subscriber filters are built separately; these subscribers set none, so the view alone decides.
-vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
-  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
-}));
 
 const TYPE = 'enforcement-decision';
 const uscc = (first17: string): string => first17 + usccCheckChar(first17)!;

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
 import { headHash } from '../../../src/feeds/canonical.js';
 import { feedChangesOf } from '../../../src/feeds/classify.js';
@@ -8,11 +8,6 @@ import { verifyEventSignature } from '../../../src/feeds/signature.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
-
-// Subscriber filters are built separately; these subscribers set none, so the view alone decides.
-vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
-  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
-}));
 
 const rules = { periods: [{ decisionKind: 'penalty' as const, months: 36, rule: 'r', source: 's' }] };
 const decisions: DatasetConfig = { id: 'decisions', ...DATASET_DEFAULTS, recordType: 'enforcement-decision', disclosure: rules };

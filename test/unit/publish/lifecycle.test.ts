@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
 import type { FeedEvent } from '../../../src/feeds/event.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
@@ -9,11 +9,6 @@ import { MemoryDisclosureLedger } from '../../support/memory-disclosure-ledger.j
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
-
-// Subscriber filters are built separately; this subscriber sets none, so the view alone decides.
-vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
-  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
-}));
 
 const TYPE = 'enforcement-decision';
 const dataset: DatasetConfig = {

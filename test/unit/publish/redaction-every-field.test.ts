@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freeTextColumns, openColumns } from '../../../src/app/record-type-rules.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
@@ -9,11 +9,6 @@ import { idNumber } from '../disclosure/fixtures.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
-
-// Subscriber filters are built separately; these subscribers set none, so the view alone decides.
-vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
-  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
-}));
 
 const TYPE = 'enforcement-decision';
 const dataset: DatasetConfig = { id: 'decisions', ...DATASET_DEFAULTS, recordType: TYPE, license: 'CC-BY-4.0' };

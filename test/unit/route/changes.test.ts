@@ -1,15 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
 import type { FeedEvent } from '../../../src/feeds/event.js';
 import { routeChanges, type RouteDeps } from '../../../src/route/route-changes.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { memoryFeeds, subscriber } from '../../support/memory-feeds.js';
-
-// Subscriber filters are built separately; this subscriber sets none, so the view alone decides.
-vi.mock('../../../src/feeds/subscriber-filter.js', () => ({
-  matchesFilter: (s: { view: string }, attributes: { view: string }) => s.view === attributes.view,
-}));
 
 const TYPE = 'enforcement-decision';
 const dataset: DatasetConfig = { id: 'enforcement-decisions', ...DATASET_DEFAULTS, recordType: TYPE, license: 'CC-BY-4.0' };
