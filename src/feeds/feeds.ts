@@ -34,8 +34,9 @@ export const FEED_ENTITIES: readonly FeedEntity[] = [
     feed: 'gazette',
     recordType: 'normative-document',
     entity: 'normative-document',
-    actions: ['published', 'amended', 'corrected', 'repealed', 'expired'],
-    leavingActions: ['repealed', 'expired'],
+    actions: ['published', 'amended', 'corrected', 'repealed', 'expired', 'withdrawn'],
+    // withdrawn: the source removed it, or it fell into an identity conflict (no content goes out).
+    leavingActions: ['repealed', 'expired', 'withdrawn'],
   },
   {
     feed: 'gazette',
