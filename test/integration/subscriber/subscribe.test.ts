@@ -32,7 +32,7 @@ describe('tongyuan subscribe, on a queue in the emulator', () => {
 
   beforeAll(async () => {
     const shared = await useSharedAws();
-    env = shared.env as Record<string, string>;
+    env = shared.env;
     sqs = shared.clients.sqs;
     const keys = await newKeys();
     const jwks = JSON.stringify(await jwksOf(keys));
