@@ -16,7 +16,7 @@ import { EventVerifier, httpJwks } from '../../subscriber/verify.js';
 import type { CliCommand } from '../command.js';
 
 /** The subscriber queue through SQS: long polls of up to 10 messages, with the time each was sent. */
-const sqsQueue = (clients: AwsClients, queueUrl: string): SubscriberQueue => ({
+const sqsQueue = (clients: AwsClients, queueUrl: string, say: (line: string) => void): SubscriberQueue => ({
   async receive() {
     const { Messages = [] } = await clients.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 20, MessageSystemAttributeNames: ['SentTimestamp'] }),
@@ -28,7 +28,8 @@ const sqsQueue = (clients: AwsClients, queueUrl: string): SubscriberQueue => ({
       const entries = handles.slice(i, i + 10).map((ReceiptHandle, n) => ({ Id: String(n), ReceiptHandle }));
       const { Failed = [] } = await clients.sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
       // Not deleted means redelivered later, and then seen as a duplicate: worth a notice, not a failure.
-      if (Failed.length > 0) throw new Error(`${queueUrl}: ${Failed.length} message(s) not deleted (${Failed[0]?.Message ?? Failed[0]?.Code})`);
+      if (Failed.length > 0)
+        say(`${queueUrl}: ${Failed.length} message(s) not deleted (${Failed[0]?.Message ?? Failed[0]?.Code}); they come back as duplicates`);
     }
   },
 });
@@ -86,7 +87,7 @@ export const subscribeCommand: CliCommand = {
       const summary = await runSubscriber({
         consumer: new Consumer({ verifier: new EventVerifier(httpJwks(jwksUrl)), seen, tracker, fetchObject: fetchS3(clients) }),
         tracker,
-        queue: sqsQueue(clients, queueUrl),
+        queue: sqsQueue(clients, queueUrl, (line) => io.say(line)),
         deliver: async (event) => (values.out ? appendFile(values.out, `${JSON.stringify(event)}\n`) : io.out(eventLine(event))),
         saveState: async () => (values.state ? saveState(values.state, { seen: seen.list(), feeds: tracker.positions() }) : undefined),
         ...(values.receipts && subscriber ? { sendReceipt: sendReceipt(clients, values.receipts, subscriber), subscriber } : {}),
