@@ -10,6 +10,7 @@ import { queryCommand } from './query.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
 import { sourcesCheckCommand, sourcesListCommand } from './sources.js';
+import { subscribeCommand } from './subscribe.js';
 import { syncCommand } from './sync.js';
 import { upCommand } from './up.js';
 
@@ -34,4 +35,5 @@ export const commands: readonly CliCommand[] = [
   queryCommand,
   ...grantsCommands,
   ...subscribersCommands,
+  subscribeCommand,
 ];
