@@ -42,7 +42,9 @@ export async function claimChecked(message: FeedMessage, payloads: FeedPayloads 
   const feed = typeof event.source === 'string' ? event.source.split('/').at(-1) : undefined;
   const view = message.attributes?.view ?? event.data?.view;
   if (typeof event.id !== 'string' || !feed || typeof view !== 'string')
-    throw new Error(`a feed message of ${messageBytes(message)} bytes is over the limit and is not a feed event (id, source, view) that could travel by pointer`);
+    throw new Error(
+      `a feed message of ${messageBytes(message)} bytes is over the limit and is not a feed event (id, source, view) that could travel by pointer`,
+    );
   if (!payloads) throw new Error(`feed event ${event.id} (${messageBytes(message)} bytes) is over the message limit and no payload bucket is configured`);
   const key = payloadKey(feed, event.id, view);
   await payloads.store.put(key, message.body, { contentType: 'application/cloudevents+json' });

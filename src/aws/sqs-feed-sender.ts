@@ -41,7 +41,13 @@ export class SqsFeedSender implements QueueFeedSender {
   }
 }
 
-function entryOf(message: FeedMessage, id: string, fifo: boolean, replayId: string | undefined, queueUrl: string): SendMessageBatchRequestEntry & { Id: string } {
+function entryOf(
+  message: FeedMessage,
+  id: string,
+  fifo: boolean,
+  replayId: string | undefined,
+  queueUrl: string,
+): SendMessageBatchRequestEntry & { Id: string } {
   const entry = { Id: id, MessageBody: message.body, MessageAttributes: stringAttributes(message.attributes) };
   if (!fifo) return entry;
   if (!message.groupId || !message.deduplicationId) throw new Error(`FIFO queue ${queueUrl} needs a group and a deduplication id on every message`);

@@ -389,7 +389,6 @@ export function validateResources(model: ResourceModel): void {
     // SNS delivers a FIFO topic to FIFO and standard queues, a standard topic to standard queues only.
     if (topic && queue?.fifo && !topic.fifo) problems.push(`subscription ${s.id}: FIFO queue ${queue.id} cannot subscribe to standard topic ${topic.id}`);
   }
-  for (const q of model.queues)
-    if (q.contentBasedDeduplication && !q.fifo) problems.push(`queue ${q.id}: content-based deduplication needs a FIFO queue`);
+  for (const q of model.queues) if (q.contentBasedDeduplication && !q.fifo) problems.push(`queue ${q.id}: content-based deduplication needs a FIFO queue`);
   if (problems.length > 0) throw new Error(`invalid resource model:\n  ${problems.join('\n  ')}`);
 }

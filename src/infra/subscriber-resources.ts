@@ -33,8 +33,7 @@ export function subscriberResources(subscribers: readonly SubscriberConfig[]): S
       ...(fifo ? { fifo: true, contentBasedDeduplication: false } : {}),
     });
     const policy = filterPolicy(subscriber);
-    for (const feed of subscriber.feeds)
-      subscriptions.push({ id: `${queue}-${feed}`, topic: feed, queue, rawMessageDelivery: true, filterPolicy: policy });
+    for (const feed of subscriber.feeds) subscriptions.push({ id: `${queue}-${feed}`, topic: feed, queue, rawMessageDelivery: true, filterPolicy: policy });
   }
   return { queues, subscriptions };
 }
