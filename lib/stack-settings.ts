@@ -2,17 +2,30 @@ import type { DatasetConfig, SourceConfig } from '../src/config/catalog.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StackProps } from 'aws-cdk-lib';
+import { Duration, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { resources, validateResources, type ResourceModel } from '../src/infra/resources.js';
+import type { SubscriberConfig } from '../src/generated/subscriber.types.js';
+import { validateResources, type ResourceModel } from '../src/infra/resources.js';
+import { modelWith } from '../src/infra/subscriber-resources.js';
 
 /** Properties of the tongyuan stack. Every one has a production default. */
 export interface TongyuanStackProps extends StackProps {
   /**
    * The resources to build. Tests may pass a variant of the model.
-   * @default the project's single declaration in src/infra/resources.ts
+   * @default the project's single declaration in src/infra/resources.ts, with the subscribers' queues
    */
   readonly model?: ResourceModel;
+  /**
+   * The feed subscribers (subscribers/*.yaml): each gets its queue, dead-letter queue, filtered
+   * subscriptions and alarms. Ignored when `model` is given.
+   * @default none
+   */
+  readonly subscribers?: readonly SubscriberConfig[];
+  /**
+   * Age of the oldest message in a subscriber's queue above which its lag alarm fires (at least a minute).
+   * @default 15 minutes
+   */
+  readonly subscriberLagThreshold?: Duration;
   /**
    * Directory the model's `entry` paths are relative to; must hold package-lock.json.
    * @default the repository this file belongs to
@@ -108,6 +121,7 @@ export interface StackSettings {
   readonly streamRetryAttempts: number;
   readonly datasets: readonly DatasetConfig[];
   readonly athenaBytesScannedCutoff: number;
+  readonly subscriberLagThreshold: Duration;
 }
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -118,7 +132,7 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
   const settings: StackSettings = {
-    model: props.model ?? resources,
+    model: props.model ?? modelWith(props.subscribers ?? []),
     projectRoot: props.projectRoot ?? REPOSITORY_ROOT,
     logRetention: props.logRetention ?? RetentionDays.SIX_MONTHS,
     apiRateLimit: props.apiRateLimit ?? 100,
@@ -133,6 +147,7 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     sources: props.sources,
     datasets: props.datasets ?? [],
     athenaBytesScannedCutoff: props.athenaBytesScannedCutoff ?? 10 * 1024 ** 3,
+    subscriberLagThreshold: props.subscriberLagThreshold ?? Duration.minutes(15),
   };
   validateResources(settings.model);
 
@@ -151,6 +166,10 @@ export function resolveStackSettings(props: TongyuanStackProps): StackSettings {
     problems.push(`streamRetryAttempts must be an integer from 0 to 10000, got ${settings.streamRetryAttempts}`);
   if (!(Number.isInteger(settings.athenaBytesScannedCutoff) && settings.athenaBytesScannedCutoff >= 10_000_000))
     problems.push(`athenaBytesScannedCutoff must be an integer of at least 10000000 (Athena's 10 MB minimum), got ${settings.athenaBytesScannedCutoff}`);
+  if (!(settings.subscriberLagThreshold.toSeconds() >= 60))
+    problems.push(
+      `subscriberLagThreshold must be at least a minute (SQS reports queue age once a minute), got ${settings.subscriberLagThreshold.toHumanString()}`,
+    );
   if (!existsSync(join(settings.projectRoot, 'package-lock.json'))) problems.push(`projectRoot ${settings.projectRoot} has no package-lock.json`);
   problems.push(...modelProblemsForCdk(settings.model, settings.projectRoot));
   if (problems.length > 0) throw new Error(`cannot build the tongyuan stack:\n  ${problems.join('\n  ')}`);

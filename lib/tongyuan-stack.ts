@@ -14,6 +14,7 @@ import { OpenDataCatalog } from './constructs/open-data-catalog.js';
 import { lookup, pascalId } from './constructs/model-ids.js';
 import { ModelFunctions } from './constructs/model-functions.js';
 import { QueuesWithDlq } from './constructs/queues-with-dlq.js';
+import { SubscriberQueues } from './constructs/subscriber-queues.js';
 import { Schedules } from './constructs/schedules.js';
 import { applyNagSuppressions } from './nag-suppressions.js';
 import { resolveStackSettings, type TongyuanStackProps } from './stack-settings.js';
@@ -34,6 +35,8 @@ export class TongyuanStack extends Stack {
   readonly buckets: DataBuckets;
   readonly queues: QueuesWithDlq;
   readonly topics: FeedTopics;
+  /** Each feed subscriber's queue, dead-letter queue, subscriptions and alarms. */
+  readonly subscriberQueues: SubscriberQueues;
   readonly functions: ModelFunctions;
   readonly eventTriggers: EventTriggers;
   readonly schedules: Schedules;
@@ -52,22 +55,31 @@ export class TongyuanStack extends Stack {
 
     this.tables = new DataTables(this, 'Tables', { tables: model.tables });
     this.buckets = new DataBuckets(this, 'Buckets', { buckets: model.buckets });
-    this.queues = new QueuesWithDlq(this, 'Queues', { queues: model.queues });
-    this.topics = new FeedTopics(this, 'Topics', { topics: model.topics, subscriptions: model.subscriptions, queues: this.queues.queues });
+    // A queue a topic delivers to is a subscriber's: it gets its alarms (and FIFO) there.
+    const subscribed = new Set(model.subscriptions.map((s) => s.queue));
+    this.queues = new QueuesWithDlq(this, 'Queues', { queues: model.queues.filter((q) => !subscribed.has(q.id)) });
+    this.topics = new FeedTopics(this, 'Topics', { topics: model.topics });
+    this.subscriberQueues = new SubscriberQueues(this, 'SubscriberQueues', {
+      queues: model.queues.filter((q) => subscribed.has(q.id)),
+      subscriptions: model.subscriptions,
+      topics: this.topics.topics,
+      lagThreshold: settings.subscriberLagThreshold,
+    });
+    const allQueues = new Map([...this.queues.queues, ...this.subscriberQueues.queues]);
     this.functions = new ModelFunctions(this, 'Functions', {
       functions: model.functions,
       projectRoot: settings.projectRoot,
       logRetention: settings.logRetention,
       tables: this.tables.tables,
       buckets: this.buckets.buckets,
-      queues: this.queues.queues,
+      queues: allQueues,
       topics: this.topics.topics,
       secretReads: new Map([[SOURCE_CONNECTING_FUNCTION, secretReferencesOf(settings.sources ?? [])]]),
     });
     this.eventTriggers = new EventTriggers(this, 'Triggers', {
       model,
       functions: this.functions.functions,
-      queues: this.queues.queues,
+      queues: allQueues,
       tables: this.tables.tables,
       streamRetryAttempts: settings.streamRetryAttempts,
     });
@@ -113,6 +125,8 @@ export class TongyuanStack extends Stack {
     }
     for (const [bucketId, bucket] of this.buckets.buckets)
       new CfnOutput(this, `${pascalId(bucketId)}BucketName`, { value: bucket.bucketName, description: `Name of the ${bucketId} bucket` });
+    for (const [queueId, queue] of this.subscriberQueues.queues)
+      new CfnOutput(this, `${pascalId(queueId)}QueueUrl`, { value: queue.queueUrl, description: `URL of subscriber queue ${queueId}` });
     for (const [topicId, topic] of this.topics.topics)
       new CfnOutput(this, `${pascalId(topicId)}TopicArn`, { value: topic.topicArn, description: `ARN of the ${topicId} feed topic` });
 

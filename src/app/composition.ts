@@ -88,7 +88,9 @@ export class Composition {
   }
 
   private feedPublisher(feedId: string): SnsFeedPublisher {
-    return new SnsFeedPublisher(this.clients.sns, this.config.resources.topic(feedId));
+    // Events over 240 KiB travel by pointer to the feed-payloads bucket (claim check).
+    const payloads = { bucket: this.config.resources.bucket('feed-payloads'), store: this.bucket('feed-payloads') };
+    return new SnsFeedPublisher(this.clients.sns, this.config.resources.topic(feedId), payloads);
   }
 
   private queue(id: string): SqsSender {

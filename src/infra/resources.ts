@@ -35,6 +35,10 @@ export interface QueueDef {
   readonly visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the queue's dead-letter queue. */
   readonly maxReceiveCount: number;
+  /** A FIFO queue (its name and its dead-letter queue's end in `.fifo`): in order per message group, deduplicated. */
+  readonly fifo?: boolean;
+  /** FIFO only: dedupe on a hash of the body instead of the sender's deduplication id (tongyuan's feeds send their own: false). */
+  readonly contentBasedDeduplication?: boolean;
 }
 
 export interface TopicDef {
@@ -50,6 +54,8 @@ export interface SubscriptionDef {
   readonly queue: string;
   /** Deliver the message body as published, without the SNS envelope. */
   readonly rawMessageDelivery: boolean;
+  /** SNS filter policy on the message attributes (scope MessageAttributes); absent, every message passes. */
+  readonly filterPolicy?: Readonly<Record<string, unknown>>;
 }
 
 export interface BucketDef {
@@ -185,6 +191,12 @@ export const resources: ResourceModel = {
   buckets: [
     { id: 'raw', description: 'Raw zone: every pulled batch byte for byte, content-addressed', versioned: true },
     { id: 'open', description: 'Open-data releases: immutable files and manifests', versioned: true },
+    // Re-rendered from the feed log and SSOT history on a replay: nothing here is the only copy.
+    {
+      id: 'feed-payloads',
+      description: 'Feed events too large for a message (over 240 KiB), at <feed>/<sha256 of event id>/<view>.json; the message carries a dataref to them',
+      versioned: false,
+    },
   ],
   queues: [
     { id: 'normalize', description: 'Raw batches waiting to be mapped, validated and stored', visibilityTimeoutSeconds: 360, maxReceiveCount: 5 },
@@ -247,7 +259,11 @@ export const resources: ResourceModel = {
         ],
         queues: ['publish'],
         topics: ['gazette', 'enforcement', 'yrd'],
-        buckets: [{ id: 'raw', access: 'read' }],
+        // Raw: record content by pointer; feed-payloads: events too large for a message (claim check).
+        buckets: [
+          { id: 'raw', access: 'read' },
+          { id: 'feed-payloads', access: 'readWrite' },
+        ],
       },
     },
     {
@@ -277,6 +293,8 @@ export const resources: ResourceModel = {
         buckets: [
           { id: 'open', access: 'readWrite' },
           { id: 'raw', access: 'read' },
+          // Expiry events too large for a message travel by pointer.
+          { id: 'feed-payloads', access: 'readWrite' },
         ],
         // Deferred (debounced) publish requests go back on their own queue.
         queues: ['publish'],
@@ -364,8 +382,13 @@ export function validateResources(model: ResourceModel): void {
     }
   }
   for (const s of model.subscriptions) {
-    if (!topics.has(s.topic)) problems.push(`subscription ${s.id} names unknown topic ${s.topic}`);
-    if (!queues.has(s.queue)) problems.push(`subscription ${s.id} names unknown queue ${s.queue}`);
+    const topic = model.topics.find((t) => t.id === s.topic);
+    const queue = model.queues.find((q) => q.id === s.queue);
+    if (!topic) problems.push(`subscription ${s.id} names unknown topic ${s.topic}`);
+    if (!queue) problems.push(`subscription ${s.id} names unknown queue ${s.queue}`);
+    // SNS delivers a FIFO topic to FIFO and standard queues, a standard topic to standard queues only.
+    if (topic && queue?.fifo && !topic.fifo) problems.push(`subscription ${s.id}: FIFO queue ${queue.id} cannot subscribe to standard topic ${topic.id}`);
   }
+  for (const q of model.queues) if (q.contentBasedDeduplication && !q.fifo) problems.push(`queue ${q.id}: content-based deduplication needs a FIFO queue`);
   if (problems.length > 0) throw new Error(`invalid resource model:\n  ${problems.join('\n  ')}`);
 }

@@ -1,9 +1,15 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, UpdateTableCommand, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { CreateTopicCommand, ListSubscriptionsByTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  CreateTopicCommand,
+  GetSubscriptionAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  SetSubscriptionAttributesCommand,
+  SubscribeCommand,
+} from '@aws-sdk/client-sns';
 import type { AwsClients } from '../aws/clients.js';
-import { resourceEnvName, validateResources, type ResourceModel, type TableDef } from '../infra/resources.js';
+import { resourceEnvName, validateResources, type QueueDef, type ResourceModel, type SubscriptionDef, type TableDef } from '../infra/resources.js';
 
 /** What provisioning created: physical names for the environment, and what the runtime wires. */
 export interface Provisioned {
@@ -14,6 +20,8 @@ export interface Provisioned {
 }
 
 export const physicalName = (id: string): string => `tongyuan-${id}`;
+/** SQS and SNS insist a FIFO queue's or topic's name end in `.fifo`. */
+const fifoName = (id: string, fifo: boolean | undefined): string => `${physicalName(id)}${fifo ? '.fifo' : ''}`;
 
 async function ensureTable(clients: AwsClients, table: TableDef): Promise<string> {
   const name = physicalName(table.id);
@@ -91,17 +99,22 @@ export async function provision(model: ResourceModel, clients: AwsClients): Prom
   }
   for (const bucket of model.buckets) env[resourceEnvName('bucket', bucket.id)] = await ensureBucket(clients, bucket.id);
   for (const queue of model.queues) {
+    // A FIFO queue's dead-letter queue must be FIFO too.
     const dlq = await clients.sqs.send(
-      new CreateQueueCommand({ QueueName: physicalName(`${queue.id}-dlq`), Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }),
+      new CreateQueueCommand({
+        QueueName: fifoName(`${queue.id}-dlq`, queue.fifo),
+        Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600), ...fifoAttributes(queue) },
+      }),
     );
     const dlqUrl = dlq.QueueUrl!;
     queueUrls.set(`${queue.id}-dlq`, dlqUrl);
     const out = await clients.sqs.send(
       new CreateQueueCommand({
-        QueueName: physicalName(queue.id),
+        QueueName: fifoName(queue.id, queue.fifo),
         Attributes: {
           VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
           RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await queueArn(clients, dlqUrl), maxReceiveCount: queue.maxReceiveCount }),
+          ...fifoAttributes(queue),
         },
       }),
     );
@@ -112,23 +125,58 @@ export async function provision(model: ResourceModel, clients: AwsClients): Prom
   }
   const topicArns = new Map<string, string>();
   for (const topic of model.topics) {
-    const out = await clients.sns.send(new CreateTopicCommand({ Name: physicalName(topic.id) }));
+    const out = await clients.sns.send(
+      new CreateTopicCommand({
+        Name: fifoName(topic.id, topic.fifo),
+        ...(topic.fifo ? { Attributes: { FifoTopic: 'true', ContentBasedDeduplication: 'false' } } : {}),
+      }),
+    );
     topicArns.set(topic.id, out.TopicArn!);
     env[resourceEnvName('topic', topic.id)] = out.TopicArn!;
   }
-  for (const subscription of model.subscriptions) {
-    const topicArn = topicArns.get(subscription.topic)!;
-    const endpoint = queueArns.get(subscription.queue)!;
-    const existing = await clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
-    if ((existing.Subscriptions ?? []).some((s) => s.Endpoint === endpoint)) continue;
+  for (const subscription of model.subscriptions)
+    await ensureSubscription(clients, subscription, topicArns.get(subscription.topic)!, queueArns.get(subscription.queue)!);
+  return { env, tableNames, queueUrls, queueArns };
+}
+
+function fifoAttributes(queue: QueueDef): Record<string, string> {
+  return queue.fifo ? { FifoQueue: 'true', ContentBasedDeduplication: String(queue.contentBasedDeduplication ?? false) } : {};
+}
+
+/** Subscribes the queue once; on a later start, a subscriber whose filter changed gets the new policy in place. */
+async function ensureSubscription(clients: AwsClients, subscription: SubscriptionDef, topicArn: string, endpoint: string): Promise<void> {
+  const policy = subscription.filterPolicy ? JSON.stringify(subscription.filterPolicy) : undefined;
+  const existing = await clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }));
+  const found = (existing.Subscriptions ?? []).find((s) => s.Endpoint === endpoint);
+  if (!found?.SubscriptionArn) {
     await clients.sns.send(
       new SubscribeCommand({
         TopicArn: topicArn,
         Protocol: 'sqs',
         Endpoint: endpoint,
-        Attributes: { RawMessageDelivery: String(subscription.rawMessageDelivery) },
+        Attributes: {
+          RawMessageDelivery: String(subscription.rawMessageDelivery),
+          ...(policy ? { FilterPolicy: policy, FilterPolicyScope: 'MessageAttributes' } : {}),
+        },
       }),
     );
+    return;
   }
-  return { env, tableNames, queueUrls, queueArns };
+  const arn = found.SubscriptionArn;
+  const current = (await clients.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }))).Attributes ?? {};
+  if (samePolicy(current.FilterPolicy, policy)) return;
+  // SNS has no way to unset a policy but an empty one; scope first, so the new policy is never read in the wrong scope.
+  await clients.sns.send(
+    new SetSubscriptionAttributesCommand({ SubscriptionArn: arn, AttributeName: 'FilterPolicyScope', AttributeValue: 'MessageAttributes' }),
+  );
+  await clients.sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn: arn, AttributeName: 'FilterPolicy', AttributeValue: policy ?? '' }));
+}
+
+function samePolicy(current: string | undefined, wanted: string | undefined): boolean {
+  if (!current || !wanted) return !current && !wanted;
+  try {
+    return JSON.stringify(JSON.parse(current)) === wanted;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,8 @@ import { Composition } from '../app/composition.js';
 import { createAwsClients, destroyAwsClients, type AwsClients } from '../aws/clients.js';
 import { countRequests, RequestCounter } from '../aws/request-counter.js';
 import { loadRuntimeConfig, type Environment } from '../config/runtime-config.js';
-import { resources } from '../infra/resources.js';
+import { loadSubscribers } from '../config/subscribers.js';
+import { modelWith } from '../infra/subscriber-resources.js';
 import type { SyncSourcesOutcome } from '../ingest/sync-sources.js';
 import { logger } from '../util/logger.js';
 import { EMULATOR_REGION, startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
@@ -97,7 +98,9 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
   try {
     aws = await startEmbeddedAws(home, host);
     clients = countRequests(createAwsClients(aws.clientOptions), counter);
-    const provisioned = await provision(resources, clients);
+    // Subscriber queues and subscriptions come from subscribers/*.yaml; a refused file is skipped, as the catalog skips it.
+    const model = modelWith((await loadSubscribers(stackConfig.catalogDirs.subscribers)).valid);
+    const provisioned = await provision(model, clients);
     const emulators = emulatorEnvironment(aws.clientOptions);
     const provisionedApp = new Composition(loadRuntimeConfig({ ...env, ...emulators, ...provisioned.env }), clients);
     const { startDemoDepartments } = await import('../../demo/departments.js');
@@ -105,11 +108,11 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
     // Everything a client of the stack needs: emulators, resource names, and the demo departments' addresses.
     const clientEnv = { ...emulators, ...provisioned.env, ...demos.env };
     writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: clientEnv }, null, 2)}\n`);
-    const app = new Composition(loadRuntimeConfig({ ...env, ...clientEnv }), clients);
+    const app = new Composition(loadRuntimeConfig({ ...env, ...clientEnv }, model), clients);
     const names = app.config.resources;
     const settings = { names, emulators, demos: demos.env, stack: stackConfig, logLevel };
     runtime = await LocalRuntime.create({
-      model: resources,
+      model,
       provisioned,
       stateDir: home,
       clients,

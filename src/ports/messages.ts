@@ -19,5 +19,9 @@ export interface FeedPublisher {
 
 /** Sends feed messages straight to one subscriber's queue (a replay or a backfill: the topic's other subscribers must not see them again). */
 export interface QueueFeedSender {
-  send(queueUrl: string, messages: readonly FeedMessage[]): Promise<void>;
+  /**
+   * `replayId` names the replay: on a FIFO queue it makes each deduplication id differ from the
+   * live one, so a replay within five minutes of the live delivery is not silently dropped.
+   */
+  send(queueUrl: string, messages: readonly FeedMessage[], options?: { readonly replayId?: string }): Promise<void>;
 }

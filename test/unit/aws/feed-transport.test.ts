@@ -1,0 +1,75 @@
+import { PublishBatchCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CLAIM_CHECK_BYTES } from '../../../src/aws/feed-claim-check.js';
+import { packBatches } from '../../../src/aws/pack-batches.js';
+import { SnsFeedPublisher } from '../../../src/aws/sns-publisher.js';
+import { replayDeduplicationId, SqsFeedSender } from '../../../src/aws/sqs-feed-sender.js';
+import type { FeedMessage } from '../../../src/ports/index.js';
+import { noBackoff } from './mock-clients.js';
+
+const offline = { region: 'eu-central-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+const KiB = 1024;
+
+const message = (n: number, bodyBytes = 10): FeedMessage => ({
+  body: JSON.stringify({ id: `t/r${n}/v1`, source: '/shaoxing/tongyuan/yrd', pad: 'x'.repeat(bodyBytes) }),
+  attributes: { view: 'public' },
+  groupId: `r${n}`,
+  deduplicationId: `d${n}`,
+});
+
+describe('feed transport batching', () => {
+  const sns = new SNSClient(offline);
+  const sqs = new SQSClient(offline);
+  const snsMock = mockClient(sns);
+  const sqsMock = mockClient(sqs);
+  beforeEach(() => {
+    snsMock.reset();
+    sqsMock.reset();
+    noBackoff();
+  });
+
+  it('packs by count and by size, in order', () => {
+    expect(packBatches([1, 2, 3, 4, 5], () => 1, 2, 100)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(packBatches([60, 50, 40, 10, 120], (n) => n, 10, 100)).toEqual([[60], [50, 40, 10], [120]]);
+  });
+
+  it('publishes ten small events per call and as many large ones as fit 256 KiB, with FIFO ids on a FIFO topic', async () => {
+    snsMock.on(PublishBatchCommand).resolves({});
+    const small = Array.from({ length: 12 }, (_, i) => message(i));
+    const large = Array.from({ length: 3 }, (_, i) => message(100 + i, 100 * KiB));
+    await new SnsFeedPublisher(sns, 'arn:aws:sns:eu-central-1:1:tongyuan-yrd.fifo').publish([...small, ...large]);
+    const calls = snsMock.commandCalls(PublishBatchCommand).map((c) => c.args[0].input.PublishBatchRequestEntries!);
+    expect(calls.map((entries) => entries.length)).toEqual([10, 4, 1]);
+    expect(calls[0]![3]).toMatchObject({
+      MessageGroupId: 'r3',
+      MessageDeduplicationId: 'd3',
+      MessageAttributes: { view: { DataType: 'String', StringValue: 'public' } },
+    });
+  });
+
+  it('leaves group and deduplication ids off a standard topic and queue', async () => {
+    snsMock.on(PublishBatchCommand).resolves({});
+    sqsMock.on(SendMessageBatchCommand).resolves({});
+    await new SnsFeedPublisher(sns, 'arn:aws:sns:eu-central-1:1:plain').publish([message(1)]);
+    await new SqsFeedSender(sqs).send('https://sqs/1/plain', [message(1)]);
+    expect(snsMock.commandCalls(PublishBatchCommand)[0]!.args[0].input.PublishBatchRequestEntries![0]!.MessageGroupId).toBeUndefined();
+    expect(sqsMock.commandCalls(SendMessageBatchCommand)[0]!.args[0].input.Entries![0]!.MessageDeduplicationId).toBeUndefined();
+  });
+
+  it('gives a replay its own deduplication ids on a FIFO queue, and keeps the live ones otherwise', async () => {
+    sqsMock.on(SendMessageBatchCommand).resolves({});
+    const sender = new SqsFeedSender(sqs);
+    await sender.send('https://sqs/1/tongyuan-feed-sh.fifo', [message(1)]);
+    await sender.send('https://sqs/1/tongyuan-feed-sh.fifo', [message(1)], { replayId: 'r1' });
+    const ids = sqsMock.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input.Entries![0]!.MessageDeduplicationId);
+    expect(ids).toEqual(['d1', replayDeduplicationId('r1', 'd1')]);
+    expect(replayDeduplicationId('r2', 'd1')).not.toBe(ids[1]);
+  });
+
+  it('refuses an event over the limit when no payload bucket is configured', async () => {
+    await expect(new SnsFeedPublisher(sns, 'arn:t.fifo').publish([message(1, CLAIM_CHECK_BYTES)])).rejects.toThrow(/no payload bucket is configured/);
+    expect(snsMock.commandCalls(PublishBatchCommand)).toHaveLength(0);
+  });
+});
