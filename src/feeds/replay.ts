@@ -1,6 +1,6 @@
 import { discloseVersion } from '../disclosure/disclose-versions.js';
 import type { SubscriberConfig } from '../generated/subscriber.types.js';
-import type { FeedLog, FeedMessage, FeedSigner, QueueFeedSender, RecordReader } from '../ports/index.js';
+import type { FeedLog, FeedMessage, FeedSigner, RecordReader } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
 import type { FeedLogEntry } from './event.js';
 import { attributesOf, eventData, feedMessage, signedEvent } from './event-message.js';
@@ -10,11 +10,21 @@ import { matchesFilter } from './subscriber-filter.js';
 /** Where a replay starts: a sequence (entries with sequence ≥ it) or a moment (entries whose time is ≥ it). */
 export type ReplayStart = { readonly sequence: number } | { readonly time: string };
 
+/**
+ * The QueueFeedSender port with its replay option: `replayId` gives a FIFO queue deduplication
+ * ids of the replay's own, so a replay within five minutes of the live delivery is not dropped.
+ */
+export interface ReplaySender {
+  send(queueUrl: string, messages: readonly FeedMessage[], options?: { readonly replayId?: string }): Promise<void>;
+}
+
 export interface ReplayDeps {
   readonly log: Pick<FeedLog, 'read'>;
   readonly records: Pick<RecordReader, 'versions'>;
   readonly signer: FeedSigner;
-  readonly sender: QueueFeedSender;
+  readonly sender: ReplaySender;
+  /** Names this replay (a fresh id per run). */
+  readonly replayId: string;
   /** The subscriber's own queue: replays never go through the topic, whose other subscribers must not see them again. */
   readonly queueUrl: string;
   /** Published free-text fields of a record type, redacted in events as in releases. */
@@ -76,7 +86,7 @@ export async function replayFeeds(subscriber: SubscriberConfig, since: ReplaySta
     let lastSequence: number | undefined;
     let pending: FeedMessage[] = [];
     const flush = async () => {
-      if (pending.length > 0) await deps.sender.send(deps.queueUrl, pending);
+      if (pending.length > 0) await deps.sender.send(deps.queueUrl, pending, { replayId: deps.replayId });
       pending = [];
     };
     for await (const page of deps.log.read(feed, { after })) {
