@@ -68,7 +68,12 @@ describe('checkLeavingDelivery', () => {
   });
 
   it('leaves the working days out where the calendar does not cover the year, never guessing', () => {
-    const far = delivery('d/far/v2', { deadline: '2099-01-05', sentAt: china('2099-01-01'), deliveredAt: china('2099-01-01'), consumedAt: china('2099-01-09') });
+    const far = delivery('d/far/v2', {
+      deadline: '2099-01-05',
+      sentAt: china('2099-01-01'),
+      deliveredAt: china('2099-01-01'),
+      consumedAt: china('2099-01-09'),
+    });
     const check = checkLeavingDelivery(far, prcCalendar, '2099-01-10');
     expect(check).toMatchObject({ status: 'late', daysLate: 4 });
     expect(check.workingDaysLate).toBeUndefined();

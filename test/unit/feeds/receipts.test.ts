@@ -38,7 +38,7 @@ describe('parseReceiptMessage', () => {
     ['a receipt that is not an object', message(['x']), /receipt 0: must be an object/],
     ['no event id', message([receipt({ eventId: ' ' })]), /eventId/],
     ['an unknown feed', message([receipt({ feed: 'weather' })]), /feed must be one of gazette, enforcement, yrd/],
-    ["a feed the subscriber does not take", message([receipt({ feed: 'gazette' })]), /does not subscribe to feed gazette/],
+    ['a feed the subscriber does not take', message([receipt({ feed: 'gazette' })]), /does not subscribe to feed gazette/],
     ['sequence 0', message([receipt({ sequence: 0 })]), /sequence must be a whole number from 1/],
     ['a fractional sequence', message([receipt({ sequence: 1.5 })]), /sequence/],
     ['a consumedAt that is no time', message([receipt({ consumedAt: 'today' })]), /consumedAt must be an ISO 8601 time/],
@@ -55,7 +55,9 @@ describe('recordReceiptMessage', () => {
     const deliveries = new MemoryDeliveryLedger();
     await expect(recordReceiptMessage(message([receipt(), receipt({ sequence: 'x' })]), { subscribers, deliveries })).rejects.toThrow(ReceiptError);
     expect((await deliveries.counts('keqiao')).consumed).toBe(0);
-    expect(await recordReceiptMessage(message([receipt(), receipt({ eventId: 'credit-record/z/v1', feed: 'yrd', sequence: 9 })]), { subscribers, deliveries })).toBe(2);
+    expect(
+      await recordReceiptMessage(message([receipt(), receipt({ eventId: 'credit-record/z/v1', feed: 'yrd', sequence: 9 })]), { subscribers, deliveries }),
+    ).toBe(2);
     expect(await deliveries.counts('keqiao')).toMatchObject({ consumed: 2, lastConsumed: { enforcement: 5, yrd: 9 } });
   });
 });

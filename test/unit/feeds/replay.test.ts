@@ -69,7 +69,9 @@ async function setUp(target: SubscriberConfig) {
     log: feeds.log,
     records: { versions: async (type, id) => versions.filter((v) => v.recordType === type && v.recordId === id) },
     signer: feeds.deps.signer,
-    sender: { send: async (queueUrl, messages, options) => void sent.push({ queueUrl, messages, ...(options?.replayId ? { replayId: options.replayId } : {}) }) },
+    sender: {
+      send: async (queueUrl, messages, options) => void sent.push({ queueUrl, messages, ...(options?.replayId ? { replayId: options.replayId } : {}) }),
+    },
     queueUrl: 'https://sqs.local/tongyuan-feed-yuecheng.fifo',
     replayId: 'replay-1',
     freeTextColumns: () => ['facts'],
