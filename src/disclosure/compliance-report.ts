@@ -1,6 +1,6 @@
 import type { WorkingDayCalendar } from '../calendar/index.js';
 import type { DatasetConfig } from '../config/catalog.js';
-import type { DisclosureEntry, DisclosureLedger } from '../ports/index.js';
+import type { DeliveryLedger, DisclosureEntry, DisclosureLedger } from '../ports/index.js';
 import { disclosingDataset } from '../publish/dataset-filter.js';
 import { ENFORCEMENT_DECISION } from '../records/enforcement-decision.js';
 import type { StoredVersion } from '../ssot/model.js';
@@ -14,6 +14,7 @@ import {
 } from './compliance.js';
 import { pendingDecisions } from './pending-decisions.js';
 import { publicityJudgeFor } from './publicity-by-type.js';
+import { feedDeliveryCompliance } from './feed-delivery-compliance.js';
 import { classifyWithdrawals, WITHDRAWAL_WORKING_DAYS } from './withdrawal-compliance.js';
 import { outstandingWithdrawals, withheldOf, type HiddenVersion, type OutstandingWithdrawal } from './withdrawals.js';
 
@@ -22,6 +23,8 @@ export interface ComplianceSources {
   readonly ledger: Pick<DisclosureLedger, 'list'>;
   readonly records: { listCurrent(recordType: string): AsyncIterable<readonly StoredVersion[]> };
   readonly datasets: readonly DatasetConfig[];
+  /** What each feed subscriber was sent of records leaving public view; without it the report has no subscriber section. */
+  readonly deliveries?: Pick<DeliveryLedger, 'leaving'>;
 }
 
 async function* once(versions: readonly StoredVersion[]): AsyncIterable<readonly StoredVersion[]> {
@@ -30,8 +33,9 @@ async function* once(versions: readonly StoredVersion[]): AsyncIterable<readonly
 
 /**
  * The compliance report on `today` (a China date): decisions first published later than 7
- * working days, revocations withdrawn later than 3, expiries missed, and unpublished decisions
- * falling due within 5. Entries whose delay the calendar cannot count are listed, never guessed.
+ * working days, revocations withdrawn later than 3, expiries missed, unpublished decisions
+ * falling due within 5, and (given the delivery ledger) the withdrawals delivered to each feed
+ * subscriber against their deadlines. Entries whose delay the calendar cannot count are listed, never guessed.
  */
 export async function complianceReport(sources: ComplianceSources, calendar: WorkingDayCalendar, today: string, window: ReportWindow = {}) {
   const inWindow = (date: string) => (!window.from || date >= window.from) && (!window.to || date <= window.to);
@@ -66,6 +70,9 @@ export async function complianceReport(sources: ComplianceSources, calendar: Wor
     ...withdrawals.uncounted,
     ...dueUncounted.map((d) => ({ ...d, reason: 'the working-day calendar does not cover its year' })),
   ];
+  // Withdrawals delivered to subscribers: every leaving event each was sent, against its deadline.
+  const subscriberDeliveries = sources.deliveries ? await feedDeliveryCompliance(sources.deliveries, calendar, today) : [];
+  const sum = (pick: (s: (typeof subscriberDeliveries)[number]) => number) => subscriberDeliveries.reduce((n, s) => n + pick(s), 0);
   const counts = {
     late: disclosures.late.length,
     onTime: disclosures.onTime.length,
@@ -75,6 +82,10 @@ export async function complianceReport(sources: ComplianceSources, calendar: Wor
     dueSoon: due.length,
     overdueUnpublished: due.filter((d) => d.overdue).length,
     uncounted: uncounted.length,
+    subscriberDeliveriesOnTime: sum((s) => s.onTime),
+    subscriberDeliveriesLate: sum((s) => s.late),
+    subscriberDeliveriesUnconsumed: sum((s) => s.unconsumed),
+    subscriberDeliveriesOverdue: sum((s) => s.overdue),
   };
   const limits = {
     disclosureWorkingDays: DISCLOSURE_WORKING_DAYS,
@@ -91,5 +102,6 @@ export async function complianceReport(sources: ComplianceSources, calendar: Wor
     missedExpiries: withdrawals.missedExpiries,
     due,
     uncounted,
+    withdrawalsDeliveredToSubscribers: subscriberDeliveries,
   };
 }

@@ -201,6 +201,7 @@ export const resources: ResourceModel = {
   queues: [
     { id: 'normalize', description: 'Raw batches waiting to be mapped, validated and stored', visibilityTimeoutSeconds: 360, maxReceiveCount: 5 },
     { id: 'publish', description: 'Datasets whose records changed and need a new release', visibilityTimeoutSeconds: 1800, maxReceiveCount: 5 },
+    { id: 'feed-receipts', description: "Subscribers' acknowledgements of the feed events they consumed", visibilityTimeoutSeconds: 180, maxReceiveCount: 5 },
   ],
   // Ordered per record (MessageGroupId = record id) and deduplicated (MessageDeduplicationId = event id and view).
   topics: [
@@ -301,6 +302,16 @@ export const resources: ResourceModel = {
         // Expiries happen with no source change: the daily re-evaluation announces them on the feed.
         topics: ['gazette', 'enforcement', 'yrd'],
       },
+    },
+    {
+      id: 'feed-receipts',
+      description: "Writes subscribers' receipts (events consumed) to the delivery ledger; a malformed message fails alone",
+      entry: 'functions/feed-receipts/handler.ts',
+      nativeModules: COMPOSITION_NATIVE_MODULES,
+      timeoutSeconds: 30,
+      memoryMb: 256,
+      triggers: [{ kind: 'sqs', queue: 'feed-receipts', batchSize: 10, maxBatchingWindowSeconds: 5 }],
+      uses: { tables: [{ id: 'feeds', access: 'readWrite' }] },
     },
     {
       id: 'api',

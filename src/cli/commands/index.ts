@@ -3,6 +3,7 @@ import { calendarCheckCommand } from './calendar.js';
 import { complianceReportCommand } from './compliance.js';
 import { datasetsListCommand, datasetsPublishCommand, datasetsReleasesCommand } from './datasets.js';
 import { exportSgsCommand } from './export.js';
+import { feedsCommands } from './feeds.js';
 import { grantsCommands } from './grants.js';
 import { subscribersCommands } from './subscribers.js';
 import { qualityCommand } from './quality.js';
@@ -36,4 +37,5 @@ export const commands: readonly CliCommand[] = [
   ...grantsCommands,
   ...subscribersCommands,
   subscribeCommand,
+  ...feedsCommands,
 ];
