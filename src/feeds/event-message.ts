@@ -53,13 +53,15 @@ export async function signedEvent(entry: FeedLogEntry, data: FeedEventData, sign
 
 /**
  * The transport message of a signed event: grouped by record (FIFO order per record), its
- * deduplication id the event id and the view (the two views of one event are two messages).
+ * deduplication id the event's source, id and view. CloudEvents names an event by source and
+ * id: a decision on the enforcement and the yrd feeds is two events with one id, and a queue
+ * subscribed to both must keep both (the two views of one event are two messages too).
  */
 export function feedMessage(event: FeedEvent, entry: FeedLogEntry, view: FeedView): FeedMessage {
   return {
     body: JSON.stringify(event),
     attributes: attributesOf(entry, view),
     groupId: event.subject,
-    deduplicationId: createHash('sha256').update(`${event.id}\n${view}`).digest('hex'),
+    deduplicationId: createHash('sha256').update(`${event.source}\n${event.id}\n${view}`).digest('hex'),
   };
 }

@@ -50,12 +50,13 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
   async recordSent(sent: readonly { subscriber: string; count: number }[], leaving: readonly LeavingDelivery[]): Promise<void> {
     for (const s of sent) this.sent.set(s.subscriber, (this.sent.get(s.subscriber) ?? 0) + s.count);
     for (const l of leaving)
-      if (!this.leavingBySubscriber.has(`${l.subscriber}\n${l.eventId}`)) this.leavingBySubscriber.set(`${l.subscriber}\n${l.eventId}`, l);
+      if (!this.leavingBySubscriber.has(`${l.subscriber}\n${l.feed}\n${l.eventId}`))
+        this.leavingBySubscriber.set(`${l.subscriber}\n${l.feed}\n${l.eventId}`, l);
   }
 
   async recordReceipts(receipts: readonly FeedReceipt[]): Promise<void> {
     for (const r of receipts) {
-      const key = `${r.subscriber}\n${r.eventId}`;
+      const key = `${r.subscriber}\n${r.feed}\n${r.eventId}`;
       if (this.receipts.has(key)) continue;
       this.receipts.set(key, r);
       const leaving = this.leavingBySubscriber.get(key);

@@ -81,4 +81,14 @@ describe('fan-out of classified changes', () => {
     const [leaving] = [...feeds.deliveries.leavingBySubscriber.values()];
     expect(leaving).toMatchObject({ subscriber: 'open', eventId: 'enforcement-decision/r/v2', deadline });
   });
+
+  it('a decision on the enforcement and the yrd feeds is two events: a queue on both keeps both, and its withdrawal is due on each', async () => {
+    const feeds = await memoryFeeds([subscriber({ id: 'both', feeds: ['enforcement', 'yrd'] })]);
+    const revoked = version('enforcement-decision', 'r', 2, { ...decided, status: 'revoked' }, '2026-11-26T03:00:00Z');
+    await fanOut(feedChangesOf([revoked], context('2026-11-26')), feeds.deps);
+    const [onEnforcement, onYrd] = [feeds.published.get('enforcement')![0]!, feeds.published.get('yrd')![0]!];
+    expect(events([onEnforcement])[0]!.id).toBe(events([onYrd])[0]!.id);
+    expect(onEnforcement.deduplicationId).not.toBe(onYrd.deduplicationId);
+    expect([...feeds.deliveries.leavingBySubscriber.values()].map((l) => l.feed).sort()).toEqual(['enforcement', 'yrd']);
+  });
 });
