@@ -60,24 +60,25 @@ const viewsOf = (feed: FeedId, subscribers: readonly SubscriberConfig[]): FeedVi
 export async function fanOut(changes: readonly FeedChange[], deps: FanoutDeps): Promise<FanoutOutcome> {
   const byFeed = new Map<FeedId, FeedChange[]>();
   for (const change of changes) byFeed.set(change.feed, [...(byFeed.get(change.feed) ?? []), change]);
-  let events = 0;
-  let messages = 0;
-  for (const [feed, list] of byFeed) {
-    const entries = await deps.log.append(
-      feed,
-      list.map((change) => ({ head: headOf(change), change: refOf(change) })),
-    );
-    const views = viewsOf(feed, deps.subscribers);
-    const out = [];
-    for (const [i, entry] of entries.entries()) {
-      for (const view of views) out.push(feedMessage(await signedEvent(entry, eventData(entry, list[i]!.version, view), deps.signer), entry, view));
-    }
-    await deps.publisher(feed).publish(out);
-    await recordDeliveries(feed, entries, deps);
-    events += entries.length;
-    messages += out.length;
+  // Feeds are independent logs and topics: they go out side by side.
+  const outcomes = await Promise.all([...byFeed].map(([feed, list]) => fanOutFeed(feed, list, deps)));
+  return { events: outcomes.reduce((n, o) => n + o.events, 0), messages: outcomes.reduce((n, o) => n + o.messages, 0) };
+}
+
+/** One feed's changes: logged, rendered per view, signed, published, their deliveries recorded. */
+async function fanOutFeed(feed: FeedId, list: readonly FeedChange[], deps: FanoutDeps): Promise<FanoutOutcome> {
+  const entries = await deps.log.append(
+    feed,
+    list.map((change) => ({ head: headOf(change), change: refOf(change) })),
+  );
+  const views = viewsOf(feed, deps.subscribers);
+  const out = [];
+  for (const [i, entry] of entries.entries()) {
+    for (const view of views) out.push(feedMessage(await signedEvent(entry, eventData(entry, list[i]!.version, view), deps.signer), entry, view));
   }
-  return { events, messages };
+  await deps.publisher(feed).publish(out);
+  await recordDeliveries(feed, entries, deps);
+  return { events: entries.length, messages: out.length };
 }
 
 /** What each subscriber of the feed was sent: counts, and each leaving event with its deadline. */

@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CLAIM_CHECK_BYTES } from '../../../src/aws/feed-claim-check.js';
 import { packBatches } from '../../../src/aws/pack-batches.js';
-import { SnsFeedPublisher } from '../../../src/aws/sns-publisher.js';
+import { lanesOf, PUBLISH_LANES, SnsFeedPublisher } from '../../../src/aws/sns-publisher.js';
 import { replayDeduplicationId, SqsFeedSender } from '../../../src/aws/sqs-feed-sender.js';
 import type { FeedMessage } from '../../../src/ports/index.js';
 import { noBackoff } from './mock-clients.js';
@@ -41,12 +41,36 @@ describe('feed transport batching', () => {
     const large = Array.from({ length: 3 }, (_, i) => message(100 + i, 100 * KiB));
     await new SnsFeedPublisher(sns, 'arn:aws:sns:eu-central-1:1:tongyuan-yrd.fifo').publish([...small, ...large]);
     const calls = snsMock.commandCalls(PublishBatchCommand).map((c) => c.args[0].input.PublishBatchRequestEntries!);
-    expect(calls.map((entries) => entries.length)).toEqual([10, 4, 1]);
-    expect(calls[0]![3]).toMatchObject({
-      MessageGroupId: 'r3',
+    // Two lanes (15 messages make two full batches' worth), each within both limits.
+    expect(calls).toHaveLength(2);
+    for (const entries of calls) {
+      expect(entries.length).toBeLessThanOrEqual(10);
+      expect(entries.reduce((n, e) => n + Buffer.byteLength(e.Message!), 0)).toBeLessThanOrEqual(256 * KiB);
+    }
+    expect(
+      calls
+        .flat()
+        .map((e) => e.MessageGroupId)
+        .sort(),
+    ).toEqual([...small, ...large].map((m) => m.groupId).sort());
+    expect(calls.flat().find((e) => e.MessageGroupId === 'r3')).toMatchObject({
       MessageDeduplicationId: 'd3',
       MessageAttributes: { view: { DataType: 'String', StringValue: 'public' } },
     });
+  });
+
+  it('publishes lanes side by side, each record in one lane and in order, costing at most one call per lane more than packing', () => {
+    const messages = Array.from({ length: 400 }, (_, i) => ({ groupId: `r${i % 37}`, n: i }));
+    const lanes = lanesOf(messages, 10);
+    expect(lanes).toHaveLength(PUBLISH_LANES);
+    for (const lane of lanes)
+      for (const group of new Set(lane.map((m) => m.groupId))) {
+        expect(lanes.filter((l) => l.some((m) => m.groupId === group))).toHaveLength(1);
+        const ns = lane.filter((m) => m.groupId === group).map((m) => m.n);
+        expect(ns).toEqual([...ns].sort((a, b) => a - b));
+      }
+    expect(lanes.reduce((calls, lane) => calls + Math.ceil(lane.length / 10), 0)).toBeLessThanOrEqual(40 + PUBLISH_LANES);
+    expect(lanesOf(messages.slice(0, 9), 10)).toHaveLength(1);
   });
 
   it('leaves group and deduplication ids off a standard topic and queue', async () => {
