@@ -3,6 +3,7 @@ import { calendarCheckCommand } from './calendar.js';
 import { complianceReportCommand } from './compliance.js';
 import { datasetsListCommand, datasetsPublishCommand, datasetsReleasesCommand } from './datasets.js';
 import { exportSgsCommand } from './export.js';
+import { feedsRotateKeyCommand } from './feeds-keys.js';
 import { grantsCommands } from './grants.js';
 import { qualityCommand } from './quality.js';
 import { queryCommand } from './query.js';
@@ -32,4 +33,5 @@ export const commands: readonly CliCommand[] = [
   datasetsPublishCommand,
   queryCommand,
   ...grantsCommands,
+  feedsRotateKeyCommand,
 ];
