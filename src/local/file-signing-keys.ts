@@ -1,5 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { generateFeedKeySet, parseKeySet, publicSetOf, type PrivateKeySet } from '../feeds/feed-keys.js';
+import { rotate, type Rotation } from '../feeds/key-rotation.js';
 import type { PublicSigningJwk, SigningKeys } from '../ports/signing-keys.js';
 
 /** Where the local stack keeps its feed signing keys, inside the state directory. */
@@ -28,12 +30,35 @@ export class FileSigningKeys implements SigningKeys {
     return this.loading;
   }
 
-  private async load(): Promise<PrivateKeySet> {
+  /**
+   * A new signing key first, the previous ones kept (src/feeds/key-rotation.ts). The file is
+   * replaced whole (written aside at 0600, then renamed), so a reader never sees half of it.
+   */
+  async rotate(): Promise<Rotation> {
+    const current = await this.read();
+    const rotation = rotate(current ?? { keys: [] }, (await generateFeedKeySet()).keys[0]!);
+    const aside = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(aside, `${JSON.stringify(rotation.set, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      await rename(aside, this.path);
+    } finally {
+      await rm(aside, { force: true });
+    }
+    this.loading = Promise.resolve(rotation.set);
+    return rotation;
+  }
+
+  private async read(): Promise<PrivateKeySet | undefined> {
     const existing = await readFile(this.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
-    if (existing !== undefined) return parseKeySet(existing, this.path);
+    return existing === undefined ? undefined : parseKeySet(existing, this.path);
+  }
+
+  private async load(): Promise<PrivateKeySet> {
+    const existing = await this.read();
+    if (existing !== undefined) return existing;
     const created = await generateFeedKeySet();
     try {
       // `wx`: if another process created it meanwhile, its keys win and are read back.

@@ -4,6 +4,7 @@ import { complianceReportCommand } from './compliance.js';
 import { datasetsListCommand, datasetsPublishCommand, datasetsReleasesCommand } from './datasets.js';
 import { exportSgsCommand } from './export.js';
 import { feedsCommands } from './feeds.js';
+import { feedsRotateKeyCommand } from './feeds-keys.js';
 import { grantsCommands } from './grants.js';
 import { subscribersCommands } from './subscribers.js';
 import { qualityCommand } from './quality.js';
@@ -38,4 +39,5 @@ export const commands: readonly CliCommand[] = [
   ...subscribersCommands,
   subscribeCommand,
   ...feedsCommands,
+  feedsRotateKeyCommand,
 ];
