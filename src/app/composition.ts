@@ -253,6 +253,8 @@ export class Composition {
       publicBaseUrl,
       // The feed signing keys' private set is a Secrets Manager secret; the API reads it to publish the public halves.
       signingKeys: this.signingKeys(),
+      // Heads of each feed's log, for /v1/feeds: a filtered subscriber proves the chain across what it did not receive.
+      feedLog: this.feedLog(),
       grants: this.grantStore(),
       search: createSearchService({
         datasets: async () => (await this.catalog()).datasets,

@@ -36,7 +36,7 @@ const lastConsumedAttribute = (feed: FeedId): string => `lastConsumed_${feed}`;
 /**
  * The delivery ledger in the `feeds` table (see the port for the contract). Per subscriber,
  * partition `sub#<id>`: `counts` (sent, consumed, highest sequence acknowledged per feed),
- * `leaving#<event id>` (a leaving event sent, with its deadline) and `receipt#<event id>`
+ * `leaving#<feed>#<event id>` (a leaving event sent, with its deadline) and `receipt#<feed>#<event id>`
  * (an acknowledgement, written once: a repeated receipt counts nothing).
  */
 export class DynamoDeliveryLedger implements DeliveryLedger {
@@ -66,7 +66,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
         await this.doc.send(
           new PutCommand({
             TableName: this.table,
-            Item: { ...delivery, pk: this.subscriberKey(delivery.subscriber), sk: `leaving#${delivery.eventId}` },
+            Item: { ...delivery, pk: this.subscriberKey(delivery.subscriber), sk: `leaving#${delivery.feed}#${delivery.eventId}` },
             // A redelivery keeps the first sending (its sentAt is when the clock started).
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
@@ -138,7 +138,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
    */
   private async recordReceipt(receipt: FeedReceipt): Promise<void> {
     const pk = this.subscriberKey(receipt.subscriber);
-    const key = { pk, sk: `receipt#${receipt.eventId}` };
+    const key = { pk, sk: `receipt#${receipt.feed}#${receipt.eventId}` };
     let first: FeedReceipt | undefined = receipt;
     if (!(await this.logReceipt(receipt))) {
       const stored = (await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))).Item;
@@ -169,7 +169,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
       ),
       this.update(
         {
-          Key: { pk, sk: `leaving#${eventId}` },
+          Key: { pk, sk: `leaving#${feed}#${eventId}` },
           UpdateExpression: deliveredAt ? 'SET #consumed = :consumed, #delivered = :delivered' : 'SET #consumed = :consumed',
           // Only a leaving event that was sent, and only its first acknowledgement.
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#consumed)',
@@ -198,7 +198,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
               {
                 Put: {
                   TableName: this.table,
-                  Item: { ...receipt, pk, sk: `receipt#${receipt.eventId}`, settled: false },
+                  Item: { ...receipt, pk, sk: `receipt#${receipt.feed}#${receipt.eventId}`, settled: false },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },

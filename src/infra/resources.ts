@@ -332,6 +332,8 @@ export const resources: ResourceModel = {
           { id: 'grants', access: 'readWrite' },
           // Every keyed call is audited, and its daily counter incremented.
           { id: 'access-audit', access: 'readWrite' },
+          // /v1/feeds reads the heads of each feed's log.
+          { id: 'feeds', access: 'read' },
         ],
         buckets: [{ id: 'open', access: 'read' }],
       },

@@ -42,7 +42,7 @@ export interface DeliveryCounts {
 
 /** What was sent to each subscriber and what each acknowledged: the delivery audit and the compliance report read it. */
 export interface DeliveryLedger {
-  /** Counts events sent, per subscriber; records each leaving event with its deadline. Idempotent per (subscriber, event id) for leaving events. */
+  /** Counts events sent, per subscriber; records each leaving event with its deadline. Idempotent per (subscriber, feed, event id) for leaving events (one id may name an event on two feeds). */
   recordSent(sent: readonly { readonly subscriber: string; readonly count: number }[], leaving: readonly LeavingDelivery[]): Promise<void>;
   /** Records receipts; a receipt for an event already acknowledged changes nothing. */
   recordReceipts(receipts: readonly FeedReceipt[]): Promise<void>;
