@@ -67,6 +67,8 @@ try {
   const stamps = new Map<string, number>();
   const batchOf = new Map<string, number>();
   const expected = new Map<string, number>(BENCH_SUBSCRIBERS.map((s) => [s.id, 0]));
+  // An event id can reach one queue from two feeds (an enforcement decision is on enforcement and yrd).
+  const expectedIds = new Map(BENCH_SUBSCRIBERS.map((s) => [s.id, new Set<string>()]));
   const eventsPerFeed = new Map<FeedId, number>(FEED_IDS.map((f) => [f, 0]));
   const batchMs: number[] = [];
   let events = 0;
@@ -88,7 +90,10 @@ try {
       eventsPerFeed.set(c.feed, eventsPerFeed.get(c.feed)! + 1);
       const attributes = { type: eventType(c.feed, c.entity, c.action), entity: c.entity, action: c.action, district: c.district };
       for (const s of BENCH_SUBSCRIBERS)
-        if (s.feeds.includes(c.feed) && matchesFilter(s, { ...attributes, view: s.view })) expected.set(s.id, expected.get(s.id)! + 1);
+        if (s.feeds.includes(c.feed) && matchesFilter(s, { ...attributes, view: s.view })) {
+          expected.set(s.id, expected.get(s.id)! + 1);
+          expectedIds.get(s.id)!.add(c.id);
+        }
     }
   }
   const fanoutMs = performance.now() - started;
@@ -133,6 +138,7 @@ try {
     cpuMs: (used.user + used.system) / 1000,
     batchMs,
     expected,
+    distinct: new Map([...expectedIds].map(([id, ids]) => [id, ids.size])),
     drained: new Map(BENCH_SUBSCRIBERS.map((s, i) => [s.id, drained[i]!])),
     fanoutRequests,
     receiveRequests,

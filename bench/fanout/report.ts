@@ -15,6 +15,8 @@ export interface FanoutFigures {
   readonly batchMs: readonly number[];
   /** Deliveries due per subscriber (its filter, in process). */
   readonly expected: ReadonlyMap<string, number>;
+  /** Distinct event ids among them. */
+  readonly distinct: ReadonlyMap<string, number>;
   readonly drained: ReadonlyMap<string, Drained>;
   readonly fanoutRequests: ReadonlyMap<string, number>;
   readonly receiveRequests: ReadonlyMap<string, number>;
@@ -40,6 +42,12 @@ export function report(f: FanoutFigures): void {
   out(`  fan-out (classify → log → sign per view → PublishBatch → ledger)  ${ms(f.fanoutMs)} wall, ${ms(f.cpuMs)} CPU of this process`);
   out(`  messages published  ${f.messages.toLocaleString('en')} (${(f.messages / f.events).toFixed(2)} per event: one per view its subscribers hold)`);
   out(`  deliveries due ${deliveries.toLocaleString('en')}, received ${received.toLocaleString('en')}${received === deliveries ? '' : '  MISMATCH'}`);
+  const lostToDedup = [...f.drained].filter(([id, d]) => d.received < f.expected.get(id)! && d.received === f.distinct.get(id));
+  if (lostToDedup.length > 0)
+    out(
+      `  ${lostToDedup.map(([id]) => id).join(', ')}: every missing message is an event id already delivered from another feed; a FIFO queue ` +
+        'drops it as a duplicate (deduplicationId = sha256(event id, view) names no feed)',
+    );
   for (const [id, d] of f.drained) {
     const l = sorted(d.latencies);
     const extra = `${d.duplicates > 0 ? `, ${d.duplicates} duplicates` : ''}${d.unknown > 0 ? `, ${d.unknown} unknown ids` : ''}`;
