@@ -9,7 +9,6 @@
  * SendMessageBatch straight into one queue. Requests are counted by SDK middleware.
  */
 import { randomUUID } from 'node:crypto';
-import { CreateTopicCommand } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { freeTextColumns } from '../src/app/record-type-rules.js';
 import { requestCounter } from '../src/aws/request-counter.js';
@@ -17,10 +16,12 @@ import { sendInBatches } from '../src/aws/send-in-batches.js';
 import { chinaDate } from '../src/calendar/index.js';
 import { generateFeedKeySet } from '../src/feeds/feed-keys.js';
 import { eventType, FEED_IDS, type FeedId } from '../src/feeds/feeds.js';
-import type { FanoutDeps } from '../src/feeds/fanout.js';
+import { SnsFeedPublisher } from '../src/aws/sns-publisher.js';
+import { feedChangesOf } from '../src/feeds/classify.js';
+import { fanOut, type FanoutDeps } from '../src/feeds/fanout.js';
 import { JwkFeedSigner } from '../src/feeds/signature.js';
+import { filterPolicy, matchesFilter } from '../src/feeds/subscriber-filter.js';
 import type { FeedMessage } from '../src/ports/index.js';
-import { chooseAdapters, chooseModules } from './fanout/choose.js';
 import { drain } from './fanout/drain.js';
 import { report } from './fanout/report.js';
 import { BENCH_SUBSCRIBERS, createTransport, floorQueue } from './fanout/subscribers.js';
@@ -34,10 +35,6 @@ if (!Number.isInteger(count) || count < 1) throw new Error('--changes takes a po
 const BATCH = 500;
 
 const versions = benchVersions(count);
-// Placeholder feed modules are swapped for stand-ins before fanOut is first imported.
-const moduleStandIns = await chooseModules({ ...versions[0]!, storedAt: new Date().toISOString() });
-const { fanOut } = await import('../src/feeds/fanout.js');
-const { filterPolicy, matchesFilter } = await import('../src/feeds/subscriber-filter.js');
 
 const aws = await startBenchEmulators();
 try {
@@ -45,8 +42,13 @@ try {
   const { sqs, sns } = app.clients;
   const suffix = randomUUID().slice(0, 8);
   const transport = await createTransport(app.clients, BENCH_SUBSCRIBERS, filterPolicy, suffix);
-  const probeTopic = (await sns.send(new CreateTopicCommand({ Name: `bench-probe-${suffix}.fifo`, Attributes: { FifoTopic: 'true' } }))).TopicArn!;
-  const adapters = await chooseAdapters(app, probeTopic);
+  // The feed log and the delivery ledger in DynamoDB Local: their requests count with the publishing ones.
+  const adapters = {
+    classify: feedChangesOf,
+    log: app.feedLog(),
+    deliveries: app.deliveryLedger(),
+    publisher: (topicArn: string) => new SnsFeedPublisher(sns, topicArn),
+  };
   const { datasets } = await app.catalog();
   const keys = await generateFeedKeySet();
   const published: FeedMessage[][] = [];
@@ -133,7 +135,6 @@ try {
     events,
     messages,
     eventsPerFeed,
-    standIns: [...moduleStandIns, ...adapters.standIns],
     fanoutMs,
     cpuMs: (used.user + used.system) / 1000,
     batchMs,
