@@ -55,6 +55,7 @@ describe('functions', () => {
       NODE_OPTIONS: '--enable-source-maps',
       TONGYUAN_SOURCES_DIR: '/var/task/sources',
       TONGYUAN_DATASETS_DIR: '/var/task/datasets',
+      TONGYUAN_SUBSCRIBERS_DIR: '/var/task/subscribers',
     };
     for (const t of def.uses.tables ?? []) expected[resourceEnvName('table', t.id)] = ref(stack.tables.tables.get(t.id)!);
     for (const b of def.uses.buckets ?? []) expected[resourceEnvName('bucket', b.id)] = ref(stack.buckets.buckets.get(b.id)!);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDatasets } from '../../../src/config/catalog.js';
-import { feedsByRecordType } from '../../../src/feeds/feeds.js';
+import { feedChangesOf } from '../../../src/feeds/classify.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
 import type { ReleasePointer } from '../../../src/publish/release.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
@@ -48,8 +48,11 @@ describe('the credit dataset release', () => {
     expect(next.release!.rowCount).toBe(0);
   });
 
-  it('credit records are on no feed: a repaired record is shared nowhere a release does not reach', () => {
-    // A credit feed would have to withdraw a repaired record at once (停止共享); none exists.
-    expect(Object.hasOwn(feedsByRecordType, 'credit-record')).toBe(false);
+  it('a repaired record is withdrawn on the Yangtze-Delta feed at once (停止共享), without its content, due in three working days', () => {
+    const repaired = { ...credit('open', { repairStatus: 'repaired', repairedDate: '2026-12-02' }), version: 2, storedAt: '2026-12-02T02:00:00Z' };
+    const changes = feedChangesOf([repaired], { datasets: valid, freeTextColumns: () => [], today: '2026-12-02' });
+    expect(changes.map((c) => [c.feed, c.entity, c.action, c.carriesRecord, c.reason, c.deadline])).toEqual([
+      ['yrd', 'credit', 'repaired', false, 'repaired', '2026-12-07'],
+    ]);
   });
 });
