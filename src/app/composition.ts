@@ -35,6 +35,9 @@ import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
 import type { FanoutDeps } from '../feeds/fanout.js';
 import { JwkFeedSigner } from '../feeds/signature.js';
+import type { PrivateKeySet } from '../feeds/feed-keys.js';
+import { FileSigningKeys } from '../local/file-signing-keys.js';
+import type { SigningKeys } from '../ports/signing-keys.js';
 import { DynamoDeliveryLedger } from '../aws/dynamo-delivery-ledger.js';
 import { DynamoFeedLog } from '../aws/dynamo-feed-log.js';
 import { ApiGatewayUsagePlanKeys } from '../aws/api-gateway-usage-keys.js';
@@ -174,8 +177,12 @@ export class Composition {
     };
   }
 
-  /** The feed signing keys: the private set is a Secrets Manager secret, read by the signer and (public halves) the API. */
-  signingKeys(): SecretsManagerSigningKeys {
+  /**
+   * The feed signing keys, read by the signer and (public halves) the API: a Secrets Manager
+   * secret in AWS, the embedded stack's key file when the configuration names one.
+   */
+  signingKeys(): SigningKeys & { keySet(): Promise<PrivateKeySet> } {
+    if (this.config.feedKeysFile) return new FileSigningKeys(this.config.feedKeysFile);
     return new SecretsManagerSigningKeys(secretProviders(this.config.env).secret, this.config.env[FEED_KEYS_SECRET_VAR] ?? DEFAULT_FEED_KEYS_SECRET);
   }
 

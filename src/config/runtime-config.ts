@@ -39,6 +39,11 @@ export interface RuntimeConfig {
    * configured, never taken from a request's Host header. Only the API needs it.
    */
   readonly publicBaseUrl?: string;
+  /**
+   * A file holding the feed signing keys (TONGYUAN_FEED_KEYS_FILE): the embedded stack's 0600 key
+   * file, read by its functions and commands. Unset in AWS, where the keys are a Secrets Manager secret.
+   */
+  readonly feedKeysFile?: string;
   /** The variables `${env:NAME}` references in source configuration resolve against. */
   readonly env: Readonly<Record<string, string>>;
 }
@@ -178,6 +183,7 @@ export function loadRuntimeConfig(env: Environment, model: ResourceModel = resou
     resources: resourceNames(env, model),
     publishQuietSeconds: secondsVar(env, 'TONGYUAN_PUBLISH_QUIET_SECONDS', 5),
     ...optionalField('publicBaseUrl', publicBaseUrlVar(env)),
+    ...optionalField('feedKeysFile', nonEmpty(env, 'TONGYUAN_FEED_KEYS_FILE')),
     logLevel: logLevelVar(env),
     metricsEnabled: !booleanVar(env, 'POWERTOOLS_METRICS_DISABLED', false),
     tracingEnabled: booleanVar(env, 'POWERTOOLS_TRACE_ENABLED', true),

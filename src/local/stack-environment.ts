@@ -29,6 +29,8 @@ export interface SimulatedFunctionSettings {
   /** The stack's own configuration: the functions share its log level, folders and publish timing. */
   readonly stack: RuntimeConfig;
   readonly logLevel: string;
+  /** The stack's feed signing key file (in its home): the route and publish functions sign with it. */
+  readonly feedKeysFile: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export function simulatedFunctionEnvironment(fn: FunctionDef, settings: Simulate
     TONGYUAN_DATASETS_DIR: stack.catalogDirs.datasets,
     TONGYUAN_SUBSCRIBERS_DIR: stack.catalogDirs.subscribers,
     TONGYUAN_PUBLISH_QUIET_SECONDS: String(stack.publishQuietSeconds),
+    TONGYUAN_FEED_KEYS_FILE: settings.feedKeysFile,
     ...(stack.publicBaseUrl ? { TONGYUAN_PUBLIC_BASE_URL: stack.publicBaseUrl } : {}),
   };
 }

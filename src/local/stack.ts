@@ -106,11 +106,13 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
     const { startDemoDepartments } = await import('../../demo/departments.js');
     demos = await startDemoDepartments(env, { raw: provisionedApp.rawBucket(), processed: provisionedApp.processedFiles() }, host);
     // Everything a client of the stack needs: emulators, resource names, and the demo departments' addresses.
-    const clientEnv = { ...emulators, ...provisioned.env, ...demos.env };
+    const feedKeysFile = join(home, FEED_KEYS_FILE);
+    // Commands run against this stack (feeds replay) sign with its key file, as its functions do.
+    const clientEnv = { ...emulators, ...provisioned.env, ...demos.env, TONGYUAN_FEED_KEYS_FILE: feedKeysFile };
     writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: clientEnv }, null, 2)}\n`);
     const app = new Composition(loadRuntimeConfig({ ...env, ...clientEnv }, model), clients);
     const names = app.config.resources;
-    const settings = { names, emulators, demos: demos.env, stack: stackConfig, logLevel };
+    const settings = { names, emulators, demos: demos.env, stack: stackConfig, logLevel, feedKeysFile };
     runtime = await LocalRuntime.create({
       model,
       provisioned,
@@ -125,7 +127,7 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
     // directory, and downloads stream (no presigning); release files are cached beside `tongyuan query`'s.
     const api = createApi({
       ...new Composition(runtime.functionConfig('api'), clients).apiDeps({ recordsCacheDir: join(home, QUERY_CACHE_DIR) }),
-      signingKeys: new FileSigningKeys(join(home, FEED_KEYS_FILE)),
+      signingKeys: new FileSigningKeys(feedKeysFile),
       ...(options.rateLimit === false ? {} : { rateLimit: options.rateLimit ?? LOCAL_RATE_LIMITS }),
     });
     runtime.start();

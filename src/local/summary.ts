@@ -14,7 +14,7 @@ export interface RunSummary {
   readonly datasets: number;
   /** Releases written in this cycle. */
   readonly releases: number;
-  /** Feed events published in this cycle. */
+  /** Feed messages published in this cycle: one per event and view its subscribers hold, on every feed that carries the record. */
   readonly events: number;
 }
 

@@ -12,6 +12,11 @@ import { drainQueue } from '../support/queues.js';
 import { countPublicRecords, countSsotItems } from '../support/ssot.js';
 import { onlySources } from '../support/sources-dir.js';
 
+/** The demo subscriber of the enforcement feed with no filter (subscribers/zhejiang-enforcement-supervision.yaml). */
+const SUPERVISION_QUEUE = 'feed-zhejiang-enforcement-supervision';
+/** Feeds carrying a decision (enforcement, yrd) × views their demo subscribers hold (public, partner-government). */
+const MESSAGES_PER_DECISION = 4;
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 // The slice of the law-enforcement department alone, so every count is known exactly.
@@ -40,7 +45,8 @@ describe('one full cycle of the embedded stack, end to end', () => {
 
   it('pulls every source item once and stores every valid one as one version', async () => {
     // Penalties and licences are two datasets of the record type; the licences one is released empty here.
-    expect(summary).toMatchObject({ sources: 1, pulled: expected.records.length, records: valid, datasets: 2, releases: 2, events: valid });
+    // A decision goes out on two feeds (enforcement, yrd), each once per view its subscribers hold (public, partner-government).
+    expect(summary).toMatchObject({ sources: 1, pulled: expected.records.length, records: valid, datasets: 2, releases: 2, events: MESSAGES_PER_DECISION * valid });
     expect(await countSsotItems(stack.app)).toEqual({ current: valid, versions: valid, maxVersion: 1 });
   });
 
@@ -88,8 +94,8 @@ describe('one full cycle of the embedded stack, end to end', () => {
     expect(idNumbers.some((id) => text.includes(id))).toBe(false);
   });
 
-  it('delivers one CloudEvent per SSOT version to the subscriber queue', async () => {
-    const messages = await drainQueue(stack.app.clients.sqs, stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
+  it('delivers one CloudEvent per SSOT version to the unfiltered enforcement subscriber', async () => {
+    const messages = await drainQueue(stack.app.clients.sqs, stack.provisioned.queueUrls.get(SUPERVISION_QUEUE)!);
     const events = messages.map((m) => JSON.parse(m.Body!) as Record<string, unknown>);
     expect(new Set(events.map((e) => e.id)).size).toBe(valid);
     // The feed follows the release: what it shows is published, a revoked or expired decision is announced as leaving, without its content.
@@ -98,7 +104,7 @@ describe('one full cycle of the embedded stack, end to end', () => {
     for (const event of events) {
       expect(event).toMatchObject({
         specversion: '1.0',
-        type: expect.stringMatching(/\.enforcement-decision\.(published|withdrawn|expired)\.v1$/),
+        type: expect.stringMatching(/\.enforcement\.decision\.(published|withdrawn|expired)\.v1$/),
         source: expect.any(String),
         subject: expect.any(String),
         time: expect.any(String),
@@ -112,18 +118,18 @@ describe('one full cycle of the embedded stack, end to end', () => {
     expect(await countSsotItems(stack.app)).toEqual({ current: valid, versions: valid, maxVersion: 1 });
   });
 
-  it('a record amended at the department becomes version 2, a new release and an amended event', async () => {
+  it('a record amended at the department becomes version 2, a new release and a changed event', async () => {
     // One in the release (in force, its period running), so the amendment changes the release.
     const original = expected.records.find(
       (r) => !expected.defective.has(r.id) && r.cf_zt === '0' && /^\d{4}-\d{2}-\d{2}$/.test(r.cf_gsjzqx) && r.cf_gsjzqx > today,
     )!;
     stack.demos.enforcement.upsert({ ...original, cf_ajmc: `${original.cf_ajmc}（更正）` });
     const after = await stack.runCycle();
-    expect(after).toMatchObject({ pulled: 1, records: valid, releases: 1, events: 1 });
+    expect(after).toMatchObject({ pulled: 1, records: valid, releases: 1, events: MESSAGES_PER_DECISION });
     expect(await countSsotItems(stack.app)).toEqual({ current: valid, versions: valid + 1, maxVersion: 2 });
-    const [message] = await drainQueue(stack.app.clients.sqs, stack.provisioned.queueUrls.get('subscriber-demo-enforcement')!);
+    const [message] = await drainQueue(stack.app.clients.sqs, stack.provisioned.queueUrls.get(SUPERVISION_QUEUE)!);
     const event = JSON.parse(message!.Body!) as { type: string; data: { version: number; record: { caseName: string } } };
-    expect(event.type).toMatch(/\.amended\.v1$/);
+    expect(event.type).toMatch(/\.enforcement\.decision\.changed\.v1$/);
     expect(event.data.version).toBe(2);
     expect(event.data.record.caseName).toContain('（更正）');
   });
