@@ -15,6 +15,9 @@ import { SequenceTracker } from '../../subscriber/sequence-tracker.js';
 import { EventVerifier, httpJwks } from '../../subscriber/verify.js';
 import type { CliCommand } from '../command.js';
 
+/** Events a missing sequence may wait for, in a long run, before it is reported as a gap. */
+const DEFAULT_GRACE_EVENTS = 1000;
+
 /** The subscriber queue through SQS: long polls of up to 10 messages, with the time each was sent. */
 const sqsQueue = (clients: AwsClients, queueUrl: string, say: (line: string) => void): SubscriberQueue => ({
   async receive() {
@@ -61,13 +64,16 @@ export const subscribeCommand: CliCommand = {
         receipts: { type: 'string' },
         subscriber: { type: 'string' },
         once: { type: 'boolean', default: false },
-        grace: { type: 'string', default: '50' },
+        grace: { type: 'string' },
       },
     });
     const queueUrl = positionals[0];
     if (!queueUrl) throw new ConfigError('name the subscriber queue URL');
-    const grace = Number(values.grace);
-    if (!Number.isInteger(grace) || grace < 0) throw new ConfigError(`--grace must be a whole number of events; got "${values.grace}"`);
+    // A FIFO queue orders per record only, and one record's backlog can hold back a sequence for
+    // hundreds of events: a drain judges gaps when it is done; a long run after 1,000 events.
+    const grace = values.grace === undefined ? (values.once ? Number.POSITIVE_INFINITY : DEFAULT_GRACE_EVENTS) : Number(values.grace);
+    if (grace !== Number.POSITIVE_INFINITY && (!Number.isInteger(grace) || grace < 0))
+      throw new ConfigError(`--grace must be a whole number of events; got "${values.grace}"`);
     const subscriber = values.subscriber ?? subscriberOfQueue(queueUrl);
     if (values.receipts && !subscriber) throw new ConfigError('--receipts needs the subscriber id: name it with --subscriber <id>');
     const config = loadRuntimeConfig(io.env);
