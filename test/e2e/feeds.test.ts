@@ -162,7 +162,7 @@ describe('the feeds, end to end on the embedded stack', () => {
     expect(events.every((e) => e.data.view === 'partner-government')).toBe(true);
     // Its receipts go through the receipts queue to the ledger: each withdrawal it was sent is delivered and consumed.
     const ledger = stack.app.deliveryLedger();
-    let withdrawals: { consumedAt?: string; deliveredAt?: string; deadline: string }[] = [];
+    let withdrawals: { type: string; consumedAt?: string; deliveredAt?: string; deadline: string }[] = [];
     for (let attempt = 0; attempt < 60; attempt += 1) {
       withdrawals = [];
       for await (const page of ledger.leaving(SUPERVISION)) withdrawals.push(...page);
@@ -170,10 +170,11 @@ describe('the feeds, end to end on the embedded stack', () => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     expect(withdrawals.length).toBeGreaterThan(0);
-    for (const w of withdrawals) {
-      expect(w.consumedAt).toBeDefined();
-      expect(chinaDate(new Date(w.deliveredAt ?? w.consumedAt!)) <= w.deadline).toBe(true);
-    }
+    for (const w of withdrawals) expect(w.consumedAt).toBeDefined();
+    // The revocation made in this run is delivered within its three working days (the demo's expiries are old news: their deadline passed before the stack existed).
+    const revocations = withdrawals.filter((w) => w.type.endsWith('.withdrawn.v1'));
+    expect(revocations.length).toBeGreaterThan(0);
+    for (const w of revocations) expect(chinaDate(new Date(w.deliveredAt!)) <= w.deadline).toBe(true);
     expect((await ledger.counts(SUPERVISION)).consumed).toBe(events.length);
   });
 });
