@@ -1,5 +1,5 @@
 import type { SubscriberConfig } from '../generated/subscriber.types.js';
-import type { DeliveryLedger, FeedLog, FeedPublisher, FeedSigner, LeavingDelivery } from '../ports/index.js';
+import type { DeliveryLedger, FeedLog, FeedMessage, FeedPublisher, FeedSigner, LeavingDelivery } from '../ports/index.js';
 import type { FeedChange, FeedLogEntry } from './event.js';
 import { attributesOf, eventData, feedMessage, signedEvent } from './event-message.js';
 import { dataSchemaUri, eventSource, eventType, FEED_VIEWS, type FeedId, type FeedView } from './feeds.js';
@@ -65,20 +65,40 @@ export async function fanOut(changes: readonly FeedChange[], deps: FanoutDeps): 
   return { events: outcomes.reduce((n, o) => n + o.events, 0), messages: outcomes.reduce((n, o) => n + o.messages, 0) };
 }
 
-/** One feed's changes: logged, rendered per view, signed, published, their deliveries recorded. */
+/** Events logged, signed and published at a time: two of the feed log's transactions (49 events each). */
+export const FANOUT_CHUNK = 98;
+
+/**
+ * One feed's changes: logged, rendered per view, signed, published, their deliveries recorded.
+ * Chunk by chunk, as a pipeline: while one chunk is published the next is logged and signed, so
+ * the first events reach their queues before the last are logged. A chunk is published only once
+ * the one before it was, so a record's events keep their order across chunks; after a failed
+ * publish nothing later goes out (the batch is retried whole, the log keeps its sequences).
+ */
 async function fanOutFeed(feed: FeedId, list: readonly FeedChange[], deps: FanoutDeps): Promise<FanoutOutcome> {
-  const entries = await deps.log.append(
-    feed,
-    list.map((change) => ({ head: headOf(change), change: refOf(change) })),
-  );
   const views = viewsOf(feed, deps.subscribers);
-  const out = [];
-  for (const [i, entry] of entries.entries()) {
-    for (const view of views) out.push(feedMessage(await signedEvent(entry, eventData(entry, list[i]!.version, view), deps.signer), entry, view));
+  const logged: FeedLogEntry[] = [];
+  let messages = 0;
+  let publishing: Promise<void> = Promise.resolve();
+  for (let start = 0; start < list.length; start += FANOUT_CHUNK) {
+    const chunk = list.slice(start, start + FANOUT_CHUNK);
+    const entries = await deps.log.append(
+      feed,
+      chunk.map((change) => ({ head: headOf(change), change: refOf(change) })),
+    );
+    const out: FeedMessage[] = [];
+    for (const [i, entry] of entries.entries()) {
+      for (const view of views) out.push(feedMessage(await signedEvent(entry, eventData(entry, chunk[i]!.version, view), deps.signer), entry, view));
+    }
+    publishing = publishing.then(() => deps.publisher(feed).publish(out));
+    // Awaited below; until then a rejection must not count as unhandled.
+    publishing.catch(() => undefined);
+    logged.push(...entries);
+    messages += out.length;
   }
-  await deps.publisher(feed).publish(out);
-  await recordDeliveries(feed, entries, deps);
-  return { events: entries.length, messages: out.length };
+  await publishing;
+  await recordDeliveries(feed, logged, deps);
+  return { events: logged.length, messages };
 }
 
 /** What each subscriber of the feed was sent: counts, and each leaving event with its deadline. */
