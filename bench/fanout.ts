@@ -1,6 +1,6 @@
 /**
  * Feed fan-out: N SSOT versions (default 10,000; `--changes N` or BENCH_FANOUT_CHANGES) of the
- * record types the feeds carry, in batches of 500 as the route's stream trigger takes them, each
+ * record types the feeds carry, in batches as the route's stream trigger takes them, each
  * batch stamped as committed (storedAt) then classified (feedChangesOf) and fanned out (fanOut:
  * feed log in DynamoDB Local, a signed event per view, PublishBatch to the three FIFO feed topics
  * in fauxqs) to five subscriber queues, FIFO and standard, both views, some filtered. Latency is
@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { freeTextColumns } from '../src/app/record-type-rules.js';
 import { requestCounter } from '../src/aws/request-counter.js';
+import { resources } from '../src/infra/resources.js';
 import { sendInBatches } from '../src/aws/send-in-batches.js';
 import { chinaDate } from '../src/calendar/index.js';
 import { generateFeedKeySet } from '../src/feeds/feed-keys.js';
@@ -32,7 +33,9 @@ process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const flag = process.argv.indexOf('--changes');
 const count = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.BENCH_FANOUT_CHANGES ?? 10_000));
 if (!Number.isInteger(count) || count < 1) throw new Error('--changes takes a positive whole number');
-const BATCH = 500;
+// Batches as the route function's stream trigger takes them (src/infra/resources.ts).
+const routeTrigger = resources.functions.find((f) => f.id === 'route')!.triggers.find((t) => t.kind === 'stream')!;
+const BATCH = routeTrigger.batchSize;
 
 const versions = benchVersions(count);
 

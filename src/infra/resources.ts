@@ -250,7 +250,9 @@ export const resources: ResourceModel = {
       nativeModules: COMPOSITION_NATIVE_MODULES,
       timeoutSeconds: 60,
       memoryMb: 512,
-      triggers: [{ kind: 'stream', table: 'records', batchSize: 500, maxBatchingWindowSeconds: 5, sortKeyPrefix: 'v#' }],
+      // Small batches, a short window: commit to subscriber queue within 2 s (bench/fanout.ts); a batch
+      // still fills the feed log's transactions (49 events) and PublishBatch calls (10 messages).
+      triggers: [{ kind: 'stream', table: 'records', batchSize: 100, maxBatchingWindowSeconds: 1, sortKeyPrefix: 'v#' }],
       // Reads the raw bucket for record content stored by pointer (ssot-overflow/); marks datasets changed in state.
       uses: {
         tables: [
