@@ -38,9 +38,11 @@ export async function drain(
     }
     lastSeen = Date.now();
     for (const m of messages) {
-      const id = (JSON.parse(m.Body ?? '{}') as { id?: string }).id ?? '';
-      if (seen.has(id)) duplicates += 1;
-      seen.add(id);
+      const { id = '', source = '' } = JSON.parse(m.Body ?? '{}') as { id?: string; source?: string };
+      // An event is its source and id: one decision on enforcement and yrd is two events, not a duplicate.
+      const key = `${source} ${id}`;
+      if (seen.has(key)) duplicates += 1;
+      seen.add(key);
       const stamp = stampOf(id);
       if (stamp === undefined) unknown += 1;
       else latencies.push(Number(m.Attributes?.SentTimestamp ?? Date.now()) - stamp);
