@@ -34,7 +34,7 @@ export class SqsQueueStats implements QueueStats {
   }
 
   /** The dead-letter queue named by a queue's redrive policy. */
-  private async deadLetterUrlOf(queueUrl: string): Promise<string | undefined> {
+  async deadLetterUrlOf(queueUrl: string): Promise<string | undefined> {
     const out = await this.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['RedrivePolicy'] }));
     const policy = out.Attributes?.RedrivePolicy;
     const arn = policy ? (JSON.parse(policy) as { deadLetterTargetArn?: string }).deadLetterTargetArn : undefined;

@@ -46,7 +46,14 @@ describe('one full cycle of the embedded stack, end to end', () => {
   it('pulls every source item once and stores every valid one as one version', async () => {
     // Penalties and licences are two datasets of the record type; the licences one is released empty here.
     // A decision goes out on two feeds (enforcement, yrd), each once per view its subscribers hold (public, partner-government).
-    expect(summary).toMatchObject({ sources: 1, pulled: expected.records.length, records: valid, datasets: 2, releases: 2, events: MESSAGES_PER_DECISION * valid });
+    expect(summary).toMatchObject({
+      sources: 1,
+      pulled: expected.records.length,
+      records: valid,
+      datasets: 2,
+      releases: 2,
+      events: MESSAGES_PER_DECISION * valid,
+    });
     expect(await countSsotItems(stack.app)).toEqual({ current: valid, versions: valid, maxVersion: 1 });
   });
 

@@ -4,6 +4,7 @@ import { freeTextColumns } from '../../app/record-type-rules.js';
 import { S3ObjectStore } from '../../aws/s3-object-store.js';
 import { SqsFeedSender } from '../../aws/sqs-feed-sender.js';
 import { SqsQueueStats } from '../../aws/sqs-queue-stats.js';
+import { redriveDeadLetters } from '../../aws/sqs-dead-letter-redrive.js';
 import { ConfigError } from '../../config/catalog.js';
 import { auditDeliveries, auditRows } from '../../feeds/delivery-audit.js';
 import { parseReplayStart, replayFeeds, type ReplayStart } from '../../feeds/replay.js';
@@ -86,4 +87,23 @@ export const feedsAuditCommand: CliCommand = {
   },
 };
 
-export const feedsCommands: readonly CliCommand[] = [feedsReplayCommand, feedsAuditCommand];
+export const feedsRedriveCommand: CliCommand = {
+  path: ['feeds', 'redrive'],
+  usage: 'feeds redrive <subscriber>',
+  summary: "move what a subscriber's dead-letter queue holds back to its queue, in order, each record's events in their group",
+  async run(args, io) {
+    const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+    if (positionals.length !== 1) throw new ConfigError('feeds redrive: name one subscriber (see `tongyuan subscribers list`)');
+    const app = connectToRunningStack(io.env);
+    const subscriber = subscriberNamed((await app.catalog()).subscribers, positionals[0]!, 'redrive');
+    const stats = new SqsQueueStats(app.clients.sqs, app.config.env);
+    const queueUrl = await stats.subscriberQueueUrl(subscriber);
+    const deadLetterUrl = await stats.deadLetterUrlOf(queueUrl);
+    if (!deadLetterUrl) throw new ConfigError(`subscriber ${subscriber.id}: its queue ${queueUrl} names no dead-letter queue`);
+    const { moved } = await redriveDeadLetters(app.clients.sqs, deadLetterUrl, queueUrl, randomUUID());
+    io.say(`${moved} message(s) moved from ${deadLetterUrl} back to ${queueUrl}`);
+    return 0;
+  },
+};
+
+export const feedsCommands: readonly CliCommand[] = [feedsReplayCommand, feedsAuditCommand, feedsRedriveCommand];
