@@ -29,7 +29,7 @@ describe('loadRuntimeConfig', () => {
     expect(config.resources.queue('publish')).toBe(queueUrl);
     expect(config.resources.topic('enforcement')).toMatch(/^arn:aws:sns:/);
     expect(config).toMatchObject({ publishQuietSeconds: 1.5, logLevel: 'WARN', metricsEnabled: false, tracingEnabled: false });
-    expect(config.catalogDirs).toEqual({ sources: '/srv/sources', datasets: DEFAULT_CATALOG_DIRS.datasets });
+    expect(config.catalogDirs).toEqual({ sources: '/srv/sources', datasets: DEFAULT_CATALOG_DIRS.datasets, subscribers: DEFAULT_CATALOG_DIRS.subscribers });
     expect(config.aws).toEqual({
       region: 'cn-north-1',
       credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
