@@ -11,10 +11,14 @@ import {
   type StoredVersion,
 } from '../ssot/model.js';
 import { RecordOverflow } from '../ssot/overflow.js';
-import { bodyOf, contributionFromItem, nameOfItem, resolveStoredVersion, type Item, type RecordName } from '../ssot/record-items.js';
+import { bodyOf, contributionFromItem, headFromItem, nameOfItem, resolveStoredVersion, type Item, type RecordName } from '../ssot/record-items.js';
 import type { StoredContribution } from '../ssot/record-writes.js';
 import { batchGetItems } from './dynamo-batch.js';
+import { mapBounded } from '../util/map-bounded.js';
 import { countQuery, queryPages } from './dynamo-query.js';
+
+/** Index queries of one tombstone batch in flight at once. */
+const INDEX_QUERY_CONCURRENCY = 8;
 
 export interface RecordStoreOptions {
   /** Where content too large for an item goes (the raw bucket, under ssot-overflow/). */
@@ -122,7 +126,8 @@ export class DynamoRecordReader implements RecordReader, RecordChanges {
   }
 
   /**
-   * The records a source row feeds (normally one), through the bySourceKey index. The
+   * The records a source row feeds (normally one), through the bySourceKey index: its
+   * contribution items, and the current item of a record it is the only source of. The
    * index is eventually consistent: a row stored a moment ago may not be found yet.
    */
   async findBySourceKey(sourceId: string, sourceKey: string): Promise<RecordName[]> {
@@ -142,6 +147,12 @@ export class DynamoRecordReader implements RecordReader, RecordChanges {
     return [...names.values()];
   }
 
+  /** findBySourceKey for many rows of one source, a bounded number of index queries in flight. */
+  async findBySourceKeys(sourceId: string, sourceKeys: readonly string[]): Promise<Map<string, RecordName[]>> {
+    const found = await mapBounded(sourceKeys, INDEX_QUERY_CONCURRENCY, (key) => this.findBySourceKey(sourceId, key));
+    return new Map(sourceKeys.map((key, i) => [key, found[i]!]));
+  }
+
   /** Current items by pk, read consistently. */
   protected async readCurrentItems(pks: readonly string[]): Promise<Map<string, Item>> {
     const items = await batchGetItems(
@@ -154,26 +165,38 @@ export class DynamoRecordReader implements RecordReader, RecordChanges {
   }
 
   /**
-   * Every live contribution of one record, content resolved; a sole contributor's
-   * content is the current item's (`current`, read if not given).
+   * Every active contribution of one record (as its current item `current` counts them),
+   * content resolved. A sole source's row is the current item's content: it is taken from
+   * there, whatever contribution item older data may still hold for it.
    */
   protected async readContributions(pk: string, current?: Item): Promise<StoredContribution[]> {
+    const item = current ?? (await this.readCurrentItems([pk])).get(pk);
+    if (!item) return [];
+    const sources = headFromItem(item, {}).sources;
+    const active = Object.keys(sources).filter((ref) => sources[ref]!.withdrawnAt === undefined);
+    if (active.length === 1) {
+      const ref = active[0]!;
+      return [{ ref, record: await this.content(item), provenance: sources[ref]!.provenance, storedInCurrent: true }];
+    }
     const items: Item[] = [];
-    const contributions = {
+    for await (const page of queryPages(this.doc, this.contributionsQuery(pk))) items.push(...page);
+    const live = items.filter((c) => active.includes(String(c.sourceRef)) && c.withdrawnAt === undefined);
+    return Promise.all(
+      live.map(async (c) =>
+        c.bodyInCurrent === true
+          ? { ...contributionFromItem(c, await this.content(item)), storedInCurrent: true }
+          : { ...contributionFromItem(c, await this.content(c)), storedInCurrent: false },
+      ),
+    );
+  }
+
+  /** The contribution items of one record, read consistently. */
+  protected contributionsQuery(pk: string) {
+    return {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
       ExpressionAttributeValues: { ':pk': pk, ':s': CONTRIBUTION_SK_PREFIX },
       ConsistentRead: true,
     };
-    for await (const page of queryPages(this.doc, contributions)) items.push(...page);
-    const live = items.filter((item) => item.withdrawnAt === undefined);
-    const currentContent = async () => this.content(current ?? (await this.readCurrentItems([pk])).get(pk) ?? {});
-    return Promise.all(
-      live.map(async (item) =>
-        item.bodyInCurrent === true
-          ? { ...contributionFromItem(item, await currentContent()), storedInCurrent: true }
-          : { ...contributionFromItem(item, await this.content(item)), storedInCurrent: false },
-      ),
-    );
   }
 }

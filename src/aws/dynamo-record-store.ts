@@ -1,21 +1,24 @@
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock, RecordStore } from '../ports/index.js';
 import type { SourcePrecedence } from '../ssot/golden-merge.js';
 import type { IdentityOf } from '../ssot/identity-conflict.js';
 import { recordPk, sourceRef, type CandidateRecord, type Provenance, type SourceWithdrawal, type TombstoneOutcome, type UpsertOutcome } from '../ssot/model.js';
-import type { StoredBody } from '../ssot/overflow.js';
-import { contributionItem, currentItem, headFromItem, versionItem, type Item, type RecordName } from '../ssot/record-items.js';
+import { adoptOrphanVersion } from '../ssot/orphan-version.js';
+import { headFromItem, type Item, type RecordName } from '../ssot/record-items.js';
 import { activeRefs, type MergeRules } from '../ssot/record-state.js';
-import { conflictChanges, countSteps, prepareUpsert, prepareWithdraw, type PreparedWrite, type RecordReads, type RecordWrite } from '../ssot/record-writes.js';
+import { conflictChanges, countSteps, prepareUpsert, prepareWithdraw, type PreparedWrite, type RecordReads } from '../ssot/record-writes.js';
 import { logger } from '../util/logger.js';
+import { mapBounded } from '../util/map-bounded.js';
 import { DynamoRecordReader, type RecordStoreOptions } from './dynamo-record-reader.js';
+import { RecordPuts } from './record-puts.js';
+import { queryPages } from './dynamo-query.js';
+import { backoffDelayMs, pause } from './retry.js';
 
-/** A transaction holds at most 100 actions and 4 MB; stay under both with room to spare. */
-const MAX_ACTIONS_PER_TRANSACTION = 100;
-const MAX_BYTES_PER_TRANSACTION = 3_500_000;
-/** Retries of one record's write after it lost a race: re-read, re-merge, write again. */
-export const MAX_CONFLICT_RETRIES = 5;
+/** Records of one batch written at once: each is a short chain of conditional puts. */
+const RECORD_WRITE_CONCURRENCY = 16;
+
+/** Retries of one record's write after it lost a race or met an orphan version: re-read, re-merge, write again. */
+export const MAX_CONFLICT_RETRIES = 8;
 
 export interface RecordStoreWriteOptions extends RecordStoreOptions {
   /** Declared source precedence for golden records of a type. */
@@ -27,16 +30,19 @@ export interface RecordStoreWriteOptions extends RecordStoreOptions {
 }
 
 /**
- * The SSOT in DynamoDB (item shapes in record-items.ts). Every write of a record is one
- * transaction conditional on the revision of its current item as read, so a redelivered
- * batch writes nothing and two concurrent writers never lose an update: the loser
- * re-reads, re-merges and tries again.
+ * The SSOT in DynamoDB (item shapes in record-items.ts). A record is written by
+ * conditional puts, no transaction (record-puts.ts): version items once each, then the
+ * current item conditional on the revision read. A redelivered batch writes nothing; of
+ * two concurrent writers the loser re-reads, re-merges and writes again, so no update is
+ * lost; a writer that stopped between its version and its current item left an orphan
+ * version, which the record's next writer adopts.
  */
 export class DynamoRecordStore extends DynamoRecordReader implements RecordStore {
   private readonly reads: RecordReads = {
     contributions: (pk, current) => this.readContributions(pk, current),
     content: (item) => this.content(item),
   };
+  private readonly puts: RecordPuts;
 
   constructor(
     doc: DynamoDBDocumentClient,
@@ -45,6 +51,7 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
     private readonly writeOptions: RecordStoreWriteOptions = {},
   ) {
     super(doc, table, writeOptions);
+    this.puts = new RecordPuts(doc, table, this.overflow);
   }
 
   private readonly rules = (recordType: string): MergeRules => {
@@ -65,26 +72,22 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
       group.set(sourceRef(c.provenance.sourceId, c.provenance.sourceKey), c);
       groups.set(pk, group);
     }
-    const currentItems = await this.readCurrentItems([...groups.keys()]);
-    const prepare = (pk: string, item: Item | undefined) => prepareUpsert(groups.get(pk)!, item, this.reads, this.rules);
-    const prepared = new Map<string, PreparedWrite>();
-    for (const pk of groups.keys()) prepared.set(pk, await prepare(pk, currentItems.get(pk)));
-    await this.commit(prepared, async (pk) => prepare(pk, (await this.readCurrentItems([pk])).get(pk)));
-    const conflicts = conflictChanges(prepared.values());
-    const { conflicted, ...counts } = countSteps(prepared.values());
+    const prepared = await this.writeAll(groups.keys(), (pk, item) => prepareUpsert(groups.get(pk)!, item, this.reads, this.rules));
+    const conflicts = conflictChanges(prepared);
+    const { conflicted, ...counts } = countSteps(prepared);
     return { ...counts, ...(conflicted > 0 ? { conflicted } : {}), ...(conflicts.length > 0 ? { conflicts } : {}) };
   }
 
   /**
    * Withdraws source rows the source deleted. Each row's record re-merges from what the
    * other sources say, or becomes a tombstone (a new version marked deleted, which the
-   * stream carries to publish and the feeds) when it was the last.
+   * stream carries to publish and the feeds) when it was the last. The rows' records are
+   * found by index queries a few at a time, their current items read in batches.
    */
   async tombstone(withdrawal: SourceWithdrawal): Promise<TombstoneOutcome> {
     const byRecord = new Map<string, { name: RecordName; refs: string[] }>();
     let notFound = 0;
-    for (const key of new Set(withdrawal.sourceKeys)) {
-      const names = await this.findBySourceKey(withdrawal.sourceId, key);
+    for (const [key, names] of await this.findBySourceKeys(withdrawal.sourceId, [...new Set(withdrawal.sourceKeys)])) {
       if (names.length === 0) notFound += 1;
       for (const name of names) {
         const pk = recordPk(name.recordType, name.recordId);
@@ -100,14 +103,10 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
       sourceKey: ref.slice(withdrawal.sourceId.length + 1),
       extractedAt: withdrawal.observedAt,
     });
-    const prepareOne = async (pk: string) => {
+    const all = await this.writeAll(byRecord.keys(), (pk, item) => {
       const { refs } = byRecord.get(pk)!;
-      return prepareWithdraw((await this.readCurrentItems([pk])).get(pk), refs, provenanceOf(refs[0]!), this.reads, this.rules);
-    };
-    const prepared = new Map<string, PreparedWrite>();
-    for (const pk of byRecord.keys()) prepared.set(pk, await prepareOne(pk));
-    await this.commit(prepared, prepareOne);
-    const all = [...prepared.values()];
+      return prepareWithdraw(item, refs, provenanceOf(refs[0]!), this.reads, this.rules);
+    });
     const requested = [...byRecord.values()].reduce((n, r) => n + r.refs.length, 0);
     const withdrawn = all.reduce((n, p) => n + (p.withdrawn ?? 0), 0);
     const conflicts = conflictChanges(all);
@@ -121,118 +120,66 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
 
   /** An operator's tombstone: every contribution of the record withdrawn at once. False when there was nothing to withdraw. */
   async tombstoneRecord(recordType: string, recordId: string, by: Omit<Provenance, 'extractedAt'>): Promise<boolean> {
-    const pk = recordPk(recordType, recordId);
-    const prepareOne = async () => {
-      const item = (await this.readCurrentItems([pk])).get(pk);
-      if (!item) return { steps: [] };
-      const refs = activeRefs(headFromItem(item, {}));
-      return prepareWithdraw(item, refs, { ...by, extractedAt: this.clock.now().toISOString() }, this.reads, this.rules);
-    };
-    const prepared = new Map([[pk, await prepareOne()]]);
-    await this.commit(prepared, prepareOne);
-    return (prepared.get(pk)?.withdrawn ?? 0) > 0;
+    const withdrawal = { ...by, extractedAt: this.clock.now().toISOString() };
+    const [prepared] = await this.writeAll([recordPk(recordType, recordId)], (_pk, item) =>
+      item ? prepareWithdraw(item, activeRefs(headFromItem(item, {})), withdrawal, this.reads, this.rules) : Promise.resolve({ steps: [] }),
+    );
+    return (prepared?.withdrawn ?? 0) > 0;
+  }
+
+  /** Reads the records' current items in batches, prepares and writes each record, a bounded number at once. */
+  private async writeAll(pks: Iterable<string>, prepare: (pk: string, item: Item | undefined) => Promise<PreparedWrite>): Promise<PreparedWrite[]> {
+    const keys = [...pks];
+    const items = await this.readCurrentItems(keys);
+    return mapBounded(keys, RECORD_WRITE_CONCURRENCY, async (pk) => this.writeRecord(pk, items.get(pk), prepare));
   }
 
   /**
-   * Writes every prepared record, many per transaction. When a transaction is cancelled
-   * (another writer got there first), its records are re-prepared from a fresh read and
-   * written one by one.
+   * Prepares one record's write from its current item and puts it; after a lost race,
+   * re-reads and tries again. `base` is the current item as read, or as it stands with an
+   * orphan version adopted (then at the revision read, so the next put is still
+   * conditional on nobody having moved the record).
    */
-  private async commit(prepared: Map<string, PreparedWrite>, reprepare: (pk: string) => Promise<PreparedWrite>): Promise<void> {
-    const pending = await Promise.all([...prepared].filter(([, p]) => p.write).map(async ([pk, p]) => ({ pk, actions: await this.actions(p.write!) })));
-    for (const chunk of chunkByLimits(pending)) {
-      try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: chunk.flatMap((c) => c.actions) }));
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        for (const { pk } of chunk) prepared.set(pk, await this.retryAlone(pk, reprepare));
-      }
+  private async writeRecord(
+    pk: string,
+    read: Item | undefined,
+    prepare: (pk: string, item: Item | undefined) => Promise<PreparedWrite>,
+  ): Promise<PreparedWrite> {
+    let base = read;
+    let prepared = await prepare(pk, base);
+    // Our version items stay in the history even when another writer moves the current item past them (it adopted them).
+    let landed: { prepared: PreparedWrite; version: number } | undefined;
+    for (let attempt = 0; ; attempt++) {
+      if (!prepared.write) return landed?.prepared ?? prepared;
+      const outcome = await this.puts.put(prepared.write, this.clock.now().toISOString());
+      if (outcome.landed > 0) landed = { prepared, version: outcome.landed };
+      if (outcome.kind === 'written') return landed && prepared.write.versions.length === 0 ? landed.prepared : prepared;
+      if (attempt >= MAX_CONFLICT_RETRIES) throw new Error(`record ${pk}: gave up after ${MAX_CONFLICT_RETRIES + 1} conflicting writes`);
+      logger.debug('record write lost a race; retrying', { pk, attempt, outcome: outcome.kind });
+      await pause(backoffDelayMs(attempt));
+      const fresh = (await this.readCurrentItems([pk])).get(pk);
+      if (landed && Number(fresh?.version ?? 0) >= landed.version) return landed.prepared;
+      const adopting = outcome.kind === 'orphan' && revisionOf(fresh) === revisionOf(base);
+      base = adopting ? adoptOrphanVersion(base, outcome.orphan, await this.contributionItems(pk)) : fresh;
+      prepared = await prepare(pk, base);
+      // Nothing of ours to add to the adopted version: the current item must still catch up to it.
+      if (adopting && !prepared.write) prepared = await this.catchUp(prepared, base!);
     }
   }
 
-  private async retryAlone(pk: string, reprepare: (pk: string) => Promise<PreparedWrite>): Promise<PreparedWrite> {
-    for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      const prepared = await reprepare(pk);
-      if (!prepared.write) return prepared;
-      try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: await this.actions(prepared.write) }));
-        return prepared;
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        logger.debug('record write lost a race; retrying', { pk, attempt });
-      }
-    }
-    throw new Error(`record ${pk}: gave up after ${MAX_CONFLICT_RETRIES + 1} conflicting writes`);
+  /** A write that moves the current item to the state `base` (an adopted orphan) stands for, and no further. */
+  private async catchUp(prepared: PreparedWrite, base: Item): Promise<PreparedWrite> {
+    const head = headFromItem(base, await this.content(base));
+    const name = { recordType: String(base.recordType), recordId: String(base.recordId) };
+    return { ...prepared, write: { name, condition: head, next: { ...head, revision: head.revision + 1 }, versions: [], contributions: new Map() } };
   }
 
-  private async actions(write: RecordWrite): Promise<Record<string, unknown>[]> {
-    const storedAt = this.clock.now().toISOString();
-    const label = recordPk(write.name.recordType, write.name.recordId);
-    // The current item and the newest version hold the same content: store it once.
-    const bodies = new Map<Readonly<Record<string, unknown>>, Promise<StoredBody>>();
-    const body = (record: Readonly<Record<string, unknown>>): Promise<StoredBody> => {
-      if (!bodies.has(record)) bodies.set(record, this.overflow.store(record, label));
-      return bodies.get(record)!;
-    };
-    const contributionPuts = await Promise.all(
-      [...write.contributions].map(async ([ref, c]) => ({
-        Put: {
-          TableName: this.table,
-          Item: contributionItem(write.name, ref, c.entry, c.record === 'in-current' ? c.record : c.record ? await body(c.record) : undefined),
-        },
-      })),
-    );
-    const versionPuts = await Promise.all(
-      write.versions.map(async (v) => ({
-        Put: { TableName: this.table, Item: versionItem(write.name, v, await body(v.record), storedAt), ConditionExpression: 'attribute_not_exists(pk)' },
-      })),
-    );
-    const head = write.condition;
-    const currentPut = {
-      Put: {
-        TableName: this.table,
-        Item: currentItem(write.name, write.next, await body(write.next.record), storedAt),
-        ...(head
-          ? {
-              ConditionExpression: 'revision = :read OR (attribute_not_exists(revision) AND version = :read)',
-              ExpressionAttributeValues: { ':read': head.revision },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    };
-    return [...contributionPuts, ...versionPuts, currentPut];
+  private async contributionItems(pk: string): Promise<Item[]> {
+    const items: Item[] = [];
+    for await (const page of queryPages(this.doc, this.contributionsQuery(pk))) items.push(...page);
+    return items;
   }
 }
 
-/**
- * Whether a write lost a race: a condition on what was read failed, or DynamoDB cancelled
- * the transaction for a concurrent one. A cancellation for any other reason is an error.
- */
-function isConflict(error: unknown): boolean {
-  if (error instanceof ConditionalCheckFailedException) return true;
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const reasons = error.CancellationReasons;
-  return reasons === undefined || reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
-}
-
-/** Records' actions grouped into transactions within DynamoDB's action and size limits; one record never splits. */
-function chunkByLimits<T extends { actions: readonly unknown[] }>(writes: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let actions = 0;
-  let bytes = 0;
-  for (const write of writes) {
-    const size = Buffer.byteLength(JSON.stringify(write.actions), 'utf8');
-    if (current.length > 0 && (actions + write.actions.length > MAX_ACTIONS_PER_TRANSACTION || bytes + size > MAX_BYTES_PER_TRANSACTION)) {
-      chunks.push(current);
-      current = [];
-      actions = 0;
-      bytes = 0;
-    }
-    current.push(write);
-    actions += write.actions.length;
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
+/** The revision a current item is at; 0 for none. */
+const revisionOf = (item: Item | undefined): number => (item ? headFromItem(item, {}).revision : 0);

@@ -2,14 +2,18 @@ import type { Contribution } from './golden-merge.js';
 import type { IdentityConflict } from './identity-conflict.js';
 import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type RecordPointer, type StoredVersion } from './model.js';
 import type { RecordOverflow, StoredBody } from './overflow.js';
-import type { Head, NextState, SourceEntry } from './record-state.js';
+import { activeRefs, type Head, type NextState, type SourceEntry } from './record-state.js';
 
 /**
  * The item shapes of the records table, one partition per record:
  *   current      the golden record, its per-field sources and every contribution's state
  *   v#NNNNNNNNNN one immutable item per version (what the stream and as-of reads see)
  *   src#<ref>    one source row's latest contribution (its record, for re-merging), indexed
- *                by `sourceRef` in the sparse GSI bySourceKey
+ *                by `sourceRef` in the sparse GSI bySourceKey; written only while a record has
+ *                two or more active sources (items of older data may also hold a sole
+ *                contributor, marked `bodyInCurrent`)
+ * A current item whose record has one source carries that row's `sourceRef` itself, so
+ * the index finds the record without a contribution item.
  * Only current items carry recordType/recordId, so only they appear in the byType index.
  */
 
@@ -55,7 +59,20 @@ export function isSingleSource(next: NextState): boolean {
   return sameProvenance(entry.provenance, next.provenance) && Object.values(next.fieldSources).every((source) => source === ref);
 }
 
+/**
+ * The source row the current item stands for in the bySourceKey index: its only active
+ * contributor, or, for a tombstone, its only contributor ever (so a repeated deletion
+ * still finds it). Undefined when contribution items do the indexing.
+ */
+export function loneSourceRef(next: NextState): string | undefined {
+  const active = activeRefs(next);
+  if (active.length === 1) return active[0];
+  const all = Object.keys(next.sources);
+  return active.length === 0 && all.length === 1 ? all[0] : undefined;
+}
+
 export function currentItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
+  const lone = loneSourceRef(next);
   return {
     pk: recordPk(name.recordType, name.recordId),
     sk: CURRENT_SK,
@@ -68,6 +85,7 @@ export function currentItem(name: RecordName, next: NextState, body: StoredBody,
     provenance: next.provenance,
     ...(isSingleSource(next) ? {} : { fieldSources: next.fieldSources }),
     sources: next.sources,
+    ...(lone !== undefined ? { sourceRef: lone } : {}),
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
     ...(next.conflict ? { conflict: next.conflict } : {}),
@@ -92,8 +110,9 @@ export function versionItem(name: RecordName, next: NextState, body: StoredBody,
 }
 
 /**
- * A source row's contribution. A sole contributor's row is the golden record itself, so
- * its item keeps no copy (`bodyInCurrent`); the copy is written when a second source joins.
+ * A source row's contribution, with its own copy of the row (or none, once withdrawn).
+ * `in-current` is how older data marked a sole contributor's item, whose row is the golden
+ * record itself; such items are still read, no longer written.
  */
 export function contributionItem(name: RecordName, ref: string, entry: SourceEntry, body: StoredBody | 'in-current' | undefined): Item {
   return {

@@ -5,7 +5,7 @@ import type { CandidateRecord, Provenance } from './model.js';
 
 /**
  * The decisions of the SSOT, free of I/O: given what is stored for one record and what
- * arrived, what must be written. The store turns a plan into one conditional transaction.
+ * arrived, what must be written. The store turns a plan into conditional puts.
  */
 
 /** What the current item says of one contribution (one source row). */

@@ -6,7 +6,7 @@ import { activeRefs, isNoOp, planUpsert, planWithdraw, type Head, type MergeRule
 
 /**
  * What one record's write is to be, from what was read of it: the step between the
- * plans of record-state.ts and the store's conditional transaction.
+ * plans of record-state.ts and the store's conditional puts.
  */
 
 /** A contribution as stored: with its own copy of the content, or sharing the current item's. */
@@ -15,15 +15,19 @@ export type StoredContribution = Contribution & { readonly storedInCurrent: bool
 /** What a source row did to its record; `conflicted`: it left the record (still) in an identity conflict. */
 export type WriteStep = 'created' | 'updated' | 'unchanged' | 'conflicted';
 
-/** What one record's transaction writes. */
+/** What one record's write puts: contribution items, version items, then the current item. */
 export interface RecordWrite {
   readonly name: RecordName;
   /** The current item as read: the write is conditional on it still being there. */
   readonly condition: Head | undefined;
   readonly next: NextState;
   readonly versions: readonly NextState[];
-  /** Contributions to (re)write: with content for arrivals (or 'in-current' for a sole contributor), without for withdrawals. */
-  readonly contributions: ReadonlyMap<string, { readonly entry: SourceEntry; readonly record?: Readonly<Record<string, unknown>> | 'in-current' }>;
+  /**
+   * Contribution items to (re)write, only for a record with two or more active sources
+   * (a sole source's row is the current item's content): with content for arrivals,
+   * without for withdrawals.
+   */
+  readonly contributions: ReadonlyMap<string, { readonly entry: SourceEntry; readonly record?: Readonly<Record<string, unknown>> }>;
 }
 
 export interface PreparedWrite {
@@ -98,12 +102,10 @@ export async function prepareUpsert(
   if (!head || head === condition) return { steps };
   if (head.conflict) ({ next: head, versions } = collapseIntoConflict(condition, head));
   const conflict = conflictChange(name, condition, head, others);
-  const active = activeRefs(head);
-  const sole = active.length === 1 ? active[0] : undefined;
-  const writes = new Map<string, { entry: SourceEntry; record: Readonly<Record<string, unknown>> | 'in-current' }>();
-  for (const [ref, c] of contributions) writes.set(ref, { entry: c.entry, record: ref === sole ? 'in-current' : c.record });
-  // A former sole contributor kept no copy of its row; with others joining, it needs one.
-  if (sole === undefined) {
+  const writes = new Map<string, { entry: SourceEntry; record: Readonly<Record<string, unknown>> }>();
+  if (activeRefs(head).length > 1) {
+    for (const [ref, c] of contributions) writes.set(ref, { entry: c.entry, record: c.record });
+    // A former sole contributor kept no copy of its row; with others joining, it needs one.
     for (const c of loaded) if (c.storedInCurrent && !writes.has(c.ref)) writes.set(c.ref, { entry: head.sources[c.ref]!, record: c.record });
   }
   return { steps, write: { name, condition, next: head, versions, contributions: writes }, ...(conflict ? { conflict } : {}) };
@@ -125,7 +127,9 @@ export async function prepareWithdraw(
   if (!plan) return { steps: [], withdrawn: 0 };
   const withdrawnRefs = refs.filter((ref) => plan.next.sources[ref]?.withdrawnAt !== head.sources[ref]?.withdrawnAt);
   const name = { recordType: String(item.recordType), recordId: String(item.recordId) };
-  const contributions = new Map(withdrawnRefs.map((ref) => [ref, { entry: plan.next.sources[ref]! }]));
+  // Only a record with two or more active sources has contribution items to mark withdrawn.
+  const hadItems = activeRefs(head).length > 1;
+  const contributions = new Map(hadItems ? withdrawnRefs.map((ref) => [ref, { entry: plan.next.sources[ref]! }]) : []);
   const conflict = conflictChange(name, head, plan.next, others);
   return {
     steps: [],
