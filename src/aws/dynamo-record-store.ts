@@ -148,17 +148,20 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
     let base = read;
     let prepared = await prepare(pk, base);
     // Our version items stay in the history even when another writer moves the current item past them (it adopted them).
-    let landed: { prepared: PreparedWrite; version: number } | undefined;
+    let landed: { prepared: PreparedWrite; version: number; contentHash: string } | undefined;
     for (let attempt = 0; ; attempt++) {
       if (!prepared.write) return landed?.prepared ?? prepared;
       const outcome = await this.puts.put(prepared.write, this.clock.now().toISOString());
-      if (outcome.landed > 0) landed = { prepared, version: outcome.landed };
+      if (outcome.landed > 0) {
+        const version = prepared.write.versions.find((v) => v.version === outcome.landed)!;
+        landed = { prepared, version: outcome.landed, contentHash: version.contentHash };
+      }
       if (outcome.kind === 'written') return landed && prepared.write.versions.length === 0 ? landed.prepared : prepared;
       if (attempt >= MAX_CONFLICT_RETRIES) throw new Error(`record ${pk}: gave up after ${MAX_CONFLICT_RETRIES + 1} conflicting writes`);
       logger.debug('record write lost a race; retrying', { pk, attempt, outcome: outcome.kind });
       await pause(backoffDelayMs(attempt));
       const fresh = (await this.readCurrentItems([pk])).get(pk);
-      if (landed && Number(fresh?.version ?? 0) >= landed.version) return landed.prepared;
+      if (landed && isPast(fresh, landed)) return landed.prepared;
       const adopting = outcome.kind === 'orphan' && revisionOf(fresh) === revisionOf(base);
       base = adopting ? adoptOrphanVersion(base, outcome.orphan, await this.contributionItems(pk)) : fresh;
       prepared = await prepare(pk, base);
@@ -179,6 +182,12 @@ export class DynamoRecordStore extends DynamoRecordReader implements RecordStore
     for await (const page of queryPages(this.doc, this.contributionsQuery(pk))) items.push(...page);
     return items;
   }
+}
+
+/** Whether the current item stands on a version we put: past it, or at it with its content (whoever moved it adopted ours). */
+function isPast(current: Item | undefined, landed: { version: number; contentHash: string }): boolean {
+  const version = Number(current?.version ?? 0);
+  return version > landed.version || (version === landed.version && current?.contentHash === landed.contentHash);
 }
 
 /** The revision a current item is at; 0 for none. */

@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoRecordStore, MAX_CONFLICT_RETRIES } from '../../../src/aws/dynamo-record-store.js';
 import { systemClock } from '../../../src/ports/index.js';
@@ -31,12 +31,12 @@ function storedAt(revision: number, record: Record<string, unknown>, extractedAt
 
 const arriving: CandidateRecord = { ...name, record: { id: 'r1', amount: 3 }, provenance: provenance('2026-01-03T00:00:00.000Z') };
 
-const cancelled = (code: string) =>
-  new TransactionCanceledException({ message: `Transaction cancelled [${code}]`, $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
+const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
-/** The revision the transaction's current-item put was conditional on. */
-const readRevision = (input: { TransactItems?: { Put?: { Item?: Record<string, unknown>; ExpressionAttributeValues?: Record<string, unknown> } }[] }) =>
-  input.TransactItems!.map((t) => t.Put!).find((p) => p.Item!.sk === 'current')!.ExpressionAttributeValues![':read'];
+type PutInput = { Item?: Record<string, unknown>; ExpressionAttributeValues?: Record<string, unknown> };
+const puts = (mock: ReturnType<typeof mockedDocumentClient>['mock']) => mock.commandCalls(PutCommand).map((c) => c.args[0].input as PutInput);
+/** The revision each current-item put was conditional on. */
+const readRevisions = (inputs: PutInput[]) => inputs.filter((p) => p.Item!.sk === 'current').map((p) => p.ExpressionAttributeValues![':read']);
 
 describe('DynamoRecordStore, two writers of one record', () => {
   const { doc, mock } = mockedDocumentClient();
@@ -49,37 +49,46 @@ describe('DynamoRecordStore, two writers of one record', () => {
       .resolvesOnce({ Responses: { records: [storedAt(1, { id: 'r1', amount: 1 }, '2026-01-01T00:00:00.000Z')] } })
       // The other writer's version, read after the conflict.
       .resolves({ Responses: { records: [storedAt(2, { id: 'r1', amount: 2 }, '2026-01-02T00:00:00.000Z')] } });
-    mock.on(TransactWriteCommand).rejectsOnce(cancelled('ConditionalCheckFailed')).resolves({});
+    let currentPuts = 0;
+    mock.on(PutCommand).callsFake((input: PutInput) => {
+      if (input.Item!.sk === 'current' && currentPuts++ === 0) throw conditionFailed();
+      return {};
+    });
 
     expect(await store.upsert([arriving])).toEqual({ created: 0, updated: 1, unchanged: 0 });
-    const writes = mock.commandCalls(TransactWriteCommand).map((c) => c.args[0].input);
-    expect(writes.map(readRevision)).toEqual([1, 2]);
-    const retried = writes[1]!.TransactItems!.map((t) => t.Put!.Item!);
+    expect(readRevisions(puts(mock))).toEqual([1, 2]);
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    const retried = puts(mock)
+      .slice(2)
+      .map((p) => p.Item!);
     expect(retried.find((i) => i.sk === 'current')).toMatchObject({ version: 3, revision: 3, record: { id: 'r1', amount: 3 } });
     expect(retried.map((i) => String(i.sk))).toContain('v#0000000003');
   });
 
   it('gives up after the retry limit when it keeps losing', async () => {
     mock.on(BatchGetCommand).resolves({ Responses: { records: [storedAt(1, { id: 'r1', amount: 1 }, '2026-01-01T00:00:00.000Z')] } });
-    mock.on(TransactWriteCommand).rejects(cancelled('TransactionConflict'));
+    mock.on(PutCommand).callsFake((input: PutInput) => {
+      if (input.Item!.sk === 'current') throw conditionFailed();
+      return {};
+    });
 
     await expect(store.upsert([arriving])).rejects.toThrow(`record penalty#r1: gave up after ${MAX_CONFLICT_RETRIES + 1} conflicting writes`);
-    // The batch's transaction, then the record alone on every retry.
-    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1 + MAX_CONFLICT_RETRIES + 1);
+    // The first attempt, then one per retry.
+    expect(readRevisions(puts(mock))).toHaveLength(MAX_CONFLICT_RETRIES + 1);
   });
 
-  it('does not retry a transaction cancelled for another reason', async () => {
+  it('does not retry a put that failed for another reason', async () => {
     mock.on(BatchGetCommand).resolves({ Responses: { records: [] } });
-    const invalid = cancelled('ValidationError');
-    mock.on(TransactWriteCommand).rejects(invalid);
+    const invalid = new Error('ValidationException: item too large');
+    mock.on(PutCommand).rejects(invalid);
 
     await expect(store.upsert([arriving])).rejects.toBe(invalid);
-    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    expect(mock.commandCalls(PutCommand)).toHaveLength(1);
   });
 
   it('writes nothing for a row it already holds', async () => {
     mock.on(BatchGetCommand).resolves({ Responses: { records: [storedAt(1, arriving.record, arriving.provenance.extractedAt)] } });
     expect(await store.upsert([arriving])).toEqual({ created: 0, updated: 0, unchanged: 1 });
-    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(mock.commandCalls(PutCommand)).toHaveLength(0);
   });
 });
