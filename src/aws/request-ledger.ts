@@ -38,14 +38,16 @@ export class RequestLedger {
 
   /** One request; DynamoDB capacity is booked on each table it was consumed on. */
   record(invoker: string, service: string, operation: string, billing: RequestBilling, capacityByTable?: ReadonlyMap<string, Capacity>): void {
-    const entry = this.line(invoker, service, operation, billing.resource, billing.fifo);
+    // An empty receive is a poll that found nothing: its count grows with time, not with records.
+    const kind = service === 'sqs' && operation === 'ReceiveMessage' && billing.messages === 0 ? 'ReceiveMessage (empty)' : operation;
+    const entry = this.line(invoker, service, kind, billing.resource, billing.fifo);
     entry.requests += 1;
     entry.billedRequests += billing.billedRequests;
     entry.messages += billing.messages;
     entry.payloadBytes += billing.payloadBytes;
     for (const [table, c] of capacityByTable ?? []) {
       // A request spanning tables is counted once (above); its units go to each table's own line.
-      const target = table === billing.resource ? entry : this.line(invoker, service, operation, table, false);
+      const target = table === billing.resource ? entry : this.line(invoker, service, kind, table, false);
       target.readUnits += c.read;
       target.writeUnits += c.write;
     }
