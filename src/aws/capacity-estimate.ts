@@ -46,57 +46,89 @@ interface Input {
   Item?: Item;
   ConsistentRead?: boolean;
   RequestItems?: Record<string, { Keys?: Item[]; ConsistentRead?: boolean } | { PutRequest?: { Item: Item }; DeleteRequest?: unknown }[]>;
-  TransactItems?: { Put?: { TableName: string; Item: Item }; Delete?: unknown; Update?: unknown; ConditionCheck?: unknown }[];
+  TransactItems?: {
+    Put?: { TableName: string; Item: Item };
+    Delete?: { TableName?: string };
+    Update?: { TableName?: string };
+    ConditionCheck?: { TableName?: string };
+  }[];
 }
 interface Output {
   Item?: Item;
+  Attributes?: Item;
   Items?: Item[];
   Responses?: Record<string, Item[]>;
 }
 
 /** Estimated capacity of one request; zero for operations that consume none. */
 export function estimateCapacity(command: string, rawInput: unknown, rawOutput: unknown, indexKeys: IndexKeys): Capacity {
+  const total: Capacity = { read: 0, write: 0 };
+  for (const c of estimateCapacityByTable(command, rawInput, rawOutput, indexKeys).values()) {
+    total.read += c.read;
+    total.write += c.write;
+  }
+  return total;
+}
+
+/** Estimated capacity of one request, by the table it is consumed on (a batch or transaction may span tables). */
+export function estimateCapacityByTable(command: string, rawInput: unknown, rawOutput: unknown, indexKeys: IndexKeys): Map<string, Capacity> {
   const input = rawInput as Input;
   const output = (rawOutput ?? {}) as Output;
+  const byTable = new Map<string, Capacity>();
+  const add = (table: string, read: number, write: number) => {
+    const c = byTable.get(table) ?? { read: 0, write: 0 };
+    c.read += read;
+    c.write += write;
+    byTable.set(table, c);
+  };
   const table = input.TableName ?? '';
   switch (command) {
     case 'PutItem':
-      return { read: 0, write: input.Item ? putUnits(table, input.Item, indexKeys, false) : 1 };
+      add(table, 0, input.Item ? putUnits(table, input.Item, indexKeys, false) : 1);
+      break;
     case 'UpdateItem':
     case 'DeleteItem':
-      return { read: 0, write: 1 };
-    case 'BatchWriteItem': {
-      let write = 0;
+      // Charged by the larger of the item before and after; only what the response returns is known here, so at least 1.
+      add(table, 0, output.Attributes ? kb(itemBytes(output.Attributes), 1024) : 1);
+      break;
+    case 'BatchWriteItem':
       for (const [name, requests] of Object.entries(input.RequestItems ?? {})) {
-        for (const r of requests as { PutRequest?: { Item: Item } }[]) write += r.PutRequest ? putUnits(name, r.PutRequest.Item, indexKeys, false) : 1;
+        for (const r of requests as { PutRequest?: { Item: Item } }[]) add(name, 0, r.PutRequest ? putUnits(name, r.PutRequest.Item, indexKeys, false) : 1);
       }
-      return { read: 0, write };
-    }
+      break;
     case 'TransactWriteItems':
-      return { read: 0, write: (input.TransactItems ?? []).reduce((n, t) => n + (t.Put ? putUnits(t.Put.TableName, t.Put.Item, indexKeys, true) : 2), 0) };
+      for (const t of input.TransactItems ?? []) {
+        const target = t.Put ?? t.Update ?? t.Delete ?? t.ConditionCheck;
+        add(target?.TableName ?? '', 0, t.Put ? putUnits(t.Put.TableName, t.Put.Item, indexKeys, true) : 2);
+      }
+      break;
     case 'GetItem':
-      return { read: readUnits(output.Item ? itemBytes(output.Item) : 0, input.ConsistentRead === true), write: 0 };
+      add(table, readUnits(output.Item ? itemBytes(output.Item) : 0, input.ConsistentRead === true), 0);
+      break;
     case 'Query':
     case 'Scan':
-      return {
-        read: readUnits(
+      add(
+        table,
+        readUnits(
           (output.Items ?? []).reduce((n, i) => n + itemBytes(i), 0),
           input.ConsistentRead === true,
         ),
-        write: 0,
-      };
-    case 'BatchGetItem': {
-      let read = 0;
+        0,
+      );
+      break;
+    case 'BatchGetItem':
       for (const [name, request] of Object.entries(input.RequestItems ?? {})) {
         const { Keys = [], ConsistentRead = false } = request as { Keys?: Item[]; ConsistentRead?: boolean };
         const found = output.Responses?.[name] ?? [];
-        read += found.reduce((n, i) => n + readUnits(itemBytes(i), ConsistentRead), 0);
         // A key that finds nothing still costs the minimum read.
-        read += Math.max(0, Keys.length - found.length) * readUnits(0, ConsistentRead);
+        add(
+          name,
+          found.reduce((n, i) => n + readUnits(itemBytes(i), ConsistentRead), 0) + Math.max(0, Keys.length - found.length) * readUnits(0, ConsistentRead),
+          0,
+        );
       }
-      return { read, write: 0 };
-    }
+      break;
     default:
-      return { read: 0, write: 0 };
   }
+  return byTable;
 }

@@ -1,6 +1,9 @@
 import type { Pluggable } from '@smithy/types';
-import { estimateCapacity, type IndexKeys } from './capacity-estimate.js';
+import { currentInvocation } from '../util/invocation-scope.js';
+import { estimateCapacityByTable, type Capacity, type IndexKeys } from './capacity-estimate.js';
 import type { AwsClients } from './clients.js';
+import { describeRequest } from './request-billing.js';
+import type { RequestLedger } from './request-ledger.js';
 
 /** DynamoDB operations that can report the capacity they consumed, by the kind they consume. */
 const CAPACITY_OPERATIONS: Readonly<Record<string, 'read' | 'write'>> = {
@@ -15,6 +18,9 @@ const CAPACITY_OPERATIONS: Readonly<Record<string, 'read' | 'write'>> = {
   BatchWriteItem: 'write',
   TransactWriteItems: 'write',
 };
+
+/** Errors after which DynamoDB has still consumed the request's write capacity (a condition that failed). */
+const CONSUMED_ON_FAILURE = new Set(['ConditionalCheckFailedException', 'TransactionCanceledException']);
 
 interface ConsumedCapacity {
   readonly CapacityUnits?: number;
@@ -39,6 +45,8 @@ export class RequestCounter {
   captureCapacity = false;
   /** Key attributes of each table's global secondary indexes (by physical name), for the estimate. */
   indexKeys: IndexKeys = new Map();
+  /** When set (with captureCapacity for DynamoDB units), every request is booked by function, operation and resource. */
+  ledger: RequestLedger | undefined;
 
   total(): number {
     let sum = 0;
@@ -68,6 +76,13 @@ export class RequestCounter {
     }
   }
 
+  private addEstimate(byTable: ReadonlyMap<string, Capacity>): void {
+    for (const c of byTable.values()) {
+      this.estimatedCapacity.read += c.read;
+      this.estimatedCapacity.write += c.write;
+    }
+  }
+
   plugin<Input extends object, Output extends object>(service: string): Pluggable<Input, Output> {
     return {
       applyToStack: (stack) => {
@@ -79,13 +94,26 @@ export class RequestCounter {
             const input = args.input as { PublishBatchRequestEntries?: unknown[]; Message?: unknown; ReturnConsumedCapacity?: string };
             if (service === 'sns') this.snsMessages += input.PublishBatchRequestEntries?.length ?? (input.Message !== undefined ? 1 : 0);
             const kind = service === 'dynamodb' && this.captureCapacity ? CAPACITY_OPERATIONS[command] : undefined;
-            if (!kind) return next(args);
-            input.ReturnConsumedCapacity ??= 'TOTAL';
-            const result = await next(args);
-            this.addCapacity(kind, (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity);
-            const estimate = estimateCapacity(command, input, result.output, this.indexKeys);
-            this.estimatedCapacity.read += estimate.read;
-            this.estimatedCapacity.write += estimate.write;
+            const ledger = this.ledger;
+            if (!kind && !ledger) return next(args);
+            // Read before any await: the scope is the caller's.
+            const invoker = currentInvocation()?.functionName ?? '';
+            if (kind) input.ReturnConsumedCapacity ??= 'TOTAL';
+            const book = (output: unknown) => {
+              const byTable = kind ? estimateCapacityByTable(command, input, output, this.indexKeys) : undefined;
+              if (byTable) this.addEstimate(byTable);
+              ledger?.record(invoker, service, command, describeRequest(service, command, input, output), byTable);
+            };
+            let result;
+            try {
+              result = await next(args);
+            } catch (error) {
+              if (kind === 'write' && CONSUMED_ON_FAILURE.has((error as Error).name)) book({});
+              else ledger?.record(invoker, service, command, describeRequest(service, command, input, {}));
+              throw error;
+            }
+            if (kind) this.addCapacity(kind, (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity);
+            book(result.output);
             return result;
           },
           { step: 'initialize', name: `tongyuanRequestCounter-${service}`, override: true },

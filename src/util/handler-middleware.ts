@@ -7,6 +7,7 @@ import type { RuntimeConfig } from '../config/runtime-config.js';
 import { logger } from './logger.js';
 import { metrics } from './metrics.js';
 import { createTracer } from './tracer.js';
+import { runInvocation } from './invocation-scope.js';
 
 /**
  * What every handler gets: the Lambda context in its log lines, a trace segment per
@@ -18,7 +19,8 @@ export function withObservability<Event, Result>(
   handler: (event: Event, context: Context) => Promise<Result>,
 ): MiddyfiedHandler<Event, Result> {
   logger.setLogLevel(config.logLevel);
-  const wrapped = middy<Event, Result>(handler)
+  // runInvocation is a plain call unless the process observes invocations (the cost benchmark).
+  const wrapped = middy<Event, Result>((event: Event, context: Context) => runInvocation(context, () => handler(event, context)))
     .use(injectLambdaContext(logger))
     .use(captureLambdaHandler(createTracer(config.tracingEnabled)));
   if (config.metricsEnabled) return wrapped.use(logMetrics(metrics));
