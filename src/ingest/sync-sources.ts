@@ -57,7 +57,9 @@ export async function syncSources(
     // A failed sync is sealed too: what it sent is normalized, and the run must not hold releases back.
     // A run that cannot be sealed goes stale: its changes are then released by the quiet debounce.
     if (run && deps.runs)
-      await sealRun(source, run, deps.runs).catch((error: Error) => logger.warn('source run not sealed', { sourceId: source.id, runId: run.runId, error: error.message }));
+      await sealRun(source, run, deps.runs).catch((error: Error) =>
+        logger.warn('source run not sealed', { sourceId: source.id, runId: run.runId, error: error.message }),
+      );
   }
   return { results, failures };
 }

@@ -29,7 +29,8 @@ async function countDone(request: NormalizeMessage, deps: NormalizeMessageDeps):
   const run = runOf(request);
   if (!run || !deps.runs) return;
   const state = await deps.runs.runs.done(request.sourceId, run.runId, run.runSeq, deps.runs.clock.now());
-  if (await completeRunIfDone(request.sourceId, run.runId, state, deps.runs)) logger.info('source run complete', { sourceId: request.sourceId, runId: run.runId });
+  if (await completeRunIfDone(request.sourceId, run.runId, state, deps.runs))
+    logger.info('source run complete', { sourceId: request.sourceId, runId: run.runId });
 }
 
 async function applyMessage(request: NormalizeMessage, deps: NormalizeMessageDeps): Promise<void> {

@@ -35,7 +35,8 @@ export function parsePublishRequest(body: string): PublishRequest {
   if (request?.kind !== 'publish-dataset' || typeof request.datasetId !== 'string' || Number.isNaN(Date.parse(request.requestedAt ?? ''))) {
     throw new Error(`not a publish request: ${body.slice(0, 200)}`);
   }
-  if (request.attempt !== undefined && !(Number.isInteger(request.attempt) && request.attempt >= 0)) throw new Error(`not a publish request: ${body.slice(0, 200)}`);
+  if (request.attempt !== undefined && !(Number.isInteger(request.attempt) && request.attempt >= 0))
+    throw new Error(`not a publish request: ${body.slice(0, 200)}`);
   return request as PublishRequest;
 }
 

@@ -34,7 +34,9 @@ export async function completeRunIfDone(sourceId: string, runId: string, state: 
   const requestedAt = now.toISOString();
   if (datasetIds.length > 0) {
     await deps.publishQueue.send(
-      datasetIds.map((datasetId) => JSON.stringify({ kind: 'publish-dataset', datasetId, requestedAt, trigger: 'run-complete', runId } satisfies PublishRequest)),
+      datasetIds.map((datasetId) =>
+        JSON.stringify({ kind: 'publish-dataset', datasetId, requestedAt, trigger: 'run-complete', runId } satisfies PublishRequest),
+      ),
     );
   }
   return true;
