@@ -26,7 +26,7 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
     const catalog = reportProblems(await app.catalog());
     const targets = event?.sourceIds ? event.sourceIds.map((id) => catalog.source(id)) : catalog.sources;
     const options = { maxPages: event?.maxPages ?? 500, full: event?.full ?? false, allowMassDelete: event?.allowMassDelete ?? false };
-    const outcome = await syncSources(targets, app.ingestDeps(), options, {
+    const outcome = await syncSources(targets, { ...app.ingestDeps(), runs: app.runCompletionDeps(catalog) }, options, {
       synced: (_, result) => logger.info('source synced', { ...result }),
       failed: (source, error) => logger.error('source sync failed', { sourceId: source.id, error }),
     });

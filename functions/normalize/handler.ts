@@ -15,7 +15,13 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   const normalizeOne = async (message: SQSRecord): Promise<void> => {
     const catalog = await app.catalog();
     const records = app.recordStore(catalog.sources);
-    const deps = { catalog, batch: app.normalizeDeps(catalog), tombstone: records.tombstone.bind(records), quarantine: quarantine.put.bind(quarantine) };
+    const deps = {
+      catalog,
+      batch: app.normalizeDeps(catalog),
+      tombstone: records.tombstone.bind(records),
+      quarantine: quarantine.put.bind(quarantine),
+      runs: app.runCompletionDeps(catalog),
+    };
     await normalizeMessage(message.body, deps);
   };
   return withObservability(config, async (event: SQSEvent, context): Promise<SQSBatchResponse> =>

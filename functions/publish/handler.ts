@@ -38,7 +38,9 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
     }
     const failed = await settlePublishBatch(event.Records, {
       datasets: (await app.catalog()).datasets,
-      settle: (dataset, requestedAt) => settlePublishRequest(dataset, requestedAt, deps),
+      settle: (dataset, requestedAt, request) => settlePublishRequest(dataset, requestedAt, deps, request),
+      // A failure comes back within a minute, not after the queue's 30-minute visibility timeout.
+      retry: (request, delaySeconds) => deps.publishQueue.send([JSON.stringify(request)], { delaySeconds }),
       settled: (datasetId, outcome) => {
         logger.info('publish request settled', { datasetId, ...outcome });
         if (outcome.action !== 'published') return;

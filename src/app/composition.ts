@@ -11,6 +11,8 @@ import { createApiGatewayClient, type AwsClients } from '../aws/clients.js';
 import { processRecordsReader } from '../api/records/process-reader.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
+import { DynamoSourceRuns } from '../aws/dynamo-source-runs.js';
+import { RUN_STALE_SECONDS, type RunCompletionDeps } from '../runs/run-completion.js';
 import { DynamoDisclosureLedger } from '../aws/dynamo-disclosure-ledger.js';
 import { DynamoGrantStore } from '../aws/dynamo-grant-store.js';
 import { DynamoKeyLedger } from '../aws/dynamo-key-ledger.js';
@@ -124,6 +126,20 @@ export class Composition {
   releaseCatalog = (): DynamoReleaseCatalog => new DynamoReleaseCatalog(this.clients.doc, this.config.resources.table('state'));
   disclosureLedger = (): DynamoDisclosureLedger => new DynamoDisclosureLedger(this.clients.doc, this.config.resources.table('state'));
   changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(this.clients.doc, this.config.resources.table('state'));
+  sourceRuns = (): DynamoSourceRuns => new DynamoSourceRuns(this.clients.doc, this.config.resources.table('state'));
+
+  /** What ends a source run: the ledger, and the publish queue for the releases of the datasets its source feeds. */
+  runCompletionDeps(catalog: Catalog): RunCompletionDeps {
+    return {
+      runs: this.sourceRuns(),
+      publishQueue: this.queue('publish'),
+      datasetsOf: (sourceId) => {
+        const { recordType } = catalog.source(sourceId);
+        return catalog.datasets.filter((d) => d.recordType === recordType).map((d) => d.id);
+      },
+      clock: this.clock,
+    };
+  }
   openBucket = (): S3ObjectStore => this.bucket('open');
   /** 受限开放: applications, grants, keys by hash (the grants table), the audit trail and daily counters (access-audit). */
   grantStore = (): DynamoGrantStore =>
@@ -238,6 +254,13 @@ export class Composition {
       publishQueue: this.queue('publish'),
       quietSeconds: this.config.publishQuietSeconds,
       maxWaitSeconds: PUBLISH_MAX_WAIT_SECONDS,
+      runInFlight: async (dataset) => {
+        const runs = this.sourceRuns();
+        const sources = (await this.catalog()).sources.filter((s) => s.recordType === dataset.recordType);
+        const now = this.clock.now();
+        const open = await Promise.all(sources.map((s) => runs.inFlight(s.id, now, RUN_STALE_SECONDS)));
+        return open.some(Boolean);
+      },
     };
   }
 

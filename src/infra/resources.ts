@@ -100,9 +100,11 @@ export const resources: ResourceModel = {
       memoryMb: 512,
       triggers: [{ kind: 'schedule', everyMinutes: 60 }],
       uses: {
+        // State: checkpoints, key ledger, and the source run ledger.
         tables: [{ id: 'state', access: 'readWrite' }],
         buckets: [{ id: 'raw', access: 'readWrite' }],
-        queues: ['normalize'],
+        // Publish: a run that ends with nothing left to normalize asks for its datasets' releases itself.
+        queues: ['normalize', 'publish'],
       },
     },
     {
@@ -117,9 +119,13 @@ export const resources: ResourceModel = {
         tables: [
           { id: 'records', access: 'readWrite' },
           { id: 'quarantine', access: 'readWrite' },
+          // The source run ledger: each message of a run is counted done there.
+          { id: 'state', access: 'readWrite' },
         ],
         // Read raw batches; write record content too large for an item (ssot-overflow/).
         buckets: [{ id: 'raw', access: 'readWrite' }],
+        // The message that completes a source run asks for the releases of its datasets.
+        queues: ['publish'],
       },
     },
     {

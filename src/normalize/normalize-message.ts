@@ -5,18 +5,35 @@ import { logger } from '../util/logger.js';
 import { queueConflicts } from './conflict-queue.js';
 import { normalizeBatch, type NormalizeDeps } from './normalize-batch.js';
 import { rejectedFileEntry } from './quarantine-file.js';
-import { parseNormalizeMessage, type TombstonesRequest } from './request.js';
+import { parseNormalizeMessage, runOf, type NormalizeMessage, type TombstonesRequest } from './request.js';
+import { completeRunIfDone, type RunCompletionDeps } from '../runs/run-completion.js';
 
 export interface NormalizeMessageDeps {
   readonly catalog: Catalog;
   readonly batch: NormalizeDeps;
   readonly tombstone: (request: TombstonesRequest) => Promise<TombstoneOutcome>;
   readonly quarantine: (entries: readonly QuarantineEntry[]) => Promise<void>;
+  /** The run ledger: a message of a source run is counted done, and the last one completes the run. */
+  readonly runs?: RunCompletionDeps;
 }
 
 /** One normalize-queue message: a raw batch to normalize, tombstones to apply, or an unreadable file to quarantine. */
 export async function normalizeMessage(body: string, deps: NormalizeMessageDeps): Promise<void> {
   const request = parseNormalizeMessage(body);
+  await applyMessage(request, deps);
+  await countDone(request, deps);
+}
+
+/** After the message's work is stored: a redelivery counts the same number again, which changes nothing. */
+async function countDone(request: NormalizeMessage, deps: NormalizeMessageDeps): Promise<void> {
+  const run = runOf(request);
+  if (!run || !deps.runs) return;
+  const state = await deps.runs.runs.done(request.sourceId, run.runId, run.runSeq, deps.runs.clock.now());
+  if (await completeRunIfDone(request.sourceId, run.runId, state, deps.runs))
+    logger.info('source run complete', { sourceId: request.sourceId, runId: run.runId });
+}
+
+async function applyMessage(request: NormalizeMessage, deps: NormalizeMessageDeps): Promise<void> {
   if (request.kind === 'tombstones') {
     const { conflicts = [], ...outcome } = await deps.tombstone(request);
     // A withdrawn row can resolve an identity conflict: its entries leave the steward's queue.

@@ -6,6 +6,9 @@ export interface NormalizeRequest {
   readonly rawKey: string;
   readonly itemCount: number;
   readonly pulledAt: string;
+  /** The source run that sent it, and its number in the run (absent in older messages and outside runs). */
+  readonly runId?: string;
+  readonly runSeq?: number;
 }
 
 /**
@@ -22,6 +25,9 @@ export interface TombstonesRequest {
   readonly observedAt: string;
   /** The raw batch that carried the deletion flags (flagged only). */
   readonly rawKey?: string;
+  /** The source run that sent it, and its number in the run (absent in older messages and outside runs). */
+  readonly runId?: string;
+  readonly runSeq?: number;
 }
 
 /** A dropped file that could not be read: it goes to quarantine whole, with the reason and the line. */
@@ -61,4 +67,11 @@ export function parseNormalizeRequest(body: string): NormalizeRequest {
   const message = parseNormalizeMessage(body);
   if (message.kind !== 'raw-batch') throw new Error(`not a raw-batch request: ${body.slice(0, 200)}`);
   return message;
+}
+
+/** The run a message belongs to, when it carries a well-formed one. */
+export function runOf(message: NormalizeMessage): { readonly runId: string; readonly runSeq: number } | undefined {
+  if (message.kind === 'rejected-file') return undefined;
+  const { runId, runSeq } = message;
+  return typeof runId === 'string' && Number.isInteger(runSeq) && runSeq! > 0 ? { runId, runSeq: runSeq! } : undefined;
 }

@@ -17,3 +17,4 @@ export * from './disclosure-ledger.js';
 export * from './delivery-ledger.js';
 export * from './feed-log.js';
 export * from './signing-keys.js';
+export * from './source-runs.js';

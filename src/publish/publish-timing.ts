@@ -1,9 +1,21 @@
+import type { PublishTrigger } from './request.js';
+
 /**
- * When a publish request should turn into a release. Releases are debounced: while a
- * dataset's records are still changing (a sync in progress) the request waits, and a
- * request made before the latest release was cut is already served by it.
+ * When a publish request should turn into a release. The end of a source run releases at
+ * once; a request made before the latest release was cut is already served by it; while a
+ * run of one of the dataset's sources is in flight the request waits for that run's own
+ * signal; changes outside any run (operator edits) are debounced by a short quiet period.
  */
 export type PublishDecision = { readonly action: 'publish' } | { readonly action: 'covered' } | { readonly action: 'defer'; readonly delaySeconds: number };
+
+/** How soon a request held back by another source's run looks again (that run's own completion normally releases first). */
+export const RUN_WAIT_SECONDS = 10;
+
+/**
+ * A version stored this close before a release started may still have been in flight when the
+ * release read the SSOT (storedAt is taken before the write lands): such a change is not covered.
+ */
+export const WRITE_MARGIN_MS = 1000;
 
 export interface PublishTimingInput {
   /** The earliest request time among the messages for the dataset. */
@@ -13,20 +25,26 @@ export interface PublishTimingInput {
   /** When the latest release read the SSOT. */
   readonly latestReleaseAt: Date | undefined;
   readonly now: Date;
-  /** How long the records must have been still before a release is cut. */
+  /** How long the records must have been still before a release is cut for a change outside any run. */
   readonly quietSeconds: number;
   /** A request never waits longer than this, so a constantly changing dataset still gets releases. */
   readonly maxWaitSeconds: number;
+  /** run-complete when any of the messages came from the end of a source run; a change otherwise. */
+  readonly trigger?: PublishTrigger;
+  /** A run of one of the dataset's sources has not completed yet. */
+  readonly runInFlight?: boolean;
 }
 
 export function decidePublish(input: PublishTimingInput): PublishDecision {
   const { requestedAt, lastChangedAt, latestReleaseAt, now, quietSeconds, maxWaitSeconds } = input;
-  const changedSinceRelease = !latestReleaseAt || !lastChangedAt || lastChangedAt >= latestReleaseAt;
-  if (latestReleaseAt && latestReleaseAt >= requestedAt && !changedSinceRelease) return { action: 'covered' };
-  const stillSince = lastChangedAt ? (now.getTime() - lastChangedAt.getTime()) / 1000 : Infinity;
+  const coveredUpTo = latestReleaseAt ? new Date(latestReleaseAt.getTime() - WRITE_MARGIN_MS) : undefined;
+  const changedSinceRelease = !coveredUpTo || !lastChangedAt || lastChangedAt >= coveredUpTo;
+  if (coveredUpTo && coveredUpTo >= requestedAt && !changedSinceRelease) return { action: 'covered' };
   const waited = (now.getTime() - requestedAt.getTime()) / 1000;
-  if (stillSince < quietSeconds && waited < maxWaitSeconds) {
-    return { action: 'defer', delaySeconds: Math.max(1, Math.ceil(quietSeconds - stillSince)) };
-  }
+  if (waited >= maxWaitSeconds) return { action: 'publish' };
+  if (input.runInFlight) return { action: 'defer', delaySeconds: Math.min(RUN_WAIT_SECONDS, Math.max(1, Math.ceil(maxWaitSeconds - waited))) };
+  if (input.trigger === 'run-complete') return { action: 'publish' };
+  const stillSince = lastChangedAt ? (now.getTime() - lastChangedAt.getTime()) / 1000 : Infinity;
+  if (stillSince < quietSeconds) return { action: 'defer', delaySeconds: Math.max(1, Math.ceil(quietSeconds - stillSince)) };
   return { action: 'publish' };
 }

@@ -1,6 +1,6 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { MessageSender } from '../ports/index.js';
-import type { PublishRequest } from './request.js';
+import type { PublishRequest, PublishTrigger } from './request.js';
 import { publishDataset, type PublishDeps } from './publish-dataset.js';
 import { decidePublish } from './publish-timing.js';
 
@@ -9,6 +9,8 @@ export interface SettleDeps extends PublishDeps {
   readonly publishQueue: MessageSender;
   readonly quietSeconds: number;
   readonly maxWaitSeconds: number;
+  /** True while a run of one of the dataset's sources has not completed; without it no run is ever in flight. */
+  readonly runInFlight?: (dataset: DatasetConfig) => Promise<boolean>;
 }
 
 export type SettleOutcome =
@@ -16,9 +18,18 @@ export type SettleOutcome =
   | { readonly action: 'unchanged' | 'covered' }
   | { readonly action: 'deferred'; readonly delaySeconds: number };
 
-/** Serves the publish requests for one dataset: release now, wait for the records to settle, or nothing to do. */
-export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: Date, deps: SettleDeps): Promise<SettleOutcome> {
-  const [latest, lastChangedAt] = await Promise.all([deps.releases.latest(dataset.id), deps.changes.lastChanged(dataset.id)]);
+/** What settling needs of the request beyond its time; a plain change when absent. */
+export interface SettleRequest {
+  readonly trigger?: PublishTrigger;
+}
+
+/** Serves the publish requests for one dataset: release now, wait (for a run, or for the records to settle), or nothing to do. */
+export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: Date, deps: SettleDeps, request: SettleRequest = {}): Promise<SettleOutcome> {
+  const [latest, lastChangedAt, runInFlight] = await Promise.all([
+    deps.releases.latest(dataset.id),
+    deps.changes.lastChanged(dataset.id),
+    deps.runInFlight ? deps.runInFlight(dataset) : false,
+  ]);
   const decision = decidePublish({
     requestedAt,
     lastChangedAt,
@@ -26,11 +37,18 @@ export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: 
     now: deps.clock.now(),
     quietSeconds: deps.quietSeconds,
     maxWaitSeconds: deps.maxWaitSeconds,
+    ...(request.trigger ? { trigger: request.trigger } : {}),
+    runInFlight,
   });
   if (decision.action === 'covered') return { action: 'covered' };
   if (decision.action === 'defer') {
-    const request: PublishRequest = { kind: 'publish-dataset', datasetId: dataset.id, requestedAt: requestedAt.toISOString() };
-    await deps.publishQueue.send([JSON.stringify(request)], { delaySeconds: decision.delaySeconds });
+    const again: PublishRequest = {
+      kind: 'publish-dataset',
+      datasetId: dataset.id,
+      requestedAt: requestedAt.toISOString(),
+      ...(request.trigger ? { trigger: request.trigger } : {}),
+    };
+    await deps.publishQueue.send([JSON.stringify(again)], { delaySeconds: decision.delaySeconds });
     return { action: 'deferred', delaySeconds: decision.delaySeconds };
   }
   const outcome = await publishDataset(dataset, deps);

@@ -34,12 +34,24 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
   const { events } = await fanOut(changes, deps.feeds);
   const changedTypes = new Set(versions.map((v) => v.recordType));
   const affected = deps.datasets.filter((d) => changedTypes.has(d.recordType));
-  const requestedAt = now.toISOString();
+  // When the newest of these versions was stored, not now: a release cut after that (a source
+  // run's, which may well come before this route) already holds them, and the request is covered.
+  const storedAt = newestStoredAt(versions) ?? now;
+  const requestedAt = storedAt.toISOString();
   // The mark comes first: a publish that sees the request also sees the dataset as changing.
   await deps.changes.markChanged(
     affected.map((d) => d.id),
-    now,
+    storedAt,
   );
   await deps.publishQueue.send(affected.map((d) => JSON.stringify({ kind: 'publish-dataset', datasetId: d.id, requestedAt } satisfies PublishRequest)));
   return { events, publishRequests: affected.length };
+}
+
+function newestStoredAt(versions: readonly StoredVersion[]): Date | undefined {
+  let newest: number | undefined;
+  for (const v of versions) {
+    const t = Date.parse(v.storedAt);
+    if (!Number.isNaN(t) && (newest === undefined || t > newest)) newest = t;
+  }
+  return newest === undefined ? undefined : new Date(newest);
 }

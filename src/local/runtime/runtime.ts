@@ -25,6 +25,11 @@ export interface RuntimeOptions {
   readonly counter: RequestCounter;
 }
 
+/** How often a drain looks at the mappings' idle flags. */
+const DRAIN_STEP_MS = 20;
+/** How soon a drain asks the queues again when messages are still pending while every mapping is idle (delayed ones). */
+const DRAIN_PENDING_MS = 200;
+
 /**
  * The part Lambda plays in AWS: one event source mapping per SQS and stream trigger of
  * the resource model, timers for schedules, and direct invocation.
@@ -86,6 +91,8 @@ export class LocalRuntime {
               batchSize: trigger.batchSize,
               maxBatchingWindowSeconds: trigger.maxBatchingWindowSeconds,
               visibilityTimeoutSeconds: model.queues.find((q) => q.id === trigger.queue)!.visibilityTimeoutSeconds,
+              // A handler may have written records: the stream mappings look at once rather than after their idle sleep.
+              onInvoked: () => this.wakeStreams(),
             }),
           );
         } else if (trigger.kind === 'stream') {
@@ -168,14 +175,43 @@ export class LocalRuntime {
     return true;
   }
 
-  /** Waits until the pipeline has settled: quiet on several checks in a row. */
+  private wakeStreams(): void {
+    for (const m of this.streamMappings) m.wake();
+  }
+
+  /** Invocations so far, every mapping: unchanged across a check means nothing ran in between. */
+  private activity(): number {
+    return this.sqsMappings.reduce((n, m) => n + m.invocations, 0) + this.streamMappings.reduce((n, m) => n + m.invocations, 0);
+  }
+
+  private allIdle(): boolean {
+    return this.sqsMappings.every((m) => m.idle) && this.streamMappings.every((m) => m.idle);
+  }
+
+  /**
+   * Waits until the pipeline has settled: every queue empty (nothing visible, in flight or
+   * delayed) and every mapping idle, and still so after each stream mapping made a whole new
+   * pass over its shards with nothing run in between (a record written just before the
+   * check is seen by that pass). Queue attributes are asked only once the mappings are idle.
+   */
   async drain(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    let quietChecks = 0;
-    while (quietChecks < 3) {
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (;;) {
       if (Date.now() > deadline) throw new Error(`the pipeline did not settle within ${timeoutMs / 1000}s`);
-      await new Promise((r) => setTimeout(r, 400));
-      quietChecks = (await this.quiet()) ? quietChecks + 1 : 0;
+      // Local flags only, no requests: cheap to look at often.
+      if (!this.allIdle()) {
+        await pause(DRAIN_STEP_MS);
+        continue;
+      }
+      const before = this.activity();
+      // Delayed messages (a deferred or retried publish request) keep it from settling until they ran.
+      if (!(await this.quiet())) {
+        await pause(DRAIN_PENDING_MS);
+        continue;
+      }
+      const passes = await Promise.all(this.streamMappings.map((m) => m.nextPass()));
+      if (passes.every(Boolean) && this.activity() === before && (await this.quiet()) && this.activity() === before) return;
     }
   }
 

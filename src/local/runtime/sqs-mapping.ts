@@ -17,7 +17,12 @@ export interface SqsMappingOptions {
   readonly maxBatchingWindowSeconds: number;
   /** The queue's visibility timeout: how long a failed batch stays hidden before its retry. */
   readonly visibilityTimeoutSeconds: number;
+  /** Called after each invocation (the runtime wakes the stream mappings: a handler may have written records). */
+  readonly onInvoked?: () => void;
 }
+
+/** The longest long poll SQS allows: an idle queue costs one request per 20 s, and a message still wakes the poll at once. */
+const LONG_POLL_SECONDS = 20;
 
 /**
  * Messages are received on a short lease that a heartbeat renews while the handler
@@ -37,6 +42,7 @@ export class SqsEventSourceMapping {
   private running = false;
   private busy = false;
   private loop: Promise<void> | undefined;
+  private polls = new AbortController();
   invocations = 0;
   failures = 0;
 
@@ -48,25 +54,36 @@ export class SqsEventSourceMapping {
 
   start(): void {
     this.running = true;
+    this.polls = new AbortController();
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    // A long poll in progress ends now rather than after its 20 s.
+    this.polls.abort();
     await this.loop;
   }
 
   private async receive(max: number, waitSeconds: number): Promise<Message[]> {
-    const out = await this.options.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: this.options.queueUrl,
-        MaxNumberOfMessages: Math.min(10, max),
-        WaitTimeSeconds: waitSeconds,
-        VisibilityTimeout: LEASE_SECONDS,
-        MessageSystemAttributeNames: ['All'],
-        MessageAttributeNames: ['All'],
-      }),
-    );
+    if (!this.running) return [];
+    const out = await this.options.sqs
+      .send(
+        new ReceiveMessageCommand({
+          QueueUrl: this.options.queueUrl,
+          MaxNumberOfMessages: Math.min(10, max),
+          WaitTimeSeconds: waitSeconds,
+          VisibilityTimeout: LEASE_SECONDS,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
+        { abortSignal: this.polls.signal },
+      )
+      // Stopping aborts the poll: nothing was received.
+      .catch((error: unknown) => {
+        if (this.running) throw error;
+        return { Messages: [] };
+      });
     return out.Messages ?? [];
   }
 
@@ -74,7 +91,7 @@ export class SqsEventSourceMapping {
     const { batchSize, maxBatchingWindowSeconds } = this.options;
     while (this.running) {
       try {
-        const first = await this.receive(batchSize, 1);
+        const first = await this.receive(batchSize, LONG_POLL_SECONDS);
         if (first.length === 0) continue;
         this.busy = true;
         const batch = [...first];
@@ -82,8 +99,10 @@ export class SqsEventSourceMapping {
         try {
           const windowEnds = Date.now() + maxBatchingWindowSeconds * 1000;
           while (batch.length < batchSize && Date.now() < windowEnds && this.running) {
-            const more = await this.receive(batchSize - batch.length, 0);
-            if (more.length === 0) await new Promise((r) => setTimeout(r, 100));
+            // Long polls for whole seconds of the window (woken by a message); the last fraction in short steps.
+            const wholeSeconds = Math.floor((windowEnds - Date.now()) / 1000);
+            const more = await this.receive(batchSize - batch.length, wholeSeconds);
+            if (more.length === 0 && wholeSeconds === 0) await new Promise((r) => setTimeout(r, 100));
             batch.push(...more);
           }
           await this.invoke(batch);
@@ -91,6 +110,7 @@ export class SqsEventSourceMapping {
           clearInterval(heartbeat);
         }
       } catch (error) {
+        if (!this.running) break;
         logger.error('SQS event source mapping failed to poll', { function: this.options.fn.id, error: (error as Error).message });
         await new Promise((r) => setTimeout(r, 1000));
       } finally {
@@ -141,6 +161,7 @@ export class SqsEventSourceMapping {
         this.options.visibilityTimeoutSeconds,
       );
     }
+    this.options.onInvoked?.();
     const done = batch.filter((m) => !failed.has(m.MessageId!));
     for (let start = 0; start < done.length; start += 10) {
       await this.options.sqs.send(

@@ -35,6 +35,8 @@ export interface StreamMappingOptions {
 
 const MAX_RETRIES = 10;
 const SHARD_LIST_TTL_MS = 5_000;
+/** Idle sleeps between passes grow from the first to the last while nothing arrives; a wake() ends one at once. */
+const IDLE_SLEEP_MS = { first: 20, last: 500 };
 
 /**
  * Plays Lambda's DynamoDB Streams event source mapping: reads every shard in order
@@ -50,6 +52,11 @@ export class StreamEventSourceMapping {
   private readonly client: DynamoDBStreamsClient;
   private caughtUp = false;
   private busy = false;
+  private idleSleepMs = IDLE_SLEEP_MS.first;
+  private wakeSleep: (() => void) | undefined;
+  /** Passes over every shard started and finished; a finished pass's waiters hear whether it found records. */
+  private passesStarted = 0;
+  private passWaiters: { readonly after: number; readonly resolve: (foundNothing: boolean) => void }[] = [];
   invocations = 0;
 
   constructor(private readonly options: StreamMappingOptions) {
@@ -69,8 +76,44 @@ export class StreamEventSourceMapping {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.wake();
     await this.loop;
+    for (const waiter of this.passWaiters.splice(0)) waiter.resolve(true);
     this.client.destroy();
+  }
+
+  /** Something may have written to the table: end an idle sleep and look now. */
+  wake(): void {
+    this.idleSleepMs = IDLE_SLEEP_MS.first;
+    this.wakeSleep?.();
+  }
+
+  /** Resolves after a whole pass that started after this call: true when that pass found nothing new. */
+  nextPass(): Promise<boolean> {
+    if (!this.running) return Promise.resolve(true);
+    const after = this.passesStarted;
+    const pass = new Promise<boolean>((resolve) => this.passWaiters.push({ after, resolve }));
+    this.wake();
+    return pass;
+  }
+
+  private passEnded(started: number, foundNothing: boolean): void {
+    const ready = this.passWaiters.filter((w) => w.after < started);
+    this.passWaiters = this.passWaiters.filter((w) => w.after >= started);
+    for (const waiter of ready) waiter.resolve(foundNothing);
+  }
+
+  private async idleSleep(): Promise<void> {
+    const ms = this.idleSleepMs;
+    this.idleSleepMs = Math.min(IDLE_SLEEP_MS.last, ms * 2);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeSleep = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeSleep = undefined;
   }
 
   private streamArn: string | undefined;
@@ -98,6 +141,7 @@ export class StreamEventSourceMapping {
 
   private async run(): Promise<void> {
     while (this.running) {
+      const started = ++this.passesStarted;
       try {
         const { streamArn, shards } = await this.shards();
         const known = new Set(shards.map((s) => s.ShardId));
@@ -108,9 +152,12 @@ export class StreamEventSourceMapping {
           sawRecords = (await this.drainShard(streamArn, shard)) || sawRecords;
         }
         this.caughtUp = !sawRecords;
-        if (!sawRecords) await new Promise((r) => setTimeout(r, 250));
+        this.passEnded(started, !sawRecords);
+        if (sawRecords) this.idleSleepMs = IDLE_SLEEP_MS.first;
+        else await this.idleSleep();
       } catch (error) {
         this.caughtUp = false;
+        this.passEnded(started, false);
         logger.error('stream event source mapping failed to poll', { function: this.options.fn.id, error: (error as Error).message });
         await new Promise((r) => setTimeout(r, 1000));
       }
