@@ -18,10 +18,14 @@ import { metrics } from '../../src/util/metrics.js';
  */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   const app = new Composition(config, clients);
+  // One feed log for the container's life: it remembers where its last append left each tip,
+  // so the next invocation appends without reading it first (the append's condition checks it).
+  const log = app.feedLog();
   return withObservability(config, async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const versions = await storedVersionsOf(insertedItems(event), app.recordContent());
     if (versions.length === 0) return { batchItemFailures: [] };
-    const outcome = await routeChanges(versions, app.routeDeps(await app.catalog()));
+    const deps = app.routeDeps(await app.catalog());
+    const outcome = await routeChanges(versions, { ...deps, feeds: { ...deps.feeds, log } });
     logger.info('changes routed', { versions: versions.length, ...outcome });
     metrics.addMetric('FeedEventsPublished', MetricUnit.Count, outcome.events);
     return { batchItemFailures: [] };

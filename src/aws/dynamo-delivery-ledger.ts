@@ -10,6 +10,7 @@ import {
 import { FEED_IDS, type FeedId } from '../feeds/feeds.js';
 import type { DeliveryCounts, DeliveryLedger, FeedReceipt, LeavingDelivery } from '../ports/delivery-ledger.js';
 import { queryPages } from './dynamo-query.js';
+import { executeStatements, incrementStatement, insertStatement } from './dynamo-statements.js';
 import { backoffDelayMs, MAX_BATCH_ATTEMPTS, pause } from './retry.js';
 
 /** Writes in flight at once: enough to keep DynamoDB busy, few enough not to throttle a partition. */
@@ -49,32 +50,46 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
 
   private subscriberKey = (subscriber: string): string => `${this.options.keyPrefix ?? ''}sub#${subscriber}`;
 
+  /**
+   * Counts and leaving items go out as PartiQL statements, 25 per call (not one request each):
+   * a count as an increment of the subscriber's `sent`, a leaving event as an INSERT, which
+   * never overwrites (a redelivery keeps the first sending: its sentAt is when the clock started).
+   * A statement that fails for any other reason (the counts item not there yet, throttling) is
+   * done on its own, as an UpdateItem ADD or a conditional PutItem.
+   */
   async recordSent(sent: readonly { readonly subscriber: string; readonly count: number }[], leaving: readonly LeavingDelivery[]): Promise<void> {
-    await eachLimited(
-      sent.filter((s) => s.count > 0),
-      async ({ subscriber, count }) => {
-        await this.update({
-          Key: { pk: this.subscriberKey(subscriber), sk: 'counts' },
-          UpdateExpression: 'ADD #sent :n',
-          ExpressionAttributeNames: { '#sent': 'sent' },
-          ExpressionAttributeValues: { ':n': count },
-        });
-      },
-    );
-    await eachLimited(leaving, async (delivery) => {
+    const counts = sent.filter((s) => s.count > 0);
+    const leavingItems = [...new Map(leaving.map((d) => [`${d.subscriber}\n${d.feed}\n${d.eventId}`, this.leavingItem(d)])).values()];
+    const statements = [
+      ...counts.map(({ subscriber, count }) => incrementStatement(this.table, { pk: this.subscriberKey(subscriber), sk: 'counts' }, 'sent', count)),
+      ...leavingItems.map((item) => insertStatement(this.table, item)),
+    ];
+    if (statements.length === 0) return;
+    const codes = await executeStatements(this.doc, statements);
+    const countsLeft = counts.filter((_, i) => codes[i] !== undefined);
+    const leavingLeft = leavingItems.filter((_, i) => {
+      const code = codes[counts.length + i];
+      return code !== undefined && code !== 'DuplicateItem';
+    });
+    await eachLimited(countsLeft, async ({ subscriber, count }) => {
+      await this.update({
+        Key: { pk: this.subscriberKey(subscriber), sk: 'counts' },
+        UpdateExpression: 'ADD #sent :n',
+        ExpressionAttributeNames: { '#sent': 'sent' },
+        ExpressionAttributeValues: { ':n': count },
+      });
+    });
+    await eachLimited(leavingLeft, async (item) => {
       try {
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...delivery, pk: this.subscriberKey(delivery.subscriber), sk: `leaving#${delivery.feed}#${delivery.eventId}` },
-            // A redelivery keeps the first sending (its sentAt is when the clock started).
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
     });
+  }
+
+  private leavingItem(delivery: LeavingDelivery): Record<string, unknown> {
+    return { ...delivery, pk: this.subscriberKey(delivery.subscriber), sk: `leaving#${delivery.feed}#${delivery.eventId}` };
   }
 
   async recordReceipts(receipts: readonly FeedReceipt[]): Promise<void> {

@@ -49,22 +49,30 @@ export class DynamoFeedLog implements FeedLog {
     private readonly options: { readonly keyPrefix?: string } = {},
   ) {}
 
+  /** Where this log's last append left each feed's tip: only a guess (another appender may have moved it), checked by the append's condition. */
+  private readonly tips = new Map<FeedId, ChainTip>();
+
   private feedKey = (feed: FeedId): string => `${this.options.keyPrefix ?? ''}feed#${feed}`;
   private idKey = (feed: FeedId): string => `${this.feedKey(feed)}#id`;
 
+  /**
+   * The first attempt assumes what the usual batch is: new ids, and the tip where this log's last
+   * append left it. It writes without reading; an id logged before or a tip another appender
+   * moved fails its transaction's condition, and the attempts after it read both first.
+   */
   async append(feed: FeedId, events: readonly NewEvent[]): Promise<FeedLogEntry[]> {
     const seen = new Set<string>();
     // An id given twice in one batch is logged once, at its first place.
     const unique = events.filter((e) => !seen.has(e.head.id) && seen.add(e.head.id));
     const logged = new Map<string, FeedLogEntry>();
-    for (let conflicts = 0; ;) {
+    for (let conflicts = 0, attempt = 0; ; attempt++) {
       const before = logged.size;
       const pending = unique.filter((e) => !logged.has(e.head.id));
-      for (const entry of await this.loggedEntries(feed, pending)) logged.set(entry.head.id, entry);
+      if (attempt > 0) for (const entry of await this.loggedEntries(feed, pending)) logged.set(entry.head.id, entry);
       const fresh = pending.filter((e) => !logged.has(e.head.id));
       if (fresh.length === 0) break;
       try {
-        let tip = await this.tip(feed);
+        let tip = (attempt === 0 ? this.tips.get(feed) : undefined) ?? (await this.tip(feed));
         for (let start = 0; start < fresh.length; start += EVENTS_PER_TRANSACTION) {
           const chunk = fresh.slice(start, start + EVENTS_PER_TRANSACTION);
           const chained = chainHeads(
@@ -75,10 +83,14 @@ export class DynamoFeedLog implements FeedLog {
           await this.doc.send(new TransactWriteCommand({ TransactItems: this.writes(feed, tip, chained.tip, entries) }));
           for (const entry of entries) logged.set(entry.head.id, entry);
           tip = chained.tip;
+          this.tips.set(feed, tip);
         }
         break;
       } catch (error) {
+        this.tips.delete(feed);
         if (!isRetryableConflict(error)) throw error;
+        // A guess that did not hold is no contention: the next attempt reads, at once.
+        if (attempt === 0) continue;
         // Progress (a chunk of ours, or ids another appender logged for us) resets the count.
         conflicts = logged.size > before ? 1 : conflicts + 1;
         if (conflicts >= MAX_APPEND_CONFLICTS)

@@ -61,21 +61,29 @@ export async function fanOut(changes: readonly FeedChange[], deps: FanoutDeps): 
   const byFeed = new Map<FeedId, FeedChange[]>();
   for (const change of changes) byFeed.set(change.feed, [...(byFeed.get(change.feed) ?? []), change]);
   // Feeds are independent logs and topics: they go out side by side.
-  const outcomes = await Promise.all([...byFeed].map(([feed, list]) => fanOutFeed(feed, list, deps)));
-  return { events: outcomes.reduce((n, o) => n + o.events, 0), messages: outcomes.reduce((n, o) => n + o.messages, 0) };
+  const settled = await Promise.allSettled([...byFeed].map(([feed, list]) => fanOutFeed(feed, list, deps)));
+  const done = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  // What went out on the feeds that published is recorded even when another feed failed; once for the batch.
+  await recordDeliveries(
+    done.map((d) => d.sent),
+    deps,
+  );
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { events: done.reduce((n, o) => n + o.events, 0), messages: done.reduce((n, o) => n + o.messages, 0) };
 }
 
 /** Events logged, signed and published at a time: two of the feed log's transactions (49 events each). */
 export const FANOUT_CHUNK = 98;
 
 /**
- * One feed's changes: logged, rendered per view, signed, published, their deliveries recorded.
+ * One feed's changes: logged, rendered per view, signed, published (the caller records their deliveries).
  * Chunk by chunk, as a pipeline: while one chunk is published the next is logged and signed, so
  * the first events reach their queues before the last are logged. A chunk is published only once
  * the one before it was, so a record's events keep their order across chunks; after a failed
  * publish nothing later goes out (the batch is retried whole, the log keeps its sequences).
  */
-async function fanOutFeed(feed: FeedId, list: readonly FeedChange[], deps: FanoutDeps): Promise<FanoutOutcome> {
+async function fanOutFeed(feed: FeedId, list: readonly FeedChange[], deps: FanoutDeps): Promise<FanoutOutcome & { readonly sent: FeedSent }> {
   const views = viewsOf(feed, deps.subscribers);
   const logged: FeedLogEntry[] = [];
   let messages = 0;
@@ -97,33 +105,44 @@ async function fanOutFeed(feed: FeedId, list: readonly FeedChange[], deps: Fanou
     messages += out.length;
   }
   await publishing;
-  await recordDeliveries(feed, logged, deps);
-  return { events: logged.length, messages };
+  return { events: logged.length, messages, sent: { feed, entries: logged } };
 }
 
-/** What each subscriber of the feed was sent: counts, and each leaving event with its deadline. */
-async function recordDeliveries(feed: FeedId, entries: readonly FeedLogEntry[], deps: FanoutDeps): Promise<void> {
+/** The entries one feed published. */
+interface FeedSent {
+  readonly feed: FeedId;
+  readonly entries: readonly FeedLogEntry[];
+}
+
+/** What each subscriber was sent on the feeds that published: counts, and each leaving event with its deadline. */
+async function recordDeliveries(feeds: readonly FeedSent[], deps: FanoutDeps): Promise<void> {
   const sentAt = deps.now().toISOString();
-  const sent: { subscriber: string; count: number }[] = [];
+  const counts = new Map<string, number>();
   const leaving: LeavingDelivery[] = [];
-  for (const subscriber of deps.subscribers.filter((s) => s.feeds.includes(feed))) {
-    const matched = entries.filter((entry) => matchesFilter(subscriber, attributesOf(entry, subscriber.view)));
-    if (matched.length === 0) continue;
-    sent.push({ subscriber: subscriber.id, count: matched.length });
-    for (const entry of matched) {
-      if (!entry.change.deadline) continue;
-      leaving.push({
-        subscriber: subscriber.id,
-        feed,
-        eventId: entry.head.id,
-        sequence: Number(entry.head.sequence),
-        type: entry.head.type,
-        recordType: entry.change.recordType,
-        recordId: entry.change.recordId,
-        deadline: entry.change.deadline,
-        sentAt,
-      });
+  for (const { feed, entries } of feeds) {
+    for (const subscriber of deps.subscribers.filter((s) => s.feeds.includes(feed))) {
+      const matched = entries.filter((entry) => matchesFilter(subscriber, attributesOf(entry, subscriber.view)));
+      if (matched.length === 0) continue;
+      counts.set(subscriber.id, (counts.get(subscriber.id) ?? 0) + matched.length);
+      for (const entry of matched) {
+        if (!entry.change.deadline) continue;
+        leaving.push({
+          subscriber: subscriber.id,
+          feed,
+          eventId: entry.head.id,
+          sequence: Number(entry.head.sequence),
+          type: entry.head.type,
+          recordType: entry.change.recordType,
+          recordId: entry.change.recordId,
+          deadline: entry.change.deadline,
+          sentAt,
+        });
+      }
     }
   }
-  if (sent.length > 0) await deps.deliveries.recordSent(sent, leaving);
+  if (counts.size > 0)
+    await deps.deliveries.recordSent(
+      [...counts].map(([subscriber, count]) => ({ subscriber, count })),
+      leaving,
+    );
 }
