@@ -165,7 +165,7 @@ export const resources: ResourceModel = {
       // DuckDB writes the Parquet file and the gate reads it back; jieba segments the search index.
       nativeModules: COMPOSITION_NATIVE_MODULES,
       triggers: [
-        { kind: 'sqs', queue: 'publish', batchSize: 10, maxBatchingWindowSeconds: 5, maxConcurrency: 2 },
+        { kind: 'sqs', queue: 'publish', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 2 },
         // Just after midnight in China: decisions whose publicity period ended yesterday leave the release.
         { kind: 'schedule', everyMinutes: 24 * 60, dailyAtChinaTime: '00:05' },
       ],
