@@ -1,7 +1,8 @@
 import type { Contribution } from './golden-merge.js';
 import type { IdentityConflict } from './identity-conflict.js';
-import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type RecordPointer, type StoredVersion } from './model.js';
-import type { RecordOverflow, StoredBody } from './overflow.js';
+import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type StoredVersion } from './model.js';
+import { packFields, unpackFields } from './item-codec.js';
+import type { ItemContent, RecordOverflow, StoredBody } from './overflow.js';
 import type { Head, NextState, SourceEntry } from './record-state.js';
 
 /**
@@ -11,10 +12,11 @@ import type { Head, NextState, SourceEntry } from './record-state.js';
  *   src#<ref>    one source row's latest contribution (its record, for re-merging), indexed
  *                by `sourceRef` in the sparse GSI bySourceKey
  * Only current items carry recordType/recordId, so only they appear in the byType index.
+ * Items store their content and bookkeeping maps compressed (item-codec.ts): the builders
+ * pack them, and every function here that reads an item unpacks it first.
  */
 
 export type Item = Record<string, unknown>;
-type Body = { readonly record?: Readonly<Record<string, unknown>>; readonly recordRef?: RecordPointer };
 
 export interface RecordName {
   readonly recordType: string;
@@ -22,7 +24,8 @@ export interface RecordName {
 }
 
 /** The current item's state; items written before revisions existed count their version as revision. */
-export function headFromItem(item: Item, record: Readonly<Record<string, unknown>>): Head {
+export function headFromItem(stored: Item, record: Readonly<Record<string, unknown>>): Head {
+  const item = unpackFields(stored);
   return {
     version: item.version as number,
     revision: (item.revision as number | undefined) ?? (item.version as number),
@@ -36,7 +39,8 @@ export function headFromItem(item: Item, record: Readonly<Record<string, unknown
   };
 }
 
-export function contributionFromItem(item: Item, record: Readonly<Record<string, unknown>>): Contribution {
+export function contributionFromItem(stored: Item, record: Readonly<Record<string, unknown>>): Contribution {
+  const item = unpackFields(stored);
   return { ref: item.sourceRef as string, record, provenance: item.provenance as Provenance };
 }
 
@@ -56,7 +60,7 @@ export function isSingleSource(next: NextState): boolean {
 }
 
 export function currentItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
-  return {
+  return packFields({
     pk: recordPk(name.recordType, name.recordId),
     sk: CURRENT_SK,
     recordType: name.recordType,
@@ -71,12 +75,12 @@ export function currentItem(name: RecordName, next: NextState, body: StoredBody,
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
     ...(next.conflict ? { conflict: next.conflict } : {}),
-  };
+  });
 }
 
 export function versionItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
   const single = isSingleSource(next);
-  return {
+  return packFields({
     pk: recordPk(name.recordType, name.recordId),
     sk: versionSk(next.version),
     of: { recordType: name.recordType, recordId: name.recordId },
@@ -88,7 +92,7 @@ export function versionItem(name: RecordName, next: NextState, body: StoredBody,
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
     ...(next.conflict ? { conflict: next.conflict } : {}),
-  };
+  });
 }
 
 /**
@@ -96,7 +100,7 @@ export function versionItem(name: RecordName, next: NextState, body: StoredBody,
  * its item keeps no copy (`bodyInCurrent`); the copy is written when a second source joins.
  */
 export function contributionItem(name: RecordName, ref: string, entry: SourceEntry, body: StoredBody | 'in-current' | undefined): Item {
-  return {
+  return packFields({
     pk: recordPk(name.recordType, name.recordId),
     sk: contributionSk(ref),
     of: { recordType: name.recordType, recordId: name.recordId },
@@ -105,11 +109,12 @@ export function contributionItem(name: RecordName, ref: string, entry: SourceEnt
     provenance: entry.provenance,
     ...(body === 'in-current' ? { bodyInCurrent: true } : (body ?? {})),
     ...(entry.withdrawnAt !== undefined ? { withdrawnAt: entry.withdrawnAt } : {}),
-  };
+  });
 }
 
 /** A version or current item as the rest of the system reads it, content resolved. */
-export function storedVersionFromItem(item: Item, name: RecordName, record: Readonly<Record<string, unknown>>): StoredVersion {
+export function storedVersionFromItem(stored: Item, name: RecordName, record: Readonly<Record<string, unknown>>): StoredVersion {
+  const item = unpackFields(stored);
   return {
     recordType: name.recordType,
     recordId: name.recordId,
@@ -141,7 +146,8 @@ export function nameOfItem(item: Item): RecordName {
   return item.of as RecordName;
 }
 
-export const bodyOf = (item: Item): Body => item;
+/** What an item holds of its content, for RecordOverflow.load (the one decoder of content). */
+export const bodyOf = (item: Item): ItemContent => item;
 
 /** A version item from the stream (or any read), its content fetched when it is stored by pointer. */
 export async function resolveStoredVersion(item: Item, overflow: RecordOverflow): Promise<StoredVersion> {
