@@ -1,7 +1,7 @@
 import type { Contribution } from './golden-merge.js';
 import type { IdentityConflict } from './identity-conflict.js';
 import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type StoredVersion } from './model.js';
-import { packFields, unpackFields } from './item-codec.js';
+import { inlineContent, packFields, unpackFields } from './item-codec.js';
 import type { ItemContent, RecordOverflow, StoredBody } from './overflow.js';
 import type { Head, NextState, SourceEntry } from './record-state.js';
 
@@ -107,9 +107,18 @@ export function contributionItem(name: RecordName, ref: string, entry: SourceEnt
     sourceRef: ref,
     hash: entry.hash,
     provenance: entry.provenance,
-    ...(body === 'in-current' ? { bodyInCurrent: true } : (body ?? {})),
+    ...(body === 'in-current' ? { bodyInCurrent: true } : body ? plainBody(body, ref) : {}),
     ...(entry.withdrawnAt !== undefined ? { withdrawnAt: entry.withdrawnAt } : {}),
   });
+}
+
+/**
+ * A contribution keeps its row's record plain: such items exist only for records with two
+ * or more sources, so compressing them saves little, and their stored layout stays as before.
+ */
+function plainBody(body: StoredBody, ref: string): StoredBody {
+  const record = inlineContent(body, `contribution ${ref}`);
+  return record === undefined ? body : { record };
 }
 
 /** A version or current item as the rest of the system reads it, content resolved. */
