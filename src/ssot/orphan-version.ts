@@ -1,4 +1,5 @@
 import { CURRENT_SK, sourceRef, type Provenance } from './model.js';
+import { unpackFields } from './item-codec.js';
 import { headFromItem, nameOfItem, type Item } from './record-items.js';
 import { activeRefs, type SourceEntry } from './record-state.js';
 
@@ -32,7 +33,9 @@ export function holdsSameVersion(item: Item, planned: { readonly contentHash: st
  * it still fails if anyone moved the record meanwhile. `contributionItems`: the record's
  * contribution items, whose row hashes tell a multi-source orphan's rows apart.
  */
-export function adoptOrphanVersion(current: Item | undefined, orphan: Item, contributionItems: readonly Item[]): Item {
+export function adoptOrphanVersion(current: Item | undefined, stored: Item, contributionItems: readonly Item[]): Item {
+  // The orphan's maps are read below and its current item is built from them: unpacked, plain.
+  const orphan = unpackFields(stored);
   const head = current ? headFromItem(current, {}) : undefined;
   const cause = orphan.provenance as Provenance;
   const sources: Record<string, SourceEntry> = { ...(head?.sources ?? {}) };

@@ -1,7 +1,8 @@
 import type { Contribution } from './golden-merge.js';
 import type { IdentityConflict } from './identity-conflict.js';
-import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type RecordPointer, type StoredVersion } from './model.js';
-import type { RecordOverflow, StoredBody } from './overflow.js';
+import { CURRENT_SK, contributionSk, recordPk, versionSk, type Provenance, type StoredVersion } from './model.js';
+import { inlineContent, packFields, unpackFields } from './item-codec.js';
+import type { ItemContent, RecordOverflow, StoredBody } from './overflow.js';
 import { activeRefs, type Head, type NextState, type SourceEntry } from './record-state.js';
 
 /**
@@ -15,10 +16,11 @@ import { activeRefs, type Head, type NextState, type SourceEntry } from './recor
  * A current item whose record has one source carries that row's `sourceRef` itself, so
  * the index finds the record without a contribution item.
  * Only current items carry recordType/recordId, so only they appear in the byType index.
+ * Items store their content and bookkeeping maps compressed (item-codec.ts): the builders
+ * pack them, and every function here that reads an item unpacks it first.
  */
 
 export type Item = Record<string, unknown>;
-type Body = { readonly record?: Readonly<Record<string, unknown>>; readonly recordRef?: RecordPointer };
 
 export interface RecordName {
   readonly recordType: string;
@@ -26,7 +28,8 @@ export interface RecordName {
 }
 
 /** The current item's state; items written before revisions existed count their version as revision. */
-export function headFromItem(item: Item, record: Readonly<Record<string, unknown>>): Head {
+export function headFromItem(stored: Item, record: Readonly<Record<string, unknown>>): Head {
+  const item = unpackFields(stored);
   return {
     version: item.version as number,
     revision: (item.revision as number | undefined) ?? (item.version as number),
@@ -40,7 +43,8 @@ export function headFromItem(item: Item, record: Readonly<Record<string, unknown
   };
 }
 
-export function contributionFromItem(item: Item, record: Readonly<Record<string, unknown>>): Contribution {
+export function contributionFromItem(stored: Item, record: Readonly<Record<string, unknown>>): Contribution {
+  const item = unpackFields(stored);
   return { ref: item.sourceRef as string, record, provenance: item.provenance as Provenance };
 }
 
@@ -73,7 +77,7 @@ export function loneSourceRef(next: NextState): string | undefined {
 
 export function currentItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
   const lone = loneSourceRef(next);
-  return {
+  return packFields({
     pk: recordPk(name.recordType, name.recordId),
     sk: CURRENT_SK,
     recordType: name.recordType,
@@ -89,12 +93,12 @@ export function currentItem(name: RecordName, next: NextState, body: StoredBody,
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
     ...(next.conflict ? { conflict: next.conflict } : {}),
-  };
+  });
 }
 
 export function versionItem(name: RecordName, next: NextState, body: StoredBody, storedAt: string): Item {
   const single = isSingleSource(next);
-  return {
+  return packFields({
     pk: recordPk(name.recordType, name.recordId),
     sk: versionSk(next.version),
     of: { recordType: name.recordType, recordId: name.recordId },
@@ -106,7 +110,7 @@ export function versionItem(name: RecordName, next: NextState, body: StoredBody,
     storedAt,
     ...(next.deleted ? { deleted: true } : {}),
     ...(next.conflict ? { conflict: next.conflict } : {}),
-  };
+  });
 }
 
 /**
@@ -115,6 +119,7 @@ export function versionItem(name: RecordName, next: NextState, body: StoredBody,
  * record itself; such items are still read, no longer written.
  */
 export function contributionItem(name: RecordName, ref: string, entry: SourceEntry, body: StoredBody | 'in-current' | undefined): Item {
+  // Plain, not packed: the store's put is conditional on `provenance.extractedAt`, and such items are few.
   return {
     pk: recordPk(name.recordType, name.recordId),
     sk: contributionSk(ref),
@@ -122,13 +127,23 @@ export function contributionItem(name: RecordName, ref: string, entry: SourceEnt
     sourceRef: ref,
     hash: entry.hash,
     provenance: entry.provenance,
-    ...(body === 'in-current' ? { bodyInCurrent: true } : (body ?? {})),
+    ...(body === 'in-current' ? { bodyInCurrent: true } : body ? plainBody(body, ref) : {}),
     ...(entry.withdrawnAt !== undefined ? { withdrawnAt: entry.withdrawnAt } : {}),
   };
 }
 
+/**
+ * A contribution keeps its row's record plain: such items exist only for records with two
+ * or more sources, so compressing them saves little, and their stored layout stays as before.
+ */
+function plainBody(body: StoredBody, ref: string): StoredBody {
+  const record = inlineContent(body, `contribution ${ref}`);
+  return record === undefined ? body : { record };
+}
+
 /** A version or current item as the rest of the system reads it, content resolved. */
-export function storedVersionFromItem(item: Item, name: RecordName, record: Readonly<Record<string, unknown>>): StoredVersion {
+export function storedVersionFromItem(stored: Item, name: RecordName, record: Readonly<Record<string, unknown>>): StoredVersion {
+  const item = unpackFields(stored);
   return {
     recordType: name.recordType,
     recordId: name.recordId,
@@ -160,7 +175,8 @@ export function nameOfItem(item: Item): RecordName {
   return item.of as RecordName;
 }
 
-export const bodyOf = (item: Item): Body => item;
+/** What an item holds of its content, for RecordOverflow.load (the one decoder of content). */
+export const bodyOf = (item: Item): ItemContent => item;
 
 /** A version item from the stream (or any read), its content fetched when it is stored by pointer. */
 export async function resolveStoredVersion(item: Item, overflow: RecordOverflow): Promise<StoredVersion> {

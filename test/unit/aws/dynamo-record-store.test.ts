@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoRecordStore, MAX_CONFLICT_RETRIES } from '../../../src/aws/dynamo-record-store.js';
 import { systemClock } from '../../../src/ports/index.js';
 import type { CandidateRecord, Provenance } from '../../../src/ssot/model.js';
+import { decodedItem } from '../../../src/ssot/item-codec.js';
 import { currentItem } from '../../../src/ssot/record-items.js';
 import { contentHash } from '../../../src/util/hash.js';
 import { mockedDocumentClient } from './mock-clients.js';
@@ -61,7 +62,7 @@ describe('DynamoRecordStore, two writers of one record', () => {
     const retried = puts(mock)
       .slice(2)
       .map((p) => p.Item!);
-    expect(retried.find((i) => i.sk === 'current')).toMatchObject({ version: 3, revision: 3, record: { id: 'r1', amount: 3 } });
+    expect(decodedItem(retried.find((i) => i.sk === 'current')!)).toMatchObject({ version: 3, revision: 3, record: { id: 'r1', amount: 3 } });
     expect(retried.map((i) => String(i.sk))).toContain('v#0000000003');
   });
 

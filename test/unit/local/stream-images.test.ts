@@ -11,3 +11,11 @@ describe("DynamoDB Local's stream images", () => {
     expect(unmarshall(restoreImage(image))).toEqual({ pk: 'x', record: {}, sides: [{ identity: {} }], version: 2 });
   });
 });
+
+describe('binary in stream images', () => {
+  it('reaches the handler as base64 text, as in a Lambda event, so the SSOT decodes it from there', () => {
+    const bytes = Uint8Array.of(1, 2, 250, 255);
+    const image = { pk: { S: 'x' }, body: { B: bytes }, nested: { M: { set: { BS: [bytes] } } } } as Record<string, AttributeValue>;
+    expect(unmarshall(restoreImage(image))).toEqual({ pk: 'x', body: 'AQL6/w==', nested: { set: new Set(['AQL6/w==']) } });
+  });
+});
