@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
-import type { CheckpointStore, Clock, MessageSender, ObjectStore, SourceKeyLedger } from '../ports/index.js';
+import { putContentAddressed, type CheckpointStore, type Clock, type MessageSender, type ObjectStore, type SourceKeyLedger } from '../ports/index.js';
 import { TOMBSTONE_KEYS_PER_MESSAGE, type NormalizeRequest, type TombstonesRequest } from '../normalize/request.js';
 import { sha256Hex } from '../util/hash.js';
 import type { SourceConnector, SourcePage } from './connectors/connector.js';
@@ -85,13 +85,11 @@ async function sendTombstones(deps: SyncDeps, base: Omit<TombstonesRequest, 'sou
 /** Raw bytes durably in S3, then the normalize request: after this the page cannot be lost. */
 async function storePage(source: SourceConfig, page: SourcePage, pulledAt: Date, deps: SyncDeps): Promise<string> {
   const rawKey = rawBatchKey(source.id, pulledAt, page.body, page.contentType);
-  if (!(await deps.raw.exists(rawKey))) {
-    await deps.raw.put(rawKey, await gzip(page.body), {
-      contentType: page.contentType ?? 'application/json',
-      contentEncoding: 'gzip',
-      metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },
-    });
-  }
+  await putContentAddressed(deps.raw, rawKey, () => gzip(page.body), {
+    contentType: page.contentType ?? 'application/json',
+    contentEncoding: 'gzip',
+    metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },
+  });
   const request: NormalizeRequest = { kind: 'raw-batch', sourceId: source.id, rawKey, itemCount: page.items.length, pulledAt: pulledAt.toISOString() };
   await deps.normalizeQueue.send([JSON.stringify(request)]);
   return rawKey;
