@@ -8,9 +8,15 @@ import type { Checkpoint } from '../ports/index.js';
 export interface CheckpointCadence {
   readonly pages: number;
   readonly seconds: number;
+  /**
+   * The first this many pages of a run commit one by one: a short incremental run (most
+   * scheduled runs pull a page or three) keeps per-page checkpoints, a long run (a backfill)
+   * soon commits every `pages` pages or `seconds` seconds.
+   */
+  readonly eachOfFirst?: number;
 }
 
-export const DEFAULT_CHECKPOINT_CADENCE: CheckpointCadence = { pages: 10, seconds: 5 };
+export const DEFAULT_CHECKPOINT_CADENCE = { pages: 10, seconds: 5, eachOfFirst: 3 } as const satisfies CheckpointCadence;
 
 const positive = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;
@@ -24,18 +30,18 @@ export function checkpointCadence(env: Readonly<Record<string, string | undefine
   return {
     pages: Math.ceil(positive(env.TONGYUAN_CHECKPOINT_PAGES, DEFAULT_CHECKPOINT_CADENCE.pages, 'TONGYUAN_CHECKPOINT_PAGES')),
     seconds: positive(env.TONGYUAN_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_CADENCE.seconds, 'TONGYUAN_CHECKPOINT_SECONDS'),
+    eachOfFirst: DEFAULT_CHECKPOINT_CADENCE.eachOfFirst,
   };
 }
 
 /**
  * The checkpoint of one run: `advance` notes a page as durable and sent on; `due` says whether
- * to commit now; `flush` commits what was noted. The first page of a run commits at once, so a
- * run cut short early repeats one page and the run's start shows.
+ * to commit now; `flush` commits what was noted.
  */
 export class CheckpointPacer {
   private pending: Checkpoint | undefined;
   private pagesSinceCommit = 0;
-  private committedOnce = false;
+  private commits = 0;
   private lastCommitAt: number;
   /** The last commit threw: the store refused it (another sync moved the checkpoint) or failed. */
   commitFailed = false;
@@ -69,7 +75,11 @@ export class CheckpointPacer {
 
   due(now: Date): boolean {
     if (this.pending === undefined) return false;
-    return !this.committedOnce || this.pagesSinceCommit >= this.cadence.pages || now.getTime() - this.lastCommitAt >= this.cadence.seconds * 1000;
+    return (
+      this.commits < (this.cadence.eachOfFirst ?? 0) ||
+      this.pagesSinceCommit >= this.cadence.pages ||
+      now.getTime() - this.lastCommitAt >= this.cadence.seconds * 1000
+    );
   }
 
   async flush(now: Date): Promise<void> {
@@ -84,7 +94,7 @@ export class CheckpointPacer {
     this.committed = next;
     this.pending = undefined;
     this.pagesSinceCommit = 0;
-    this.committedOnce = true;
+    this.commits += 1;
     this.lastCommitAt = now.getTime();
   }
 }

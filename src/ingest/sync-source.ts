@@ -40,7 +40,7 @@ export interface SyncOptions {
   readonly full?: boolean;
   /** Let one run delete more than the source's maxShare of its keys. */
   readonly allowMassDelete?: boolean;
-  /** Commit the checkpoint every this many pages or seconds (default: TONGYUAN_CHECKPOINT_PAGES / _SECONDS, else 10 pages / 5 s). */
+  /** Commit the checkpoint every this many pages or seconds (default: TONGYUAN_CHECKPOINT_PAGES / _SECONDS, else 10 pages / 5 s, after the first 3 pages one by one). */
   readonly checkpointEvery?: CheckpointCadence;
   readonly onPage?: (progress: SyncProgress) => void;
 }

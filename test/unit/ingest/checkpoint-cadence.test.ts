@@ -35,11 +35,11 @@ function watched(connector: SourceConnector, now?: () => Date) {
 }
 
 describe('checkpoint cadence', () => {
-  it('commits the first page, then every N pages, and the last; never ahead of what was sent on', async () => {
+  it('commits the first pages one by one, then every N pages, and the last; never ahead of what was sent on', async () => {
     const { deps, commits, checkpoints } = watched(tableConnector(() => table(25), 1));
-    const result = await syncSource(source, deps, { checkpointEvery: { pages: 10, seconds: 3600 } });
+    const result = await syncSource(source, deps, { checkpointEvery: { pages: 10, seconds: 3600, eachOfFirst: 2 } });
     expect(result).toMatchObject({ pages: 25, complete: true });
-    expect(commits.map((c) => c.cursor)).toEqual(['1', '11', '21', '25']);
+    expect(commits.map((c) => c.cursor)).toEqual(['1', '2', '12', '22', '25']);
     for (const c of commits) expect(Number(c.cursor)).toBeLessThanOrEqual(c.sentUpTo);
     expect(checkpoints.get('dept')).toMatchObject({ cursor: '25', pulledTotal: 25 });
   });
@@ -60,7 +60,9 @@ describe('checkpoint cadence', () => {
   it('commits what is durable when a run stops early or the source fails', async () => {
     const rows = table(30);
     const stopped = watched(tableConnector(() => rows, 1));
-    expect(await syncSource(source, stopped.deps, { maxPages: 7, checkpointEvery: { pages: 10, seconds: 3600 } })).toMatchObject({ complete: false });
+    expect(await syncSource(source, stopped.deps, { maxPages: 7, checkpointEvery: { pages: 10, seconds: 3600, eachOfFirst: 1 } })).toMatchObject({
+      complete: false,
+    });
     expect(stopped.commits.map((c) => c.cursor)).toEqual(['1', '7']);
 
     const inner = tableConnector(() => rows, 1);
@@ -75,13 +77,14 @@ describe('checkpoint cadence', () => {
       },
     };
     const broken = watched(failing);
-    await expect(syncSource(source, broken.deps, { checkpointEvery: { pages: 10, seconds: 3600 } })).rejects.toThrow('source went away');
-    expect(broken.commits.map((c) => c.cursor)).toEqual(['1', '5']);
+    await expect(syncSource(source, broken.deps)).rejects.toThrow('source went away');
+    // The defaults: the first three pages one by one, then what was durable when the source failed.
+    expect(broken.commits.map((c) => c.cursor)).toEqual(['1', '2', '3', '5']);
   });
 
   it('reads its cadence from the environment', () => {
-    expect(checkpointCadence({})).toEqual({ pages: 10, seconds: 5 });
-    expect(checkpointCadence({ TONGYUAN_CHECKPOINT_PAGES: '3', TONGYUAN_CHECKPOINT_SECONDS: '0.5' })).toEqual({ pages: 3, seconds: 0.5 });
+    expect(checkpointCadence({})).toEqual({ pages: 10, seconds: 5, eachOfFirst: 3 });
+    expect(checkpointCadence({ TONGYUAN_CHECKPOINT_PAGES: '3', TONGYUAN_CHECKPOINT_SECONDS: '0.5' })).toEqual({ pages: 3, seconds: 0.5, eachOfFirst: 3 });
     expect(() => checkpointCadence({ TONGYUAN_CHECKPOINT_PAGES: '0' })).toThrow(/positive/);
   });
 });
