@@ -14,16 +14,33 @@ export class S3ObjectStore implements ObjectStore, ObjectFileUploader, ObjectStr
   ) {}
 
   async put(key: string, body: Uint8Array | string, options: PutObjectOptions = {}): Promise<void> {
-    await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentType: options.contentType,
-        ContentEncoding: options.contentEncoding,
-        Metadata: options.metadata ? { ...options.metadata } : undefined,
-      }),
-    );
+    await this.s3.send(new PutObjectCommand(this.putInput(key, body, options)));
+  }
+
+  /**
+   * `If-None-Match: *`: S3 refuses the put when the key exists (412 PreconditionFailed) or is
+   * being written at the same moment (409 ConditionalRequestConflict); for a key that names its
+   * content both mean the bytes are there. The embedded emulator (fauxqs 2.4) ignores the
+   * header and overwrites, with the same bytes.
+   */
+  async putIfAbsent(key: string, body: Uint8Array | string, options: PutObjectOptions = {}): Promise<void> {
+    try {
+      await this.s3.send(new PutObjectCommand({ ...this.putInput(key, body, options), IfNoneMatch: '*' }));
+    } catch (error) {
+      if (alreadyThere(error)) return;
+      throw error;
+    }
+  }
+
+  private putInput(key: string, body: Uint8Array | string, options: PutObjectOptions) {
+    return {
+      Bucket: this.bucket,
+      Key: key,
+      Body: body,
+      ContentType: options.contentType,
+      ContentEncoding: options.contentEncoding,
+      Metadata: options.metadata ? { ...options.metadata } : undefined,
+    };
   }
 
   /** Streams a local file up; lib-storage switches to a multipart upload above one part. */
@@ -84,4 +101,9 @@ export class S3ObjectStore implements ObjectStore, ObjectFileUploader, ObjectStr
       throw error;
     }
   }
+}
+
+function alreadyThere(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return name === 'PreconditionFailed' || name === 'ConditionalRequestConflict' || $metadata?.httpStatusCode === 412 || $metadata?.httpStatusCode === 409;
 }

@@ -1,10 +1,11 @@
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { SourceConfig } from '../config/catalog.js';
-import type { CheckpointStore, Clock, MessageSender, ObjectStore, SourceKeyLedger } from '../ports/index.js';
+import { putContentAddressed, type CheckpointStore, type Clock, type MessageSender, type ObjectStore, type SourceKeyLedger } from '../ports/index.js';
 import { TOMBSTONE_KEYS_PER_MESSAGE, type NormalizeRequest, type TombstonesRequest } from '../normalize/request.js';
 import { sha256Hex } from '../util/hash.js';
 import type { SourceConnector, SourcePage } from './connectors/connector.js';
+import { checkpointCadence, CheckpointPacer, type CheckpointCadence } from './checkpoint-cadence.js';
 import { insideWindow } from './extraction-window.js';
 import { DELTA, knownFingerprints, MassDeleteRefusedError, vanishedKeys } from './key-ledger.js';
 import { isFlaggedDeleted, sourceKeyOf } from './source-items.js';
@@ -39,6 +40,8 @@ export interface SyncOptions {
   readonly full?: boolean;
   /** Let one run delete more than the source's maxShare of its keys. */
   readonly allowMassDelete?: boolean;
+  /** Commit the checkpoint every this many pages or seconds (default: TONGYUAN_CHECKPOINT_PAGES / _SECONDS, else 10 pages / 5 s, after the first 3 pages one by one). */
+  readonly checkpointEvery?: CheckpointCadence;
   readonly onPage?: (progress: SyncProgress) => void;
 }
 
@@ -85,13 +88,11 @@ async function sendTombstones(deps: SyncDeps, base: Omit<TombstonesRequest, 'sou
 /** Raw bytes durably in S3, then the normalize request: after this the page cannot be lost. */
 async function storePage(source: SourceConfig, page: SourcePage, pulledAt: Date, deps: SyncDeps): Promise<string> {
   const rawKey = rawBatchKey(source.id, pulledAt, page.body, page.contentType);
-  if (!(await deps.raw.exists(rawKey))) {
-    await deps.raw.put(rawKey, await gzip(page.body), {
-      contentType: page.contentType ?? 'application/json',
-      contentEncoding: 'gzip',
-      metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },
-    });
-  }
+  await putContentAddressed(deps.raw, rawKey, () => gzip(page.body), {
+    contentType: page.contentType ?? 'application/json',
+    contentEncoding: 'gzip',
+    metadata: { source: source.id, origin: encodeURI(page.origin), 'pulled-at': pulledAt.toISOString() },
+  });
   const request: NormalizeRequest = { kind: 'raw-batch', sourceId: source.id, rawKey, itemCount: page.items.length, pulledAt: pulledAt.toISOString() };
   await deps.normalizeQueue.send([JSON.stringify(request)]);
   return rawKey;
@@ -120,8 +121,10 @@ async function settleSnapshot(source: SourceConfig, snapshot: string, observedAt
 
 /**
  * Pulls a source page by page. Per page: raw bytes durably in S3, then the normalize
- * request, then the keys seen, then the checkpoint. A crash anywhere repeats at most the
- * last page, and a repeated page lands on the same raw key and changes nothing downstream.
+ * request, then the keys seen; the checkpoint follows every few pages or seconds (always
+ * behind all three), before a snapshot settles, and when the run ends. A crash repeats at
+ * most the pages since the last commit, and a repeated page lands on the same raw key and
+ * changes nothing downstream.
  */
 export async function syncSource(source: SourceConfig, deps: SyncDeps, options: SyncOptions = {}): Promise<SyncResult> {
   const startedAt = deps.clock.now();
@@ -139,7 +142,12 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
   }
   const tracksKeys = source.deletions?.detect === 'snapshot';
   if (tracksKeys && !deps.keys) throw new Error(`source ${source.id}: detects deletions by snapshot, but this sync has no key ledger`);
-  let checkpoint = await deps.checkpoints.get(source.id, RAW_STREAM);
+  const pacer = new CheckpointPacer(
+    await deps.checkpoints.get(source.id, RAW_STREAM),
+    options.checkpointEvery ?? checkpointCadence(process.env),
+    (next, previous) => deps.checkpoints.commit(source.id, RAW_STREAM, next, previous),
+    startedAt,
+  );
   let pages = 0;
   let pulled = 0;
   let read = 0;
@@ -147,51 +155,54 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
   const full = options.full ?? false;
   const ledger = deps.keys;
   const fingerprints = tracksKeys && !full && ledger ? async () => knownFingerprints(await ledger.load(source.id)) : undefined;
-  const stream = deps.connector(source).pages(source, checkpoint?.cursor ?? null, { full, startedAt, knownFingerprints: fingerprints });
-  for await (const page of stream) {
-    const pulledAt = deps.clock.now();
-    read += page.keyed?.length ?? page.items.length;
-    let rawKey: string | undefined;
-    if (page.items.length > 0) {
-      rawKey = await storePage(source, page, pulledAt, deps);
-      const flagged = page.items
-        .filter((item) => isFlaggedDeleted(source, item))
-        .map((item) => sourceKeyOf(source, item))
-        .filter((k) => k !== undefined);
-      await sendTombstones(deps, { sourceId: source.id, reason: 'flagged', observedAt: pulledAt.toISOString(), rawKey }, flagged);
-      deleted += flagged.length;
-      pages += 1;
-      pulled += page.items.length;
-      options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, pulled, read, expectedTotal: page.expectedTotal, rawKey });
-    }
-    if (tracksKeys) {
-      const entries =
-        page.keyed ??
-        page.items
+  const stream = deps.connector(source).pages(source, pacer.cursor, { full, startedAt, knownFingerprints: fingerprints });
+  const stop = async (note: string): Promise<SyncResult> => {
+    await pacer.flush(deps.clock.now());
+    return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note };
+  };
+  try {
+    for await (const page of stream) {
+      const pulledAt = deps.clock.now();
+      read += page.keyed?.length ?? page.items.length;
+      let rawKey: string | undefined;
+      if (page.items.length > 0) {
+        rawKey = await storePage(source, page, pulledAt, deps);
+        const flagged = page.items
+          .filter((item) => isFlaggedDeleted(source, item))
           .map((item) => sourceKeyOf(source, item))
-          .filter((k) => k !== undefined)
-          .map((key) => ({ key }));
-      // Stable for a repeated page (same batch, same position), distinct for every other.
-      const chunk = sha256Hex(`${rawKey ?? ''}|${page.nextCursor ?? ''}`).slice(0, 32);
-      if (entries.length > 0) await ledger!.record(source.id, page.snapshot ?? DELTA, chunk, entries);
+          .filter((k) => k !== undefined);
+        await sendTombstones(deps, { sourceId: source.id, reason: 'flagged', observedAt: pulledAt.toISOString(), rawKey }, flagged);
+        deleted += flagged.length;
+        pages += 1;
+        pulled += page.items.length;
+        options.onPage?.({ sourceId: source.id, page: pages, items: page.items.length, pulled, read, expectedTotal: page.expectedTotal, rawKey });
+      }
+      if (tracksKeys) {
+        const entries =
+          page.keyed ??
+          page.items
+            .map((item) => sourceKeyOf(source, item))
+            .filter((k) => k !== undefined)
+            .map((key) => ({ key }));
+        // Stable for a repeated page (same batch, same position), distinct for every other.
+        const chunk = sha256Hex(`${rawKey ?? ''}|${page.nextCursor ?? ''}`).slice(0, 32);
+        if (entries.length > 0) await ledger!.record(source.id, page.snapshot ?? DELTA, chunk, entries);
+      }
+      // Everything up to here is durable and sent on: the checkpoint may cover this page.
+      pacer.advance(page.nextCursor, page.items.length, pulledAt);
+      const settles = page.completesSnapshot === true && page.snapshot !== undefined;
+      // A snapshot settles, and a connector acts on a finished unit, only behind a committed checkpoint.
+      if (settles || page.checkpointBeforeNext === true || pacer.due(deps.clock.now())) await pacer.flush(deps.clock.now());
+      if (settles) deleted += await settleSnapshot(source, page.snapshot, pulledAt, deps, options.allowMassDelete ?? false);
+      if (page.last) break;
+      if (options.maxPages !== undefined && pages >= options.maxPages) return await stop(`stopped after ${pages} pages; the next run goes on`);
+      if (!insideWindow(source.extractionWindow, deps.clock.now())) return await stop('the extraction window closed; the next run goes on');
     }
-    if (page.nextCursor !== null && page.nextCursor !== (checkpoint?.cursor ?? null)) {
-      const next = {
-        cursor: page.nextCursor,
-        committedAt: pulledAt.toISOString(),
-        pulledTotal: (checkpoint?.pulledTotal ?? 0) + page.items.length,
-        revision: (checkpoint?.revision ?? 0) + 1,
-      };
-      await deps.checkpoints.commit(source.id, RAW_STREAM, next, checkpoint);
-      checkpoint = next;
-    }
-    if (page.completesSnapshot && page.snapshot) deleted += await settleSnapshot(source, page.snapshot, pulledAt, deps, options.allowMassDelete ?? false);
-    if (page.last) break;
-    if (options.maxPages !== undefined && pages >= options.maxPages)
-      return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: `stopped after ${pages} pages; the next run goes on` };
-    if (!insideWindow(source.extractionWindow, deps.clock.now())) {
-      return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: 'the extraction window closed; the next run goes on' };
-    }
+    await pacer.flush(deps.clock.now());
+  } catch (error) {
+    // The source or a write failed: what is durable still gets its checkpoint (unless committing it is what failed).
+    if (!pacer.commitFailed) await pacer.flush(deps.clock.now()).catch(() => undefined);
+    throw error;
   }
   return { sourceId: source.id, pages, pulled, read, deleted, complete: true };
 }

@@ -10,6 +10,24 @@ export interface ObjectStore {
   /** The object's bytes, or undefined when it does not exist. */
   get(key: string): Promise<Uint8Array | undefined>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Writes an object under a key that names its content (the same key always holds the same
+   * bytes) unless the key already holds one, in one conditional request instead of a look-up
+   * and a put. A store that cannot make a put conditional may overwrite: with the same bytes,
+   * that is equally right. Stores without it are asked `exists` first.
+   */
+  putIfAbsent?(key: string, body: Uint8Array | string, options?: PutObjectOptions): Promise<void>;
+}
+
+/** Writes a content-addressed object once: conditionally where the store can, else after a look-up. */
+export async function putContentAddressed(
+  store: ObjectStore,
+  key: string,
+  body: () => Promise<Uint8Array | string>,
+  options?: PutObjectOptions,
+): Promise<void> {
+  if (store.putIfAbsent) return store.putIfAbsent(key, await body(), options);
+  if (!(await store.exists(key))) await store.put(key, await body(), options);
 }
 
 /**

@@ -25,6 +25,11 @@ export interface SourcePage {
   /** The last page of snapshot `snapshot`: keys seen before and not in it have vanished. */
   readonly completesSnapshot?: boolean;
   /**
+   * The connector acts on the page being checkpointed once it is asked for the next one
+   * (file-drop archives a finished file): the sync commits its checkpoint before it asks.
+   */
+  readonly checkpointBeforeNext?: boolean;
+  /**
    * Every row the page covers, with its key and fingerprint, whether sent on or not: a
    * snapshot source that sends only its changed rows (`items`) still says which rows
    * exist. Absent: the keys of `items`.

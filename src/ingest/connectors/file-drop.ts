@@ -105,6 +105,7 @@ export function fileDropConnector(deps: () => FileDropDeps): SourceConnector<'fi
             expectedTotal: table.count - start,
             snapshot,
             completesSnapshot: to === table.count && snapshot !== undefined,
+            checkpointBeforeNext: to === table.count,
           };
           from = to;
         }
