@@ -1,4 +1,4 @@
-import type { ObjectStore } from '../ports/index.js';
+import { putContentAddressed, type ObjectStore } from '../ports/object-store.js';
 import { sha256Hex } from '../util/hash.js';
 import { BODY_ATTRIBUTE, encodeContent, inlineContent } from './item-codec.js';
 import type { RecordPointer } from './model.js';
@@ -48,8 +48,8 @@ export class RecordOverflow {
     if (!this.bucket) throw new Error(`record ${recordName}: ${bytes} bytes exceed the inline limit and no overflow bucket is configured`);
     const sha256 = sha256Hex(json);
     const key = `${OVERFLOW_PREFIX}${sha256}.json`;
-    const store = this.bucket();
-    if (!(await store.exists(key))) await store.put(key, json, { contentType: 'application/json' });
+    // The key names the content: a conditional put, and an object already there is the same bytes.
+    await putContentAddressed(this.bucket(), key, async () => json, { contentType: 'application/json' });
     return { recordRef: { key, bytes, sha256 } };
   }
 
