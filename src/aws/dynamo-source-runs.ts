@@ -5,8 +5,13 @@ import type { RunState, SourceRuns } from '../ports/index.js';
 /** Runs live in the state table beside the source's checkpoints; run ids start with their start time, so the newest sort last. */
 const key = (sourceId: string, runId: string) => ({ pk: `source-runs#${sourceId}`, sk: `run#${runId}` });
 
-/** How many of a source's newest runs `inFlight` looks at: older ones are long completed or abandoned. */
-const RECENT_RUNS = 5;
+/**
+ * `inFlight` looks at a source's newest run only. A source syncs one run at a time (its
+ * checkpoint is conditional on the revision read), so a newer run means an older one that
+ * never finished was interrupted — a sync killed mid-run — and must not hold releases back:
+ * what it sent is released with the newer run, or by the quiet debounce.
+ */
+const NEWEST_RUN = 1;
 
 function stateOf(item: Record<string, unknown> | undefined): RunState {
   const done = item?.done as Set<number> | undefined;
@@ -84,7 +89,7 @@ export class DynamoSourceRuns implements SourceRuns {
         ExpressionAttributeValues: { ':pk': `source-runs#${sourceId}`, ':run': 'run#' },
         ProjectionExpression: 'completedAt, touchedAt',
         ScanIndexForward: false,
-        Limit: RECENT_RUNS,
+        Limit: NEWEST_RUN,
         ConsistentRead: true,
       }),
     );

@@ -37,6 +37,12 @@ describe('the end of a source run on DynamoDB and SQS', () => {
     // An abandoned run (untouched past the stale time) holds nothing back.
     await runs.open(sourceId, 'r2', new Date(Date.now() - (RUN_STALE_SECONDS + 5) * 1000));
     expect(await runs.inFlight(sourceId, now(), RUN_STALE_SECONDS)).toBe(false);
+    // A run interrupted mid-sync (never sealed) is superseded by the source's next run: once that completes, nothing waits.
+    await runs.open(sourceId, 'r3', now());
+    await runs.open(sourceId, 'r4', now());
+    expect(await runs.inFlight(sourceId, now(), RUN_STALE_SECONDS)).toBe(true);
+    expect(await runs.claimCompletion(sourceId, 'r4', now())).toBe(true);
+    expect(await runs.inFlight(sourceId, now(), RUN_STALE_SECONDS)).toBe(false);
   });
 
   it('sends a failed publish request back on its queue delayed by less than a minute, with its attempt, and acknowledges it', async () => {
