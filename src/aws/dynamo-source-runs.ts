@@ -20,6 +20,7 @@ function stateOf(item: Record<string, unknown> | undefined): RunState {
     expected: Number(item?.expected ?? 0),
     done: done?.size ?? 0,
     completed: typeof item?.completedAt === 'string',
+    changed: Number(item?.changes ?? 0) > 0,
   };
 }
 
@@ -50,13 +51,13 @@ export class DynamoSourceRuns implements SourceRuns {
     return stateOf(out.Attributes);
   }
 
-  async done(sourceId: string, runId: string, seq: number, at: Date): Promise<RunState> {
+  async done(sourceId: string, runId: string, seq: number, at: Date, changed = true): Promise<RunState> {
     const out = await this.doc.send(
       new UpdateCommand({
         TableName: this.table,
         Key: key(sourceId, runId),
-        UpdateExpression: 'ADD done :seq SET touchedAt = :at',
-        ExpressionAttributeValues: { ':seq': new Set([seq]), ':at': at.toISOString() },
+        UpdateExpression: `ADD done :seq${changed ? ', changes :one' : ''} SET touchedAt = :at`,
+        ExpressionAttributeValues: { ':seq': new Set([seq]), ':at': at.toISOString(), ...(changed ? { ':one': 1 } : {}) },
         ReturnValues: 'ALL_NEW',
       }),
     );

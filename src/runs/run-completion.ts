@@ -23,14 +23,15 @@ export const isRunDone = (state: RunState): boolean => state.sealed && state.don
 /**
  * Completes the run when every message it sent is normalized: exactly one caller (the
  * ingest that sealed it, or the normalize that did its last message) wins the claim and
- * asks for a release of each of the source's datasets at once. A run that sent nothing
- * changed nothing and asks for nothing. True when this call completed the run.
+ * asks for a release of each of the source's datasets at once. A run that sent nothing, or
+ * whose messages changed neither records nor quarantine (an unchanged re-sync), asks for
+ * nothing: a release would read the changes to find none. True when this call completed the run.
  */
 export async function completeRunIfDone(sourceId: string, runId: string, state: RunState, deps: RunCompletionDeps): Promise<boolean> {
   if (!isRunDone(state)) return false;
   const now = deps.clock.now();
   if (!(await deps.runs.claimCompletion(sourceId, runId, now))) return false;
-  const datasetIds = state.expected > 0 ? deps.datasetsOf(sourceId) : [];
+  const datasetIds = state.expected > 0 && state.changed !== false ? deps.datasetsOf(sourceId) : [];
   const requestedAt = now.toISOString();
   if (datasetIds.length > 0) {
     await deps.publishQueue.send(

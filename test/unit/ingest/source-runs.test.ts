@@ -5,18 +5,21 @@ import { RunMessageSender } from '../../../src/runs/run-messages.js';
 import { runOf, parseNormalizeMessage } from '../../../src/normalize/request.js';
 
 /** The ledger's semantics in memory: a number set per run, a completion claimed once. */
-function memoryRuns(): SourceRuns & { readonly items: Map<string, { sealed: boolean; expected: number; done: Set<number>; completed: boolean }> } {
-  const items = new Map<string, { sealed: boolean; expected: number; done: Set<number>; completed: boolean }>();
-  const item = (runId: string) => items.get(runId) ?? items.set(runId, { sealed: false, expected: 0, done: new Set(), completed: false }).get(runId)!;
+type RunItem = { sealed: boolean; expected: number; done: Set<number>; completed: boolean; changed: boolean };
+
+function memoryRuns(): SourceRuns & { readonly items: Map<string, RunItem> } {
+  const items = new Map<string, RunItem>();
+  const item = (runId: string) =>
+    items.get(runId) ?? items.set(runId, { sealed: false, expected: 0, done: new Set(), completed: false, changed: false }).get(runId)!;
   const state = (runId: string): RunState => {
     const i = item(runId);
-    return { sealed: i.sealed, expected: i.expected, done: i.done.size, completed: i.completed };
+    return { sealed: i.sealed, expected: i.expected, done: i.done.size, completed: i.completed, changed: i.changed };
   };
   return {
     items,
     open: async (_, runId) => void item(runId),
     seal: async (_, runId, expected) => (Object.assign(item(runId), { sealed: true, expected }), state(runId)),
-    done: async (_, runId, seq) => (item(runId).done.add(seq), state(runId)),
+    done: async (_, runId, seq, _at, changed = true) => (item(runId).done.add(seq), (item(runId).changed ||= changed), state(runId)),
     claimCompletion: async (_, runId) => !item(runId).completed && (item(runId).completed = true),
     inFlight: async () => [...items.values()].some((i) => !i.completed),
   };
@@ -72,6 +75,19 @@ describe('a source run', () => {
     expect(await completeRunIfDone('s', 'r1', await runs.seal('s', 'r1', 1, new Date()), completion)).toBe(true);
     expect(sent).toHaveLength(2);
     expect(await completeRunIfDone('s', 'r2', await runs.seal('s', 'r2', 0, new Date()), completion)).toBe(true);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('asks for no release when none of its messages changed records or quarantine (an unchanged re-sync)', async () => {
+    const runs = memoryRuns();
+    const { sent, completion } = deps(runs);
+    await runs.done('s', 'r1', 1, new Date(), false);
+    await runs.done('s', 'r1', 2, new Date(), false);
+    expect(await completeRunIfDone('s', 'r1', await runs.seal('s', 'r1', 2, new Date()), completion)).toBe(true);
+    expect(sent).toHaveLength(0);
+    await runs.done('s', 'r2', 1, new Date(), false);
+    await runs.done('s', 'r2', 2, new Date(), true);
+    expect(await completeRunIfDone('s', 'r2', await runs.seal('s', 'r2', 2, new Date()), completion)).toBe(true);
     expect(sent).toHaveLength(2);
   });
 });
