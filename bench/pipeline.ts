@@ -9,6 +9,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rawRead } from './support/raw-read.js';
 
 const records = Number(process.env.BENCH_PIPELINE_RECORDS ?? 5000);
 process.env.TONGYUAN_DEMO_RECORDS = String(records);
@@ -20,24 +21,6 @@ Object.assign(process.env, { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', TONGYUAN_
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 // Imported after the environment is set: loggers read their level when created.
 const { startStack } = await import('../src/local/stack.js');
-
-async function rawRead(url: string): Promise<{ ms: number; items: number }> {
-  const started = performance.now();
-  let cursor: string | null = null;
-  let items = 0;
-  for (;;) {
-    const page = (await (await fetch(`${url}?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json()) as {
-      data: unknown[];
-      next_cursor: string | null;
-      has_more: boolean;
-    };
-    for (const item of page.data) JSON.parse(JSON.stringify(item));
-    items += page.data.length;
-    if (!page.has_more) break;
-    cursor = page.next_cursor;
-  }
-  return { ms: performance.now() - started, items };
-}
 
 const home = mkdtempSync(join(tmpdir(), 'tongyuan-bench-'));
 const stack = await startStack(home, process.env);

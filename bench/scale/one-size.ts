@@ -6,7 +6,8 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { peakRssMb, rawRead, type ScaleResult } from './measure.js';
+import { rawRead } from '../support/raw-read.js';
+import { peakRssMb, type ScaleResult } from './measure.js';
 
 const records = Number(process.argv[2]);
 if (!Number.isInteger(records) || records < 1) throw new Error('usage: one-size.ts <records>');
