@@ -9,7 +9,8 @@ const ENVIRONMENT = `environment:
   TONGYUAN_DEMO_RECORDS           demo department size (default 1000)
   TONGYUAN_DEMO_DEPARTMENTS       demo departments to start (default all: enforcement,credit,documents,sgs,service-items)
   TONGYUAN_DEMO_PG_HOST, TONGYUAN_DEMO_MYSQL_HOST   where the demo front databases live (default 127.0.0.1)
-  TONGYUAN_PUBLISH_QUIET_SECONDS  how long records must be still before a release (default 5)
+  TONGYUAN_PUBLISH_QUIET_SECONDS  how long records must be still before releasing a change made outside a sync (default 5)
+  TONGYUAN_CHECKPOINT_PAGES, TONGYUAN_CHECKPOINT_SECONDS   a sync's checkpoint cadence (default 10 pages or 5 s)
   TONGYUAN_LOG_LEVEL              handler log level (default WARN)`;
 
 function usage(): string {
