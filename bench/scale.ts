@@ -26,7 +26,8 @@ for (const size of sizes) {
   }
   const result = JSON.parse(last) as ScaleResult;
   results.push(result);
-  process.stdout.write(`${size} records: ${(result.wallMs / 1000).toFixed(1)} s, ${((result.pulled / result.wallMs) * 1000).toFixed(0)} records/s\n`);
+  // Each size's full row as soon as it is measured: a later size that runs out of time loses nothing before it.
+  for (const line of scaleTable([result])) process.stdout.write(`${line}\n`);
 }
 console.log();
 for (const line of scaleTable(results)) console.log(line);
