@@ -17,7 +17,7 @@ process.env.TONGYUAN_DEMO_RECORDS = String(records);
 const sourcesDir = mkdtempSync(join(tmpdir(), 'tongyuan-bench-sources-'));
 copyFileSync(new URL('../sources/demo-enforcement.yaml', import.meta.url), join(sourcesDir, 'demo-enforcement.yaml'));
 Object.assign(process.env, { TONGYUAN_DEMO_DEPARTMENTS: 'enforcement', TONGYUAN_SOURCES_DIR: sourcesDir });
-// The release debounce is a fixed wait, not work: keep it short here.
+// Changes made outside a source run wait this quiet time before a release: keep it short here.
 process.env.TONGYUAN_PUBLISH_QUIET_SECONDS = '1';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 // Imported after the environment is set: loggers read their level when created.

@@ -147,7 +147,9 @@ try {
     candidates('2025-03-08T02:00:00.000Z', (record) => ({ ...record, status: record.status === 'revoked' ? 'changed' : 'revoked' })),
   );
   out('  unchanged: one consistent BatchGetItem per 100 records and nothing written; the Query is the quarantine check, one per page');
-  out('  new/changed: per record one transaction of 3 puts (contribution, version, current), doubled as transactional, plus index writes');
+  out(
+    '  new/changed: per record two conditional PutItems (version, then current; compressed, one write unit each), plus one write per index entry of the current item',
+  );
 } finally {
   requestCounter.captureCapacity = false;
   await aws.stop();
