@@ -6,7 +6,7 @@ import { CACHE_METADATA, CACHE_PRIVATE } from '../http/conditional.js';
 import { invalidParameter } from '../problem.js';
 import { collapseChanges } from './changes-feed.js';
 import { parseSince, releasesSince } from './release-lookup.js';
-import { boundedInteger, readableRelease, unknownParameter } from './route-support.js';
+import { boundedInteger, readableRelease, repeatedParameter, unknownParameter } from './route-support.js';
 
 export const CHANGES_LIMIT_MAX = 1000;
 export const CHANGES_LIMIT_DEFAULT = 100;
@@ -30,6 +30,8 @@ function decode(text: string): ChangesCursor | undefined {
 export async function changesHandler(c: Context<ApiEnv>, deps: ApiDeps): Promise<Response> {
   const unknown = unknownParameter(c, ['since', 'limit', 'cursor']);
   if (unknown) return invalidParameter(c, unknown, 'is not a parameter of /changes (since, limit, cursor)');
+  const repeated = repeatedParameter(c, ['since', 'limit', 'cursor']);
+  if (repeated) return invalidParameter(c, repeated, 'given more than once');
   const sinceText = c.req.query('since');
   if (sinceText === undefined) return invalidParameter(c, 'since', 'is required: a release id or an ISO 8601 instant');
   const since = parseSince(sinceText);

@@ -14,7 +14,7 @@ import { CACHE_IMMUTABLE, CACHE_PRIVATE, ifNoneMatchMatches } from '../http/cond
 import { invalidParameter, problemResponse } from '../problem.js';
 import { isReleaseFormat, RELEASE_FORMATS, RELEASE_MEDIA_TYPES } from '../release-formats.js';
 import { contentRange, resolveRange } from './byte-range.js';
-import { readableRelease, unknownParameter, type ReadableRelease } from './route-support.js';
+import { readableRelease, repeatedParameter, unknownParameter, type ReadableRelease } from './route-support.js';
 
 /** How long a presigned download URL stays valid. */
 export const PRESIGNED_SECONDS = 300;
@@ -22,6 +22,8 @@ export const PRESIGNED_SECONDS = 300;
 export async function downloadHandler(c: Context<ApiEnv>, deps: ApiDeps): Promise<Response> {
   const unknown = unknownParameter(c, ['format', 'release']);
   if (unknown) return invalidParameter(c, unknown, 'is not a parameter of /download (format, release)');
+  const repeated = repeatedParameter(c, ['format', 'release']);
+  if (repeated) return invalidParameter(c, repeated, 'given more than once');
   const format = c.req.query('format') ?? 'csv';
   if (!isReleaseFormat(format)) return invalidParameter(c, 'format', `must be one of ${RELEASE_FORMATS.join(', ')}; got "${format}"`);
   const found = await readableRelease(c, deps, c.req.query('release'));

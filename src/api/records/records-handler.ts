@@ -5,7 +5,7 @@ import type { ApiDeps, ApiEnv } from '../deps.js';
 import { CACHE_IMMUTABLE, CACHE_METADATA, CACHE_PRIVATE } from '../http/conditional.js';
 import { invalidParameter, problemResponse } from '../problem.js';
 import { InvalidRecordQuery, type RecordSort } from './records-reader.js';
-import { boundedInteger, readableRelease } from './route-support.js';
+import { boundedInteger, readableRelease, repeatedParameter } from './route-support.js';
 
 /** Query parameters that are not field filters. */
 export const RESERVED_RECORD_PARAMETERS = ['limit', 'cursor', 'q', 'sort', 'release', 'include_total', 'fields'] as const;
@@ -20,6 +20,8 @@ export function parseSort(text: string): RecordSort[] | undefined {
 }
 
 export async function recordsHandler(c: Context<ApiEnv>, deps: ApiDeps): Promise<Response> {
+  const repeated = repeatedParameter(c, RESERVED_RECORD_PARAMETERS);
+  if (repeated) return invalidParameter(c, repeated, 'given more than once');
   const limit = boundedInteger(c, 'limit', 1, RECORDS_LIMIT_MAX, RECORDS_LIMIT_DEFAULT);
   if (limit instanceof Response) return limit;
   const sortText = c.req.query('sort');
@@ -40,8 +42,10 @@ export async function recordsHandler(c: Context<ApiEnv>, deps: ApiDeps): Promise
     const withheld = requested.find((f) => !access.fields!.includes(f));
     if (withheld) return invalidParameter(c, 'fields', `"${withheld}" is not among the fields your grant allows`);
   }
-  const filters: Record<string, readonly string[]> = {};
-  for (const [name, values] of Object.entries(c.req.queries())) if (!(RESERVED_RECORD_PARAMETERS as readonly string[]).includes(name)) filters[name] = values;
+  // Built as entries: assigning a parameter named `__proto__` would drop the filter and answer every row.
+  const filters: Record<string, readonly string[]> = Object.fromEntries(
+    Object.entries(c.req.queries()).filter(([name]) => !(RESERVED_RECORD_PARAMETERS as readonly string[]).includes(name)),
+  );
   if (!release.files.some((f) => f.format === 'parquet'))
     return problemResponse(c, 404, `release "${release.releaseId}" of "${dataset.id}" has no Parquet file to query`);
   try {

@@ -13,6 +13,15 @@ export function unknownParameter(c: Context, known: readonly string[]): string |
   return Object.keys(c.req.queries()).find((name) => !known.includes(name));
 }
 
+/**
+ * The first of `single` given more than once, or undefined: `sort=a&sort=b` must not be read as
+ * whichever one the framework hands back first.
+ */
+export function repeatedParameter(c: Context, single: readonly string[]): string | undefined {
+  const given = c.req.queries();
+  return single.find((name) => (given[name]?.length ?? 0) > 1);
+}
+
 /** A whole number in [min, max], or the 400 naming `name`. */
 export function boundedInteger(c: Context, name: string, min: number, max: number, fallback: number): number | Response {
   const text = c.req.query(name);
