@@ -9,6 +9,7 @@ import { queueConflicts } from './conflict-queue.js';
 import { MappingError } from '../mapping/mapping-error.js';
 import { mappingLabel, type MappingDefinition } from '../mapping/mapping.js';
 import type { NormalizeRequest } from './request.js';
+import { malformedTextIssue } from './text-integrity.js';
 
 /** What normalize needs to know of a canonical record type. */
 export interface RecordTypeRules {
@@ -120,6 +121,11 @@ export async function normalizeItems(
       quarantine([
         { path: '', keyword: 'mapping', message: error.message, messageZh: `映射失败：源字段 ${error.sourceField}`, sourceField: error.sourceField },
       ]);
+      continue;
+    }
+    const malformed = malformedTextIssue(mapped);
+    if (malformed) {
+      quarantine([withSourceField(malformed, mapping)]);
       continue;
     }
     const result = rules.validate(mapped);
