@@ -104,7 +104,7 @@ export async function normalizeItems(
         rawKey,
         index,
         errors,
-        raw: JSON.stringify(item) ?? 'null',
+        ...rawOf(item),
         quarantinedAt: now,
         extractedAt,
         mapping: mappingLabel(mapping),
@@ -157,6 +157,19 @@ export async function normalizeItems(
     conflictsRaised: queued.raised,
     conflictsCleared: queued.cleared,
   };
+}
+
+/**
+ * The item as JSON for its quarantine entry; one nested too deep to serialize (a source can
+ * send 10,000 levels) keeps only its locator, as an over-large one does, rather than failing the batch.
+ */
+function rawOf(item: unknown): { raw: string; rawTruncated?: true } {
+  try {
+    return { raw: JSON.stringify(item) ?? 'null' };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { raw: '', rawTruncated: true };
+  }
 }
 
 function withSourceField(issue: ValidationIssue, mapping: MappingDefinition): ValidationIssue {

@@ -5,15 +5,18 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 const pointerPart = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** The JSON pointer of the first key or string holding a lone surrogate, or undefined. */
-function lonelyAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const at = `${path}/${pointerPart(key)}`;
-    if (LONE_SURROGATE.test(key)) return at;
-    const found = lonelyAt(inner, at);
-    if (found !== undefined) return found;
+/** The JSON pointer of the first key or string holding a lone surrogate, or undefined; iterative, as a source may nest 10,000 deep. */
+function lonelyAt(root: unknown): string | undefined {
+  const pending: { value: unknown; path: string }[] = [{ value: root, path: '' }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) return path;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, inner] of Object.entries(value).reverse()) {
+      const at = `${path}/${pointerPart(key)}`;
+      if (LONE_SURROGATE.test(key)) return at;
+      pending.push({ value: inner, path: at });
+    }
   }
   return undefined;
 }
@@ -23,7 +26,7 @@ function lonelyAt(value: unknown, path: string): string | undefined {
  * SSOT's encoding refuse it, failing the whole batch): the row is quarantined instead.
  */
 export function malformedTextIssue(mapped: unknown): ValidationIssue | undefined {
-  const path = lonelyAt(mapped, '');
+  const path = lonelyAt(mapped);
   if (path === undefined) return undefined;
   return {
     path,
