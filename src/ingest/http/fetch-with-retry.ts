@@ -52,20 +52,22 @@ export async function fetchWithRetry(url: URL, policy: RetryPolicy, deps: HttpDe
   for (let attempt = 1; ; attempt++) {
     await deps.limiter.take(policy.sourceId, policy.requestsPerSecond);
     let response: Response;
+    let body: Uint8Array;
     try {
       response = await deps.fetch(url, { headers: { accept: 'application/json', ...policy.headers }, signal: AbortSignal.timeout(policy.timeoutMs) });
+      if (RETRYABLE.has(response.status) && attempt < policy.maxAttempts) {
+        await response.body?.cancel();
+        await deps.sleep(retryAfterMs(response.headers.get('retry-after'), deps.clock.now().getTime()) ?? backoffMs(attempt, deps.random));
+        continue;
+      }
+      // Read here: a connection that breaks off or times out mid-body is retried like one that failed to open.
+      body = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${policy.timeoutMs} ms` : (error as Error).message;
       if (attempt >= policy.maxAttempts) throw new SourceError(`source ${policy.sourceId}: ${url.href} failed after ${attempt} attempts: ${reason}`);
       await deps.sleep(backoffMs(attempt, deps.random));
       continue;
     }
-    if (RETRYABLE.has(response.status) && attempt < policy.maxAttempts) {
-      await response.body?.cancel();
-      await deps.sleep(retryAfterMs(response.headers.get('retry-after'), deps.clock.now().getTime()) ?? backoffMs(attempt, deps.random));
-      continue;
-    }
-    const body = new Uint8Array(await response.arrayBuffer());
     if (!response.ok) {
       const excerpt = new TextDecoder().decode(body.slice(0, 300));
       throw new SourceError(`source ${policy.sourceId}: ${url.href} answered HTTP ${response.status} after ${attempt} attempt(s): ${excerpt}`);
