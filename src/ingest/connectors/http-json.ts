@@ -187,7 +187,10 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
     let position = context.full ? null : cursor;
     const snapshot = position === null ? pullSnapshotId(context) : undefined;
     let expectedTotal: number | undefined;
+    // Cursors already asked for: a department whose cursors go round in a circle would be read forever.
+    const asked = new Set<string>();
     for (;;) {
+      if (position) asked.add(position);
       const url = baseUrl(source, env);
       url.searchParams.set(pagination.limitParam ?? 'limit', String(pagination.pageSize ?? 100));
       if (position) url.searchParams.set(pagination.cursorParam ?? 'cursor', position);
@@ -203,6 +206,12 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       const last = !hasMore || !next || next === position;
       yield jsonPage({ body, items, nextCursor: next ?? null, last, url, expectedTotal, snapshot });
       if (last) return;
+      // The page's rows are kept; reading on would go round the circle.
+      if (asked.has(next)) {
+        throw new SourceError(
+          `source ${source.id}: ${url.href}: the next cursor ${JSON.stringify(next.slice(0, 100))} was already read in this run; the cursors loop`,
+        );
+      }
       position = next;
     }
   }
@@ -220,9 +229,17 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
     const pageSize = pagination.pageSize ?? 100;
     let expectedTotal: number | undefined;
     let delivered = typeof state.next === 'number' && pagination.kind === 'offset' ? state.next : 0;
+    // A department that ignores the page parameter answers the same full page forever; a Link header can point back.
+    let previous: Uint8Array | undefined;
+    const visited = new Set<string>();
     for (;;) {
       const url = urlFor(source, pagination, state, env);
+      visited.add(url.href);
       const { body, headers } = await fetchWithRetry(url, policy, deps);
+      if (previous !== undefined && Buffer.from(body).equals(previous)) {
+        throw new SourceError(`source ${source.id}: ${url.href} answered the same page as the request before it; the source ignores the pagination parameters`);
+      }
+      previous = body;
       const { document, items } = parseDocument(source, url.href, body);
       expectedTotal ??= totalOf(source, url.href, document);
       delivered += items.length;
@@ -244,6 +261,10 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       const after: PullState = last ? { since: max ?? state.since, next: null, max: null } : { since: state.since, next, max };
       yield jsonPage({ body, items, nextCursor: JSON.stringify(after), last, url, expectedTotal, snapshot });
       if (last) return;
+      // The page's rows are kept; reading on would go round the circle.
+      if (typeof next === 'string' && visited.has(next)) {
+        throw new SourceError(`source ${source.id}: ${url.href}: Link rel="next" leads back to ${next}, already read in this run`);
+      }
       state = after;
     }
   }
