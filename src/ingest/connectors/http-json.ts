@@ -1,6 +1,6 @@
 import type { SourceConfig } from '../../config/catalog.js';
 import { systemClock, type Clock } from '../../ports/index.js';
-import { resolveReferences } from '../../config/catalog.js';
+import { ConfigError, resolveReferences } from '../../config/catalog.js';
 import { resolveSecretReferences, secretProviders, type SecretProviders } from '../../config/secret-refs.js';
 import { fetchWithRetry, requestSecrets, type HttpDeps, type RetryPolicy } from '../http/fetch-with-retry.js';
 import { RateLimiter } from '../http/rate-limiter.js';
@@ -107,7 +107,14 @@ async function authHeaders(source: HttpJsonSource, secrets: SecretProviders): Pr
 
 function baseUrl(source: HttpJsonSource, env: Readonly<Record<string, string>>): URL {
   const { connection } = source;
-  const url = new URL(connection.path, resolveReferences(connection.baseUrl, `source ${source.id} /connection/baseUrl`, env));
+  const resolved = resolveReferences(connection.baseUrl, `source ${source.id} /connection/baseUrl`, env);
+  if (!URL.canParse(connection.path, resolved)) {
+    const unresolved = /\$\{(?:ssm|secret):/.test(resolved) ? ' (baseUrl resolves only ${env:…} references)' : '';
+    throw new ConfigError(
+      `source ${source.id} /connection/baseUrl: ${JSON.stringify(scrubSecrets(resolved))} with path ${JSON.stringify(connection.path)} is not a URL${unresolved}`,
+    );
+  }
+  const url = new URL(connection.path, resolved);
   for (const [name, value] of Object.entries(connection.query ?? {})) url.searchParams.set(name, value);
   return url;
 }
