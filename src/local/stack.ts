@@ -13,6 +13,7 @@ import { modelWith } from '../infra/subscriber-resources.js';
 import type { SyncSourcesOutcome } from '../ingest/sync-sources.js';
 import { logger } from '../util/logger.js';
 import { EMULATOR_REGION, startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
+import { endpointsFileText, onRunningEmulator } from './endpoints-file.js';
 import { provision, type Provisioned } from './provision.js';
 import { LocalRuntime } from './runtime/runtime.js';
 // The embedded default's demo departments: the one place under src/ that reaches demo/ (a type here, a dynamic import below).
@@ -108,8 +109,10 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
     // Everything a client of the stack needs: emulators, resource names, and the demo departments' addresses.
     const feedKeysFile = join(home, FEED_KEYS_FILE);
     // Commands run against this stack (feeds replay) sign with its key file, as its functions do.
-    const clientEnv = { ...emulators, ...provisioned.env, ...demos.env, TONGYUAN_FEED_KEYS_FILE: feedKeysFile };
-    writeFileSync(endpointsFile, `${JSON.stringify({ pid: process.pid, env: clientEnv }, null, 2)}\n`);
+    // Queue URLs on this run's messaging port: a restarted state directory hands back the first run's.
+    const resourceEnv = onRunningEmulator(provisioned.env, provisioned.queueUrls.values(), aws.messagingEndpoint);
+    const clientEnv = { ...emulators, ...resourceEnv, ...demos.env, TONGYUAN_FEED_KEYS_FILE: feedKeysFile };
+    writeFileSync(endpointsFile, endpointsFileText(process.pid, clientEnv));
     const app = new Composition(loadRuntimeConfig({ ...env, ...clientEnv }, model), clients);
     const names = app.config.resources;
     const settings = { names, emulators, demos: demos.env, stack: stackConfig, logLevel, feedKeysFile };

@@ -1,4 +1,5 @@
 import { ConfigError, describeFileProblem, loadSourceFile, loadSources, type SourceConfig } from '../../config/catalog.js';
+import { describeReferenceProblem, referenceProblems } from '../../config/reference-check.js';
 import { loadRuntimeConfig } from '../../config/runtime-config.js';
 import { recordTypeNamed } from '../../records/registry.js';
 import type { CliCommand } from '../command.js';
@@ -34,15 +35,17 @@ function unknownNames(source: SourceConfig): string[] {
 export const sourcesCheckCommand: CliCommand = {
   path: ['sources', 'check'],
   usage: 'sources check <file…>',
-  summary: 'validate source configuration files; each problem names the file, the path and what is wrong',
+  summary:
+    'validate source configuration files; each problem names the file, the source, the path and what is wrong (${env:…} references must be set here; ${ssm:…} and ${secret:…} only in credential fields)',
   async run(args, io) {
     if (args.length === 0) throw new ConfigError('sources check: name at least one source file');
     let failed = 0;
     for (const file of args) {
       try {
         const source = await loadSourceFile(file);
-        const problems = unknownNames(source);
-        if (problems.length > 0) throw new ConfigError(`${file}: invalid source:\n  ${problems.join('\n  ')}`);
+        // References resolve against this command's environment, as the functions' resolve against theirs.
+        const problems = [...unknownNames(source), ...referenceProblems(source, io.env).map(describeReferenceProblem)];
+        if (problems.length > 0) throw new ConfigError(`${file}: invalid source ${source.id}:\n  ${problems.join('\n  ')}`);
         io.out(`ok\t${file}\t${source.id}\t${source.kind} → ${source.recordType}`);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;

@@ -1,10 +1,11 @@
 import type { SourceConfig } from '../../config/catalog.js';
 import { systemClock, type Clock } from '../../ports/index.js';
-import { resolveReferences } from '../../config/catalog.js';
+import { ConfigError, resolveReferences } from '../../config/catalog.js';
 import { resolveSecretReferences, secretProviders, type SecretProviders } from '../../config/secret-refs.js';
-import { fetchWithRetry, type HttpDeps, type RetryPolicy } from '../http/fetch-with-retry.js';
+import { fetchWithRetry, requestSecrets, type HttpDeps, type RetryPolicy } from '../http/fetch-with-retry.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { SourceError } from '../source-error.js';
+import { scrubSecrets } from '../../util/scrub-secrets.js';
 import { pullSnapshotId, type PullContext, type SourceConnector, type SourcePage } from './connector.js';
 import { linkNext } from './link-header.js';
 
@@ -52,13 +53,14 @@ function decodeState(source: HttpJsonSource, cursor: string | null): PullState {
 }
 
 /** Parses a page body as the configuration promised; anything else names the source and URL. */
-function parseDocument(source: HttpJsonSource, url: string, body: Uint8Array): { document: unknown; items: unknown[] } {
+function parseDocument(source: HttpJsonSource, url: string, body: Uint8Array, secrets: readonly string[] = []): { document: unknown; items: unknown[] } {
   const { pagination } = source.connection;
   let document: unknown;
   try {
     document = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
   } catch (error) {
-    throw new SourceError(`source ${source.id}: ${url} did not return JSON: ${(error as Error).message}`);
+    // The parser quotes the start of the text, which may echo what the request sent.
+    throw new SourceError(`source ${source.id}: ${url} did not return JSON: ${scrubSecrets((error as Error).message, secrets)}`);
   }
   if (pagination.itemsField === undefined) {
     if (!Array.isArray(document)) throw new SourceError(`source ${source.id}: ${url}: expected a JSON array of items, got ${typeof document}`);
@@ -105,7 +107,14 @@ async function authHeaders(source: HttpJsonSource, secrets: SecretProviders): Pr
 
 function baseUrl(source: HttpJsonSource, env: Readonly<Record<string, string>>): URL {
   const { connection } = source;
-  const url = new URL(connection.path, resolveReferences(connection.baseUrl, `source ${source.id} /connection/baseUrl`, env));
+  const resolved = resolveReferences(connection.baseUrl, `source ${source.id} /connection/baseUrl`, env);
+  if (!URL.canParse(connection.path, resolved)) {
+    const unresolved = /\$\{(?:ssm|secret):/.test(resolved) ? ' (baseUrl resolves only ${env:…} references)' : '';
+    throw new ConfigError(
+      `source ${source.id} /connection/baseUrl: ${JSON.stringify(scrubSecrets(resolved))} with path ${JSON.stringify(connection.path)} is not a URL${unresolved}`,
+    );
+  }
+  const url = new URL(connection.path, resolved);
   for (const [name, value] of Object.entries(connection.query ?? {})) url.searchParams.set(name, value);
   return url;
 }
@@ -135,18 +144,19 @@ function jsonPage(page: {
   readonly items: readonly unknown[];
   readonly nextCursor: string | null;
   readonly last: boolean;
-  readonly url: URL;
+  /** The page's URL with the request's credentials masked: it is stored beside the raw batch. */
+  readonly origin: string;
   readonly expectedTotal: number | undefined;
   readonly snapshot: string | undefined;
 }): SourcePage {
-  const { body, items, nextCursor, last, url, expectedTotal, snapshot } = page;
+  const { body, items, nextCursor, last, origin, expectedTotal, snapshot } = page;
   return {
     body,
     contentType: 'application/json',
     items,
     nextCursor,
     last,
-    origin: url.href,
+    origin,
     expectedTotal,
     snapshot,
     completesSnapshot: last && snapshot !== undefined,
@@ -195,21 +205,23 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       url.searchParams.set(pagination.limitParam ?? 'limit', String(pagination.pageSize ?? 100));
       if (position) url.searchParams.set(pagination.cursorParam ?? 'cursor', position);
       const { body } = await fetchWithRetry(url, policy, deps);
-      const { document, items } = parseDocument(source, url.href, body);
-      expectedTotal ??= totalOf(source, url.href, document);
+      const secretsSent = requestSecrets(url, policy);
+      const shown = scrubSecrets(url.href, secretsSent);
+      const { document, items } = parseDocument(source, shown, body, secretsSent);
+      expectedTotal ??= totalOf(source, shown, document);
       const next = field(document, pagination.nextCursorField);
       if (next !== undefined && next !== null && typeof next !== 'string') {
-        throw new SourceError(`source ${source.id}: ${url.href}: field "${pagination.nextCursorField}" is not a string`);
+        throw new SourceError(`source ${source.id}: ${shown}: field "${pagination.nextCursorField}" is not a string`);
       }
       const hasMoreRaw = field(document, pagination.hasMoreField);
       const hasMore = typeof hasMoreRaw === 'boolean' ? hasMoreRaw : items.length > 0 && Boolean(next);
       const last = !hasMore || !next || next === position;
-      yield jsonPage({ body, items, nextCursor: next ?? null, last, url, expectedTotal, snapshot });
+      yield jsonPage({ body, items, nextCursor: next ?? null, last, origin: shown, expectedTotal, snapshot });
       if (last) return;
       // The page's rows are kept; reading on would go round the circle.
       if (asked.has(next)) {
         throw new SourceError(
-          `source ${source.id}: ${url.href}: the next cursor ${JSON.stringify(next.slice(0, 100))} was already read in this run; the cursors loop`,
+          `source ${source.id}: ${shown}: the next cursor ${JSON.stringify(next.slice(0, 100))} was already read in this run; the cursors loop`,
         );
       }
       position = next;
@@ -236,12 +248,14 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       const url = urlFor(source, pagination, state, env);
       visited.add(url.href);
       const { body, headers } = await fetchWithRetry(url, policy, deps);
+      const secretsSent = requestSecrets(url, policy);
+      const shown = scrubSecrets(url.href, secretsSent);
       if (previous !== undefined && Buffer.from(body).equals(previous)) {
-        throw new SourceError(`source ${source.id}: ${url.href} answered the same page as the request before it; the source ignores the pagination parameters`);
+        throw new SourceError(`source ${source.id}: ${shown} answered the same page as the request before it; the source ignores the pagination parameters`);
       }
       previous = body;
-      const { document, items } = parseDocument(source, url.href, body);
-      expectedTotal ??= totalOf(source, url.href, document);
+      const { document, items } = parseDocument(source, shown, body, secretsSent);
+      expectedTotal ??= totalOf(source, shown, document);
       delivered += items.length;
       let max = state.max;
       if (incremental) for (const item of items) max = later(max, field(item, incremental.field));
@@ -250,7 +264,7 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
         next = linkNext(headers.get('link'), url);
         if (next !== null && new URL(next).origin !== url.origin) {
           throw new SourceError(
-            `source ${source.id}: ${url.href}: Link rel="next" leads to another origin (${new URL(next).origin}); refusing to send credentials there`,
+            `source ${source.id}: ${shown}: Link rel="next" leads to another origin (${new URL(next).origin}); refusing to send credentials there`,
           );
         }
       } else {
@@ -259,11 +273,11 @@ export function httpJsonConnector(options: HttpOptions = {}): SourceConnector<'h
       }
       const last = next === null;
       const after: PullState = last ? { since: max ?? state.since, next: null, max: null } : { since: state.since, next, max };
-      yield jsonPage({ body, items, nextCursor: JSON.stringify(after), last, url, expectedTotal, snapshot });
+      yield jsonPage({ body, items, nextCursor: JSON.stringify(after), last, origin: shown, expectedTotal, snapshot });
       if (last) return;
       // The page's rows are kept; reading on would go round the circle.
       if (typeof next === 'string' && visited.has(next)) {
-        throw new SourceError(`source ${source.id}: ${url.href}: Link rel="next" leads back to ${next}, already read in this run`);
+        throw new SourceError(`source ${source.id}: ${shown}: Link rel="next" leads back to ${scrubSecrets(next, secretsSent)}, already read in this run`);
       }
       state = after;
     }

@@ -1,6 +1,7 @@
 import { resolveSecretReferences } from '../../config/catalog.js';
 import { secretProviders, type SecretProviders } from '../../config/secret-refs.js';
 import { SourceError } from '../source-error.js';
+import { scrubSecrets } from '../../util/scrub-secrets.js';
 import { decodeWatermark, encodeWatermark, type Dialect, type SqlSource } from '../sql/keyset.js';
 import type { OpenRowReader, RowBatchReader, SqlRow } from '../sql/row-reader.js';
 import { pullSnapshotId, type SourceConnector, type SourcePage } from './connector.js';
@@ -67,6 +68,8 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
       const host = await resolveSecretReferences(connection.host, `source ${source.id} /connection/host`, secrets);
       const password =
         connection.password === undefined ? undefined : await resolveSecretReferences(connection.password, `source ${source.id} /connection/password`, secrets);
+      // A driver's message may quote its connection settings: the password never reaches an error.
+      const failure = (error: unknown) => scrubSecrets((error as Error).message, password === undefined ? [] : [password]);
       const batchSize = connection.batchSize ?? 2000;
       const snapshot = after === null ? pullSnapshotId(context) : undefined;
       const keyColumn = source.primaryKey ?? 'id';
@@ -74,7 +77,7 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
       try {
         reader = await readers[connection.engine]({ source, after, host, password, batchSize, statementTimeoutMs: connection.statementTimeoutMs ?? 60_000 });
       } catch (error) {
-        throw new SourceError(`source ${source.id}: cannot open ${where(source, host)}: ${(error as Error).message}`);
+        throw new SourceError(`source ${source.id}: cannot open ${where(source, host)}: ${failure(error)}`);
       }
       try {
         const expectedTotal = connection.countRows === false ? undefined : await reader.count();
@@ -116,7 +119,7 @@ export function sqlConnector(options: SqlOptions = {}): SourceConnector<'sql'> {
           };
       } catch (error) {
         if (error instanceof SourceError) throw error;
-        throw new SourceError(`source ${source.id}: reading ${where(source, host)} failed: ${(error as Error).message}`);
+        throw new SourceError(`source ${source.id}: reading ${where(source, host)} failed: ${failure(error)}`);
       } finally {
         await reader.close();
       }

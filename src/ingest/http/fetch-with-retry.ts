@@ -1,5 +1,6 @@
 import type { Clock } from '../../ports/index.js';
 import { SourceError } from '../source-error.js';
+import { headerSecrets, scrubbedExcerpt, scrubSecrets, urlSecrets } from '../../util/scrub-secrets.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 export interface RetryPolicy {
@@ -7,7 +8,13 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly timeoutMs: number;
   readonly requestsPerSecond?: number;
+  /** The source's auth headers, filled from secret references: every value is kept out of errors. */
   readonly headers: Readonly<Record<string, string>>;
+}
+
+/** What a request carried that must not be repeated in an error: its header values and its URL's credentials. */
+export function requestSecrets(url: URL, policy: RetryPolicy): string[] {
+  return [...headerSecrets(policy.headers, () => true), ...urlSecrets(url)];
 }
 
 export interface HttpDeps {
@@ -46,9 +53,12 @@ export interface FetchedResponse {
 
 /**
  * GET with a timeout per attempt, retries on 429/5xx and network errors (honouring
- * Retry-After) and the source's rate limit before every attempt. Errors name the source and URL.
+ * Retry-After) and the source's rate limit before every attempt. Errors name the source and URL;
+ * the request's credentials are masked in both, and an error body is cut to a bound.
  */
 export async function fetchWithRetry(url: URL, policy: RetryPolicy, deps: HttpDeps): Promise<FetchedResponse> {
+  const secrets = requestSecrets(url, policy);
+  const shown = scrubSecrets(url.href, secrets);
   for (let attempt = 1; ; attempt++) {
     await deps.limiter.take(policy.sourceId, policy.requestsPerSecond);
     let response: Response;
@@ -63,14 +73,14 @@ export async function fetchWithRetry(url: URL, policy: RetryPolicy, deps: HttpDe
       // Read here: a connection that breaks off or times out mid-body is retried like one that failed to open.
       body = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${policy.timeoutMs} ms` : (error as Error).message;
-      if (attempt >= policy.maxAttempts) throw new SourceError(`source ${policy.sourceId}: ${url.href} failed after ${attempt} attempts: ${reason}`);
+      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${policy.timeoutMs} ms` : scrubSecrets((error as Error).message, secrets);
+      if (attempt >= policy.maxAttempts) throw new SourceError(`source ${policy.sourceId}: ${shown} failed after ${attempt} attempts: ${reason}`);
       await deps.sleep(backoffMs(attempt, deps.random));
       continue;
     }
     if (!response.ok) {
-      const excerpt = new TextDecoder().decode(body.slice(0, 300));
-      throw new SourceError(`source ${policy.sourceId}: ${url.href} answered HTTP ${response.status} after ${attempt} attempt(s): ${excerpt}`);
+      const excerpt = scrubbedExcerpt(body, secrets);
+      throw new SourceError(`source ${policy.sourceId}: ${shown} answered HTTP ${response.status} after ${attempt} attempt(s): ${excerpt}`);
     }
     return { status: response.status, headers: response.headers, body, attempts: attempt };
   }

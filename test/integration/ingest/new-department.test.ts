@@ -80,7 +80,8 @@ describe('a new department, added as files under sources/ only', () => {
 
   it('passes `tongyuan sources check`, which refuses a target field the record type does not have', async () => {
     const files = ['eco-penalties.yaml', 'hrss-honours.yaml'].map((name) => join(fixture, 'sources', name));
-    const run = startCli(['sources', 'check', ...files], {});
+    // Its base URL is a variable: `sources check` resolves it, so it must be set, as where the source runs.
+    const run = startCli(['sources', 'check', ...files], { NEWDEPT_ECO_API_URL: 'http://127.0.0.1:9' });
     expect(await run.exited, run.stderr()).toBe(0);
     expect(run.stdout()).toContain('eco-penalties\thttp-json → enforcement-decision');
     expect(run.stdout()).toContain('hrss-honours\tfile-drop → credit-record');
