@@ -13,16 +13,17 @@ export const BODY_BOUND_BYTES = 2048;
 /** Shorter values are not masked by value: masking "1" or "id" would shred the message and hide nothing. */
 const MIN_KNOWN_LENGTH = 4;
 /** Names of parameters and headers that carry credentials: broad, since masking a harmless value costs little. */
-const SECRET_NAME = '(?:[\\w.-]*(?:key|token|secret|signature|password|passwd|pwd|auth|credential|session|cookie)[\\w.-]*|sig)';
+// Quantifiers are bounded: an unbounded `[\\w.-]*` backtracks quadratically over one long word (a 20 MiB body).
+const SECRET_NAME = '(?:[\\w.-]{0,64}(?:key|token|secret|signature|password|passwd|pwd|auth|credential|session|cookie)[\\w.-]{0,64}|sig)';
 /** Names that, followed by `:` or `=` in free text (JSON, headers, connection strings), introduce a credential. */
 const SECRET_FIELD =
-  '(?:[\\w-]*(?:api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|token|secret|password|passwd|pwd|signature)|authorization|cookie|set-cookie|credentials?|session[_-]?id)';
+  '(?:[\\w-]{0,64}(?:api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|token|secret|password|passwd|pwd|signature)|authorization|cookie|set-cookie|credentials?|session[_-]?id)';
 
 const PATTERNS: readonly [RegExp, string][] = [
   // An authorization scheme and its credentials (a token has a digit or symbol, so "Basic information" stays).
-  [/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`],
+  [/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]{0,512}[0-9._~+/=-])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`],
   // Userinfo in a URL or connection string: scheme://user:password@host.
-  [/([a-z][a-z0-9+.-]*:\/\/[^\s/@:]*):[^\s/@]*@/gi, `$1:${MASK}@`],
+  [/([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/@:]{0,256}):[^\s/@]{0,1024}@/gi, `$1:${MASK}@`],
   // Query or form parameters named like a secret: ?access_token=…, &X-Amz-Signature=…
   [new RegExp(`([?&;]${SECRET_NAME}=)[^&\\s#"'<>]*`, 'gi'), `$1${MASK}`],
   // key: value and key=value pairs named like a secret; an already masked value is left.
@@ -80,11 +81,14 @@ export function scrubSecrets(text: string, known: readonly string[] = []): strin
  * the cut is not half kept), then cut to the bound, saying so.
  */
 export function scrubbedExcerpt(body: Uint8Array | string, known: readonly string[] = [], boundBytes: number = BODY_BOUND_BYTES): string {
-  const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+  const whole = typeof body === 'string' ? body : new TextDecoder().decode(body);
+  // Only a head of the body is kept, so only a head is scrubbed: four times the bound leaves room for masks that shorten it.
+  const text = whole.length > boundBytes * 4 ? whole.slice(0, boundBytes * 4) : whole;
   const scrubbed = scrubSecrets(text, known);
   const bytes = new TextEncoder().encode(scrubbed);
-  if (bytes.length <= boundBytes) return scrubbed;
+  const total = text === whole ? bytes.length : new TextEncoder().encode(whole).length;
+  if (bytes.length <= boundBytes && text === whole) return scrubbed;
   // A cut inside a character decodes to U+FFFD, which is dropped.
   const kept = new TextDecoder().decode(bytes.slice(0, boundBytes)).replace(/\uFFFD+$/, '');
-  return `${kept}… [truncated: ${bytes.length} bytes in all, first ${boundBytes} shown]`;
+  return `${kept}… [truncated: ${total} bytes in all, first ${Math.min(boundBytes, bytes.length)} shown]`;
 }

@@ -15,7 +15,7 @@ describe('bad-input corpus: a department HTTP/JSON API answering badly', () => {
       expect((error as Error).message).toContain(`source ${SOURCE_ID}`);
       expect((error as Error).message).toMatch(new RegExp(c.expect.error));
       // An error message is logged and shown: a page of HTML or a huge body must not be pasted into it whole.
-      expect((error as Error).message.length).toBeLessThan(2_000);
+      expect((error as Error).message.length).toBeLessThan(4_000);
     } else {
       expect(error, String(error)).toBeUndefined();
     }
