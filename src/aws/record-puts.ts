@@ -6,13 +6,15 @@ import { holdsSameVersion } from '../ssot/orphan-version.js';
 import type { RecordOverflow, StoredBody } from '../ssot/overflow.js';
 import { contributionItem, currentItem, versionItem, type Item } from '../ssot/record-items.js';
 import type { RecordWrite } from '../ssot/record-writes.js';
+import { LIVE_DELTA_ATTRIBUTE, liveDeltas } from '../ssot/live-count.js';
 
 /**
  * One record's write without a transaction, in an order that leaves every crash point
  * readable and healable:
  *   1. contribution items (records with two or more sources only), each kept from going
  *      back to an older extraction of its row;
- *   2. version items, each put only if its key is free: a version is written once;
+ *   2. version items, each put only if its key is free: a version is written once; each
+ *      says how it changed its type's live count (ssot/live-count.ts), for the stream's counters;
  *   3. the current item, conditional on the revision read (or on its absence).
  * A version key already taken by other content is an orphan (a writer stopped between 2
  * and 3, or has not reached 3 yet): the caller re-reads and adopts it.
@@ -47,8 +49,9 @@ export class RecordPuts {
       }),
     );
     let landed = 0;
-    for (const v of write.versions) {
-      const item = versionItem(write.name, v, await body(v.record), storedAt);
+    const deltas = liveDeltas(write.condition, write.versions);
+    for (const [i, v] of write.versions.entries()) {
+      const item = { ...versionItem(write.name, v, await body(v.record), storedAt), [LIVE_DELTA_ATTRIBUTE]: deltas[i]! };
       const held = await this.putVersion(item);
       if (held === 'put') landed = v.version;
       else if (held === undefined) return { kind: 'lost', landed };

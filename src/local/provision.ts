@@ -9,6 +9,7 @@ import {
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
 import type { AwsClients } from '../aws/clients.js';
+import { DynamoRecordCounts } from '../aws/dynamo-record-counts.js';
 import { resourceEnvName, validateResources, type QueueDef, type ResourceModel, type SubscriptionDef, type TableDef } from '../infra/resources.js';
 
 /** What provisioning created: physical names for the environment, and what the runtime wires. */
@@ -23,7 +24,8 @@ export const physicalName = (id: string): string => `tongyuan-${id}`;
 /** SQS and SNS insist a FIFO queue's or topic's name end in `.fifo`. */
 const fifoName = (id: string, fifo: boolean | undefined): string => `${physicalName(id)}${fifo ? '.fifo' : ''}`;
 
-async function ensureTable(clients: AwsClients, table: TableDef): Promise<string> {
+/** The table's name, and whether this call created it. */
+async function ensureTable(clients: AwsClients, table: TableDef): Promise<{ name: string; created: boolean }> {
   const name = physicalName(table.id);
   const keys = [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])];
   const indexKeys = (table.globalIndexes ?? []).flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])]);
@@ -33,6 +35,7 @@ async function ensureTable(clients: AwsClients, table: TableDef): Promise<string
     KeySchema: [{ AttributeName: i.partitionKey.name, KeyType: 'HASH' }, ...(i.sortKey ? [{ AttributeName: i.sortKey.name, KeyType: 'RANGE' as const }] : [])],
     Projection: { ProjectionType: 'ALL' },
   }));
+  let created = false;
   try {
     await clients.dynamo.send(
       new CreateTableCommand({
@@ -47,6 +50,7 @@ async function ensureTable(clients: AwsClients, table: TableDef): Promise<string
         StreamSpecification: table.stream ? { StreamEnabled: true, StreamViewType: table.stream } : undefined,
       }),
     );
+    created = true;
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
@@ -62,7 +66,7 @@ async function ensureTable(clients: AwsClients, table: TableDef): Promise<string
       }),
     );
   }
-  return name;
+  return { name, created };
 }
 
 async function ensureBucket(clients: AwsClients, id: string): Promise<string> {
@@ -92,11 +96,17 @@ export async function provision(model: ResourceModel, clients: AwsClients): Prom
   const tableNames = new Map<string, string>();
   const queueUrls = new Map<string, string>();
   const queueArns = new Map<string, string>();
+  let recordsCreated = false;
   for (const table of model.tables) {
-    const name = await ensureTable(clients, table);
+    const { name, created } = await ensureTable(clients, table);
     tableNames.set(table.id, name);
     env[resourceEnvName('table', table.id)] = name;
+    if (table.id === 'records') recordsCreated = created;
   }
+  // The records table starts empty, so the route's live-record counters start right at 0. A
+  // table that already existed gets no baseline: the run summary then counts by query.
+  const stateTable = tableNames.get('state');
+  if (recordsCreated && stateTable) await new DynamoRecordCounts(clients.doc, stateTable).writeBaseline(new Date());
   for (const bucket of model.buckets) env[resourceEnvName('bucket', bucket.id)] = await ensureBucket(clients, bucket.id);
   for (const queue of model.queues) {
     // A FIFO queue's dead-letter queue must be FIFO too.

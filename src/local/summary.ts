@@ -1,4 +1,5 @@
 import type { Composition } from '../app/composition.js';
+import { DynamoRecordCounts } from '../aws/dynamo-record-counts.js';
 
 /** The last line `tongyuan up --once` prints. */
 export interface RunSummary {
@@ -31,11 +32,10 @@ export async function collectSummary(
   run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number },
 ): Promise<RunSummary> {
   const { sources, datasets } = await app.catalog();
-  const records = app.recordStore();
   const quarantine = app.quarantineStore();
   const releases = app.releaseCatalog();
-  let recordCount = 0;
-  for (const type of new Set(sources.map((s) => s.recordType))) recordCount += await records.countCurrent(type);
+  const recordCount = await countLiveRecords(app, new Set(sources.map((s) => s.recordType)));
+  // A Query of each source's own quarantine partition: bounded by what is quarantined, not by the records.
   let quarantined = 0;
   for (const s of sources) quarantined += await quarantine.count(s.id);
   let published = 0;
@@ -49,4 +49,22 @@ export async function collectSummary(
     releases: (await countReleases(app)) - run.releasesBefore,
     events: run.events,
   };
+}
+
+/**
+ * Live records of the types, from the counters the route keeps off the SSOT's stream (one
+ * Query), not by counting the records. A state directory made before the counters has no
+ * baseline: its records predate them, so they are counted by query (countCurrent, which
+ * reads every current record of each type).
+ */
+async function countLiveRecords(app: Composition, recordTypes: ReadonlySet<string>): Promise<number> {
+  const counts = await new DynamoRecordCounts(app.clients.doc, app.config.resources.table('state')).read();
+  let total = 0;
+  if (counts.since === undefined) {
+    const records = app.recordStore();
+    for (const type of recordTypes) total += await records.countCurrent(type);
+    return total;
+  }
+  for (const type of recordTypes) total += counts.live.get(type) ?? 0;
+  return total;
 }

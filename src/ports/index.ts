@@ -18,3 +18,4 @@ export * from './delivery-ledger.js';
 export * from './feed-log.js';
 export * from './signing-keys.js';
 export * from './source-runs.js';
+export * from './record-counts.js';

@@ -9,7 +9,9 @@ import { CONTENT_DICTIONARY_1 } from './content-dictionary.js';
  *   meta  the bookkeeping maps (provenance, sources, fieldSources, contributors), likewise
  * Each blob's first byte names its format, so a later dictionary can join without
  * rewriting stored items. Attributes that keys, conditions, filters or indexes use stay
- * plain. Items written before (a plain `record` map and plain maps) read as they are.
+ * plain, and so does a version's `liveDelta` (ssot/live-count.ts), which the stream's
+ * consumer reads without decoding. Items written before (a plain `record` map and plain
+ * maps) read as they are.
  * Hashes stay over the logical record, never over these bytes.
  */
 

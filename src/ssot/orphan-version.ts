@@ -1,5 +1,6 @@
 import { CURRENT_SK, sourceRef, type Provenance } from './model.js';
 import { unpackFields } from './item-codec.js';
+import { LIVE_DELTA_ATTRIBUTE } from './live-count.js';
 import { headFromItem, nameOfItem, type Item } from './record-items.js';
 import { activeRefs, type SourceEntry } from './record-state.js';
 
@@ -58,7 +59,8 @@ export function adoptOrphanVersion(current: Item | undefined, stored: Item, cont
       sources[ref] = { hash, extractedAt: provenance.extractedAt, provenance };
     }
   }
-  const { of: _of, contributors: _contributors, sk: _sk, ...rest } = orphan;
+  // The live-count delta belongs to the version's stream record, not to a current item.
+  const { of: _of, contributors: _contributors, sk: _sk, [LIVE_DELTA_ATTRIBUTE]: _delta, ...rest } = orphan;
   const name = nameOfItem(orphan);
   return {
     ...rest,
