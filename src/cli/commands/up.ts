@@ -18,6 +18,7 @@ export const upCommand: CliCommand = {
     if (bind.warning) io.say(bind.warning);
     const summary = await up({ home: tongyuanHome(io.env), port, once: values.once ?? false, bindHost: bind.host, say: (line) => io.say(line), env: io.env });
     if (summary) io.out(JSON.stringify(summary));
-    return 0;
+    // A failed source or a file set aside must not look like a clean cycle to a script.
+    return summary && summary.failed.length > 0 ? 1 : 0;
   },
 };
