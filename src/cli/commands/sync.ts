@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Composition } from '../../app/composition.js';
 import { ConfigError, type SourceConfig } from '../../config/catalog.js';
-import { failedList, syncSources, type SyncObserver, type SyncSourcesOutcome } from '../../ingest/sync-sources.js';
+import { failedList, failureReason, syncSources, type SyncObserver, type SyncSourcesOutcome } from '../../ingest/sync-sources.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { tongyuanHome } from '../stack-connection.js';
 import { connectToStack } from '../stack-endpoints.js';
@@ -35,7 +35,7 @@ function progressReport(io: CliIo, terminal: boolean): SyncObserver {
     failed: (source: SourceConfig, error) => {
       if (drawn) process.stderr.write('\n');
       if (terminal) io.say(`${source.id}  failed: ${error.message}`);
-      else io.out(JSON.stringify({ event: 'failed', sourceId: source.id, error: error.message }));
+      else io.out(JSON.stringify({ event: 'failed', sourceId: source.id, error: error.message, reason: failureReason(error) }));
     },
   };
 }
