@@ -39,4 +39,12 @@ export function knownFingerprints(recorded: ReadonlyMap<string, RecordedKeys>): 
 
 export class MassDeleteRefusedError extends Error {
   override readonly name = 'MassDeleteRefusedError';
+
+  constructor(
+    message: string,
+    /** The same, in Chinese. */
+    readonly messageZh: string = message,
+  ) {
+    super(message);
+  }
 }

@@ -4,7 +4,7 @@ import type { SourceConfig } from '../config/catalog.js';
 import { putContentAddressed, type CheckpointStore, type Clock, type MessageSender, type ObjectStore, type SourceKeyLedger } from '../ports/index.js';
 import { TOMBSTONE_KEYS_PER_MESSAGE, type NormalizeRequest, type TombstonesRequest } from '../normalize/request.js';
 import { sha256Hex } from '../util/hash.js';
-import type { SourceConnector, SourcePage } from './connectors/connector.js';
+import type { SetAsideNotice, SourceConnector, SourcePage } from './connectors/connector.js';
 import { checkpointCadence, CheckpointPacer, type CheckpointCadence } from './checkpoint-cadence.js';
 import { insideWindow } from './extraction-window.js';
 import { DELTA, knownFingerprints, MassDeleteRefusedError, vanishedKeys } from './key-ledger.js';
@@ -54,8 +54,10 @@ export interface SyncResult {
   readonly read: number;
   /** Source keys sent as tombstones in this run. */
   readonly deleted: number;
-  /** False when maxPages or the extraction window cut the run short. */
+  /** False when maxPages or the extraction window cut the run short, or a dropped file was set aside. */
   readonly complete: boolean;
+  /** Dropped files rejected or held in this run instead of being ingested. */
+  readonly setAside?: readonly SetAsideNotice[];
   /** Why the run did not pull at all or stopped early, when it did. */
   readonly note?: string;
 }
@@ -102,16 +104,28 @@ async function storePage(source: SourceConfig, page: SourcePage, pulledAt: Date,
  * After a complete snapshot: keys known before and absent now become tombstones, unless
  * they are more than the source allows in one run (a truncated file must not wipe a dataset).
  */
-async function settleSnapshot(source: SourceConfig, snapshot: string, observedAt: Date, deps: SyncDeps, allowMassDelete: boolean): Promise<number> {
+async function settleSnapshot(
+  source: SourceConfig,
+  snapshot: string,
+  observedAt: Date,
+  deps: SyncDeps,
+  allowMassDelete: boolean,
+  heldFile: boolean,
+): Promise<number> {
+  const release = heldFile ? `release the file with \`tongyuan inbox release ${source.id} <file>\`` : 'sync again with --allow-mass-delete';
+  const releaseZh = heldFile ? `请用 \`tongyuan inbox release ${source.id} <文件>\` 放行该文件` : '请加 --allow-mass-delete 重新同步';
   const { deletions } = source;
   if (deletions?.detect !== 'snapshot' || !deps.keys) return 0;
   const { vanished, known } = vanishedKeys(await deps.keys.load(source.id), snapshot);
   const maxShare = deletions.maxShare ?? 0.1;
   if (vanished.length > 0 && !allowMassDelete && vanished.length > maxShare * known) {
+    const share = `${((100 * vanished.length) / known).toFixed(1)}%`;
+    const limit = `${(100 * maxShare).toFixed(1)}%`;
     throw new MassDeleteRefusedError(
       `source ${source.id}: snapshot ${snapshot} would delete ${vanished.length} of ${known} known records ` +
-        `(${((100 * vanished.length) / known).toFixed(1)}%, over the limit of ${(100 * maxShare).toFixed(1)}%); ` +
-        'nothing was deleted. If the source really lost these rows, sync again with --allow-mass-delete.',
+        `(${share}, over the limit of ${limit}); nothing was deleted. If the source really lost these rows, ${release}.`,
+      `数据源 ${source.id}：快照 ${snapshot} 将删除已知 ${known} 条记录中的 ${vanished.length} 条（${share}，超过上限 ${limit}），` +
+        `未删除任何记录。如果数据源确实删除了这些记录，${releaseZh}。`,
     );
   }
   await sendTombstones(deps, { sourceId: source.id, reason: 'vanished', observedAt: observedAt.toISOString() }, vanished);
@@ -152,13 +166,17 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
   let pulled = 0;
   let read = 0;
   let deleted = 0;
+  const setAside: SetAsideNotice[] = [];
   const full = options.full ?? false;
   const ledger = deps.keys;
   const fingerprints = tracksKeys && !full && ledger ? async () => knownFingerprints(await ledger.load(source.id)) : undefined;
   const stream = deps.connector(source).pages(source, pacer.cursor, { full, startedAt, knownFingerprints: fingerprints });
+  const asideField = () => (setAside.length > 0 ? { setAside: [...setAside] } : {});
+  const asideNote = () =>
+    setAside.length > 0 ? [`${setAside.length} file(s) set aside: ${setAside.map((f) => `${f.file} (${f.disposition})`).join(', ')}`] : [];
   const stop = async (note: string): Promise<SyncResult> => {
     await pacer.flush(deps.clock.now());
-    return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note };
+    return { sourceId: source.id, pages, pulled, read, deleted, complete: false, note: [note, ...asideNote()].join('; '), ...asideField() };
   };
   try {
     for await (const page of stream) {
@@ -193,7 +211,17 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
       const settles = page.completesSnapshot === true && page.snapshot !== undefined;
       // A snapshot settles, and a connector acts on a finished unit, only behind a committed checkpoint.
       if (settles || page.checkpointBeforeNext === true || pacer.due(deps.clock.now())) await pacer.flush(deps.clock.now());
-      if (settles) deleted += await settleSnapshot(source, page.snapshot, pulledAt, deps, options.allowMassDelete ?? false);
+      if (settles) {
+        const allow = (options.allowMassDelete ?? false) || page.allowMassDelete === true;
+        try {
+          deleted += await settleSnapshot(source, page.snapshot, pulledAt, deps, allow, page.onMassDeleteRefused !== undefined);
+        } catch (error) {
+          // A file whose snapshot is refused is held aside; the files after it go on.
+          if (!(error instanceof MassDeleteRefusedError) || !page.onMassDeleteRefused) throw error;
+          setAside.push(await page.onMassDeleteRefused({ zh: error.messageZh, en: error.message }));
+        }
+      }
+      if (page.setAside) setAside.push(page.setAside);
       if (page.last) break;
       if (options.maxPages !== undefined && pages >= options.maxPages) return await stop(`stopped after ${pages} pages; the next run goes on`);
       if (!insideWindow(source.extractionWindow, deps.clock.now())) return await stop('the extraction window closed; the next run goes on');
@@ -204,5 +232,6 @@ export async function syncSource(source: SourceConfig, deps: SyncDeps, options: 
     if (!pacer.commitFailed) await pacer.flush(deps.clock.now()).catch(() => undefined);
     throw error;
   }
-  return { sourceId: source.id, pages, pulled, read, deleted, complete: true };
+  const note = asideNote();
+  return { sourceId: source.id, pages, pulled, read, deleted, complete: setAside.length === 0, ...(note.length > 0 ? { note: note[0] } : {}), ...asideField() };
 }

@@ -2,16 +2,32 @@ import type { SourceConfig } from '../config/catalog.js';
 import { completeRunIfDone, newRunId, type RunCompletionDeps } from '../runs/run-completion.js';
 import { RunMessageSender } from '../runs/run-messages.js';
 import { logger } from '../util/logger.js';
+import type { FileReason } from './files/file-reason.js';
+import type { SetAsideDisposition } from './files/inbox.js';
+import { MassDeleteRefusedError } from './key-ledger.js';
 import { syncSource, type SyncDeps, type SyncOptions, type SyncProgress, type SyncResult } from './sync-source.js';
 
+/** A source whose sync failed, or a file of it set aside (rejected or held) instead of being ingested. */
 export interface SourceFailure {
   readonly sourceId: string;
+  /** Why, in English (logs, the scheduler's retry message). */
   readonly error: string;
+  /** Why, in both languages. */
+  readonly reason: FileReason;
+  /** The dropped file, when the failure is a file set aside. */
+  readonly file?: string;
+  readonly disposition?: SetAsideDisposition;
+}
+
+/** A sync error in both languages: the guard says its own; anything else is named in English, and said so in Chinese. */
+export function failureReason(error: Error): FileReason {
+  if (error instanceof MassDeleteRefusedError) return { zh: error.messageZh, en: error.message };
+  return { zh: '同步出错（错误详情见英文说明）', en: error.message };
 }
 
 export interface SyncSourcesOutcome {
   readonly results: readonly SyncResult[];
-  /** Sources that failed, with why; the others were synced regardless. */
+  /** Sources that failed and files set aside, with why; the others were synced regardless. */
   readonly failures: readonly SourceFailure[];
 }
 
@@ -50,9 +66,11 @@ export async function syncSources(
       });
       observer.synced?.(source, result);
       results.push(result);
+      for (const f of result.setAside ?? [])
+        failures.push({ sourceId: source.id, file: f.file, disposition: f.disposition, reason: f.reason, error: `${f.file} ${f.disposition}: ${f.reason.en}` });
     } catch (error) {
       observer.failed?.(source, error as Error);
-      failures.push({ sourceId: source.id, error: (error as Error).message });
+      failures.push({ sourceId: source.id, error: (error as Error).message, reason: failureReason(error as Error) });
     }
     // A failed sync is sealed too: what it sent is normalized, and the run must not hold releases back.
     // A run that cannot be sealed goes stale: its changes are then released by the quiet debounce.
@@ -64,9 +82,16 @@ export async function syncSources(
   return { results, failures };
 }
 
-/** True when there was something to sync and all of it failed: the scheduler should retry the run. */
+/** True when there was something to sync and all of it failed: the scheduler should retry the run (a file set aside is not retried). */
 export function everySourceFailed(outcome: SyncSourcesOutcome): boolean {
   return outcome.failures.length > 0 && outcome.results.length === 0;
+}
+
+/** Each failure as the CLI's JSON summaries list it: the source, the file when one was set aside, why in both languages. */
+export function failedList(
+  outcome: Pick<SyncSourcesOutcome, 'failures'>,
+): { source: string; file?: string; disposition?: SetAsideDisposition; reason: FileReason }[] {
+  return outcome.failures.map((f) => ({ source: f.sourceId, ...(f.file === undefined ? {} : { file: f.file, disposition: f.disposition }), reason: f.reason }));
 }
 
 export function failuresSummary(outcome: SyncSourcesOutcome): string {

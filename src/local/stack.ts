@@ -10,7 +10,7 @@ import { countRequests, RequestCounter } from '../aws/request-counter.js';
 import { loadRuntimeConfig, type Environment } from '../config/runtime-config.js';
 import { loadSubscribers } from '../config/subscribers.js';
 import { modelWith } from '../infra/subscriber-resources.js';
-import type { SyncSourcesOutcome } from '../ingest/sync-sources.js';
+import { failedList, type SyncSourcesOutcome } from '../ingest/sync-sources.js';
 import { logger } from '../util/logger.js';
 import { EMULATOR_REGION, startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
 import { endpointsFileText, onRunningEmulator } from './endpoints-file.js';
@@ -152,7 +152,7 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
         counter.reset();
         const ingest = (await running.invoke('ingest', { sourceIds })) as SyncSourcesOutcome;
         await running.drain(timeoutMs);
-        return collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore });
+        return collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore, failed: failedList(ingest) });
       },
       stop,
     };

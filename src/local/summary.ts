@@ -1,5 +1,9 @@
 import type { Composition } from '../app/composition.js';
 import { DynamoRecordCounts } from '../aws/dynamo-record-counts.js';
+import type { failedList } from '../ingest/sync-sources.js';
+
+/** A failed source or a dropped file set aside, as the CLI's JSON summaries list it. */
+export type RunFailure = ReturnType<typeof failedList>[number];
 
 /** The last line `tongyuan up --once` prints. */
 export interface RunSummary {
@@ -17,6 +21,8 @@ export interface RunSummary {
   readonly releases: number;
   /** Feed messages published in this cycle: one per event and view its subscribers hold, on every feed that carries the record. */
   readonly events: number;
+  /** Sources that failed and dropped files set aside in this cycle, each with why (zh and en); any makes `up --once` exit non-zero. */
+  readonly failed: readonly RunFailure[];
 }
 
 export async function countReleases(app: Composition): Promise<number> {
@@ -29,7 +35,7 @@ export async function countReleases(app: Composition): Promise<number> {
 
 export async function collectSummary(
   app: Composition,
-  run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number },
+  run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number; failed: readonly RunFailure[] },
 ): Promise<RunSummary> {
   const { sources, datasets } = await app.catalog();
   const quarantine = app.quarantineStore();
@@ -48,6 +54,7 @@ export async function collectSummary(
     datasets: published,
     releases: (await countReleases(app)) - run.releasesBefore,
     events: run.events,
+    failed: run.failed,
   };
 }
 

@@ -39,7 +39,12 @@ export interface RejectedFileRequest {
   readonly key: string;
   readonly contentHash: string;
   readonly line: number;
+  /** Why, in English (bounded in size by ingest). */
   readonly reason: string;
+  /** Why, in Chinese; absent on requests sent before reasons were bilingual. */
+  readonly reasonZh?: string;
+  /** Absent on older requests: rejected. */
+  readonly disposition?: 'rejected' | 'held';
   readonly rejectedAt: string;
 }
 

@@ -10,7 +10,7 @@ import { startCli } from '../support/cli.js';
 import { onlySources } from '../support/sources-dir.js';
 import { processAlive } from '../../src/util/process-alive.js';
 
-const SUMMARY_KEYS = ['sources', 'pulled', 'records', 'quarantined', 'datasets', 'releases', 'events'];
+const SUMMARY_KEYS = ['sources', 'pulled', 'records', 'quarantined', 'datasets', 'releases', 'events', 'failed'];
 
 describe('the tongyuan command, as a user runs it', () => {
   const home = mkdtempSync(join(tmpdir(), 'tongyuan-cli-'));
@@ -23,6 +23,7 @@ describe('the tongyuan command, as a user runs it', () => {
     expect(code, run.stderr()).toBe(0);
     const summary = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as RunSummary;
     expect(Object.keys(summary)).toEqual(SUMMARY_KEYS);
+    expect(summary.failed).toEqual([]);
     // Stopped cleanly: the state directory is released.
     expect(existsSync(join(home, 'up.pid'))).toBe(false);
     return summary;
@@ -148,6 +149,8 @@ describe('one bad department does not stop the others', () => {
     const summary = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as RunSummary;
     expect(summary.sources).toBe(1);
     expect(summary.pulled).toBeGreaterThan(0);
+    // The refused configuration file and the source without its department are left out, not failed.
+    expect(summary.failed).toEqual([]);
     const problem = 'broken.yaml: invalid source:\n  /kind: must be one of "http-json", "sql", "file-drop"; got "ftp"';
     expect(stderr.split(problem)).toHaveLength(2);
     // The structured log carries it too, once, with the file and the path.

@@ -6,6 +6,7 @@ import { exportSgsCommand } from './export.js';
 import { feedsCommands } from './feeds.js';
 import { feedsRotateKeyCommand } from './feeds-keys.js';
 import { grantsCommands } from './grants.js';
+import { inboxCommands } from './inbox.js';
 import { subscribersCommands } from './subscribers.js';
 import { qualityCommand } from './quality.js';
 import { queryCommand } from './query.js';
@@ -26,6 +27,7 @@ export const commands: readonly CliCommand[] = [
   quarantineShowCommand,
   quarantineReplayCommand,
   quarantineReportCommand,
+  ...inboxCommands,
   recordsShowCommand,
   calendarCheckCommand,
   complianceReportCommand,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Composition } from '../../app/composition.js';
 import { ConfigError, type SourceConfig } from '../../config/catalog.js';
-import { syncSources, type SyncObserver, type SyncSourcesOutcome } from '../../ingest/sync-sources.js';
+import { failedList, failureReason, syncSources, type SyncObserver, type SyncSourcesOutcome } from '../../ingest/sync-sources.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { tongyuanHome } from '../stack-connection.js';
 import { connectToStack } from '../stack-endpoints.js';
@@ -35,7 +35,7 @@ function progressReport(io: CliIo, terminal: boolean): SyncObserver {
     failed: (source: SourceConfig, error) => {
       if (drawn) process.stderr.write('\n');
       if (terminal) io.say(`${source.id}  failed: ${error.message}`);
-      else io.out(JSON.stringify({ event: 'failed', sourceId: source.id, error: error.message }));
+      else io.out(JSON.stringify({ event: 'failed', sourceId: source.id, error: error.message, reason: failureReason(error) }));
     },
   };
 }
@@ -82,17 +82,20 @@ export const syncCommand: CliCommand = {
     try {
       const known = await app.catalog();
       const targets = values.all ? known.sources : positionals.map((id) => known.source(id));
-      const { results, failures } = await syncAll(app, targets, flags, io, terminal);
-      const failed = failures.length;
+      const outcome = await syncAll(app, targets, flags, io, terminal);
+      const { results } = outcome;
+      const failed = failedList(outcome);
       if (drain) {
         io.say('waiting for normalize to settle…');
         await drain(15 * 60_000);
       }
       const pulled = results.reduce((n, r) => n + r.pulled, 0);
       const deleted = results.reduce((n, r) => n + r.deleted, 0);
-      if (terminal) io.say(`${results.length} synced, ${failed} failed: ${pulled} records pulled, ${deleted} deleted`);
-      else io.out(JSON.stringify({ event: 'summary', synced: results.length, failed, pulled, deleted }));
-      return failed === 0 ? 0 : 1;
+      if (terminal) {
+        io.say(`${results.length} synced, ${failed.length} failed: ${pulled} records pulled, ${deleted} deleted`);
+        for (const f of failed) io.say(`  ${f.source}${f.file ? ` ${f.file} (${f.disposition})` : ''}: ${f.reason.zh} / ${f.reason.en}`);
+      } else io.out(JSON.stringify({ event: 'summary', synced: results.length, failed, pulled, deleted }));
+      return failed.length === 0 ? 0 : 1;
     } finally {
       await stopStack?.();
     }

@@ -2,14 +2,19 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../../config/catalog.js';
 import { bindHostFrom } from '../../local/bind-host.js';
 import { DEFAULT_API_PORT } from '../../local/stack.js';
+import type { RunSummary } from '../../local/summary.js';
 import { up } from '../../local/up.js';
 import type { CliCommand } from '../command.js';
 import { tongyuanHome } from '../stack-connection.js';
 
+/** `up --once` exits non-zero when a source failed or a dropped file was set aside: a script must not take it for a clean cycle. */
+export const cycleExitCode = (summary: Pick<RunSummary, 'failed'> | undefined): number => (summary && summary.failed.length > 0 ? 1 : 0);
+
 export const upCommand: CliCommand = {
   path: ['up'],
   usage: 'up [--once]',
-  summary: 'start the embedded stack (DynamoDB Local, SQS/SNS/S3, runtime, API); --once runs one full cycle, prints a JSON summary and exits',
+  summary:
+    'start the embedded stack (DynamoDB Local, SQS/SNS/S3, runtime, API); --once runs one full cycle, prints a JSON summary and exits (1 when a source failed or a dropped file was held or rejected)',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { once: { type: 'boolean', default: false } } });
     const port = Number(io.env.PORT ?? DEFAULT_API_PORT);
@@ -18,6 +23,6 @@ export const upCommand: CliCommand = {
     if (bind.warning) io.say(bind.warning);
     const summary = await up({ home: tongyuanHome(io.env), port, once: values.once ?? false, bindHost: bind.host, say: (line) => io.say(line), env: io.env });
     if (summary) io.out(JSON.stringify(summary));
-    return 0;
+    return cycleExitCode(summary);
   },
 };

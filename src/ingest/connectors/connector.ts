@@ -1,5 +1,15 @@
 import type { SourceConfig } from '../../config/catalog.js';
+import type { FileReason } from '../files/file-reason.js';
+import type { SetAsideDisposition } from '../files/inbox.js';
 import type { KeyEntry } from '../key-ledger.js';
+
+/** A dropped file moved out of the inbox's way instead of being ingested: what the sync reports as failed. */
+export interface SetAsideNotice {
+  readonly file: string;
+  readonly disposition: SetAsideDisposition;
+  readonly reason: FileReason;
+  readonly movedTo: string;
+}
 
 /** One batch as a source delivered it. */
 export interface SourcePage {
@@ -35,6 +45,15 @@ export interface SourcePage {
    * exist. Absent: the keys of `items`.
    */
   readonly keyed?: readonly KeyEntry[];
+  /** An empty page that reports a file set aside (file-drop). */
+  readonly setAside?: SetAsideNotice;
+  /** On a page that completes a snapshot: deletions over the source's limit were allowed for it (a released file). */
+  readonly allowMassDelete?: boolean;
+  /**
+   * On a page that completes a snapshot: the connector sets the snapshot aside when the
+   * mass-delete guard refuses it, and the sync goes on with what follows.
+   */
+  readonly onMassDeleteRefused?: (reason: FileReason) => Promise<SetAsideNotice>;
 }
 
 export interface PullContext {

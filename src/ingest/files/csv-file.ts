@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { hasUtf8Bom, decodeText, detectEncoding, type DeclaredEncoding, type TextEncoding } from './text-encoding.js';
+import { excerpt } from './file-reason.js';
+import { hasUtf8Bom, decodeText, detectEncoding, encodingName, type DeclaredEncoding, type TextEncoding } from './text-encoding.js';
 import { UnreadableFileError } from './unreadable-file.js';
 
 export interface CsvFormat {
@@ -78,6 +79,34 @@ export function columnNames(header: readonly string[]): string[] {
   });
 }
 
+/** The text of a 1-based line, cut to an excerpt: a reason never carries a whole 10 MB line. */
+function lineExcerpt(text: string, line: number): string {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const newline = text.indexOf('\n', start);
+    if (newline === -1) return '';
+    start = newline + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return excerpt(text.slice(start, end === -1 ? Math.min(text.length, start + 4096) : Math.min(end, start + 4096)).replace(/\r$/, ''));
+}
+
+/** A csv-parse error in both languages, with an excerpt of the line it names. */
+function parseErrorReason(error: Error & { code?: string }, text: string, line: number): { zh: string; en: string } {
+  const shown = line > 0 ? lineExcerpt(text, line) : '';
+  const tail = { zh: shown ? `；该行：${shown}` : '', en: shown ? `; the line: ${shown}` : '' };
+  const fields = /expect (\d+), got (\d+)/.exec(error.message);
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && fields)
+    return {
+      zh: `字段数不符：表头有 ${fields[1]} 列，该行有 ${fields[2]} 列${tail.zh}`,
+      en: `wrong number of fields: the header has ${fields[1]}, the line has ${fields[2]}${tail.en}`,
+    };
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return { zh: `引号未闭合${tail.zh}`, en: `a quote is not closed${tail.en}` };
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')
+    return { zh: `引号后有多余字符${tail.zh}`, en: `characters after a closing quote${tail.en}` };
+  return { zh: `CSV 格式错误（${error.code ?? '未知'}）${tail.zh}`, en: `malformed CSV (${error.code ?? excerpt(error.message)})${tail.en}` };
+}
+
 /**
  * Parses CSV text; with `keep: false` only counts the records (a whole file's check needs
  * no rows in memory), collecting the values of `keyColumn` if named.
@@ -99,7 +128,13 @@ function parseRows(text: string, delimiter: string, keep: boolean, keyColumn?: s
           if (count === 1) {
             const names = columnNames(record);
             keyIndex = names.indexOf(keyColumn);
-            if (keyIndex < 0) throw new UnreadableFileError(`the key column "${keyColumn}" is not in the header (${names.join(', ')})`, 1);
+            if (keyIndex < 0) {
+              const header = excerpt(names.join(', '));
+              throw new UnreadableFileError(
+                { zh: `表头中没有主键列“${keyColumn}”（表头：${header}）`, en: `the key column "${keyColumn}" is not in the header (${header})` },
+                1,
+              );
+            }
           } else keys.push(record[keyIndex]);
         }
         return keep ? record : null;
@@ -108,8 +143,8 @@ function parseRows(text: string, delimiter: string, keep: boolean, keyColumn?: s
     return { rows, count, keys };
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
-    const e = error as Error & { lines?: number };
-    throw new UnreadableFileError(e.message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, ''), e.lines ?? 0);
+    const e = error as Error & { lines?: number; code?: string };
+    throw new UnreadableFileError(parseErrorReason(e, text, e.lines ?? 0), e.lines ?? 0);
   }
 }
 
@@ -122,18 +157,28 @@ export function layoutCsv(bytes: Uint8Array, format: CsvFormat, keyColumn?: stri
   const encoding = detectEncoding(bytes, format.encoding);
   const records = splitRecords(bytes);
   const headerSpan = records.shift();
-  if (!headerSpan) throw new UnreadableFileError('the file is empty: no header row', 0);
+  if (!headerSpan) throw new UnreadableFileError({ zh: '文件为空：没有表头行', en: 'the file is empty: no header row' }, 0);
   const text = decodeText(bytes, encoding);
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0) {
     const line = text.slice(0, bad).split('\n').length;
-    throw new UnreadableFileError(`bytes that are not ${encoding.toUpperCase()} text`, line);
+    const name = encodingName(encoding);
+    throw new UnreadableFileError(
+      { zh: `含有不是 ${name} 文本的字节；该行：${lineExcerpt(text, line)}`, en: `bytes that are not ${name} text; the line: ${lineExcerpt(text, line)}` },
+      line,
+    );
   }
   const headerText = decodeText(bytes.subarray(headerSpan.start, headerSpan.end), encoding);
   const delimiter = !format.delimiter || format.delimiter === 'auto' ? detectDelimiter(headerText) : format.delimiter;
   const { count, keys } = parseRows(text, delimiter, false, keyColumn);
   if (count !== records.length + 1)
-    throw new UnreadableFileError(`found ${count} records but ${records.length + 1} record boundaries; a quote is probably misplaced`, 0);
+    throw new UnreadableFileError(
+      {
+        zh: `读到 ${count} 条记录，但有 ${records.length + 1} 个记录边界：可能有引号放错了位置`,
+        en: `found ${count} records but ${records.length + 1} record boundaries; a quote is probably misplaced`,
+      },
+      0,
+    );
   const lineEnd = bytes[headerSpan.end] === CR ? 2 : 1;
   const header = bytes.subarray(hasUtf8Bom(bytes) ? 0 : headerSpan.start, Math.min(headerSpan.end + lineEnd, bytes.length));
   return { encoding, delimiter, header, lineEnding: lineEnd === 2 ? new Uint8Array([CR, NEWLINE]) : new Uint8Array([NEWLINE]), records, keys };

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SourceConfig } from '../../config/catalog.js';
 import { csvItems, layoutCsv, pageBytes } from './csv-file.js';
+import { excerpt } from './file-reason.js';
+import { readableTextBytes } from './text-encoding.js';
 import { UnreadableFileError } from './unreadable-file.js';
 
 export type FileFormat = Extract<SourceConfig, { kind: 'file-drop' }>['connection']['format'];
@@ -33,8 +35,10 @@ function describeRange(what: string, numbers: readonly number[]): string {
 }
 
 /** Opens a dropped file in its configured format; throws UnreadableFileError when it cannot be read. */
-export async function openFileTable(bytes: Uint8Array, format: FileFormat, name: string, keyColumn: string): Promise<FileTable> {
+export async function openFileTable(dropped: Uint8Array, format: FileFormat, name: string, keyColumn: string): Promise<FileTable> {
   if (format.kind === 'csv') {
+    // UTF-16 is read as the UTF-8 it transcodes to: pages in the raw zone are then UTF-8 with a BOM.
+    const bytes = readableTextBytes(dropped);
     const layout = layoutCsv(bytes, format, keyColumn);
     return {
       count: layout.records.length,
@@ -56,10 +60,14 @@ export async function openFileTable(bytes: Uint8Array, format: FileFormat, name:
   }
   // The workbook reader loads on first use: normalize reads XLSX pages back as JSON.
   const { readXlsx } = await import('./xlsx-file.js');
-  const table = await readXlsx(bytes, format);
+  const table = await readXlsx(dropped, format);
   if (table.rows.length > 0 && !table.columns.includes(keyColumn)) {
+    const header = excerpt(table.columns.join(', '));
     throw new UnreadableFileError(
-      `the key column "${keyColumn}" is not in the header of sheet ${table.sheet} (${table.columns.join(', ')})`,
+      {
+        zh: `工作表 ${table.sheet} 的表头中没有主键列“${keyColumn}”（表头：${header}）`,
+        en: `the key column "${keyColumn}" is not in the header of sheet ${table.sheet} (${header})`,
+      },
       format.headerRows ?? 1,
     );
   }

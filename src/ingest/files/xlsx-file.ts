@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { columnNames } from './csv-file.js';
+import { excerpt } from './file-reason.js';
+import { sniffText } from './text-encoding.js';
 import { UnreadableFileError } from './unreadable-file.js';
 
 export interface XlsxFormat {
@@ -69,18 +71,40 @@ export async function readXlsx(bytes: Uint8Array, format: XlsxFormat): Promise<X
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new UnreadableFileError(`not a readable XLSX workbook: ${(error as Error).message}`, 0);
+    const sniffed = sniffText(bytes);
+    // A ZIP that is no workbook, or what the bytes are instead: a CSV, an image, a legacy .xls.
+    const what =
+      sniffed.kind === 'not-text' && !sniffed.what.en.startsWith('binary file (ZIP')
+        ? sniffed.what
+        : sniffed.kind === 'not-text'
+          ? { zh: excerpt((error as Error).message), en: excerpt((error as Error).message) }
+          : { zh: '看来是文本文件（如 CSV）', en: 'looks like a text file (such as CSV)' };
+    throw new UnreadableFileError({ zh: `不是可读的 XLSX 工作簿：${what.zh}`, en: `not a readable XLSX workbook: ${what.en}` }, 0);
   }
   const sheet = format.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(format.sheet);
   if (!sheet) {
     const names = workbook.worksheets.map((w) => w.name).join(', ') || '(none)';
-    throw new UnreadableFileError(format.sheet === undefined ? 'the workbook has no sheet' : `no sheet named "${format.sheet}"; the workbook has: ${names}`, 0);
+    throw new UnreadableFileError(
+      format.sheet === undefined
+        ? { zh: '工作簿中没有工作表', en: 'the workbook has no sheet' }
+        : {
+            zh: `没有名为“${format.sheet}”的工作表；工作簿中有：${excerpt(names)}`,
+            en: `no sheet named "${format.sheet}"; the workbook has: ${excerpt(names)}`,
+          },
+      0,
+    );
   }
   const headerRows = format.headerRows ?? 1;
   const names = headerNames(sheet, headerRows);
   const dateColumns = new Set(format.dateColumns ?? []);
   for (const column of dateColumns) {
-    if (!names.includes(column)) throw new UnreadableFileError(`date column "${column}" is not in the header (${names.join(', ')})`, headerRows);
+    if (!names.includes(column)) {
+      const header = excerpt(names.join(', '));
+      throw new UnreadableFileError(
+        { zh: `表头中没有日期列“${column}”（表头：${header}）`, en: `date column "${column}" is not in the header (${header})` },
+        headerRows,
+      );
+    }
   }
   const rows: { row: number; item: Record<string, XlsxValue> }[] = [];
   for (let r = headerRows + 1; r <= sheet.rowCount; r++) {

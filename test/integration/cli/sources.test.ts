@@ -85,7 +85,7 @@ describe('tongyuan sources check / sync', () => {
       [200, 250],
       [250, 250],
     ]);
-    expect(lines.at(-1)).toEqual({ event: 'summary', synced: 1, failed: 0, pulled: 250, deleted: 0 });
+    expect(lines.at(-1)).toEqual({ event: 'summary', synced: 1, failed: [], pulled: 250, deleted: 0 });
     await db.query(`UPDATE ${table} SET name = 'changed', updated_at = now() WHERE id IN (7, 8)`);
     const second = await cli(['sync', '--all'], env);
     expect(JSON.parse(second.stdout.trim().split('\n').at(-1)!)).toMatchObject({ pulled: 2 });

@@ -11,7 +11,9 @@ import type { SourceConfig } from '../../../src/config/catalog.js';
 import type { SourceConnector } from '../../../src/ingest/connectors/connector.js';
 import { fileDropConnector, type FileDropDeps } from '../../../src/ingest/connectors/file-drop.js';
 import type { RejectedFile } from '../../../src/ingest/files/inbox.js';
-import { MassDeleteRefusedError } from '../../../src/ingest/key-ledger.js';
+import { listSetAside, rejectHeldFile, releaseHeldFile } from '../../../src/ingest/files/set-aside.js';
+import { failedList, syncSources } from '../../../src/ingest/sync-sources.js';
+import { rejectedFileEntry } from '../../../src/normalize/quarantine-file.js';
 import { syncSource, type SyncDeps } from '../../../src/ingest/sync-source.js';
 import type { CheckpointStore } from '../../../src/ports/index.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
@@ -50,10 +52,30 @@ describe('file-drop connector on the raw bucket inbox', () => {
     };
     const messages: Record<string, unknown>[] = [];
     const rejected: RejectedFile[] = [];
+    const quarantine = shared.app.quarantineStore();
+    let failMoves = 0;
     const fileDeps: FileDropDeps = {
-      inbox,
+      inbox: {
+        list: (id) => inbox.list(id),
+        read: (key) => inbox.read(key),
+        exists: (key) => inbox.exists(key),
+        async move(from, to) {
+          // A crash between recording a file and moving it, when a test asks for one.
+          if (failMoves > 0 && !to.startsWith('archive/')) {
+            failMoves -= 1;
+            throw new Error('killed before the move');
+          }
+          await inbox.move(from, to);
+        },
+      },
       processed: new DynamoProcessedFiles(shared.clients.doc, tableName('state'), systemClock),
-      rejections: { reject: async (f) => void rejected.push(f) },
+      // What normalize does with the message: the file's quarantine entry.
+      rejections: {
+        reject: async (f) => {
+          rejected.push(f);
+          await quarantine.put([rejectedFileEntry({ kind: 'rejected-file', ...f }, source.recordType)]);
+        },
+      },
       clock: systemClock,
     };
     const connector = fileDropConnector(() => fileDeps);
@@ -70,7 +92,9 @@ describe('file-drop connector on the raw bucket inbox', () => {
       for (const key of keys) all.push(...(connector.itemsOf(source, gunzipSync((await raw.get(key))!)) as Record<string, unknown>[]));
       return all;
     };
-    return { source, deps, messages, rejected, drop, items };
+    const steward = { inbox, processed: fileDeps.processed, quarantine, clock: systemClock };
+    const crashNextMove = () => void (failMoves = 1);
+    return { source, deps, messages, rejected, drop, items, steward, quarantine, crashNextMove };
   }
 
   it('reads a GBK CSV once in pages, byte for byte, archives it, and skips the same file dropped again', async () => {
@@ -117,8 +141,8 @@ describe('file-drop connector on the raw bucket inbox', () => {
     expect(await inbox.list(source.id)).toEqual([]);
   });
 
-  it('turns rows missing from the next full file into tombstones, and refuses a truncated file until told', async () => {
-    const { source, deps, drop, messages } = setup({ kind: 'csv' }, { deletions: { detect: 'snapshot' } });
+  it('turns rows missing from the next full file into tombstones, and holds a truncated file aside until a steward releases it', async () => {
+    const { source, deps, drop, messages, steward, quarantine } = setup({ kind: 'csv' }, { deletions: { detect: 'snapshot' } });
     await drop('v1.csv', gbkCsv(range(1, 100)));
     await syncSource(source, deps);
     const v2 = range(1, 100)
@@ -136,23 +160,91 @@ describe('file-drop connector on the raw bucket inbox', () => {
     ).toEqual([1]);
     expect(messages.filter((m) => m.kind === 'tombstones')).toEqual([expect.objectContaining({ reason: 'vanished', sourceKeys: ['5', '50', '95'] })]);
 
+    // A truncated file is held aside with its reason; the file dropped after it is not blocked.
     await drop('v3-truncated.csv', gbkCsv(range(1, 40)));
-    await expect(syncSource(source, deps)).rejects.toThrow(MassDeleteRefusedError);
-    expect((await inbox.list(source.id)).map((f) => f.name)).toEqual(['v3-truncated.csv']);
-    await expect(syncSource(source, deps)).rejects.toThrow(/would delete 58 of 97 known records/);
-    expect((await syncSource(source, deps, { allowMassDelete: true })).deleted).toBe(58);
+    const held = await syncSource(source, deps);
+    expect(held).toMatchObject({ complete: false, deleted: 0, setAside: [{ file: 'v3-truncated.csv', disposition: 'held' }] });
+    expect(held.setAside![0]!.reason.en).toMatch(/would delete 58 of 97 known records/);
+    expect(held.setAside![0]!.reason.zh).toMatch(/将删除已知 97 条记录中的 58 条/);
     expect(await inbox.list(source.id)).toEqual([]);
+    expect(await raw.exists(held.setAside![0]!.movedTo)).toBe(true);
+    expect(held.setAside![0]!.movedTo).toMatch(new RegExp(`^held/${source.id}/`));
+
+    // The steward decides the rows really are gone: released, the next sync takes it past the guard.
+    const released = await releaseHeldFile(source.id, 'v3-truncated.csv', steward);
+    expect(released.released).toEqual({ at: expect.any(String), from: held.setAside![0]!.movedTo });
+    expect((await quarantine.list(source.id)).filter((e) => e.sourceKey === 'file:v3-truncated.csv')).toEqual([]);
+    expect(await syncSource(source, deps)).toMatchObject({ deleted: 58, complete: true });
+    expect(await inbox.list(source.id)).toEqual([]);
+    expect((await listSetAside(source.id, steward))[0]).toMatchObject({ name: 'v3-truncated.csv', released: expect.anything(), present: false });
   });
+
+  it('holds a header-only file aside while a later good file of the same source is ingested; a steward rejects it', async () => {
+    const { source, deps, drop, items, steward, quarantine } = setup({ kind: 'csv' }, { deletions: { detect: 'snapshot' } });
+    await drop('v1.csv', gbkCsv(range(1, 20)));
+    await syncSource(source, deps);
+    await drop('empty.csv', gbkCsv([]));
+    await new Promise((r) => setTimeout(r, 1100));
+    await drop('v2.csv', gbkCsv(range(1, 21)));
+    const outcome = await syncSources([source], deps, {});
+    expect(outcome.results[0]).toMatchObject({ complete: false, pulled: 1, setAside: [{ file: 'empty.csv', disposition: 'held' }] });
+    expect((await items()).map((r) => Number(r['序号']))).toContain(21);
+    expect(await inbox.list(source.id)).toEqual([]);
+    expect(failedList(outcome)).toEqual([
+      { source: source.id, file: 'empty.csv', disposition: 'held', reason: { zh: expect.stringMatching(/^数据源/), en: expect.stringMatching(/^source /) } },
+    ]);
+    const entry = await quarantine.get(source.id, 'file:empty.csv');
+    expect(entry?.errors[0]).toMatchObject({ keyword: 'file-held', messageZh: expect.stringMatching(/^文件 empty\.csv 已暂扣/) });
+
+    const rejectedFile = await rejectHeldFile(source.id, 'empty.csv', source.recordType, steward);
+    expect(rejectedFile.key).toMatch(new RegExp(`^rejected/${source.id}/`));
+    expect(await raw.exists(rejectedFile.key)).toBe(true);
+    expect((await quarantine.get(source.id, 'file:empty.csv'))?.errors[0]?.keyword).toBe('file');
+    await expect(releaseHeldFile(source.id, 'empty.csv', steward)).rejects.toThrow(/has no held file empty\.csv; that name was: rejected/);
+  });
+
+  it('records and quarantines a rejected file before it moves: after a crash between, the next sync finishes the move', async () => {
+    const { source, deps, drop, quarantine, crashNextMove } = setup({ kind: 'csv' });
+    await drop('bad.csv', new TextEncoder().encode('序号,名称\n1,"甲\n'));
+    crashNextMove();
+    await expect(syncSource(source, deps)).rejects.toThrow('killed before the move');
+    expect((await inbox.list(source.id)).map((f) => f.name)).toEqual(['bad.csv']);
+    expect(await quarantine.get(source.id, 'file:bad.csv')).toBeDefined();
+    const next = await syncSource(source, deps);
+    expect(next.setAside).toEqual([expect.objectContaining({ file: 'bad.csv', disposition: 'rejected' })]);
+    expect(await inbox.list(source.id)).toEqual([]);
+    expect(await raw.exists(next.setAside![0]!.movedTo)).toBe(true);
+    expect((await quarantine.list(source.id)).filter((e) => e.sourceKey === 'file:bad.csv')).toHaveLength(1);
+  });
+
+  it('rejects a 10 MB single-line file with a bounded reason and a quarantine entry, and lists it as failed', async () => {
+    const { source, deps, drop, quarantine, rejected } = setup({ kind: 'csv' });
+    await drop('one-line.csv', new TextEncoder().encode(`编号,${'很长的列名'.repeat(700_000)}`));
+    const outcome = await syncSources([source], deps, {});
+    expect(outcome.results[0]).toMatchObject({ complete: false, setAside: [{ file: 'one-line.csv', disposition: 'rejected' }] });
+    const [failure] = failedList(outcome);
+    expect(failure).toMatchObject({ source: source.id, file: 'one-line.csv', disposition: 'rejected' });
+    expect(Buffer.byteLength(failure!.reason.en, 'utf8')).toBeLessThanOrEqual(1024);
+    expect(Buffer.byteLength(failure!.reason.zh, 'utf8')).toBeLessThanOrEqual(1024);
+    expect(Buffer.byteLength(JSON.stringify(rejected[0]), 'utf8')).toBeLessThan(4096);
+    expect(await raw.exists(outcome.results[0]!.setAside![0]!.movedTo)).toBe(true);
+    expect(outcome.results[0]!.setAside![0]!.movedTo).toMatch(new RegExp(`^rejected/${source.id}/`));
+    const entry = await quarantine.get(source.id, 'file:one-line.csv');
+    expect(entry?.errors[0]?.message).toMatch(/^file one-line\.csv is unreadable at line 1: the key column "序号" is not in the header/);
+    expect(entry?.errors[0]?.messageZh).toMatch(/^文件 one-line\.csv 无法读取（第 1 行）：表头中没有主键列“序号”/);
+    expect(await inbox.list(source.id)).toEqual([]);
+  }, 60_000);
 
   it('moves an unreadable file aside and reports the line where it failed', async () => {
     const { source, deps, drop, rejected } = setup({ kind: 'csv', encoding: 'gbk' });
     const text = `${header}\n${range(1, 5).map(csvRow).join('\n')}\n6,多了一列,x,2025-01-01,??\n7,a,b,2025-01-01\n`;
     await drop('broken.csv', new Uint8Array(iconv.encode(text, 'gbk')));
-    expect(await syncSource(source, deps)).toMatchObject({ pulled: 0, complete: true });
+    expect(await syncSource(source, deps)).toMatchObject({ pulled: 0, complete: false, setAside: [{ file: 'broken.csv', disposition: 'rejected' }] });
     expect(rejected).toEqual([
       expect.objectContaining({ sourceId: source.id, name: 'broken.csv', line: 7, key: expect.stringMatching(new RegExp(`^rejected/${source.id}/`)) }),
     ]);
-    expect(rejected[0]!.reason).toMatch(/expect 4, got 5/);
+    expect(rejected[0]!.reason).toMatch(/^wrong number of fields: the header has 4, the line has 5; the line: 6,多了一列/);
+    expect(rejected[0]!.reasonZh).toMatch(/^字段数不符：表头有 4 列，该行有 5 列；该行：6,多了一列/);
     expect(await raw.exists(rejected[0]!.key)).toBe(true);
     expect(await inbox.list(source.id)).toEqual([]);
   });

@@ -70,11 +70,24 @@ describe('CSV file drops', () => {
   });
 
   it('names the line where an unreadable file fails', () => {
-    expect(thrown(() => layoutCsv(gbk('编号,名称\n1,甲\n2,乙,多余\n'), {}))).toMatchObject({ line: 3, message: expect.stringMatching(/^line 3: /) });
+    expect(thrown(() => layoutCsv(gbk('编号,名称\n1,甲\n2,乙,多余\n'), {}))).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/^line 3: /),
+      reason: {
+        zh: '字段数不符：表头有 2 列，该行有 3 列；该行：2,乙,多余',
+        en: 'wrong number of fields: the header has 2, the line has 3; the line: 2,乙,多余',
+      },
+    });
     expect(thrown(() => layoutCsv(gbk('编号,名称\n1,"甲\n'), {}))).toMatchObject({ line: 2 });
     const badUtf8 = new Uint8Array([...new TextEncoder().encode('a,b\n1,2\n'), 0xff, 0x2c, 0x33, 0x0a]);
-    expect(thrown(() => layoutCsv(badUtf8, { encoding: 'utf-8' }))).toMatchObject({ line: 3, reason: 'bytes that are not UTF-8 text' });
-    expect(thrown(() => layoutCsv(new Uint8Array(), {}))).toMatchObject({ line: 0, reason: 'the file is empty: no header row' });
+    expect(thrown(() => layoutCsv(badUtf8, { encoding: 'utf-8' }))).toMatchObject({
+      line: 3,
+      reason: { zh: '含有不是 UTF-8 文本的字节；该行：\uFFFD,3', en: 'bytes that are not UTF-8 text; the line: \uFFFD,3' },
+    });
+    expect(thrown(() => layoutCsv(new Uint8Array(), {}))).toMatchObject({
+      line: 0,
+      reason: { zh: '文件为空：没有表头行', en: 'the file is empty: no header row' },
+    });
   });
 });
 

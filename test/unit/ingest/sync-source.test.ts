@@ -74,6 +74,11 @@ describe('syncSource: deletions', () => {
     await expect(syncSource(snapshotSource, deps, { full: true })).rejects.toThrow(
       /^source dept: snapshot pull-2026-01-01T12:00:00.000Z-\w+ would delete 50 of 100 known records \(50.0%, over the limit of 10.0%\); nothing was deleted\./,
     );
+    // The refusal is said in Chinese too, each language on its own.
+    const refused = await syncSource(snapshotSource, deps, { full: true }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      messageZh: expect.stringMatching(/^数据源 dept：快照 .* 将删除已知 100 条记录中的 50 条（50\.0%，超过上限 10\.0%），未删除任何记录。/),
+    });
     expect(messages.filter((m) => m.kind === 'tombstones')).toEqual([]);
     const allowed = await syncSource(snapshotSource, deps, { full: true, allowMassDelete: true });
     expect(allowed.deleted).toBe(50);

@@ -44,7 +44,7 @@ describe('syncing every source (the ingest function and `tongyuan sync` alike)',
       ['a', 5],
       ['b', 5],
     ]);
-    expect(outcome.failures).toEqual([{ sourceId: 'down', error: 'database down' }]);
+    expect(outcome.failures).toEqual([{ sourceId: 'down', error: 'database down', reason: { zh: '同步出错（错误详情见英文说明）', en: 'database down' } }]);
     expect(heard).toEqual([
       'start a',
       'page a 1',
