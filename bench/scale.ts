@@ -7,7 +7,7 @@
  * grows against the data (linear: 10x the records in 10x the time).
  */
 import { spawnSync } from 'node:child_process';
-import { requestTable, scaleTable, type ScaleResult } from './scale/measure.js';
+import { requestTable, scaleTable, spanTable, type ScaleResult } from './scale/measure.js';
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? '5000,10000,50000,100000').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SCALE_SIZES must be positive integers; got "${process.env.BENCH_SCALE_SIZES}"`);
@@ -28,8 +28,12 @@ for (const size of sizes) {
   results.push(result);
   // Each size's full row as soon as it is measured: a later size that runs out of time loses nothing before it.
   for (const line of scaleTable([result])) process.stdout.write(`${line}\n`);
+  process.stdout.write(`  run summary's counting, after the cycle: ${(result.summaryMs / 1000).toFixed(1)} s; ${result.releases} release(s)\n`);
+  for (const line of spanTable([result])) process.stdout.write(`${line}\n`);
 }
 console.log();
 for (const line of scaleTable(results)) console.log(line);
 console.log();
 for (const line of requestTable(results)) console.log(line);
+console.log();
+for (const line of spanTable(results)) console.log(line);
