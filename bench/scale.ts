@@ -4,7 +4,10 @@
  * in a process of its own. Per size: wall time, records/s, the ratio to a floor measured in the
  * same process (the department's pages read and round-tripped through JSON), peak RSS of the
  * stack's process and of DynamoDB Local's JVM, AWS requests per 1,000 records; then how time
- * grows against the data (linear: 10x the records in 10x the time).
+ * grows against the data (linear: 10x the records in 10x the time). The subscribers read and
+ * delete their feed messages while the cycle runs, as a deployment's do (uncounted: their
+ * requests are not the platform's). The run summary's counting is timed apart, outside the wall
+ * time; time per record by request operation and handler shows which part grows with the size.
  */
 import { spawnSync } from 'node:child_process';
 import { requestTable, scaleTable, spanTable, type ScaleResult } from './scale/measure.js';
