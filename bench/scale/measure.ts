@@ -20,6 +20,10 @@ export interface ScaleResult {
   readonly dynamoDbPeakRssMb: number;
   /** AWS requests by service.operation. */
   readonly requests: Readonly<Record<string, number>>;
+  /** The run summary's counting after the cycle (not in wallMs). */
+  readonly summaryMs: number;
+  /** Time in AWS requests by operation and in handlers by function, summed over concurrent calls. */
+  readonly spans: Readonly<Record<string, { count: number; ms: number; maxMs: number }>>;
 }
 
 /** The kernel's high-water mark of a process's resident set (VmHWM), 0 when it is gone or unreadable. */
@@ -76,5 +80,23 @@ export function requestTable(results: readonly ScaleResult[]): string[] {
   return [
     `${'requests per 1,000 records'.padEnd(36)} ${results.map((r) => String(r.records).padStart(9)).join(' ')}`,
     ...operations.map((op) => `  ${op.padEnd(34)} ${results.map((r) => perThousand(r, op).padStart(9)).join(' ')}`),
+  ];
+}
+
+/**
+ * Time per record in each request operation and handler, one column per size, largest first:
+ * an operation whose figure rises with the size is one that grows faster than the data.
+ */
+export function spanTable(results: readonly ScaleResult[]): string[] {
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.spans)))];
+  const last = results[results.length - 1]!;
+  names.sort((a, b) => (last.spans[b]?.ms ?? 0) - (last.spans[a]?.ms ?? 0));
+  const cell = (r: ScaleResult, name: string) => {
+    const span = r.spans[name];
+    return (span ? `${((span.ms / r.pulled) * 1000).toFixed(0)} (${(span.ms / span.count).toFixed(1)})` : '-').padStart(17);
+  };
+  return [
+    `${'ms per 1,000 records (ms per call)'.padEnd(36)} ${results.map((r) => String(r.records).padStart(17)).join(' ')}`,
+    ...names.slice(0, 30).map((name) => `  ${name.padEnd(34)} ${results.map((r) => cell(r, name)).join(' ')}`),
   ];
 }

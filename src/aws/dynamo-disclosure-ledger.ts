@@ -136,20 +136,31 @@ export class DynamoDisclosureLedger implements DisclosureLedger {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': partition(recordType) },
     });
-    for await (const page of pages) {
-      for (const item of page) {
-        const { recordId, decisionDate, firstPublishedAt, releaseId } = item as Record<string, string | undefined>;
-        const withdrawal = item.withdrawal as Withdrawal | undefined;
-        entries.push({
-          recordType,
-          recordId: recordId!,
-          firstPublishedAt: firstPublishedAt!,
-          releaseId: releaseId!,
-          ...(decisionDate ? { decisionDate } : {}),
-          ...(withdrawal ? { withdrawal } : {}),
-        });
-      }
-    }
+    for await (const page of pages) for (const item of page) entries.push(entryOf(recordType, item));
     return entries;
   }
+
+  /** By key in batches of 100: whatever the ledger's size, reading a release's few withdrawals costs only their own reads. */
+  async find(recordType: string, recordIds: readonly string[]): Promise<DisclosureEntry[]> {
+    const items = await batchGetItems(
+      this.doc,
+      this.table,
+      recordIds.map((id) => key(recordType, id)),
+      { consistentRead: true },
+    );
+    return items.map((item) => entryOf(recordType, item));
+  }
+}
+
+function entryOf(recordType: string, item: Record<string, unknown>): DisclosureEntry {
+  const { recordId, decisionDate, firstPublishedAt, releaseId } = item as Record<string, string | undefined>;
+  const withdrawal = item.withdrawal as Withdrawal | undefined;
+  return {
+    recordType,
+    recordId: recordId!,
+    firstPublishedAt: firstPublishedAt!,
+    releaseId: releaseId!,
+    ...(decisionDate ? { decisionDate } : {}),
+    ...(withdrawal ? { withdrawal } : {}),
+  };
 }

@@ -55,4 +55,6 @@ export interface DisclosureLedger {
   recordWithdrawals(marks: readonly WithdrawalMark[]): Promise<WithdrawalMark[]>;
   /** Every entry of a record type. */
   list(recordType: string): Promise<DisclosureEntry[]>;
+  /** The entries of these records that the ledger holds, read by key: a release's withdrawals need no more. */
+  find(recordType: string, recordIds: readonly string[]): Promise<DisclosureEntry[]>;
 }

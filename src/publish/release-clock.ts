@@ -64,13 +64,15 @@ export class ClockKeeper {
     if (this.removed.length === 0) return;
     const batch = this.removed;
     this.removed = [];
-    const ids = new Set(batch.map((line) => line.id));
+    const ids = [...new Set(batch.map((line) => line.id))];
     const hidden = new Map(batch.flatMap((line) => (line.hidden ? [[line.id, line.hidden] as const] : [])));
-    // Only the records this release left out are its to withdraw: the ledger is seen through them.
+    // Only the records this release left out are its to withdraw: the ledger is seen through them,
+    // read by key (listing the whole ledger for each batch grew with every record ever published).
     const ledger: DisclosureLedger = {
       recordFirstPublications: (entries) => this.ledger.recordFirstPublications(entries),
       recordWithdrawals: (marks) => this.ledger.recordWithdrawals(marks),
-      list: async (recordType) => (await this.ledger.list(recordType)).filter((entry) => ids.has(entry.recordId)),
+      list: (recordType) => this.ledger.find(recordType, ids),
+      find: (recordType, recordIds) => this.ledger.find(recordType, recordIds),
     };
     this.marks.push(...(await recordWithdrawals(ledger, this.recordType, this.release, new Set(), hidden, this.feeds)));
   }

@@ -31,4 +31,8 @@ export class MemoryDisclosureLedger implements DisclosureLedger {
   async list(recordType: string): Promise<DisclosureEntry[]> {
     return [...this.entries.values()].filter((e) => e.recordType === recordType);
   }
+
+  async find(recordType: string, recordIds: readonly string[]): Promise<DisclosureEntry[]> {
+    return recordIds.flatMap((id) => this.entries.get(`${recordType}\u0000${id}`) ?? []);
+  }
 }

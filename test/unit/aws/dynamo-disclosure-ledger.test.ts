@@ -68,6 +68,16 @@ describe('DynamoDisclosureLedger', () => {
     expect(mock.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'disclosure#enforcement-decision' });
   });
 
+  it('finds the entries of given records by key, consistently, without a query of the whole ledger', async () => {
+    await ledger.recordFirstPublications([entry('a'), entry('b'), entry('c')]);
+    mock.resetHistory();
+    expect(await ledger.find('enforcement-decision', ['c', 'a', 'unknown'])).toEqual([entry('c'), entry('a')]);
+    expect(mock.commandCalls(QueryCommand)).toHaveLength(0);
+    const read = mock.commandCalls(BatchGetCommand)[0]!.args[0].input.RequestItems!.state!;
+    expect(read.Keys).toEqual(['c', 'a', 'unknown'].map((sk) => ({ pk: 'disclosure#enforcement-decision', sk })));
+    expect(read.ConsistentRead).toBe(true);
+  });
+
   it('never overwrites a first time: known records are not written again', async () => {
     await ledger.recordFirstPublications([entry('a')]);
     mock.resetHistory();
