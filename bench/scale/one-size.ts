@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { rawRead } from '../support/raw-read.js';
 import { peakRssMb, type ScaleResult } from './measure.js';
 import { spans, spanTable, timeHandlers, timeRequests } from '../support/spans.js';
-import type { SyncSourcesOutcome } from '../../src/ingest/sync-sources.js';
+import { failedList, type SyncSourcesOutcome } from '../../src/ingest/sync-sources.js';
 import { createAwsClients, destroyAwsClients } from '../../src/aws/clients.js';
 import { loadSubscribers } from '../../src/config/subscribers.js';
 import { subscriberQueueId } from '../../src/infra/subscriber-resources.js';
@@ -61,7 +61,7 @@ try {
   sample();
   const requests = Object.fromEntries(stack.counter.requests);
   const summaryStarted = performance.now();
-  const summary = await collectSummary(stack.app, { ingest: ingest.results, events: stack.counter.snsMessages, releasesBefore });
+  const summary = await collectSummary(stack.app, { ingest: ingest.results, events: stack.counter.snsMessages, releasesBefore, failed: failedList(ingest) });
   const summaryMs = performance.now() - summaryStarted;
   const result: ScaleResult = {
     records,
