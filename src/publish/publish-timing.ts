@@ -3,13 +3,17 @@ import type { PublishTrigger } from './request.js';
 /**
  * When a publish request should turn into a release. The end of a source run releases at
  * once; a request made before the latest release was cut is already served by it; while a
- * run of one of the dataset's sources is in flight the request waits for that run's own
- * signal; changes outside any run (operator edits) are debounced by a short quiet period.
+ * run of one of the dataset's sources is in flight a change waits for that run's own signal,
+ * and a run's end waits for the other runs at most `maxWaitSeconds`; changes outside any run
+ * (operator edits) are debounced by a short quiet period.
  */
 export type PublishDecision = { readonly action: 'publish' } | { readonly action: 'covered' } | { readonly action: 'defer'; readonly delaySeconds: number };
 
 /** How soon a request held back by another source's run looks again (that run's own completion normally releases first). */
 export const RUN_WAIT_SECONDS = 10;
+
+/** How soon a change routed during a run looks again: normally the run's release has covered it by then. */
+export const CHANGE_IN_RUN_WAIT_SECONDS = 60;
 
 /**
  * A version stored this close before a release started may still have been in flight when the
@@ -41,6 +45,11 @@ export function decidePublish(input: PublishTimingInput): PublishDecision {
   const changedSinceRelease = !coveredUpTo || !lastChangedAt || lastChangedAt >= coveredUpTo;
   if (coveredUpTo && coveredUpTo >= requestedAt && !changedSinceRelease) return { action: 'covered' };
   const waited = (now.getTime() - requestedAt.getTime()) / 1000;
+  // A change routed while a run is in flight waits for that run, however long it takes: the run's
+  // own completion releases everything stored before it (and a run that stops being touched goes
+  // stale, so is no longer in flight). Cutting releases every few minutes of a long run instead
+  // re-read the dataset each time: time grew with the square of the run.
+  if (input.runInFlight && input.trigger !== 'run-complete') return { action: 'defer', delaySeconds: CHANGE_IN_RUN_WAIT_SECONDS };
   if (waited >= maxWaitSeconds) return { action: 'publish' };
   if (input.runInFlight) return { action: 'defer', delaySeconds: Math.min(RUN_WAIT_SECONDS, Math.max(1, Math.ceil(maxWaitSeconds - waited))) };
   if (input.trigger === 'run-complete') return { action: 'publish' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePublish, RUN_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
+import { CHANGE_IN_RUN_WAIT_SECONDS, decidePublish, RUN_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
 import { coalescePublishRequests, PUBLISH_ATTEMPTS, retryDelaySeconds, settlePublishBatch } from '../../../src/publish/publish-batch.js';
 import type { PublishRequest } from '../../../src/publish/request.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
@@ -35,10 +35,29 @@ describe('publishing at the end of a source run', () => {
     });
   });
 
-  it('stops waiting for a run after the longest wait', () => {
-    expect(decidePublish({ ...base, runInFlight: true, requestedAt: at(0), lastChangedAt: at(0), latestReleaseAt: undefined, now: at(300) })).toEqual({
-      action: 'publish',
+  it('holds a change back for as long as the run is in flight, however long: the run’s own release covers it', () => {
+    expect(decidePublish({ ...base, runInFlight: true, requestedAt: at(0), lastChangedAt: at(0), latestReleaseAt: undefined, now: at(3000) })).toEqual({
+      action: 'defer',
+      delaySeconds: CHANGE_IN_RUN_WAIT_SECONDS,
     });
+  });
+
+  it('stops a run’s end waiting for another source’s run after the longest wait', () => {
+    expect(
+      decidePublish({
+        ...base,
+        trigger: 'run-complete',
+        runInFlight: true,
+        requestedAt: at(0),
+        lastChangedAt: at(0),
+        latestReleaseAt: undefined,
+        now: at(300),
+      }),
+    ).toEqual({ action: 'publish' });
+  });
+
+  it('publishes a change held back by a run once no run is in flight and the records are still', () => {
+    expect(decidePublish({ ...base, requestedAt: at(0), lastChangedAt: at(0), latestReleaseAt: undefined, now: at(3000) })).toEqual({ action: 'publish' });
   });
 
   it('treats a change stored before the run’s release as covered by it', () => {
