@@ -3,7 +3,6 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { Composition } from '../../src/app/composition.js';
 import { atColdStart } from '../../src/app/lambda-edge.js';
 import type { AwsClients } from '../../src/aws/clients.js';
-import { DynamoRecordCounts } from '../../src/aws/dynamo-record-counts.js';
 import { countedChanges } from '../../src/aws/ssot-stream-counts.js';
 import { insertedItems } from '../../src/aws/ssot-stream.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
@@ -24,7 +23,7 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   // One feed log for the container's life: it remembers where its last append left each tip,
   // so the next invocation appends without reading it first (the append's condition checks it).
   const log = app.feedLog();
-  const counts = new DynamoRecordCounts(app.clients.doc, app.config.resources.table('state'));
+  const counts = app.recordCounts();
   return withObservability(config, async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const versions = await storedVersionsOf(insertedItems(event), app.recordContent());
     if (versions.length === 0) return { batchItemFailures: [] };

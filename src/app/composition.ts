@@ -12,6 +12,7 @@ import { processRecordsReader } from '../api/records/process-reader.js';
 import { DynamoChangeMarks } from '../aws/dynamo-change-marks.js';
 import { DynamoCheckpointStore } from '../aws/dynamo-checkpoints.js';
 import { DynamoSourceRuns } from '../aws/dynamo-source-runs.js';
+import { DynamoRecordCounts } from '../aws/dynamo-record-counts.js';
 import { RUN_STALE_SECONDS, type RunCompletionDeps } from '../runs/run-completion.js';
 import { DynamoDisclosureLedger } from '../aws/dynamo-disclosure-ledger.js';
 import { DynamoGrantStore } from '../aws/dynamo-grant-store.js';
@@ -127,6 +128,8 @@ export class Composition {
   disclosureLedger = (): DynamoDisclosureLedger => new DynamoDisclosureLedger(this.clients.doc, this.config.resources.table('state'));
   changeMarks = (): DynamoChangeMarks => new DynamoChangeMarks(this.clients.doc, this.config.resources.table('state'));
   sourceRuns = (): DynamoSourceRuns => new DynamoSourceRuns(this.clients.doc, this.config.resources.table('state'));
+  /** Live records per type, kept off the SSOT stream by the route; read by the run summary. */
+  recordCounts = (): DynamoRecordCounts => new DynamoRecordCounts(this.clients.doc, this.config.resources.table('state'));
 
   /** What ends a source run: the ledger, and the publish queue for the releases of the datasets its source feeds. */
   runCompletionDeps(catalog: Catalog): RunCompletionDeps {

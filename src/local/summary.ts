@@ -1,5 +1,4 @@
 import type { Composition } from '../app/composition.js';
-import { DynamoRecordCounts } from '../aws/dynamo-record-counts.js';
 import type { failedList } from '../ingest/sync-sources.js';
 
 /** A failed source or a dropped file set aside, as the CLI's JSON summaries list it. */
@@ -65,7 +64,7 @@ export async function collectSummary(
  * reads every current record of each type).
  */
 async function countLiveRecords(app: Composition, recordTypes: ReadonlySet<string>): Promise<number> {
-  const counts = await new DynamoRecordCounts(app.clients.doc, app.config.resources.table('state')).read();
+  const counts = await app.recordCounts().read();
   let total = 0;
   if (counts.since === undefined) {
     const records = app.recordStore();
