@@ -50,7 +50,16 @@ try {
   stack.counter.reset();
   timeHandlers(stack.runtime);
   spans.clear();
-  const ingest = (await stack.runtime.invoke('ingest', { sourceIds: stack.sources.sync.map((s) => s.id) })) as SyncSourcesOutcome;
+  // One invocation pulls at most its page budget (500 pages): past it, as the schedule would, the
+  // sources cut short are invoked again until every run has read to its end.
+  const outcomes: SyncSourcesOutcome[] = [];
+  let pending = stack.sources.sync.map((s) => s.id);
+  while (pending.length > 0) {
+    const outcome = (await stack.runtime.invoke('ingest', { sourceIds: pending })) as SyncSourcesOutcome;
+    outcomes.push(outcome);
+    pending = outcome.results.filter((r) => !r.complete && r.pulled > 0 && r.note?.startsWith('stopped after')).map((r) => r.sourceId);
+  }
+  const ingest: SyncSourcesOutcome = { results: outcomes.flatMap((o) => o.results), failures: outcomes.flatMap((o) => o.failures) };
   await stack.runtime.drain(90 * 60_000);
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
