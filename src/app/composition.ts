@@ -33,6 +33,7 @@ import { secretProviders } from '../config/secret-refs.js';
 import type { SourceConnector } from '../ingest/connectors/connector.js';
 import type { FileDropDeps } from '../ingest/connectors/file-drop.js';
 import { createConnectors } from '../ingest/connectors/index.js';
+import { QuarantineFirstRejections } from '../ingest/files/quarantine-first-rejections.js';
 import { QueueFileRejections } from '../ingest/files/queue-rejections.js';
 import { liveItems } from '../ingest/source-items.js';
 import type { SyncDeps } from '../ingest/sync-source.js';
@@ -166,7 +167,15 @@ export class Composition {
     return {
       inbox: new S3FileInbox(this.clients.s3, this.config.resources.bucket('raw')),
       processed: this.processedFiles(),
-      rejections: new QueueFileRejections(this.queue('normalize')),
+      rejections: new QuarantineFirstRejections({
+        quarantine: this.quarantineStore(),
+        recordTypeOf: async (sourceId) => {
+          const source = (await this.catalog()).sources.find((s) => s.id === sourceId);
+          if (!source) throw new Error(`a file was set aside for source ${sourceId}, which the catalog does not hold`);
+          return source.recordType;
+        },
+        then: new QueueFileRejections(this.queue('normalize')),
+      }),
       clock: this.clock,
     };
   }

@@ -100,8 +100,12 @@ export const resources: ResourceModel = {
       memoryMb: 512,
       triggers: [{ kind: 'schedule', everyMinutes: 60 }],
       uses: {
-        // State: checkpoints, key ledger, and the source run ledger.
-        tables: [{ id: 'state', access: 'readWrite' }],
+        // State: checkpoints, key ledger, and the source run ledger; quarantine: a set-aside file's
+        // entry, written before the file leaves the inbox.
+        tables: [
+          { id: 'state', access: 'readWrite' },
+          { id: 'quarantine', access: 'readWrite' },
+        ],
         buckets: [{ id: 'raw', access: 'readWrite' }],
         // Publish: a run that ends with nothing left to normalize asks for its datasets' releases itself.
         queues: ['normalize', 'publish'],

@@ -61,7 +61,10 @@ export async function openFileTable(dropped: Uint8Array, format: FileFormat, nam
   // The workbook reader loads on first use: normalize reads XLSX pages back as JSON.
   const { readXlsx } = await import('./xlsx-file.js');
   const table = await readXlsx(dropped, format);
-  if (table.rows.length > 0 && !table.columns.includes(keyColumn)) {
+  if (table.columns.length === 0)
+    throw new UnreadableFileError({ zh: `工作表 ${table.sheet} 为空：没有表头行`, en: `sheet ${table.sheet} is empty: no header row` }, 0);
+  // Checked with no rows too: a header-only sheet without the key column is the wrong file, not an empty one.
+  if (!table.columns.includes(keyColumn)) {
     const header = excerpt(table.columns.join(', '));
     throw new UnreadableFileError(
       {

@@ -11,9 +11,9 @@ import type { SourceConfig } from '../../../src/config/catalog.js';
 import type { SourceConnector } from '../../../src/ingest/connectors/connector.js';
 import { fileDropConnector, type FileDropDeps } from '../../../src/ingest/connectors/file-drop.js';
 import type { RejectedFile } from '../../../src/ingest/files/inbox.js';
+import { QuarantineFirstRejections } from '../../../src/ingest/files/quarantine-first-rejections.js';
 import { listSetAside, rejectHeldFile, releaseHeldFile } from '../../../src/ingest/files/set-aside.js';
 import { failedList, syncSources } from '../../../src/ingest/sync-sources.js';
-import { rejectedFileEntry } from '../../../src/normalize/quarantine-file.js';
 import { syncSource, type SyncDeps } from '../../../src/ingest/sync-source.js';
 import type { CheckpointStore } from '../../../src/ports/index.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
@@ -69,13 +69,12 @@ describe('file-drop connector on the raw bucket inbox', () => {
         },
       },
       processed: new DynamoProcessedFiles(shared.clients.doc, tableName('state'), systemClock),
-      // What normalize does with the message: the file's quarantine entry.
-      rejections: {
-        reject: async (f) => {
-          rejected.push(f);
-          await quarantine.put([rejectedFileEntry({ kind: 'rejected-file', ...f }, source.recordType)]);
-        },
-      },
+      // The stack's own: the entry first, then the message to normalize (kept here).
+      rejections: new QuarantineFirstRejections({
+        quarantine,
+        recordTypeOf: async () => source.recordType,
+        then: { reject: async (f) => void rejected.push(f) },
+      }),
       clock: systemClock,
     };
     const connector = fileDropConnector(() => fileDeps);
