@@ -3,8 +3,9 @@ import type { MessageSender } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
 import { chinaDate } from '../calendar/index.js';
 import { feedChangesOf } from '../feeds/classify.js';
-import { fanOut, type FanoutDeps } from '../feeds/fanout.js';
+import { fanOutProgress, recordDeliveries, type FanoutDeps } from '../feeds/fanout.js';
 import type { PublishRequest } from '../publish/request.js';
+import { eventsPerFeed, routedVersions } from './batch-progress.js';
 
 export interface RouteDeps {
   /** The feeds: log, signer, topics, subscribers, delivery ledger. */
@@ -18,8 +19,13 @@ export interface RouteDeps {
 }
 
 export interface RouteOutcome {
+  /** Events that went out (on every feed, finished versions or not). */
   readonly events: number;
   readonly publishRequests: number;
+  /** The versions, from the first, whose events all went out on every feed: all of them unless a feed failed. */
+  readonly routed: number;
+  /** What stopped a feed, when one failed: the versions from `routed` on are to be routed again. */
+  readonly failure?: { readonly feed: string; readonly error: unknown };
 }
 
 /**
@@ -27,16 +33,33 @@ export interface RouteOutcome {
  * out per view) and one publish request per affected dataset. Under a dataset's disclosure rules
  * a revoked version is a `withdrawn` event carrying the reason and its deadline, and one not
  * decided yet no event: the feed follows the release, in the same cycle as the change.
+ *
+ * A feed that fails part-way does not fail the route: it reports how many versions went out
+ * whole, and only those count as done (their deliveries, change marks and publish requests);
+ * the rest are routed again, and what of them went out on other feeds goes out again, same ids.
  */
 export async function routeChanges(versions: readonly StoredVersion[], deps: RouteDeps): Promise<RouteOutcome> {
   const now = deps.now();
-  const changes = feedChangesOf(versions, { datasets: deps.datasets, freeTextColumns: deps.freeTextColumns, today: chinaDate(now) });
-  const { events } = await fanOut(changes, deps.feeds);
-  const changedTypes = new Set(versions.map((v) => v.recordType));
+  const context = { datasets: deps.datasets, freeTextColumns: deps.freeTextColumns, today: chinaDate(now) };
+  const changesPerVersion = versions.map((v) => feedChangesOf([v], context));
+  const progress = await fanOutProgress(changesPerVersion.flat(), deps.feeds);
+  const feedsPerVersion = changesPerVersion.map((changes) => changes.map((c) => c.feed));
+  const published = new Map(progress.sent.map((s) => [s.feed, s.entries.length]));
+  const routed = progress.failure ? routedVersions(feedsPerVersion, published) : versions.length;
+  const finished = eventsPerFeed(feedsPerVersion, routed);
+  await recordDeliveries(
+    progress.sent.map((s) => ({ feed: s.feed, entries: s.entries.slice(0, finished.get(s.feed) ?? 0) })),
+    deps.feeds,
+  );
+  const done = versions.slice(0, routed);
+  const changedTypes = new Set(done.map((v) => v.recordType));
   const affected = deps.datasets.filter((d) => changedTypes.has(d.recordType));
+  const events = progress.sent.reduce((n, s) => n + s.entries.length, 0);
+  const failure = progress.failure ? { failure: progress.failure } : {};
+  if (affected.length === 0) return { events, publishRequests: 0, routed, ...failure };
   // When the newest of these versions was stored, not now: a release cut after that (a source
   // run's, which may well come before this route) already holds them, and the request is covered.
-  const storedAt = newestStoredAt(versions) ?? now;
+  const storedAt = newestStoredAt(done) ?? now;
   const requestedAt = storedAt.toISOString();
   // The mark comes first: a publish that sees the request also sees the dataset as changing.
   await deps.changes.markChanged(
@@ -44,7 +67,7 @@ export async function routeChanges(versions: readonly StoredVersion[], deps: Rou
     storedAt,
   );
   await deps.publishQueue.send(affected.map((d) => JSON.stringify({ kind: 'publish-dataset', datasetId: d.id, requestedAt } satisfies PublishRequest)));
-  return { events, publishRequests: affected.length };
+  return { events, publishRequests: affected.length, routed, ...failure };
 }
 
 function newestStoredAt(versions: readonly StoredVersion[]): Date | undefined {

@@ -36,8 +36,15 @@ export interface RunDeps {
   readonly stop?: () => boolean;
 }
 
+/**
+ * What one run did with the messages it received: each is accepted (handed to the application,
+ * once per event however often it comes), dropped as a duplicate of an event already accepted, or
+ * rejected; a rejected message that comes back is counted once. received = accepted + duplicates + rejected.
+ */
 export interface RunSummary {
+  received: number;
   accepted: number;
+  /** Messages dropped because their event was already accepted (this run or an earlier one, by the saved state). */
   duplicates: number;
   rejected: number;
   gaps: number;
@@ -46,7 +53,7 @@ export interface RunSummary {
 
 /** Polls, handles, delivers, saves, deletes, acknowledges; per batch, in that order. */
 export async function runSubscriber(deps: RunDeps): Promise<RunSummary> {
-  const summary: RunSummary = { accepted: 0, duplicates: 0, rejected: 0, gaps: 0, brokenChains: 0 };
+  const summary: RunSummary = { received: 0, accepted: 0, duplicates: 0, rejected: 0, gaps: 0, brokenChains: 0 };
   const note = (problems: readonly SequenceProblem[]) => {
     for (const p of problems) {
       if (p.kind === 'gap') summary.gaps += 1;
@@ -68,6 +75,7 @@ export async function runSubscriber(deps: RunDeps): Promise<RunSummary> {
       const outcome = await deps.consumer.handle(message.body, message.attributes);
       if (outcome.kind === 'rejected') {
         if (!rejectedIds.has(message.messageId)) {
+          summary.received += 1;
           summary.rejected += 1;
           deps.report(`rejected: ${outcome.reason}`);
         }
@@ -75,6 +83,7 @@ export async function runSubscriber(deps: RunDeps): Promise<RunSummary> {
         continue;
       }
       handled.push(message.receiptHandle);
+      summary.received += 1;
       if (outcome.kind === 'duplicate') {
         summary.duplicates += 1;
         continue;
@@ -96,4 +105,4 @@ export async function runSubscriber(deps: RunDeps): Promise<RunSummary> {
 }
 
 export const summaryLine = (s: RunSummary): string =>
-  `${s.accepted} accepted, ${s.duplicates} duplicate(s), ${s.rejected} rejected, ${s.gaps} gap(s), ${s.brokenChains} broken chain link(s)`;
+  `${s.received} received: ${s.accepted} accepted, ${s.duplicates} duplicate(s) dropped, ${s.rejected} rejected; ${s.gaps} gap(s), ${s.brokenChains} broken chain link(s)`;

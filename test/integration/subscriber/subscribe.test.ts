@@ -69,7 +69,7 @@ describe('tongyuan subscribe, on a queue in the emulator', () => {
     expect(written.find((e) => e.sequence === '2')).toEqual(events[1]);
     expect(run.stderr).toMatch(/rejected: normative-document\/doc-3\/v1: bad signature/);
     expect(run.stderr).toContain('gazette: 3–4 missing');
-    expect(run.stderr).toContain('4 accepted, 1 duplicate(s), 1 rejected, 1 gap(s), 0 broken chain link(s)');
+    expect(run.stderr).toContain('6 received: 4 accepted, 1 duplicate(s) dropped, 1 rejected; 1 gap(s), 0 broken chain link(s)');
 
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // the rejected message's visibility timeout
     const left = await receiveAll(sqs, queueUrl);

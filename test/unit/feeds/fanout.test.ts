@@ -3,7 +3,7 @@ import type { DatasetConfig } from '../../../src/config/catalog.js';
 import { headHash } from '../../../src/feeds/canonical.js';
 import { feedChangesOf } from '../../../src/feeds/classify.js';
 import type { FeedEvent } from '../../../src/feeds/event.js';
-import { fanOut } from '../../../src/feeds/fanout.js';
+import { FANOUT_CHUNK, fanOut, fanOutProgress } from '../../../src/feeds/fanout.js';
 import { verifyEventSignature } from '../../../src/feeds/signature.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
@@ -90,5 +90,32 @@ describe('fan-out of classified changes', () => {
     expect(events([onEnforcement])[0]!.id).toBe(events([onYrd])[0]!.id);
     expect(onEnforcement.deduplicationId).not.toBe(onYrd.deduplicationId);
     expect([...feeds.deliveries.leavingBySubscriber.values()].map((l) => l.feed).sort()).toEqual(['enforcement', 'yrd']);
+  });
+
+  it('reports what a feed published before its log failed on a later chunk, and fanOut records that much as sent before failing', async () => {
+    const feeds = await memoryFeeds([subscriber({ id: 'open', feeds: ['enforcement'] })]);
+    let appends = 0;
+    const failingLog = {
+      ...feeds.deps,
+      log: {
+        append: async (...args: Parameters<typeof feeds.log.append>) => {
+          if (++appends === 2) throw new Error('feed log unavailable');
+          return feeds.log.append(...args);
+        },
+        read: (...args: Parameters<typeof feeds.log.read>) => feeds.log.read(...args),
+        lastSequence: (feed: Parameters<typeof feeds.log.lastSequence>[0]) => feeds.log.lastSequence(feed),
+      },
+    };
+    const versions = Array.from({ length: FANOUT_CHUNK + 10 }, (_, i) => version('enforcement-decision', `d${i}`, 1, decided));
+    const changes = feedChangesOf(versions, context('2026-11-27')).filter((c) => c.feed === 'enforcement');
+    const progress = await fanOutProgress(changes, failingLog);
+    expect(progress.sent.map((s) => [s.feed, s.entries.length])).toEqual([['enforcement', FANOUT_CHUNK]]);
+    expect(progress.sent[0]!.entries.map((e) => e.head.id)).toEqual(changes.slice(0, FANOUT_CHUNK).map((c) => c.id));
+    expect(progress).toMatchObject({ messages: FANOUT_CHUNK, failure: { feed: 'enforcement', error: new Error('feed log unavailable') } });
+    expect(feeds.deliveries.sent.get('open')).toBeUndefined();
+
+    appends = 0;
+    await expect(fanOut(changes, failingLog)).rejects.toThrow('feed log unavailable');
+    expect(feeds.deliveries.sent.get('open')).toBe(FANOUT_CHUNK);
   });
 });

@@ -41,7 +41,7 @@ describe('routing new SSOT versions', () => {
     const { deps, published } = await fakes();
     const outcome = await routeChanges([version('a', 1), version('a', 2), version('b', 3, { deleted: true })], deps);
     // A decision goes out on the enforcement feed and, as a penalty, on the Yangtze-Delta feed.
-    expect(outcome).toEqual({ events: 6, publishRequests: 1 });
+    expect(outcome).toEqual({ events: 6, publishRequests: 1, routed: 3 });
     const events = published.get('enforcement')!.map((m) => JSON.parse(m.body) as FeedEvent);
     expect(events.map((e) => [e.id, e.type.split('.').at(-2)])).toEqual([
       ['enforcement-decision/a/v1', 'published'],
