@@ -31,9 +31,9 @@ export interface LiveRecordCounts {
  */
 export interface RecordCounts {
   /**
-   * Applies one stream batch's changes (every record of the batch, in stream order) once:
-   * a batch delivered again, or retried from the same first record with more records,
-   * adds only what it had not added yet.
+   * Applies one stream batch's changes (the records it finished, from its first, in stream
+   * order) once: a batch delivered again, or retried from the same first record with more
+   * records, adds only what it had not added yet; a retry from a later record is a batch of its own.
    */
   apply(changes: readonly CountedChange[], at: Date): Promise<void>;
   read(): Promise<LiveRecordCounts>;
