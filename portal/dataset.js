@@ -30,22 +30,22 @@ function renderMeta(dataset) {
   const release = dataset.latestRelease;
   const contact = dataset.contactPoint || {};
   const facts = [
-      fact('发布单位', 'Publisher', dataset.publisher),
-      fact('联系方式', 'Contact', contact.name || '', contact.email ? [' ', el('a', { href: `mailto:${contact.email}` }, contact.email)] : null),
-      fact('许可', 'License', dataset.license),
-      fact('主题', 'Theme', theme ? bilingual(theme[0], theme[1]) : dataset.theme, dataset.subjectCategory ? `（${dataset.subjectCategory}）` : ''),
-      fact('关键词', 'Keywords', (dataset.keywords || []).join('、') || '—'),
-      fact('更新频率', 'Update frequency', frequencyLabel(dataset.updateFrequency)),
-      fact('开放类型', 'Access', dataset.categoryLabel),
-      fact('最新版本', 'Latest release', release ? `${release.id}（${formatTime(release.createdAt)}）${release.provisional ? '，临时版本' : ''}` : '尚未发布'),
-      release && release.provisional
-        ? fact(
-            '最近正式版本',
-            'Latest final release',
-            dataset.latestFinalRelease ? `${dataset.latestFinalRelease.id}（${formatTime(dataset.latestFinalRelease.createdAt)}）` : '尚无',
-          )
-        : null,
-      fact('数据量', 'Rows', release ? `${formatCount(release.rowCount)} 条` : '—'),
+    fact('发布单位', 'Publisher', dataset.publisher),
+    fact('联系方式', 'Contact', contact.name || '', contact.email ? [' ', el('a', { href: `mailto:${contact.email}` }, contact.email)] : null),
+    fact('许可', 'License', dataset.license),
+    fact('主题', 'Theme', theme ? bilingual(theme[0], theme[1]) : dataset.theme, dataset.subjectCategory ? `（${dataset.subjectCategory}）` : ''),
+    fact('关键词', 'Keywords', (dataset.keywords || []).join('、') || '—'),
+    fact('更新频率', 'Update frequency', frequencyLabel(dataset.updateFrequency)),
+    fact('开放类型', 'Access', dataset.categoryLabel),
+    fact('最新版本', 'Latest release', release ? `${release.id}（${formatTime(release.createdAt)}）${release.provisional ? '，临时版本' : ''}` : '尚未发布'),
+    release && release.provisional
+      ? fact(
+          '最近正式版本',
+          'Latest final release',
+          dataset.latestFinalRelease ? `${dataset.latestFinalRelease.id}（${formatTime(dataset.latestFinalRelease.createdAt)}）` : '尚无',
+        )
+      : null,
+    fact('数据量', 'Rows', release ? `${formatCount(release.rowCount)} 条` : '—'),
   ];
   document.getElementById('meta').replaceChildren(...facts.filter(Boolean));
 }

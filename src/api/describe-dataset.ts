@@ -84,7 +84,12 @@ export function describeDataset(
     ...(release?.provisional
       ? {
           latestFinalRelease: lastFinal
-            ? { id: lastFinal.releaseId, createdAt: lastFinal.createdAt, rowCount: lastFinal.rowCount, files: describeFiles(dataset, category, lastFinal, base, true) }
+            ? {
+                id: lastFinal.releaseId,
+                createdAt: lastFinal.createdAt,
+                rowCount: lastFinal.rowCount,
+                files: describeFiles(dataset, category, lastFinal, base, true),
+              }
             : null,
         }
       : {}),

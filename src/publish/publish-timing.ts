@@ -63,9 +63,7 @@ export const SETTLE_WAIT_SECONDS = 10;
 
 /** A release about to be cut: final, held back for the pipeline to settle, or cut provisional. */
 export type ReleaseFinality =
-  | { readonly action: 'final' }
-  | { readonly action: 'defer'; readonly delaySeconds: number }
-  | { readonly action: 'provisional'; readonly reason: string };
+  { readonly action: 'final' } | { readonly action: 'defer'; readonly delaySeconds: number } | { readonly action: 'provisional'; readonly reason: string };
 
 export interface FinalityInput {
   /** Whether work for the dataset is still in flight (pipeline-settled.ts). */

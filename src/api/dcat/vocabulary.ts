@@ -119,7 +119,6 @@ export const PROVISIONAL_NOTE: Bilingual = {
   en: '; provisional: cut while records were still being processed, a final release will supersede it',
 };
 
-
 export const LOCAL_AUTHORITY = 'http://purl.org/adms/publishertype/LocalAuthority';
 
 /** The SPDX checksum algorithm of the release manifests' digests. */

@@ -132,7 +132,12 @@ const ownSchemas = {
           {
             type: 'object',
             required: ['id', 'createdAt', 'rowCount', 'files'],
-            properties: { id: { type: 'string' }, createdAt: instant, rowCount: { type: 'integer', minimum: 0 }, files: { type: 'array', items: ref('ReleaseFile') } },
+            properties: {
+              id: { type: 'string' },
+              createdAt: instant,
+              rowCount: { type: 'integer', minimum: 0 },
+              files: { type: 'array', items: ref('ReleaseFile') },
+            },
           },
         ],
       },

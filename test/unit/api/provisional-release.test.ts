@@ -72,8 +72,11 @@ describe('a provisional latest release in the catalog', () => {
 
   it('shows CKAN the release status in the extras and on every resource, with the last final release', async () => {
     const show = async (history?: readonly ReleasePointer[]) =>
-      ((await json('/api/3/action/package_show?id=penalties', history)) as { result: { extras: { key: string; value: string }[]; resources: { release_status: string }[] } })
-        .result;
+      (
+        (await json('/api/3/action/package_show?id=penalties', history)) as {
+          result: { extras: { key: string; value: string }[]; resources: { release_status: string }[] };
+        }
+      ).result;
     const result = await show();
     expect(result.extras).toEqual(
       expect.arrayContaining([

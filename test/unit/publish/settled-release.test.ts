@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetConfig } from '../../../src/config/catalog.js';
 import type { QueueBacklog } from '../../../src/ports/queue-stats.js';
 import { pipelineState, unsettledReason } from '../../../src/publish/pipeline-settled.js';
 import { decideFinality, SETTLE_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
@@ -13,11 +12,15 @@ const UNSETTLED = { settled: false, reason: '14 normalize messages in flight' } 
 
 describe('whether a due release is final', () => {
   it('is final whenever the pipeline is settled, however long the request waited', () => {
-    for (const now of [at(1), at(400)]) expect(decideFinality({ pipeline: { settled: true }, requestedAt: at(0), now, maxWaitSeconds: 300 })).toEqual({ action: 'final' });
+    for (const now of [at(1), at(400)])
+      expect(decideFinality({ pipeline: { settled: true }, requestedAt: at(0), now, maxWaitSeconds: 300 })).toEqual({ action: 'final' });
   });
 
   it('waits a short while for work in flight under the longest wait, never past it', () => {
-    expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(30), maxWaitSeconds: 300 })).toEqual({ action: 'defer', delaySeconds: SETTLE_WAIT_SECONDS });
+    expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(30), maxWaitSeconds: 300 })).toEqual({
+      action: 'defer',
+      delaySeconds: SETTLE_WAIT_SECONDS,
+    });
     expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(297), maxWaitSeconds: 300 })).toEqual({ action: 'defer', delaySeconds: 3 });
   });
 
@@ -37,7 +40,7 @@ describe('the pipeline of a dataset', () => {
     expect(unsettledReason({ ...idle, waiting: 1 }, [])).toBe('1 normalize message waiting');
     expect(unsettledReason({ ...idle, delayed: 2 }, [])).toBe('2 normalize messages delayed');
     expect(unsettledReason(idle, ['sgs-penalties'])).toBe('a run of sgs-penalties in flight');
-    const dataset = { id: 'd', ...DATASET_DEFAULTS, recordType: 'enforcement-decision' } as DatasetConfig;
+    const dataset = { id: 'd', ...DATASET_DEFAULTS, recordType: 'enforcement-decision' };
     const activity = (backlog: QueueBacklog, runs: string[]) => ({ normalizeQueue: { backlog: async () => backlog }, runsInFlight: async () => runs });
     expect(await pipelineState(dataset, activity(idle, []))).toEqual({ settled: true });
     expect(await pipelineState(dataset, activity({ ...idle, waiting: 3, inFlight: 1 }, ['a']))).toEqual({
@@ -49,7 +52,7 @@ describe('the pipeline of a dataset', () => {
 
 /** A dataset over memory whose normalize queue the test fills and drains, and whose publish queue it reads. */
 function world() {
-  const dataset = { id: 'decisions', ...DATASET_DEFAULTS, recordType: 'enforcement-decision' } as DatasetConfig;
+  const dataset = { id: 'decisions', ...DATASET_DEFAULTS, recordType: 'enforcement-decision' };
   const records = [storedVersion('enforcement-decision', 'a', { id: 'a' }), storedVersion('enforcement-decision', 'b', { id: 'b' })];
   const memory = memoryPublish(records, { openColumns: () => ['id'], startsAt: at(0).toISOString() });
   const backlog = { waiting: 0, inFlight: 0, delayed: 0 };
@@ -74,7 +77,9 @@ describe('settling a publish request while normalize messages are in flight', ()
     const outcome = await settlePublishRequest(w.dataset, at(0), w.deps, { trigger: 'run-complete' });
     expect(outcome).toEqual({ action: 'deferred', delaySeconds: SETTLE_WAIT_SECONDS });
     expect(w.memory.latest()).toBeUndefined();
-    expect(w.sent).toEqual([{ request: { kind: 'publish-dataset', datasetId: 'decisions', requestedAt: at(0).toISOString(), trigger: 'run-complete' }, delaySeconds: 10 }]);
+    expect(w.sent).toEqual([
+      { request: { kind: 'publish-dataset', datasetId: 'decisions', requestedAt: at(0).toISOString(), trigger: 'run-complete' }, delaySeconds: 10 },
+    ]);
   });
 
   it('past the longest wait cuts a provisional release and queues its follow-up; settled, the follow-up cuts a final one superseding it with no new change', async () => {
