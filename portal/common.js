@@ -99,6 +99,10 @@ export function badges(dataset) {
   return [
     dataset.grade ? el('span', { class: `badge grade grade-${dataset.grade.toLowerCase()}`, title: '数据分级 / data grade' }, dataset.grade) : null,
     el('span', { class: `badge category category-${dataset.category}` }, dataset.categoryLabel || dataset.category),
+    // A release cut while records were still being processed is never shown as the final one.
+    dataset.latestRelease && dataset.latestRelease.provisional
+      ? el('span', { class: 'badge provisional', title: dataset.latestRelease.provisionalReason || '' }, '临时版本 ', el('span', { lang: 'en' }, 'provisional'))
+      : null,
   ];
 }
 

@@ -24,24 +24,30 @@ const fact = (zh, en, ...value) => el('div', {}, el('dt', {}, bilingual(zh, en))
 const notice = (zh, en) => el('p', { class: 'notice' }, bilingual(zh, en));
 
 function renderMeta(dataset) {
-  document.getElementById('badges').replaceChildren(...badges(dataset));
+  document.getElementById('badges').replaceChildren(...badges(dataset).filter(Boolean));
   document.getElementById('description').replaceChildren(el('p', {}, dataset.description.zh), el('p', { lang: 'en', class: 'en' }, dataset.description.en));
   const theme = THEMES[dataset.theme];
   const release = dataset.latestRelease;
   const contact = dataset.contactPoint || {};
-  document
-    .getElementById('meta')
-    .replaceChildren(
-      fact('发布单位', 'Publisher', dataset.publisher),
-      fact('联系方式', 'Contact', contact.name || '', contact.email ? [' ', el('a', { href: `mailto:${contact.email}` }, contact.email)] : null),
-      fact('许可', 'License', dataset.license),
-      fact('主题', 'Theme', theme ? bilingual(theme[0], theme[1]) : dataset.theme, dataset.subjectCategory ? `（${dataset.subjectCategory}）` : ''),
-      fact('关键词', 'Keywords', (dataset.keywords || []).join('、') || '—'),
-      fact('更新频率', 'Update frequency', frequencyLabel(dataset.updateFrequency)),
-      fact('开放类型', 'Access', dataset.categoryLabel),
-      fact('最新版本', 'Latest release', release ? `${release.id}（${formatTime(release.createdAt)}）` : '尚未发布'),
-      fact('数据量', 'Rows', release ? `${formatCount(release.rowCount)} 条` : '—'),
-    );
+  const facts = [
+    fact('发布单位', 'Publisher', dataset.publisher),
+    fact('联系方式', 'Contact', contact.name || '', contact.email ? [' ', el('a', { href: `mailto:${contact.email}` }, contact.email)] : null),
+    fact('许可', 'License', dataset.license),
+    fact('主题', 'Theme', theme ? bilingual(theme[0], theme[1]) : dataset.theme, dataset.subjectCategory ? `（${dataset.subjectCategory}）` : ''),
+    fact('关键词', 'Keywords', (dataset.keywords || []).join('、') || '—'),
+    fact('更新频率', 'Update frequency', frequencyLabel(dataset.updateFrequency)),
+    fact('开放类型', 'Access', dataset.categoryLabel),
+    fact('最新版本', 'Latest release', release ? `${release.id}（${formatTime(release.createdAt)}）${release.provisional ? '，临时版本' : ''}` : '尚未发布'),
+    release && release.provisional
+      ? fact(
+          '最近正式版本',
+          'Latest final release',
+          dataset.latestFinalRelease ? `${dataset.latestFinalRelease.id}（${formatTime(dataset.latestFinalRelease.createdAt)}）` : '尚无',
+        )
+      : null,
+    fact('数据量', 'Rows', release ? `${formatCount(release.rowCount)} 条` : '—'),
+  ];
+  document.getElementById('meta').replaceChildren(...facts.filter(Boolean));
 }
 
 function renderQuality(dataset) {

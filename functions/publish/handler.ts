@@ -5,9 +5,8 @@ import { atColdStart } from '../../src/app/lambda-edge.js';
 import type { AwsClients } from '../../src/aws/clients.js';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { settlePublishBatch } from '../../src/publish/publish-batch.js';
-import { publishDataset } from '../../src/publish/publish-dataset.js';
 import { republishDisclosed } from '../../src/publish/republish-disclosed.js';
-import { settlePublishRequest } from '../../src/publish/settle-request.js';
+import { releaseNow, settlePublishRequest } from '../../src/publish/settle-request.js';
 import { withObservability } from '../../src/util/handler-middleware.js';
 import { logger } from '../../src/util/logger.js';
 import { metrics } from '../../src/util/metrics.js';
@@ -20,14 +19,15 @@ const isQueueBatch = (event: SQSEvent | DailyRepublishEvent): event is SQSEvent 
 /**
  * Publish requests, coalesced per dataset; a dataset that fails reports all its messages.
  * Once a day, without a request, datasets with disclosure rules are released again so that
- * expired decisions leave on the day; the scheduler retries when any of them failed.
+ * expired decisions leave on the day (provisional if work is still in flight, which its follow-up
+ * request makes final); the scheduler retries when any of them failed.
  */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   const app = new Composition(config, clients);
   return withObservability(config, async (event: SQSEvent | DailyRepublishEvent): Promise<SQSBatchResponse | undefined> => {
     const deps = app.settleDeps();
     if (!isQueueBatch(event)) {
-      const results = await republishDisclosed((await app.catalog()).datasets, (dataset) => publishDataset(dataset, deps));
+      const results = await republishDisclosed((await app.catalog()).datasets, (dataset) => releaseNow(dataset, deps));
       for (const result of results) {
         logger.info('daily disclosure re-evaluation', { ...result });
         if (result.action === 'published') metrics.addMetric('ReleasesPublished', MetricUnit.Count, 1);
@@ -46,6 +46,7 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
         if (outcome.action !== 'published') return;
         metrics.addMetric('ReleasesPublished', MetricUnit.Count, 1);
         metrics.addMetric('ReleaseRows', MetricUnit.Count, outcome.rows);
+        if (outcome.provisional !== undefined) metrics.addMetric('ProvisionalReleases', MetricUnit.Count, 1);
       },
       failed: (what, error) => logger.error('publish request failed', { ...what, error }),
     });

@@ -31,12 +31,30 @@ export function describeFiles(dataset: DatasetConfig, category: DatasetCategory,
     }));
 }
 
+/** Whether a release is the final state of its cycle, and if not why, as every release the API shows says it. */
+export function releaseFinality(release: ReleasePointer) {
+  return {
+    provisional: release.provisional === true,
+    ...(release.provisional && release.provisionalReason ? { provisionalReason: release.provisionalReason } : {}),
+    ...(release.supersededBy ? { supersededBy: release.supersededBy } : {}),
+  };
+}
+
 /**
  * A dataset as the catalog answers it: what it is (title and description in both languages,
  * category, 更新频率, theme, contact point) and its latest release with every file and the
  * release's quality. A restricted dataset's files are listed but say a grant is required.
+ * A provisional latest release (cut while work for the dataset was in flight) says so, and the
+ * newest final release (`lastFinal`, null when there is none) is shown beside it, its files pinned.
  */
-export function describeDataset(dataset: DatasetConfig, category: DatasetCategory, release: ReleasePointer | undefined, base: string, now: Date) {
+export function describeDataset(
+  dataset: DatasetConfig,
+  category: DatasetCategory,
+  release: ReleasePointer | undefined,
+  base: string,
+  now: Date,
+  lastFinal?: ReleasePointer | null,
+) {
   return {
     id: dataset.id,
     title: dataset.title,
@@ -60,7 +78,20 @@ export function describeDataset(dataset: DatasetConfig, category: DatasetCategor
           // The data files; the datapackage, changes and catalogue files are read from the release folder (issue 10 serves them).
           files: describeFiles(dataset, category, release, base, false),
           quality: release.quality ? { ...release.quality, overdueNow: overdueNow(release.quality, now) } : null,
+          ...releaseFinality(release),
         }
       : null,
+    ...(release?.provisional
+      ? {
+          latestFinalRelease: lastFinal
+            ? {
+                id: lastFinal.releaseId,
+                createdAt: lastFinal.createdAt,
+                rowCount: lastFinal.rowCount,
+                files: describeFiles(dataset, category, lastFinal, base, true),
+              }
+            : null,
+        }
+      : {}),
   };
 }

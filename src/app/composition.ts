@@ -27,6 +27,7 @@ import { S3ObjectListing } from '../aws/s3-object-listing.js';
 import { S3ObjectStore } from '../aws/s3-object-store.js';
 import { SnsFeedPublisher } from '../aws/sns-publisher.js';
 import { SqsSender } from '../aws/sqs-sender.js';
+import { SqsQueueBacklog } from '../aws/sqs-queue-backlog.js';
 import { ConfigError, type SourceConfig } from '../config/catalog.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { secretProviders } from '../config/secret-refs.js';
@@ -52,6 +53,7 @@ import type { NormalizeDeps } from '../normalize/normalize-batch.js';
 import { systemClock, type Clock } from '../ports/index.js';
 import type { PublishDeps } from '../publish/publish-dataset.js';
 import type { SettleDeps } from '../publish/settle-request.js';
+import type { PipelineActivity } from '../publish/pipeline-settled.js';
 import { isRecordTypeName, recordTypeNamed } from '../records/registry.js';
 import type { RouteDeps } from '../route/route-changes.js';
 import { RecordOverflow } from '../ssot/overflow.js';
@@ -260,18 +262,28 @@ export class Composition {
   }
 
   settleDeps(): SettleDeps {
+    const pipeline = this.pipelineActivity();
     return {
       ...this.publishDeps(),
       changes: this.changeMarks(),
       publishQueue: this.queue('publish'),
       quietSeconds: this.config.publishQuietSeconds,
       maxWaitSeconds: PUBLISH_MAX_WAIT_SECONDS,
-      runInFlight: async (dataset) => {
+      runInFlight: async (dataset) => (await pipeline.runsInFlight(dataset)).length > 0,
+      pipeline,
+    };
+  }
+
+  /** What a final release waits for: the normalize queue's backlog and the runs of the dataset's sources. */
+  pipelineActivity(): PipelineActivity {
+    return {
+      normalizeQueue: new SqsQueueBacklog(this.clients.sqs, this.config.resources.queue('normalize')),
+      runsInFlight: async (dataset) => {
         const runs = this.sourceRuns();
         const sources = (await this.catalog()).sources.filter((s) => s.recordType === dataset.recordType);
         const now = this.clock.now();
         const open = await Promise.all(sources.map((s) => runs.inFlight(s.id, now, RUN_STALE_SECONDS)));
-        return open.some(Boolean);
+        return sources.filter((_, i) => open[i]).map((s) => s.id);
       },
     };
   }

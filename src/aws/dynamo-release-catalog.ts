@@ -4,9 +4,22 @@ import { historyLimit, ReleaseConflictError, type ReleaseCatalog, type ReleaseHi
 import type { ReleasePointer } from '../publish/release.js';
 import { countQuery } from './dynamo-query.js';
 
+/** The provisional release's history entry learns which release superseded it. */
+const supersede = (table: string, pk: string, provisionalId: string, byId: string) => ({
+  Update: {
+    TableName: table,
+    Key: { pk, sk: `release#${provisionalId}` },
+    UpdateExpression: 'SET #release.#by = :by',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#release': 'release', '#by': 'supersededBy' },
+    ExpressionAttributeValues: { ':by': byId },
+  },
+});
+
 /**
  * Release history and the "latest" pointer per dataset, in the state table. The pointer
- * moves in one transaction with the history entry, conditional on the release it replaces.
+ * moves in one transaction with the history entry, conditional on the release it replaces;
+ * a release that supersedes a provisional one marks that one's entry in the same transaction.
  */
 export class DynamoReleaseCatalog implements ReleaseCatalog {
   constructor(
@@ -35,6 +48,7 @@ export class DynamoReleaseCatalog implements ReleaseCatalog {
                   : { ConditionExpression: 'attribute_not_exists(pk)' }),
               },
             },
+            ...(release.supersedes ? [supersede(this.table, pk, release.supersedes, release.releaseId)] : []),
           ],
         }),
       );

@@ -188,8 +188,9 @@ export const resources: ResourceModel = {
           // Expiry events too large for a message travel by pointer.
           { id: 'feed-payloads', access: 'readWrite' },
         ],
-        // Deferred (debounced) publish requests go back on their own queue.
-        queues: ['publish'],
+        // Deferred (debounced) publish requests go back on their own queue; the normalize queue's
+        // backlog (GetQueueAttributes) says whether a release is final (src/publish/pipeline-settled.ts).
+        queues: ['publish', 'normalize'],
         // Expiries happen with no source change: the daily re-evaluation announces them on the feed.
         topics: ['gazette', 'enforcement', 'yrd'],
       },

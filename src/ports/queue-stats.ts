@@ -27,3 +27,18 @@ export interface QueueStats {
   /** The URL a replay sends to; throws naming the queue when it does not exist. */
   subscriberQueueUrl(subscriber: { readonly id: string; readonly ordering: 'per-record' | 'none' }): Promise<string>;
 }
+
+/** A work queue of the pipeline as SQS approximates it: every message not yet done with. */
+export interface QueueBacklog {
+  /** Messages waiting to be received (ApproximateNumberOfMessages). */
+  readonly waiting: number;
+  /** Messages received and not yet deleted, hidden for the visibility timeout (ApproximateNumberOfMessagesNotVisible). */
+  readonly inFlight: number;
+  /** Messages sent with a delay that has not passed (ApproximateNumberOfMessagesDelayed). */
+  readonly delayed: number;
+}
+
+/** The backlog of one work queue (the normalize queue): whether work is still in flight. */
+export interface WorkQueueBacklog {
+  backlog(): Promise<QueueBacklog>;
+}

@@ -5,7 +5,9 @@ export interface ReleaseCatalog {
   latest(datasetId: string): Promise<ReleasePointer | undefined>;
   /**
    * Records `release` and moves the latest pointer to it, in one step, only if the
-   * pointer is still at `previousReleaseId`; else fails with ReleaseConflictError.
+   * pointer is still at `previousReleaseId`; else fails with ReleaseConflictError. When the
+   * release `supersedes` a provisional one, that one's history entry gets `supersededBy` in the
+   * same step, so the history never shows a provisional release as if nothing replaced it.
    */
   commit(release: ReleasePointer, previousReleaseId: string | undefined): Promise<void>;
   countReleases(datasetId: string): Promise<number>;

@@ -17,6 +17,8 @@ export interface DatasetOverview {
   readonly validityRate: number | null;
   /** The newest source change is older than the 更新频率 allows, as of now (false when not measured). */
   readonly overdue: boolean;
+  /** Set when the latest release is provisional (cut while work for the dataset was in flight): why. */
+  readonly provisional?: string;
   readonly problem?: string;
 }
 
@@ -49,6 +51,7 @@ export function datasetOverview(
     rowCount: latest?.rowCount ?? null,
     validityRate: latest?.quality?.validity.rate ?? null,
     overdue: latest?.quality ? overdueNow(latest.quality, now) : false,
+    ...(latest?.provisional ? { provisional: latest.provisionalReason ?? 'provisional' } : {}),
     ...(problem ? { problem } : {}),
   };
 }

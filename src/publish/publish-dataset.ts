@@ -95,6 +95,12 @@ export type PublishOutcome =
       readonly error: string;
     } & Withdrawals);
 
+/** How a release is cut: final unless the pipeline was still at work on the dataset. */
+export interface PublishOptions {
+  /** Why the release is provisional (settle-request.ts decides); absent: the release is final. */
+  readonly provisional?: string;
+}
+
 /** Bump when the way rows are built changes, so every dataset is rebuilt once. */
 const BUILD_FORMAT = 1;
 
@@ -145,7 +151,7 @@ async function writeDataPackage(
  * every file, the state and the manifest go up, and the "latest" pointer moves last, so a
  * reader never sees a half release and a crash leaves the previous one latest.
  */
-export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps): Promise<PublishOutcome> {
+export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps, options: PublishOptions = {}): Promise<PublishOutcome> {
   // The release is as of the moment its read began: a change routed after that is not in it.
   const now = deps.clock.now();
   const columns = deps.columns(dataset);
@@ -186,7 +192,9 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
       observe: (row, changedAt) => quality.observe(row, changedAt ?? (typeof row.sourceUpdatedAt === 'string' ? row.sourceUpdatedAt : undefined)),
     });
     const kept = (await previousClock?.finish()) ?? [];
-    if (previous?.snapshotHash === built.snapshotHash) return { released: false, reason: 'unchanged', release: previous, withdrawn: kept };
+    // Equal content is no new release, except that a final release replaces a provisional one even so.
+    const finalizes = previous?.provisional === true && options.provisional === undefined;
+    if (previous?.snapshotHash === built.snapshotHash && !finalizes) return { released: false, reason: 'unchanged', release: previous, withdrawn: kept };
 
     if (deps.gate) {
       const report = await deps.gate(
@@ -219,6 +227,7 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps):
         built,
         quality: quality.result({ now, validity }),
         described,
+        ...(options.provisional !== undefined ? { provisional: options.provisional } : {}),
       },
     );
     // Disclosure clock: what this release first carried starts its clock now; what it left out is withdrawn.

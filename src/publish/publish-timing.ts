@@ -57,3 +57,31 @@ export function decidePublish(input: PublishTimingInput): PublishDecision {
   if (stillSince < quietSeconds) return { action: 'defer', delaySeconds: Math.max(1, Math.ceil(quietSeconds - stillSince)) };
   return { action: 'publish' };
 }
+
+/** How soon a release held back by work still in flight looks again: the queue is cheap to ask. */
+export const SETTLE_WAIT_SECONDS = 10;
+
+/** A release about to be cut: final, held back for the pipeline to settle, or cut provisional. */
+export type ReleaseFinality =
+  { readonly action: 'final' } | { readonly action: 'defer'; readonly delaySeconds: number } | { readonly action: 'provisional'; readonly reason: string };
+
+export interface FinalityInput {
+  /** Whether work for the dataset is still in flight (pipeline-settled.ts). */
+  readonly pipeline: { readonly settled: true } | { readonly settled: false; readonly reason: string };
+  readonly requestedAt: Date;
+  readonly now: Date;
+  readonly maxWaitSeconds: number;
+}
+
+/**
+ * Once a release is due (decidePublish said publish): a release cut while work for the dataset
+ * is in flight would present a half-processed cycle as its final state, so it waits for the
+ * pipeline to settle while under the longest wait; past it, it is cut provisional, and a
+ * final release follows once the pipeline settles.
+ */
+export function decideFinality(input: FinalityInput): ReleaseFinality {
+  if (input.pipeline.settled) return { action: 'final' };
+  const waited = (input.now.getTime() - input.requestedAt.getTime()) / 1000;
+  if (waited >= input.maxWaitSeconds) return { action: 'provisional', reason: input.pipeline.reason };
+  return { action: 'defer', delaySeconds: Math.min(SETTLE_WAIT_SECONDS, Math.max(1, Math.ceil(input.maxWaitSeconds - waited))) };
+}

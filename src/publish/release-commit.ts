@@ -21,6 +21,8 @@ export interface CommitInput {
   readonly built: BuiltRelease;
   /** Completeness, validity and freshness of the rows, measured as they were written. */
   readonly quality?: ReleaseQuality;
+  /** Why the release is provisional (work for the dataset was in flight); absent: final. */
+  readonly provisional?: string;
   /** Files made from the built ones (datapackage.json), uploaded with them. */
   readonly described?: readonly {
     readonly name: string;
@@ -83,10 +85,16 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
 
   const manifestKey = `${prefix}/manifest.json`;
   const id = schemaId(dataset.recordType);
+  // The manifest is immutable: it says what the release was when cut; the catalog entry later says what superseded it.
+  const finality = {
+    ...(input.provisional !== undefined ? { provisional: true as const, provisionalReason: input.provisional } : {}),
+    ...(input.previous?.provisional ? { supersedes: input.previous.releaseId } : {}),
+  };
   const manifest = {
     dataset: { id: dataset.id, title: dataset.title, publisher: dataset.publisher, license: dataset.license },
     release: releaseId,
     previousRelease: input.previous?.releaseId ?? null,
+    ...finality,
     createdAt: input.createdAt.toISOString(),
     rowCount: built.rowCount,
     snapshotHash: built.snapshotHash,
@@ -128,6 +136,7 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
     files,
     category: input.category,
     ...(input.quality ? { quality: input.quality } : {}),
+    ...finality,
   };
   await deps.releases.commit(release, input.previous?.releaseId);
   return release;

@@ -40,4 +40,18 @@ export interface ReleasePointer {
   readonly category?: DatasetCategory;
   /** Completeness, validity and freshness as measured when the release was built (manifest.json carries the same). */
   readonly quality?: ReleaseQuality;
+  /**
+   * Cut while work for the dataset was still in flight (normalize messages, a source run): not
+   * the final state of its cycle. A final release follows and supersedes it once the pipeline settles.
+   */
+  readonly provisional?: true;
+  /** Why it is provisional, as the pipeline stood when it was cut ("14 normalize messages in flight"). */
+  readonly provisionalReason?: string;
+  /** The provisional release this one replaced as latest. */
+  readonly supersedes?: string;
+  /** On a provisional release's catalog entry: the release that replaced it as latest. */
+  readonly supersededBy?: string;
 }
+
+/** Whether the release is the final state of its cycle (absent: releases from before provisional ones were final). */
+export const isFinalRelease = (release: ReleasePointer): boolean => release.provisional !== true;

@@ -11,6 +11,11 @@ export interface PublishRequest {
   readonly trigger?: PublishTrigger;
   /** The source run whose completion sent it (run-complete only). */
   readonly runId?: string;
+  /**
+   * Set on the follow-up of a provisional release: the release a final one is to supersede once
+   * the pipeline settles (for the logs; the request is served as a change made when it was cut).
+   */
+  readonly supersedes?: string;
   /** How many times this request has failed and was sent again (absent: never). */
   readonly attempt?: number;
 }

@@ -1,8 +1,9 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { MessageSender } from '../ports/index.js';
 import type { PublishRequest, PublishTrigger } from './request.js';
-import { publishDataset, type PublishDeps } from './publish-dataset.js';
-import { decidePublish } from './publish-timing.js';
+import { publishDataset, type PublishDeps, type PublishOutcome } from './publish-dataset.js';
+import { pipelineState, SETTLED, type PipelineActivity, type PipelineState } from './pipeline-settled.js';
+import { decideFinality, decidePublish, SETTLE_WAIT_SECONDS } from './publish-timing.js';
 
 export interface SettleDeps extends PublishDeps {
   readonly changes: { lastChanged(datasetId: string): Promise<Date | undefined> };
@@ -11,10 +12,12 @@ export interface SettleDeps extends PublishDeps {
   readonly maxWaitSeconds: number;
   /** True while a run of one of the dataset's sources has not completed; without it no run is ever in flight. */
   readonly runInFlight?: (dataset: DatasetConfig) => Promise<boolean>;
+  /** The normalize queue and the source runs, whose work a final release waits for; without it every release is final. */
+  readonly pipeline?: PipelineActivity;
 }
 
 export type SettleOutcome =
-  | { readonly action: 'published'; readonly releaseId: string; readonly rows: number }
+  | { readonly action: 'published'; readonly releaseId: string; readonly rows: number; readonly provisional?: string }
   | { readonly action: 'unchanged' | 'covered' }
   | { readonly action: 'deferred'; readonly delaySeconds: number };
 
@@ -23,36 +26,82 @@ export interface SettleRequest {
   readonly trigger?: PublishTrigger;
 }
 
-/** Serves the publish requests for one dataset: release now, wait (for a run, or for the records to settle), or nothing to do. */
+/**
+ * Serves the publish requests for one dataset: release now, wait (for a run, for the records to
+ * settle, for the pipeline to finish the work in flight), or nothing to do. A provisional latest
+ * release covers no request: every request still wants a final release.
+ */
 export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: Date, deps: SettleDeps, request: SettleRequest = {}): Promise<SettleOutcome> {
   const [latest, lastChangedAt, runInFlight] = await Promise.all([
     deps.releases.latest(dataset.id),
     deps.changes.lastChanged(dataset.id),
     deps.runInFlight ? deps.runInFlight(dataset) : false,
   ]);
+  const now = deps.clock.now();
+  const timing = { requestedAt, now, maxWaitSeconds: deps.maxWaitSeconds };
   const decision = decidePublish({
-    requestedAt,
+    ...timing,
     lastChangedAt,
-    latestReleaseAt: latest ? new Date(latest.createdAt) : undefined,
-    now: deps.clock.now(),
+    latestReleaseAt: latest && !latest.provisional ? new Date(latest.createdAt) : undefined,
     quietSeconds: deps.quietSeconds,
-    maxWaitSeconds: deps.maxWaitSeconds,
     ...(request.trigger ? { trigger: request.trigger } : {}),
     runInFlight,
   });
   if (decision.action === 'covered') return { action: 'covered' };
-  if (decision.action === 'defer') {
-    const again: PublishRequest = {
-      kind: 'publish-dataset',
-      datasetId: dataset.id,
-      requestedAt: requestedAt.toISOString(),
-      ...(request.trigger ? { trigger: request.trigger } : {}),
-    };
-    await deps.publishQueue.send([JSON.stringify(again)], { delaySeconds: decision.delaySeconds });
-    return { action: 'deferred', delaySeconds: decision.delaySeconds };
-  }
-  const outcome = await publishDataset(dataset, deps);
+  if (decision.action === 'defer') return sendAgain(dataset, requestedAt, decision.delaySeconds, deps, request);
+  const finality = decideFinality({ ...timing, pipeline: await settledState(dataset, deps) });
+  if (finality.action === 'defer') return sendAgain(dataset, requestedAt, finality.delaySeconds, deps, request);
+  return cutRelease(dataset, deps, finality.action === 'provisional' ? finality.reason : undefined);
+}
+
+const settledState = (dataset: DatasetConfig, deps: Pick<SettleDeps, 'pipeline'>): Promise<PipelineState> =>
+  deps.pipeline ? pipelineState(dataset, deps.pipeline) : Promise.resolve(SETTLED);
+
+/** The request back on the queue, delayed, as it was. */
+async function sendAgain(dataset: DatasetConfig, requestedAt: Date, delaySeconds: number, deps: SettleDeps, request: SettleRequest): Promise<SettleOutcome> {
+  const again: PublishRequest = {
+    kind: 'publish-dataset',
+    datasetId: dataset.id,
+    requestedAt: requestedAt.toISOString(),
+    ...(request.trigger ? { trigger: request.trigger } : {}),
+  };
+  await deps.publishQueue.send([JSON.stringify(again)], { delaySeconds });
+  return { action: 'deferred', delaySeconds };
+}
+
+/**
+ * Cuts the release, final or provisional. After a provisional one (cut, or unchanged from a
+ * provisional latest) a follow-up request is queued, made as of now: it waits for the pipeline
+ * to settle (or the longest wait again) and then cuts the final release that supersedes the
+ * provisional one, even when no change arrives in between.
+ */
+async function cutRelease(dataset: DatasetConfig, deps: SettleDeps, provisional: string | undefined): Promise<SettleOutcome> {
+  const outcome = await publishDataset(dataset, deps, provisional !== undefined ? { provisional } : {});
   // A release the gate refused fails the request: it is retried, and lands in the dead-letter queue if the data stays wrong.
   if (!outcome.released && outcome.reason === 'refused') throw new Error(outcome.error);
-  return outcome.released ? { action: 'published', releaseId: outcome.release.releaseId, rows: outcome.release.rowCount } : { action: 'unchanged' };
+  if (outcome.release?.provisional) await followUp(dataset, outcome, deps);
+  if (!outcome.released) return { action: 'unchanged' };
+  const { releaseId, rowCount: rows, provisionalReason } = outcome.release;
+  return { action: 'published', releaseId, rows, ...(outcome.release.provisional ? { provisional: provisionalReason ?? 'provisional' } : {}) };
+}
+
+async function followUp(dataset: DatasetConfig, outcome: PublishOutcome, deps: SettleDeps): Promise<void> {
+  const request: PublishRequest = {
+    kind: 'publish-dataset',
+    datasetId: dataset.id,
+    requestedAt: deps.clock.now().toISOString(),
+    ...(outcome.release ? { supersedes: outcome.release.releaseId } : {}),
+  };
+  await deps.publishQueue.send([JSON.stringify(request)], { delaySeconds: SETTLE_WAIT_SECONDS });
+}
+
+/**
+ * A release cut now, without waiting (the daily re-evaluation: an expired decision leaves on
+ * the day): final when the pipeline is settled, else provisional with its follow-up queued.
+ */
+export async function releaseNow(dataset: DatasetConfig, deps: SettleDeps): Promise<PublishOutcome> {
+  const state = await settledState(dataset, deps);
+  const outcome = await publishDataset(dataset, deps, state.settled ? {} : { provisional: state.reason });
+  if (outcome.release?.provisional && (outcome.released || outcome.reason === 'unchanged')) await followUp(dataset, outcome, deps);
+  return outcome;
 }

@@ -1,7 +1,7 @@
 import type { DatasetConfig } from '../../config/catalog.js';
 import type { SensitivityGrade } from '../../generated/dataset.types.js';
 import { publishedGrades, stricterGrade } from '../../grading/index.js';
-import type { ReleasePointer } from '../../publish/release.js';
+import { isFinalRelease, type ReleasePointer } from '../../publish/release.js';
 import type { ApiDeps } from '../deps.js';
 import { packageOf, type CkanPackage, type PackageSite, type PackageSource } from './package.js';
 import { siteNamespace } from './vocabulary.js';
@@ -26,8 +26,15 @@ export function ckanCatalog(deps: ApiDeps): CkanCatalog {
   const site: PackageSite = { base: deps.publicBaseUrl, namespace: siteNamespace(deps.publicBaseUrl) };
   const build = async (dataset: DatasetConfig): Promise<PackagedDataset> => {
     const latest = await deps.latestRelease(dataset.id);
-    const first = latest ? await firstRelease(deps, dataset.id) : undefined;
-    const source: PackageSource = { dataset, category: servedCategory(deps, dataset, latest), grade: highestGrade(dataset), latest, first };
+    const { first, lastFinal } = latest ? await historyEnds(deps, dataset.id) : {};
+    const source: PackageSource = {
+      dataset,
+      category: servedCategory(deps, dataset, latest),
+      grade: highestGrade(dataset),
+      latest,
+      first,
+      ...(latest?.provisional ? { lastFinal } : {}),
+    };
     return { source, package: packageOf(site, source) };
   };
   return {
@@ -40,15 +47,20 @@ export function ckanCatalog(deps: ApiDeps): CkanCatalog {
   };
 }
 
-/** The oldest release (metadata_created): the history is newest first, so its last page ends with it. */
-async function firstRelease(deps: ApiDeps, datasetId: string): Promise<ReleasePointer | undefined> {
+/**
+ * The oldest release (metadata_created) and the newest final one, in one walk: the history is
+ * newest first, so its last page ends with the oldest.
+ */
+async function historyEnds(deps: ApiDeps, datasetId: string): Promise<{ first?: ReleasePointer; lastFinal?: ReleasePointer }> {
   let page = await deps.releaseHistory(datasetId, { limit: 100 });
   let oldest = page.releases.at(-1);
+  let lastFinal = page.releases.find(isFinalRelease);
   while (page.next) {
     page = await deps.releaseHistory(datasetId, { limit: 100, after: page.next });
     oldest = page.releases.at(-1) ?? oldest;
+    lastFinal ??= page.releases.find(isFinalRelease);
   }
-  return oldest;
+  return { ...(oldest ? { first: oldest } : {}), ...(lastFinal ? { lastFinal } : {}) };
 }
 
 /** The highest grade of a released field; a record type the grading does not know leaves it out. */

@@ -14,7 +14,12 @@ export interface PackageSource {
   readonly grade?: SensitivityGrade;
   readonly latest?: ReleasePointer;
   readonly first?: ReleasePointer;
+  /** When the latest release is provisional: the newest final one, if any. */
+  readonly lastFinal?: ReleasePointer;
 }
+
+/** final, or provisional: cut while work for the dataset was in flight, to be superseded by a final release. */
+const releaseStatus = (release: ReleasePointer): 'final' | 'provisional' => (release.provisional ? 'provisional' : 'final');
 
 /** Where ids and URLs come from: the public base URL and the site's UUID namespace. */
 export interface PackageSite {
@@ -94,6 +99,7 @@ function resourcesOf(site: PackageSite, source: PackageSource) {
     cache_last_updated: null,
     datastore_active: file.format === datastoreFormat,
     release_id: latest!.releaseId,
+    release_status: releaseStatus(latest!),
   }));
 }
 
@@ -101,7 +107,7 @@ export type CkanResource = ReturnType<typeof resourcesOf>[number];
 
 /** Free-form key/value pairs CKAN keeps in `extras`: what tongyuan knows that CKAN's core schema does not. */
 function extrasOf(source: PackageSource): { key: string; value: string }[] {
-  const { dataset, category, grade, latest } = source;
+  const { dataset, category, grade, latest, lastFinal } = source;
   const extras: [string, string | undefined][] = [
     ['category', category],
     ['category_label', CATEGORY_LABELS[category]],
@@ -114,6 +120,9 @@ function extrasOf(source: PackageSource): { key: string; value: string }[] {
     ['title_en', dataset.title.en],
     ['latest_release', latest?.releaseId],
     ['row_count', latest ? String(latest.rowCount) : undefined],
+    ['release_status', latest ? releaseStatus(latest) : undefined],
+    ['provisional_reason', latest?.provisional ? latest.provisionalReason : undefined],
+    ['last_final_release', latest?.provisional ? lastFinal?.releaseId : undefined],
   ];
   return extras.flatMap(([key, value]) => (value === undefined ? [] : [{ key, value }]));
 }

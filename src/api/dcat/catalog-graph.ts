@@ -10,8 +10,11 @@ import {
   DATA_THEME_SCHEME,
   LANGUAGE_IRIS,
   LOCAL_AUTHORITY,
+  DISTRIBUTION_UNDER_DEVELOPMENT,
+  PROVISIONAL_NOTE,
   SHA256,
   accessRightIri,
+  adms,
   dataThemeIri,
   dcat,
   dct,
@@ -150,12 +153,16 @@ function distributionNode(
     .add(dct('title'), text(`${dataset.title.zh}（${label.zh}）`, 'zh'), text(`${dataset.title.en} (${label.en})`, 'en'))
     .add(
       dct('description'),
-      text(`版本 ${release.releaseId}，共 ${release.rowCount} 行${category === 'restricted' ? '；受限开放，须经审批授权方可下载' : ''}`, 'zh'),
       text(
-        `Release ${release.releaseId}, ${release.rowCount} rows${category === 'restricted' ? '; restricted: downloaded only under an approved grant' : ''}`,
+        `版本 ${release.releaseId}，共 ${release.rowCount} 行${category === 'restricted' ? '；受限开放，须经审批授权方可下载' : ''}${release.provisional ? PROVISIONAL_NOTE.zh : ''}`,
+        'zh',
+      ),
+      text(
+        `Release ${release.releaseId}, ${release.rowCount} rows${category === 'restricted' ? '; restricted: downloaded only under an approved grant' : ''}${release.provisional ? PROVISIONAL_NOTE.en : ''}`,
         'en',
       ),
     )
+    .add(adms('status'), release.provisional ? iri(DISTRIBUTION_UNDER_DEVELOPMENT) : undefined)
     .add(dcat('accessURL'), iri(at.accessUrl(base, dataset.id, format)))
     // A restricted file is reachable only with a granted key: it has an access point, not a free download.
     .add(dcat('downloadURL'), category === 'open' ? iri(at.downloadUrl(base, dataset.id, format, release.releaseId)) : undefined)

@@ -2,7 +2,7 @@ import type { UpdateFrequency } from '../../generated/dataset.types.js';
 import { isDataFormat } from '../../publish/release.js';
 import type { CatalogEntry } from './catalog-entries.js';
 import * as at from './catalog-iris.js';
-import { formatLabel, licenceIri } from './vocabulary.js';
+import { formatLabel, licenceIri, PROVISIONAL_NOTE } from './vocabulary.js';
 
 /**
  * The catalog as DCAT-US 1.1 (Project Open Data metadata schema v1.1, `/data.json`), the form
@@ -103,6 +103,7 @@ function dataJsonDataset(base: string, { dataset, category }: CatalogEntry, rele
           ...location,
           mediaType: BARE_MEDIA_TYPE[format],
           format: formatLabel(format).en,
+          ...(release.provisional ? { description: `Release ${release.releaseId}${PROVISIONAL_NOTE.en}` } : {}),
         },
       ];
     }),

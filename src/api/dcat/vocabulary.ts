@@ -16,6 +16,7 @@ export const NS = {
   spdx: 'http://spdx.org/rdf/terms#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
   hydra: 'http://www.w3.org/ns/hydra/core#',
+  adms: 'http://www.w3.org/ns/adms#',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
 } as const;
 
@@ -32,6 +33,7 @@ export const vcard = ns('vcard');
 export const spdx = ns('spdx');
 export const xsd = ns('xsd');
 export const hydra = ns('hydra');
+export const adms = ns('adms');
 export const RDF_TYPE = `${NS.rdf}type`;
 
 const AUTHORITY = 'http://publications.europa.eu/resource/authority';
@@ -106,6 +108,17 @@ export function licenceIri(licence: string, datasetPage: string): string {
 }
 
 /** The ADMS publisher type of the city's bureaus and centres. */
+/**
+ * adms:status of a provisional release's distributions (the distribution-status table's "under
+ * development"): cut while work for the dataset was in flight, a final release will replace it.
+ */
+export const DISTRIBUTION_UNDER_DEVELOPMENT = `${AUTHORITY}/distribution-status/DEVELOP`;
+/** What a provisional release's distributions add to their description: not the final state of the cycle. */
+export const PROVISIONAL_NOTE: Bilingual = {
+  zh: '；临时版本：发布时仍有数据在处理中，处理完成后将以正式版本取代',
+  en: '; provisional: cut while records were still being processed, a final release will supersede it',
+};
+
 export const LOCAL_AUTHORITY = 'http://purl.org/adms/publishertype/LocalAuthority';
 
 /** The SPDX checksum algorithm of the release manifests' digests. */

@@ -28,6 +28,14 @@ const localized = (what: string): JsonSchema => ({
 });
 
 const instant: JsonSchema = { type: 'string', format: 'date-time' };
+
+/** Whether a release is the final state of its cycle (src/api/describe-dataset.ts releaseFinality). */
+const FINALITY: Record<string, JsonSchema> = {
+  provisional: { type: 'boolean', description: 'Cut while work for the dataset was still in flight: a final release follows and supersedes it' },
+  provisionalReason: { type: 'string', description: 'Why it is provisional, e.g. "14 normalize messages in flight"' },
+  supersededBy: { type: 'string', description: 'On a provisional release: the release that superseded it' },
+};
+
 const absoluteUrl: JsonSchema = { type: 'string', format: 'uri' };
 
 /** A property of a dataset's definition, taken from schemas/dataset.schema.json itself (self-contained: no $ref inside). */
@@ -77,6 +85,7 @@ const ownSchemas = {
       rowCount: { type: 'integer', minimum: 0 },
       category: { type: 'string', enum: ['open', 'restricted'] },
       files: { type: 'array', items: ref('ReleaseFile') },
+      ...FINALITY,
     },
   },
   Dataset: {
@@ -111,6 +120,23 @@ const ownSchemas = {
               rowCount: { type: 'integer', minimum: 0 },
               files: { type: 'array', items: ref('ReleaseFile') },
               quality: { type: ['object', 'null'], description: 'Completeness, validity and freshness as measured at release, and overdueNow' },
+              ...FINALITY,
+            },
+          },
+        ],
+      },
+      latestFinalRelease: {
+        description: 'Present when the latest release is provisional: the newest final release (null when none), its files pinned to it',
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            required: ['id', 'createdAt', 'rowCount', 'files'],
+            properties: {
+              id: { type: 'string' },
+              createdAt: instant,
+              rowCount: { type: 'integer', minimum: 0 },
+              files: { type: 'array', items: ref('ReleaseFile') },
             },
           },
         ],

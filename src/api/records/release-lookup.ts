@@ -2,7 +2,7 @@
  * A dataset's releases as the record routes name them: the latest, a past one by id (`release=`),
  * and every release after a point (`since=`), walking the release history newest first.
  */
-import type { ReleasePointer } from '../../publish/release.js';
+import { isFinalRelease, type ReleasePointer } from '../../publish/release.js';
 import type { ApiDeps } from '../deps.js';
 
 const PAGE = 100;
@@ -15,6 +15,12 @@ export async function* releasesNewestFirst(deps: Pick<ApiDeps, 'releaseHistory'>
     yield* page.releases;
     after = page.next;
   } while (after);
+}
+
+/** The newest final release when the latest is provisional (a provisional latest never stands in for a final one). */
+export async function lastFinalRelease(deps: Pick<ApiDeps, 'releaseHistory'>, datasetId: string): Promise<ReleasePointer | undefined> {
+  for await (const release of releasesNewestFirst(deps, datasetId)) if (isFinalRelease(release)) return release;
+  return undefined;
 }
 
 /** The latest release, or the one named by `releaseId`; undefined when the dataset has no such release. */

@@ -2,7 +2,8 @@ import type { Context, Hono } from 'hono';
 import type { DatasetConfig } from '../../config/catalog.js';
 import type { DatasetCategory } from '../../publish/release.js';
 import { DCAT_THEMES, matchesCatalogQuery } from '../catalog-filter.js';
-import { describeDataset, describeFiles } from '../describe-dataset.js';
+import { describeDataset, describeFiles, releaseFinality } from '../describe-dataset.js';
+import { lastFinalRelease } from '../records/release-lookup.js';
 import type { ApiDeps, ApiEnv } from '../deps.js';
 import { CACHE_METADATA } from '../http/conditional.js';
 import { httpDate } from '../http/etag.js';
@@ -23,7 +24,8 @@ export function registerDatasetRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
   const now = deps.now ?? (() => new Date());
   const describe = async (dataset: DatasetConfig) => {
     const release = await deps.latestRelease(dataset.id);
-    return describeDataset(dataset, servedCategory(deps, dataset, release), release, deps.publicBaseUrl, now());
+    const lastFinal = release?.provisional ? ((await lastFinalRelease(deps, dataset.id)) ?? null) : undefined;
+    return describeDataset(dataset, servedCategory(deps, dataset, release), release, deps.publicBaseUrl, now(), lastFinal);
   };
   const findDataset = async (id: string) => (await deps.datasets()).find((d) => d.id === id);
 
@@ -82,6 +84,7 @@ export function registerDatasetRoutes(app: Hono<ApiEnv>, deps: ApiDeps): void {
           rowCount: release.rowCount,
           category,
           files: describeFiles(dataset, category, release, deps.publicBaseUrl, true),
+          ...releaseFinality(release),
         };
       }),
       ...(history.next ? { next: nextPageUrl(c, deps.publicBaseUrl, encodeCursor(history.next)) } : {}),

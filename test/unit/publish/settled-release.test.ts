@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueBacklog } from '../../../src/ports/queue-stats.js';
+import { pipelineState, unsettledReason } from '../../../src/publish/pipeline-settled.js';
+import { decideFinality, SETTLE_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
+import type { PublishRequest } from '../../../src/publish/request.js';
+import { releaseNow, settlePublishRequest, type SettleDeps } from '../../../src/publish/settle-request.js';
+import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
+import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
+
+const at = (seconds: number) => new Date(Date.UTC(2026, 10, 27, 8, 0, seconds));
+const UNSETTLED = { settled: false, reason: '14 normalize messages in flight' } as const;
+
+describe('whether a due release is final', () => {
+  it('is final whenever the pipeline is settled, however long the request waited', () => {
+    for (const now of [at(1), at(400)])
+      expect(decideFinality({ pipeline: { settled: true }, requestedAt: at(0), now, maxWaitSeconds: 300 })).toEqual({ action: 'final' });
+  });
+
+  it('waits a short while for work in flight under the longest wait, never past it', () => {
+    expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(30), maxWaitSeconds: 300 })).toEqual({
+      action: 'defer',
+      delaySeconds: SETTLE_WAIT_SECONDS,
+    });
+    expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(297), maxWaitSeconds: 300 })).toEqual({ action: 'defer', delaySeconds: 3 });
+  });
+
+  it('is cut provisional, with the reason, once the longest wait has passed with work still in flight', () => {
+    expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(300), maxWaitSeconds: 300 })).toEqual({
+      action: 'provisional',
+      reason: UNSETTLED.reason,
+    });
+  });
+});
+
+describe('the pipeline of a dataset', () => {
+  const idle: QueueBacklog = { waiting: 0, inFlight: 0, delayed: 0 };
+  it('is settled only with nothing waiting, in flight or delayed on the normalize queue and no run in flight', async () => {
+    expect(unsettledReason(idle, [])).toBeUndefined();
+    expect(unsettledReason({ ...idle, inFlight: 14 }, [])).toBe('14 normalize messages in flight');
+    expect(unsettledReason({ ...idle, waiting: 1 }, [])).toBe('1 normalize message waiting');
+    expect(unsettledReason({ ...idle, delayed: 2 }, [])).toBe('2 normalize messages delayed');
+    expect(unsettledReason(idle, ['sgs-penalties'])).toBe('a run of sgs-penalties in flight');
+    const dataset = { id: 'd', ...DATASET_DEFAULTS, recordType: 'enforcement-decision' };
+    const activity = (backlog: QueueBacklog, runs: string[]) => ({ normalizeQueue: { backlog: async () => backlog }, runsInFlight: async () => runs });
+    expect(await pipelineState(dataset, activity(idle, []))).toEqual({ settled: true });
+    expect(await pipelineState(dataset, activity({ ...idle, waiting: 3, inFlight: 1 }, ['a']))).toEqual({
+      settled: false,
+      reason: '3 normalize messages waiting, 1 normalize message in flight, a run of a in flight',
+    });
+  });
+});
+
+/** A dataset over memory whose normalize queue the test fills and drains, and whose publish queue it reads. */
+function world() {
+  const dataset = { id: 'decisions', ...DATASET_DEFAULTS, recordType: 'enforcement-decision' };
+  const records = [storedVersion('enforcement-decision', 'a', { id: 'a' }), storedVersion('enforcement-decision', 'b', { id: 'b' })];
+  const memory = memoryPublish(records, { openColumns: () => ['id'], startsAt: at(0).toISOString() });
+  const backlog = { waiting: 0, inFlight: 0, delayed: 0 };
+  const sent: { request: PublishRequest; delaySeconds?: number }[] = [];
+  const deps: SettleDeps = {
+    ...memory.deps,
+    // The records were last changed long before any request here.
+    changes: { lastChanged: async () => at(0) },
+    publishQueue: { send: async (bodies, options) => void sent.push(...bodies.map((b) => ({ request: JSON.parse(b) as PublishRequest, ...options }))) },
+    quietSeconds: 5,
+    maxWaitSeconds: 300,
+    pipeline: { normalizeQueue: { backlog: async () => ({ ...backlog }) }, runsInFlight: async () => [] },
+  };
+  return { dataset, records, memory, backlog, sent, deps };
+}
+
+describe('settling a publish request while normalize messages are in flight', () => {
+  it('defers under the longest wait and cuts no release', async () => {
+    const w = world();
+    w.backlog.inFlight = 14;
+    w.memory.at(at(30).toISOString());
+    const outcome = await settlePublishRequest(w.dataset, at(0), w.deps, { trigger: 'run-complete' });
+    expect(outcome).toEqual({ action: 'deferred', delaySeconds: SETTLE_WAIT_SECONDS });
+    expect(w.memory.latest()).toBeUndefined();
+    expect(w.sent).toEqual([
+      { request: { kind: 'publish-dataset', datasetId: 'decisions', requestedAt: at(0).toISOString(), trigger: 'run-complete' }, delaySeconds: 10 },
+    ]);
+  });
+
+  it('past the longest wait cuts a provisional release and queues its follow-up; settled, the follow-up cuts a final one superseding it with no new change', async () => {
+    const w = world();
+    w.backlog.inFlight = 14;
+    w.memory.at(at(300).toISOString());
+    const provisional = await settlePublishRequest(w.dataset, at(0), w.deps, { trigger: 'run-complete' });
+    expect(provisional).toMatchObject({ action: 'published', rows: 2, provisional: '14 normalize messages in flight' });
+    const first = w.memory.latest()!;
+    expect(first).toMatchObject({ provisional: true, provisionalReason: '14 normalize messages in flight' });
+    expect(w.sent).toEqual([
+      { request: { kind: 'publish-dataset', datasetId: 'decisions', requestedAt: at(300).toISOString(), supersedes: first.releaseId }, delaySeconds: 10 },
+    ]);
+    const followUp = w.sent.pop()!.request;
+
+    // Still in flight a moment later: the follow-up waits; the provisional release covers nothing.
+    w.memory.at(at(310).toISOString());
+    expect(await settlePublishRequest(w.dataset, new Date(followUp.requestedAt), w.deps)).toEqual({ action: 'deferred', delaySeconds: SETTLE_WAIT_SECONDS });
+    w.sent.pop();
+
+    // The messages are done: the same rows become final, superseding the provisional release.
+    w.backlog.inFlight = 0;
+    w.memory.at(at(320).toISOString());
+    const final = await settlePublishRequest(w.dataset, new Date(followUp.requestedAt), w.deps);
+    expect(final).toMatchObject({ action: 'published', rows: 2 });
+    expect(final).not.toHaveProperty('provisional');
+    const second = w.memory.latest()!;
+    expect(second.releaseId).not.toBe(first.releaseId);
+    expect(second.snapshotHash).toBe(first.snapshotHash);
+    expect(second).toMatchObject({ supersedes: first.releaseId });
+    expect(second.provisional).toBeUndefined();
+    const manifest = JSON.parse(Buffer.from(w.memory.objects.get(second.manifestKey)!).toString('utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ supersedes: first.releaseId });
+    expect(manifest).not.toHaveProperty('provisional');
+    expect(w.sent).toEqual([]);
+
+    // Final now: a later request for the same content is covered, nothing more is cut.
+    w.memory.at(at(400).toISOString());
+    expect(await settlePublishRequest(w.dataset, at(310), w.deps)).toEqual({ action: 'covered' });
+  });
+
+  it('past the longest wait again with the content unchanged, cuts no second provisional release but keeps following up', async () => {
+    const w = world();
+    w.backlog.waiting = 3;
+    w.memory.at(at(300).toISOString());
+    await settlePublishRequest(w.dataset, at(0), w.deps);
+    const first = w.memory.latest()!;
+    const followUp = w.sent.pop()!.request;
+    w.memory.at(at(700).toISOString());
+    expect(await settlePublishRequest(w.dataset, new Date(followUp.requestedAt), w.deps)).toEqual({ action: 'unchanged' });
+    expect(w.memory.latest()!.releaseId).toBe(first.releaseId);
+    expect(w.sent).toMatchObject([{ request: { requestedAt: at(700).toISOString(), supersedes: first.releaseId } }]);
+  });
+
+  it('publishes final at once when the pipeline is settled', async () => {
+    const w = world();
+    const outcome = await settlePublishRequest(w.dataset, at(0), w.deps, { trigger: 'run-complete' });
+    expect(outcome).toMatchObject({ action: 'published', rows: 2 });
+    expect(w.memory.latest()!.provisional).toBeUndefined();
+    expect(w.sent).toEqual([]);
+  });
+
+  it('the daily re-evaluation cannot wait: it cuts provisional while work is in flight, with a follow-up', async () => {
+    const w = world();
+    w.backlog.delayed = 1;
+    const outcome = await releaseNow(w.dataset, w.deps);
+    expect(outcome).toMatchObject({ released: true, release: { provisional: true, provisionalReason: '1 normalize message delayed' } });
+    expect(w.sent).toHaveLength(1);
+  });
+});
