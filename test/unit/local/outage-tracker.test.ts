@@ -7,7 +7,12 @@ const socketError = (code: string, message = `connect ${code} 127.0.0.1:8000`) =
 
 /** An error as the AWS SDK v3 throws it once its own retries are spent. */
 const sdkError = (name: string, status: number, extra: Record<string, unknown> = {}) =>
-  Object.assign(new Error(`${name} from the service`), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status, attempts: 3 }, ...extra });
+  Object.assign(new Error(`${name} from the service`), {
+    name,
+    $fault: status >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode: status, attempts: 3 },
+    ...extra,
+  });
 
 describe('isDependencyUnreachable', () => {
   it.each([
@@ -23,8 +28,14 @@ describe('isDependencyUnreachable', () => {
     ['a 503 from the emulator', sdkError('ServiceUnavailable', 503)],
     ['an SDK error whose cause was refused', Object.assign(new Error('request failed'), { $metadata: { attempts: 3 }, cause: socketError('ECONNREFUSED') })],
     ['an adapter wrapping an SDK error', new Error('could not store version', { cause: new Error('sent', { cause: socketError('ECONNRESET') }) })],
-    ['an AggregateError of refused addresses', Object.assign(new AggregateError([socketError('ECONNREFUSED'), socketError('ECONNREFUSED')], ''), { code: 'ECONNREFUSED' })],
-    ['a batch whose every record met the outage', Object.assign(new Error('All records failed processing'), { recordErrors: [socketError('ECONNREFUSED'), socketError('ECONNRESET')] })],
+    [
+      'an AggregateError of refused addresses',
+      Object.assign(new AggregateError([socketError('ECONNREFUSED'), socketError('ECONNREFUSED')], ''), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a batch whose every record met the outage',
+      Object.assign(new Error('All records failed processing'), { recordErrors: [socketError('ECONNREFUSED'), socketError('ECONNRESET')] }),
+    ],
   ])('%s is an outage', (_, error) => {
     expect(isDependencyUnreachable(error)).toBe(true);
   });
@@ -34,7 +45,10 @@ describe('isDependencyUnreachable', () => {
     ['a conditional check that failed', sdkError('ConditionalCheckFailedException', 400)],
     ['a validation error', sdkError('ValidationException', 400)],
     ['an abort we asked for', Object.assign(new Error('Request aborted'), { name: 'AbortError' })],
-    ['a batch in which one record was bad data', Object.assign(new Error('All records failed processing'), { recordErrors: [socketError('ECONNREFUSED'), new Error('bad date')] })],
+    [
+      'a batch in which one record was bad data',
+      Object.assign(new Error('All records failed processing'), { recordErrors: [socketError('ECONNREFUSED'), new Error('bad date')] }),
+    ],
     ['not an error at all', 'ECONNREFUSED-looking string'],
     ['nothing', undefined],
   ])('%s is not an outage', (_, error) => {

@@ -67,7 +67,11 @@ function dependency(downForWaits = 0): DependencyStatus & { isDown: () => boolea
 }
 
 /** Runs delivery over `recs` with `handle` as the function; records what it committed, set aside and processed. */
-async function deliver(recs: Rec[], handle: (batch: readonly Rec[], processed: string[]) => unknown, options: { retryAttempts?: number; dep?: DependencyStatus } = {}) {
+async function deliver(
+  recs: Rec[],
+  handle: (batch: readonly Rec[], processed: string[]) => unknown,
+  options: { retryAttempts?: number; dep?: DependencyStatus } = {},
+) {
   const processed: string[] = [];
   const committed: string[] = [];
   const setAside: { seqs: string[]; invocations: number; error: string }[] = [];
@@ -107,7 +111,11 @@ const throwingHandler = (bad: (seq: string) => boolean) => (batch: readonly Rec[
 
 describe('deliverInOrder', () => {
   it('honours a partial response: the records before the failure are done once, the poison record alone goes to the failures queue', async () => {
-    const run = await deliver(records(10), reportingHandler((s) => s === '106'), { retryAttempts: 3 });
+    const run = await deliver(
+      records(10),
+      reportingHandler((s) => s === '106'),
+      { retryAttempts: 3 },
+    );
     expect(run.complete).toBe(true);
     expect(run.processed).toEqual(['100', '101', '102', '103', '104', '105', '107', '108', '109']);
     expect(run.setAside).toEqual([{ seqs: ['106'], invocations: 4, error: expect.stringContaining('106') }]);
@@ -118,7 +126,11 @@ describe('deliverInOrder', () => {
   });
 
   it('bisects a batch that throws until the bad record is alone; every other record is stored exactly once, in order', async () => {
-    const run = await deliver(records(100), throwingHandler((s) => s === '137'), { retryAttempts: 2 });
+    const run = await deliver(
+      records(100),
+      throwingHandler((s) => s === '137'),
+      { retryAttempts: 2 },
+    );
     expect(run.processed).toEqual(seqs(100).filter((s) => s !== '137'));
     expect(run.setAside).toEqual([{ seqs: ['137'], invocations: 3, error: 'cannot store 137' }]);
     // Halving, not record by record: far fewer invocations than records.
@@ -186,7 +198,12 @@ describe('streamFailureMessage', () => {
       now: new Date('2026-03-01T08:01:00.000Z'),
     });
     expect(message).toEqual({
-      requestContext: { requestId: 'req-1', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:tongyuan-route', condition: 'RetryAttemptsExhausted', approximateInvokeCount: 6 },
+      requestContext: {
+        requestId: 'req-1',
+        functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:tongyuan-route',
+        condition: 'RetryAttemptsExhausted',
+        approximateInvokeCount: 6,
+      },
       responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
       version: '1.0',
       timestamp: '2026-03-01T08:01:00.000Z',
