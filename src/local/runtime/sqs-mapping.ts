@@ -175,11 +175,13 @@ export class SqsEventSourceMapping {
     }
     const dependency = this.options.dependency;
     if (failed.size > 0 && dependency && (dependency.outages !== outagesBefore || (await dependency.confirmOutage()))) {
-      // The heartbeat keeps the batch leased while DynamoDB Local is away; once back, the failed messages are retried now.
+      // The heartbeat keeps the batch leased while DynamoDB Local is away; once back, the failed messages
+      // come back within a second. Not 0: fauxqs loses a message whose visibility is set to 0 (its store
+      // writes a null receive count into a NOT NULL column after taking the message out of flight).
       await dependency.whenUp();
       await this.setVisibility(
         batch.filter((m) => failed.has(m.MessageId!)),
-        0,
+        1,
       );
     } else if (failed.size > 0) {
       if (thrown) logger.error('handler failed; the batch returns after its visibility timeout', { function: fn.id, error: thrown.message });
