@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AwsClientOptions } from '../aws/client-options.js';
 import { connectHost, LOOPBACK_HOST } from './bind-host.js';
-import { startDynamoDbLocal } from './dynamodb-local.js';
+import { startDynamoDbLocal, type DynamoDbLocalSupervision } from './dynamodb-local.js';
 import { startFauxqsOn } from './fauxqs-bound.js';
 import { freePort } from './ports.js';
 
@@ -21,11 +21,13 @@ export interface EmbeddedAws {
  * DynamoDB Local and fauxqs (SQS, SNS, S3), both listening on `host` only and persisting
  * under `stateDir` in directories for the owner alone. Their endpoints are handed to the
  * clients built for them (`clientOptions`); this process's environment is left as it was.
+ * With `supervision`, a DynamoDB Local that dies is restarted on the same port and database.
+ * fauxqs needs no such care: it runs inside this process, so it cannot die without it.
  */
-export async function startEmbeddedAws(stateDir: string, host: string = LOOPBACK_HOST): Promise<EmbeddedAws> {
+export async function startEmbeddedAws(stateDir: string, host: string = LOOPBACK_HOST, supervision?: DynamoDbLocalSupervision): Promise<EmbeddedAws> {
   for (const dir of ['fauxqs', 's3']) mkdirSync(join(stateDir, dir), { recursive: true, mode: 0o700 });
   const [dynamo, messaging] = await Promise.all([
-    startDynamoDbLocal(join(stateDir, 'dynamodb'), host),
+    startDynamoDbLocal(join(stateDir, 'dynamodb'), host, supervision),
     freePort().then((port) => startFauxqsOn(host, { port, logger: false, dataDir: join(stateDir, 'fauxqs'), s3StorageDir: join(stateDir, 's3') })),
   ]);
   const messagingEndpoint = `http://${connectHost(host)}:${messaging.port}`;

@@ -16,6 +16,7 @@ import { EMULATOR_REGION, startEmbeddedAws, type EmbeddedAws } from './embedded-
 import { endpointsFileText, onRunningEmulator } from './endpoints-file.js';
 import { provision, type Provisioned } from './provision.js';
 import { LocalRuntime } from './runtime/runtime.js';
+import { provisionStreamFailureQueues } from './runtime/stream-failure-queues.js';
 // The embedded default's demo departments: the one place under src/ that reaches demo/ (a type here, a dynamic import below).
 import type { DemoDepartments } from '../../demo/departments.js';
 import { connectHost, LOOPBACK_HOST } from './bind-host.js';
@@ -42,6 +43,11 @@ export interface EmbeddedStack {
   readonly counter: RequestCounter;
   /** One full cycle: every source synced, then everything downstream settled. */
   runCycle(timeoutMs?: number): Promise<RunSummary>;
+  /**
+   * Resolves (never rejects) if the stack cannot go on: DynamoDB Local kept dying and its
+   * restarts were given up on. The caller stops the stack and exits non-zero.
+   */
+  readonly broken: Promise<Error>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +65,8 @@ export interface StackOptions {
   readonly bindHost?: string;
   /** The API's token buckets (LOCAL_RATE_LIMITS by default); `false` for a caller that measures throughput, such as the benchmark. */
   readonly rateLimit?: RateLimits | false;
+  /** Where the operator hears of an emulator's death, restart and outages (by default, warnings in the log). */
+  readonly say?: (line: string) => void;
 }
 
 /**
@@ -87,6 +95,9 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
   let demos: DemoDepartments | undefined;
   let runtime: LocalRuntime | undefined;
   const endpointsFile = join(home, ENDPOINTS_FILE);
+  const say = options.say ?? ((line: string) => logger.warn(line));
+  let giveUp: (error: Error) => void = () => undefined;
+  const broken = new Promise<Error>((resolve) => (giveUp = resolve));
   const stop = async () => {
     rmSync(endpointsFile, { force: true });
     await runtime?.stop();
@@ -97,11 +108,12 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
     restoreUmask();
   };
   try {
-    aws = await startEmbeddedAws(home, host);
+    aws = await startEmbeddedAws(home, host, { say, gaveUp: (error) => giveUp(error) });
     clients = countRequests(createAwsClients(aws.clientOptions), counter);
     // Subscriber queues and subscriptions come from subscribers/*.yaml; a refused file is skipped, as the catalog skips it.
     const model = modelWith((await loadSubscribers(stackConfig.catalogDirs.subscribers)).valid);
-    const provisioned = await provision(model, clients);
+    // The stream mappings' on-failure destinations are the runtime's part of the model, as they are the event triggers' in the CDK stack.
+    const provisioned = await provisionStreamFailureQueues(model, clients.sqs, await provision(model, clients));
     const emulators = emulatorEnvironment(aws.clientOptions);
     const provisionedApp = new Composition(loadRuntimeConfig({ ...env, ...emulators, ...provisioned.env }), clients);
     const { startDemoDepartments } = await import('../../demo/departments.js');
@@ -124,6 +136,7 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
       clientOptions: { ...aws.clientOptions, region: EMULATOR_REGION },
       environmentOf: (fn) => simulatedFunctionEnvironment(fn, settings),
       counter,
+      say,
     });
     // The API server answers with the api function's own configuration, as API Gateway would invoke it.
     // Locally the API limits callers itself (no usage plans), its feed signing keys live in the state
@@ -150,10 +163,11 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
       async runCycle(timeoutMs = 15 * 60_000) {
         const releasesBefore = await countReleases(app);
         counter.reset();
-        const ingest = (await running.invoke('ingest', { sourceIds })) as SyncSourcesOutcome;
+        const ingest = (await running.invokeThroughOutages('ingest', { sourceIds })) as SyncSourcesOutcome;
         await running.drain(timeoutMs);
         return collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore, failed: failedList(ingest) });
       },
+      broken,
       stop,
     };
   } catch (error) {

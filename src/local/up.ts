@@ -40,7 +40,16 @@ async function freePortOn(host: string): Promise<number> {
   return address.port;
 }
 
-/** `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. */
+/** Rejects once the stack cannot go on (DynamoDB Local given up on), with the reason for the operator. */
+async function whenBroken(stack: EmbeddedStack): Promise<never> {
+  const error = await stack.broken;
+  throw new Error(`${error.message}; the stack is stopped`);
+}
+
+/**
+ * `tongyuan up`: serve the embedded stack until a signal, or run one cycle with --once. Either
+ * way, a stack whose DynamoDB Local could not be kept running is stopped and `up` fails.
+ */
 export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   const started = Date.now();
   const host = options.bindHost ?? LOOPBACK_HOST;
@@ -51,11 +60,16 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
   // so an ephemeral port (0) is chosen now, before the API is built on it.
   const port = options.port === 0 && !options.once ? await freePortOn(host) : options.port;
   const env = { TONGYUAN_PUBLIC_BASE_URL: `http://${connectHost(host)}:${port}`, ...options.env };
-  const stack = await startStack(options.home, env, { bindHost: host });
+  const stack = await startStack(options.home, env, { bindHost: host, say: options.say });
+  const broken = whenBroken(stack);
+  broken.catch(() => undefined);
   await reportLeftOut(stack, options.say);
   if (options.once) {
     try {
-      const summary = await stack.runCycle();
+      const cycle = stack.runCycle();
+      // Should the stack break first, the cycle it leaves ends with the stopped runtime: nobody waits for it.
+      cycle.catch(() => undefined);
+      const summary = await Promise.race([cycle, broken]);
       options.say(`cycle done in ${((Date.now() - started) / 1000).toFixed(1)}s with ${stack.counter.total()} AWS requests`);
       return summary;
     } finally {
@@ -78,10 +92,13 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     for (const [name, url] of stack.demos.urls) options.say(`  demo department  ${name}: ${url}`);
     options.say('syncing every source now and then on its schedule; Ctrl-C stops');
     stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`), schedules);
-    await new Promise<void>((resolveStop) => {
-      process.once('SIGINT', () => resolveStop());
-      process.once('SIGTERM', () => resolveStop());
-    });
+    await Promise.race([
+      new Promise<void>((resolveStop) => {
+        process.once('SIGINT', () => resolveStop());
+        process.once('SIGTERM', () => resolveStop());
+      }),
+      broken,
+    ]);
     options.say('stopping…');
   } finally {
     await new Promise<void>((r) => (http ? http.close(() => r()) : r()));

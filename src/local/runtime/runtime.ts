@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { createAwsClients, destroyAwsClients, type AwsClientOptions, type AwsClients } from '../../aws/clients.js';
 import { countRequests, type RequestCounter } from '../../aws/request-counter.js';
@@ -7,7 +8,10 @@ import type { FunctionDef, ResourceModel } from '../../infra/resources.js';
 import type { Provisioned } from '../provision.js';
 import { lambdaContext, loadHandlerFactory, type Handler } from './lambda-context.js';
 import { singleSchedule, type SchedulePlan } from '../../infra/source-schedules.js';
+import { logger } from '../../util/logger.js';
 import { msUntilChinaTime } from './china-time.js';
+import { DependencyGate } from './dependency-gate.js';
+import { STREAM_RETRY_ATTEMPTS, streamFailureQueueId } from './stream-failure-queues.js';
 import { SqsEventSourceMapping } from './sqs-mapping.js';
 import { StreamEventSourceMapping } from './stream-mapping.js';
 
@@ -23,7 +27,14 @@ export interface RuntimeOptions {
   readonly environmentOf: (fn: FunctionDef) => Environment;
   /** Counts the AWS requests of every function (the run summary). */
   readonly counter: RequestCounter;
+  /** Where a dependency's outage and return are said, once each (by default, warnings in the log). */
+  readonly say?: (line: string) => void;
+  /** Retries of a failing stream record before it goes to the failures queue (the stack's streamRetryAttempts). */
+  readonly streamRetryAttempts?: number;
 }
+
+/** How long the probe of DynamoDB Local may take before it counts as unanswered (a frozen JVM accepts and never answers). */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /** How often a drain looks at the mappings' idle flags. */
 const DRAIN_STEP_MS = 20;
@@ -41,8 +52,23 @@ export class LocalRuntime {
   private readonly sqsMappings: SqsEventSourceMapping[] = [];
   private readonly streamMappings: StreamEventSourceMapping[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
+  /** DynamoDB Local, which every function and the stream mappings need: one gate, so its outages are said once. */
+  readonly dynamoGate: DependencyGate;
 
-  private constructor(private readonly options: RuntimeOptions) {}
+  private constructor(private readonly options: RuntimeOptions) {
+    const say = options.say ?? ((line: string) => logger.warn(line));
+    this.dynamoGate = new DependencyGate({ dependency: 'DynamoDB Local', probe: () => this.probeDynamo(), say: (line) => say(line) });
+  }
+
+  private async probeDynamo(): Promise<void> {
+    const signal = AbortSignal.timeout(PROBE_TIMEOUT_MS);
+    try {
+      await this.options.clients.dynamo.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: signal });
+    } catch (error) {
+      if (signal.aborted) throw Object.assign(new Error(`no answer within ${PROBE_TIMEOUT_MS / 1000}s`, { cause: error }), { name: 'TimeoutError' });
+      throw error;
+    }
+  }
 
   static async create(options: RuntimeOptions): Promise<LocalRuntime> {
     const runtime = new LocalRuntime(options);
@@ -93,10 +119,13 @@ export class LocalRuntime {
               visibilityTimeoutSeconds: model.queues.find((q) => q.id === trigger.queue)!.visibilityTimeoutSeconds,
               // A handler may have written records: the stream mappings look at once rather than after their idle sleep.
               onInvoked: () => this.wakeStreams(),
+              dependency: this.dynamoGate,
             }),
           );
         } else if (trigger.kind === 'stream') {
           const table = model.tables.find((t) => t.id === trigger.table)!;
+          const failureQueue = provisioned.queueUrls.get(streamFailureQueueId(fn.id, trigger.table));
+          if (!failureQueue) throw new Error(`the failures queue of ${fn.id}'s stream mapping on ${trigger.table} was not provisioned`);
           this.streamMappings.push(
             new StreamEventSourceMapping({
               fn,
@@ -108,6 +137,9 @@ export class LocalRuntime {
               positionsFile: join(stateDir, `stream-positions-${fn.id}.json`),
               dynamo: clients.dynamo,
               clientOptions,
+              dynamoGate: this.dynamoGate,
+              retryAttempts: this.options.streamRetryAttempts ?? STREAM_RETRY_ATTEMPTS,
+              failures: { sqs: clients.sqs, queueUrl: failureQueue },
             }),
           );
         }
@@ -129,7 +161,8 @@ export class LocalRuntime {
       for (const trigger of fn.triggers) {
         if (trigger.kind !== 'schedule') continue;
         for (const { event, everyMinutes } of plan(fn, trigger.everyMinutes)) {
-          const tick = () => void this.invoke(fn.id, event).catch((error: Error) => onError(fn.id, error));
+          // As EventBridge Scheduler retries a failed invocation, a run that met an outage runs again once DynamoDB Local is back.
+          const tick = () => void this.invokeThroughOutages(fn.id, event).catch((error: Error) => onError(fn.id, error));
           if (trigger.dailyAtChinaTime) {
             // A daily run waits for its China time (as in AWS): at startup the pipeline has not settled yet.
             const first = setTimeout(
@@ -152,6 +185,20 @@ export class LocalRuntime {
   async invoke(fnId: string, event: unknown): Promise<unknown> {
     const fn = this.fn(fnId);
     return this.handlers.get(fn.id)!(event, lambdaContext(fn));
+  }
+
+  /** Invokes; an invocation that failed while DynamoDB Local was down is run again once it is back. */
+  async invokeThroughOutages(fnId: string, event: unknown): Promise<unknown> {
+    for (;;) {
+      const outagesBefore = this.dynamoGate.outages;
+      try {
+        return await this.invoke(fnId, event);
+      } catch (error) {
+        if (this.dynamoGate.outages === outagesBefore && !(await this.dynamoGate.confirmOutage())) throw error;
+        await this.dynamoGate.whenUp();
+        if (this.stopped) throw error;
+      }
+    }
   }
 
   /** Every trigger queue empty (nothing visible, in flight or delayed) and every mapping idle. */
@@ -199,6 +246,7 @@ export class LocalRuntime {
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     for (;;) {
       if (Date.now() > deadline) throw new Error(`the pipeline did not settle within ${timeoutMs / 1000}s`);
+      if (this.stopped) throw new Error('the runtime stopped before the pipeline settled');
       // Local flags only, no requests: cheap to look at often.
       if (!this.allIdle()) {
         await pause(DRAIN_STEP_MS);
@@ -219,7 +267,17 @@ export class LocalRuntime {
     return this.sqsMappings.reduce((n, m) => n + m.failures, 0);
   }
 
+  /** Stream records sent to their mapping's failures queue after every retry failed. */
+  get setAside(): number {
+    return this.streamMappings.reduce((n, m) => n + m.setAside, 0);
+  }
+
+  private stopped = false;
+
   async stop(): Promise<void> {
+    this.stopped = true;
+    // Loops waiting for DynamoDB Local end their wait, so the mappings can stop.
+    this.dynamoGate.stop();
     for (const t of this.timers) clearInterval(t);
     await Promise.all([...this.sqsMappings.map((m) => m.stop()), ...this.streamMappings.map((m) => m.stop())]);
     for (const clients of this.functionClients) destroyAwsClients(clients);

@@ -11,11 +11,16 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createDynamoStreamsClient, type AwsClientOptions } from '../../aws/clients.js';
 import type { FunctionDef } from '../../infra/resources.js';
 import { logger } from '../../util/logger.js';
+import type { DependencyGate } from './dependency-gate.js';
 import { lambdaContext, type Handler } from './lambda-context.js';
+import { OutageTracker } from './outage-tracker.js';
+import { streamFailureMessage } from './stream-batches.js';
+import { deliverInOrder } from './stream-delivery.js';
 import { restoreImage } from './stream-images.js';
 
 export interface StreamMappingOptions {
@@ -31,9 +36,14 @@ export interface StreamMappingOptions {
   readonly dynamo: DynamoDBClient;
   /** Where its DynamoDB Streams client connects, and the region the event's records name. */
   readonly clientOptions: AwsClientOptions & { readonly region: string };
+  /** DynamoDB Local, which the stream and the handler depend on: its outages wait, they are not failures. */
+  readonly dynamoGate: DependencyGate;
+  /** Retries of a single failing record before it goes to the failures queue (the stack's streamRetryAttempts). */
+  readonly retryAttempts: number;
+  /** The on-failure destination (SqsDlq in the CDK stack): where a record that exhausted its retries is named. */
+  readonly failures: { readonly sqs: SQSClient; readonly queueUrl: string };
 }
 
-const MAX_RETRIES = 10;
 const SHARD_LIST_TTL_MS = 5_000;
 /** Idle sleeps between passes grow from the first to the last while nothing arrives; a wake() ends one at once. */
 const IDLE_SLEEP_MS = { first: 20, last: 500 };
@@ -41,7 +51,9 @@ const IDLE_SLEEP_MS = { first: 20, last: 500 };
 /**
  * Plays Lambda's DynamoDB Streams event source mapping: reads every shard in order
  * (parents before children), applies the sort-key filter, invokes with up to the
- * batch size, and moves past a batch only once the handler succeeded.
+ * batch size, and moves past a record only once the handler succeeded with it or, after
+ * its retries, it was sent to the failures queue (stream-delivery.ts). While DynamoDB
+ * Local is down it waits for it, and says so once (DependencyGate).
  */
 export class StreamEventSourceMapping {
   private running = false;
@@ -57,11 +69,22 @@ export class StreamEventSourceMapping {
   /** Passes over every shard started and finished; a finished pass's waiters hear whether it found records. */
   private passesStarted = 0;
   private passWaiters: { readonly after: number; readonly resolve: (foundNothing: boolean) => void }[] = [];
+  /** Poll failures that are not an outage of DynamoDB Local: paced and said once per change, not once a second. */
+  private readonly pollFailures: OutageTracker;
   invocations = 0;
+  /** Records sent to the failures queue after their retries. */
+  setAside = 0;
 
   constructor(private readonly options: StreamMappingOptions) {
     this.positions = existsSync(options.positionsFile) ? (JSON.parse(readFileSync(options.positionsFile, 'utf8')) as Record<string, string>) : {};
     this.client = createDynamoStreamsClient(options.clientOptions);
+    this.pollFailures = new OutageTracker({
+      dependency: `the stream of ${options.tableName} (function ${options.fn.id})`,
+      report: (report) =>
+        report.state === 'back'
+          ? logger.warn('stream event source mapping polls again', { function: options.fn.id, ...report })
+          : logger.error('stream event source mapping failed to poll', { function: options.fn.id, ...report }),
+    });
   }
 
   /** True when the last pass over every shard found nothing new and no handler runs. */
@@ -106,14 +129,7 @@ export class StreamEventSourceMapping {
   private async idleSleep(): Promise<void> {
     const ms = this.idleSleepMs;
     this.idleSleepMs = Math.min(IDLE_SLEEP_MS.last, ms * 2);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeSleep = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.wakeSleep = undefined;
+    await this.sleep(ms);
   }
 
   private streamArn: string | undefined;
@@ -151,6 +167,7 @@ export class StreamEventSourceMapping {
           if (!this.running || this.finished.has(shard.ShardId!) || parentPending) continue;
           sawRecords = (await this.drainShard(streamArn, shard)) || sawRecords;
         }
+        this.pollFailures.succeeded();
         this.caughtUp = !sawRecords;
         this.passEnded(started, !sawRecords);
         if (sawRecords) this.idleSleepMs = IDLE_SLEEP_MS.first;
@@ -158,10 +175,34 @@ export class StreamEventSourceMapping {
       } catch (error) {
         this.caughtUp = false;
         this.passEnded(started, false);
-        logger.error('stream event source mapping failed to poll', { function: this.options.fn.id, error: (error as Error).message });
-        await new Promise((r) => setTimeout(r, 1000));
+        if (!this.running) break;
+        // A restarted DynamoDB Local may not know the iterators (or the stream) of the one that died.
+        this.forgetStream();
+        if (await this.options.dynamoGate.confirmOutage(error)) {
+          await this.options.dynamoGate.whenUp();
+          continue;
+        }
+        await this.sleep(this.pollFailures.failed(error));
       }
     }
+  }
+
+  private forgetStream(): void {
+    this.iterators.clear();
+    this.shardList = undefined;
+    this.streamArn = undefined;
+  }
+
+  /** A sleep that stopping ends at once. */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeSleep = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeSleep = undefined;
   }
 
   private async iterator(streamArn: string, shardId: string): Promise<string | undefined> {
@@ -201,15 +242,23 @@ export class StreamEventSourceMapping {
           refreshed = true;
           continue;
         }
+        // Whatever the iterator's trouble, the next pass starts again from the saved position.
+        this.iterators.delete(shardId);
         throw new Error(`shard ${shardId} (position ${this.positions[shardId] ?? 'TRIM_HORIZON'}): ${(error as Error).message}`, { cause: error });
       }
       refreshed = false;
       const records = out.Records ?? [];
+      const outagesBefore = this.options.dynamoGate.outages;
       if (records.length > 0) {
         found = true;
-        await this.deliver(streamArn, records);
-        this.positions[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!;
-        await this.savePositions();
+        // Stopped mid-read: the position stays at the last record done, and the iterator is not kept.
+        if (!(await this.deliver(streamArn, shardId, records))) return found;
+        await this.commit(shardId, records.at(-1)!.dynamodb!.SequenceNumber!);
+      }
+      if (this.options.dynamoGate.outages !== outagesBefore) {
+        // DynamoDB Local went away while the handler ran: an iterator of the one before may mean nothing to it.
+        this.forgetStream();
+        return found;
       }
       if (out.NextShardIterator) this.iterators.set(shardId, out.NextShardIterator);
       else {
@@ -227,36 +276,67 @@ export class StreamEventSourceMapping {
     return record.dynamodb?.Keys?.[sortKeyName]?.S?.startsWith(sortKeyPrefix) ?? false;
   }
 
-  private async deliver(streamArn: string, records: StreamRecord[]): Promise<void> {
-    const selected = records.filter((r) => this.matches(r));
-    if (selected.length === 0) return;
-    const event = {
-      Records: selected.map((r) => ({
+  private eventOf(streamArn: string, records: readonly StreamRecord[]): DynamoDBStreamEvent {
+    return {
+      Records: records.map((r) => ({
         ...r,
         ...(r.dynamodb?.NewImage ? { dynamodb: { ...r.dynamodb, NewImage: restoreImage(r.dynamodb.NewImage) } } : {}),
         eventSourceARN: streamArn,
         awsRegion: this.options.clientOptions.region,
       })),
     } as unknown as DynamoDBStreamEvent;
+  }
+
+  /** Delivers one read's records that pass the filter; false when stopped before all were done. */
+  private async deliver(streamArn: string, shardId: string, records: StreamRecord[]): Promise<boolean> {
+    const selected = records.filter((r) => this.matches(r));
+    if (selected.length === 0) return true;
+    const { fn, handler, dynamoGate, retryAttempts } = this.options;
     this.busy = true;
     try {
-      for (let attempt = 1; ; attempt++) {
-        try {
+      return await deliverInOrder(selected, {
+        invoke: (batch) => {
           this.invocations += 1;
-          await this.options.handler(event, lambdaContext(this.options.fn));
-          return;
-        } catch (error) {
-          if (attempt >= MAX_RETRIES) {
-            // Lambda would send the batch to the on-failure destination; here it is logged.
-            logger.error('stream batch failed for good; skipped', { function: this.options.fn.id, records: selected.length, error: (error as Error).message });
-            return;
-          }
-          await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
-        }
-      }
+          return handler(this.eventOf(streamArn, batch), lambdaContext(fn));
+        },
+        dependency: dynamoGate,
+        retryAttempts,
+        commit: (sequenceNumber) => this.commit(shardId, sequenceNumber),
+        setAside: (batch, invocations, error) => this.sendToFailures(streamArn, shardId, batch, invocations, error),
+        running: () => this.running,
+      });
     } finally {
       this.busy = false;
     }
+  }
+
+  /** As Lambda's SqsDlq on-failure destination: the record's place in the stream, and one log line. */
+  private async sendToFailures(streamArn: string, shardId: string, records: readonly StreamRecord[], invocations: number, error: string): Promise<void> {
+    const { fn, failures, retryAttempts } = this.options;
+    const context = lambdaContext(fn);
+    const message = streamFailureMessage({
+      records,
+      shardId,
+      streamArn,
+      functionArn: context.invokedFunctionArn,
+      requestId: context.awsRequestId,
+      invocations,
+      now: new Date(),
+    });
+    await failures.sqs.send(new SendMessageCommand({ QueueUrl: failures.queueUrl, MessageBody: JSON.stringify(message) }));
+    this.setAside += records.length;
+    logger.error('stream record failed every retry; sent to the failures queue', {
+      function: fn.id,
+      retryAttempts,
+      shardId,
+      sequenceNumber: records[0]?.dynamodb?.SequenceNumber,
+      error,
+    });
+  }
+
+  private async commit(shardId: string, sequenceNumber: string): Promise<void> {
+    this.positions[shardId] = sequenceNumber;
+    await this.savePositions();
   }
 
   private async savePositions(): Promise<void> {
