@@ -1,12 +1,12 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DisclosureEntry, DisclosureLedger, Withdrawal, WithdrawalMark } from '../ports/index.js';
+import { mapBounded } from '../util/map-bounded.js';
 import { batchGetItems } from './dynamo-batch.js';
 import { queryPages } from './dynamo-query.js';
 
 const partition = (recordType: string) => `disclosure#${recordType}`;
-/** A transaction holds at most 100 actions. */
-const MAX_ACTIONS_PER_TRANSACTION = 100;
+/** Conditional writes in flight at a time. */
+const WRITES_IN_FLIGHT = 16;
 const FIRST_WRITE_ONLY = 'attribute_not_exists(pk)';
 /** A withdrawal is kept once, and only for a record that was published. */
 const FIRST_WITHDRAWAL_ONLY = 'attribute_exists(pk) AND attribute_not_exists(withdrawal)';
@@ -21,15 +21,13 @@ const withdrawalOf = ({ reason, observedAt, withdrawnAt, releaseId, publicUntil 
   releaseId,
   ...(publicUntil ? { publicUntil } : {}),
 });
-const isConditionCancellation = (error: unknown) =>
-  error instanceof TransactionCanceledException && (error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed') ?? false);
 
 /**
  * First publications in the state table, one item per record under `disclosure#<recordType>`.
- * Known records are filtered out with one batch read; the new ones are written in
- * transactions of up to 100 puts, each conditional on the item not existing, so a
- * concurrent or repeated release can never move the first time. A transaction cancelled
- * because another writer got there first is retried put by put, keeping the rest.
+ * Known records are filtered out with one batch read; each new one is a put conditional on the
+ * item not existing, so a concurrent or repeated release can never move the first time. Each
+ * mark stands alone (no reader needs a release's marks all or none), so the puts are plain
+ * conditional writes, not transactions, which DynamoDB bills twice.
  */
 export class DynamoDisclosureLedger implements DisclosureLedger {
   constructor(
@@ -43,27 +41,13 @@ export class DynamoDisclosureLedger implements DisclosureLedger {
       (await batchGetItems(this.doc, this.table, keys, { projection: 'pk, sk' })).map((item) => `${item.pk as string}\u0000${item.sk as string}`),
     );
     const fresh = entries.filter((e) => !known.has(`${partition(e.recordType)}\u0000${e.recordId}`));
-    let added = 0;
-    for (let start = 0; start < fresh.length; start += MAX_ACTIONS_PER_TRANSACTION) {
-      const chunk = fresh.slice(start, start + MAX_ACTIONS_PER_TRANSACTION);
-      try {
-        await this.doc.send(
-          new TransactWriteCommand({
-            TransactItems: chunk.map((entry) => ({ Put: { TableName: this.table, Item: this.item(entry), ConditionExpression: FIRST_WRITE_ONLY } })),
-          }),
-        );
-        added += chunk.length;
-      } catch (error) {
-        if (!isConditionCancellation(error)) throw error;
-        for (const entry of chunk) if (await this.putFirst(entry)) added++;
-      }
-    }
-    return added;
+    const written = await mapBounded(fresh, WRITES_IN_FLIGHT, (entry) => this.putFirst(entry));
+    return written.filter(Boolean).length;
   }
 
   /**
-   * Withdrawals the same way: one batch read keeps only published records with none yet,
-   * then conditional updates in transactions of up to 100, put by put when another writer won.
+   * Withdrawals the same way: one batch read keeps only published records with none yet, then
+   * one conditional update each (a record another writer withdrew first keeps its withdrawal).
    */
   async recordWithdrawals(marks: readonly WithdrawalMark[]): Promise<WithdrawalMark[]> {
     const open = new Set(
@@ -79,18 +63,8 @@ export class DynamoDisclosureLedger implements DisclosureLedger {
         .map((item) => `${item.pk as string}\u0000${item.sk as string}`),
     );
     const fresh = marks.filter((m) => open.has(keyString(m.recordType, m.recordId)));
-    const recorded: WithdrawalMark[] = [];
-    for (let start = 0; start < fresh.length; start += MAX_ACTIONS_PER_TRANSACTION) {
-      const chunk = fresh.slice(start, start + MAX_ACTIONS_PER_TRANSACTION);
-      try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: chunk.map((mark) => ({ Update: this.withdrawalUpdate(mark) })) }));
-        recorded.push(...chunk);
-      } catch (error) {
-        if (!isConditionCancellation(error)) throw error;
-        for (const mark of chunk) if (await this.withdrawFirst(mark)) recorded.push(mark);
-      }
-    }
-    return recorded;
+    const written = await mapBounded(fresh, WRITES_IN_FLIGHT, (mark) => this.withdrawFirst(mark));
+    return fresh.filter((_, i) => written[i]);
   }
 
   private withdrawalUpdate(mark: WithdrawalMark) {

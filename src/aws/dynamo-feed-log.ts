@@ -1,101 +1,91 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { chainHeads, emptyTip, type ChainTip } from '../feeds/chain.js';
-import type { FeedChangeRef, FeedEventHead, FeedLogEntry } from '../feeds/event.js';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { emptyTip, type ChainTip } from '../feeds/chain.js';
+import type { FeedLogEntry } from '../feeds/event.js';
 import type { FeedId } from '../feeds/feeds.js';
-import type { FeedLog, UnsequencedHead } from '../ports/feed-log.js';
-import { batchGetItems } from './dynamo-batch.js';
+import { FEED_DEDUPE_WINDOW, type FeedDedupeWindow, type FeedLog } from '../ports/feed-log.js';
 import { queryPages } from './dynamo-query.js';
+import { chainedPages, LAST_SEQUENCE, PAGE_ENTRIES, pageEntries, pageTip, sequenceKey, sequenceOfKey, type NewEvent } from './feed-log-page.js';
 import { backoffDelayMs, pause } from './retry.js';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type NewEvent = { readonly head: UnsequencedHead; readonly change: FeedChangeRef };
-
-/** TransactWriteItems takes at most 100 actions: the tip update and, per event, its entry and its id. */
-const EVENTS_PER_TRANSACTION = 49;
-/** Attempts in a row that make no progress (another appender moved the tip each time) before append gives up. */
+/** Attempts in a row that make no progress (another appender took the next sequence each time) before append gives up. */
 export const MAX_APPEND_CONFLICTS = 8;
-const SEQUENCE_DIGITS = 12;
 const DEFAULT_PAGE = 100;
 
-/** Cancellation reasons a re-read fixes: the tip moved, an id got logged, another transaction held an item, throttling. */
-const RETRYABLE_REASONS = new Set(['ConditionalCheckFailed', 'TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'None']);
-
-/** Concurrent appenders kept moving the tip: the append did not complete (what it did log stays logged, with its numbers). */
+/** Concurrent appenders kept taking the next sequence: the append did not complete (what it did log stays logged, with its numbers). */
 export class FeedAppendConflictError extends Error {
   override readonly name = 'FeedAppendConflictError';
 }
 
-export const sequenceKey = (sequence: number): string => `seq#${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
+type StartKey = QueryCommandOutput['LastEvaluatedKey'];
 
-function isRetryableConflict(error: unknown): boolean {
-  const { name, CancellationReasons } = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (name === 'TransactionConflictException') return true;
-  if (name !== 'TransactionCanceledException') return false;
-  return (CancellationReasons ?? []).every((r) => RETRYABLE_REASONS.has(r.Code ?? 'None'));
+/** The entries of a feed's newest pages (pages newest first, each page's entries in order), and where the newest page leaves the chain. */
+interface Window {
+  readonly tip: ChainTip;
+  readonly entries: readonly FeedLogEntry[];
 }
 
 /**
  * The feed log in the `feeds` table (see the port for the contract). Per feed, one partition
- * `feed#<feed>` holds the chain tip (`sk=tip`) and the entries (`sk=seq#<12 digits>`), and
- * `feed#<feed>#id` maps each logged event id to its sequence. A transaction moves the tip only
- * from the sequence it was read at, and puts ids only where none is: two appenders never share
- * or skip a number, and an id is logged once.
+ * `feed#<feed>` holds the log as pages (feed-log-page.ts): `sk=seq#<first sequence>`, one per
+ * chunk of an append, so the pages' keys and counts partition 1 … last without gap or overlap.
+ *
+ * An append reads the newest pages (one consistent Query, newest first): the last page is the
+ * tip, and their ids are the dedupe window. It puts the next page at `seq#<tip + 1>` only where
+ * no item is. Pages are only ever added after the last, so that key is free exactly when nothing
+ * was appended since the read: two appenders never share or skip a number, without a tip item
+ * and without a transaction (which bills every write twice).
  */
 export class DynamoFeedLog implements FeedLog {
+  private readonly window: FeedDedupeWindow;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-    /** Put before every partition key: tests share a table without seeing each other's feeds. */
-    private readonly options: { readonly keyPrefix?: string } = {},
-  ) {}
+    /** keyPrefix: put before every partition key (tests share a table without seeing each other's feeds); dedupeWindow: the port's, by default. */
+    options: { readonly keyPrefix?: string; readonly dedupeWindow?: FeedDedupeWindow } = {},
+  ) {
+    this.keyPrefix = options.keyPrefix ?? '';
+    this.window = options.dedupeWindow ?? FEED_DEDUPE_WINDOW;
+  }
 
-  /** Where this log's last append left each feed's tip: only a guess (another appender may have moved it), checked by the append's condition. */
-  private readonly tips = new Map<FeedId, ChainTip>();
+  private readonly keyPrefix: string;
+  /** What the last window read of each feed found: how many pages the next should ask for. */
+  private readonly entriesPerPage = new Map<FeedId, number>();
+  private feedKey = (feed: FeedId): string => `${this.keyPrefix}feed#${feed}`;
 
-  private feedKey = (feed: FeedId): string => `${this.options.keyPrefix ?? ''}feed#${feed}`;
-  private idKey = (feed: FeedId): string => `${this.feedKey(feed)}#id`;
-
-  /**
-   * The first attempt assumes what the usual batch is: new ids, and the tip where this log's last
-   * append left it. It writes without reading; an id logged before or a tip another appender
-   * moved fails its transaction's condition, and the attempts after it read both first.
-   */
   async append(feed: FeedId, events: readonly NewEvent[]): Promise<FeedLogEntry[]> {
     const seen = new Set<string>();
     // An id given twice in one batch is logged once, at its first place.
     const unique = events.filter((e) => !seen.has(e.head.id) && seen.add(e.head.id));
     const logged = new Map<string, FeedLogEntry>();
-    for (let conflicts = 0, attempt = 0; ; attempt++) {
+    if (unique.length === 0) return [];
+    for (let conflicts = 0; ;) {
       const before = logged.size;
-      const pending = unique.filter((e) => !logged.has(e.head.id));
-      if (attempt > 0) for (const entry of await this.loggedEntries(feed, pending)) logged.set(entry.head.id, entry);
-      const fresh = pending.filter((e) => !logged.has(e.head.id));
+      const window = await this.newestPages(feed);
+      // Oldest page first: an id logged twice (beyond an earlier window) comes back with its first sequence.
+      for (const entry of [...window.entries].reverse()) if (seen.has(entry.head.id) && !logged.has(entry.head.id)) logged.set(entry.head.id, entry);
+      const fresh = unique.filter((e) => !logged.has(e.head.id));
       if (fresh.length === 0) break;
       try {
-        let tip = (attempt === 0 ? this.tips.get(feed) : undefined) ?? (await this.tip(feed));
-        for (let start = 0; start < fresh.length; start += EVENTS_PER_TRANSACTION) {
-          const chunk = fresh.slice(start, start + EVENTS_PER_TRANSACTION);
-          const chained = chainHeads(
-            tip,
-            chunk.map((e) => e.head),
+        for (const page of chainedPages(feed, window.tip, fresh)) {
+          await this.doc.send(
+            new PutCommand({
+              TableName: this.table,
+              Item: { pk: this.feedKey(feed), sk: sequenceKey(page.first), ...page.attributes },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
           );
-          const entries = chained.heads.map((head, i) => ({ feed, head, change: chunk[i]!.change }));
-          await this.doc.send(new TransactWriteCommand({ TransactItems: this.writes(feed, tip, chained.tip, entries) }));
-          for (const entry of entries) logged.set(entry.head.id, entry);
-          tip = chained.tip;
-          this.tips.set(feed, tip);
+          for (const entry of page.entries) logged.set(entry.head.id, entry);
         }
         break;
       } catch (error) {
-        this.tips.delete(feed);
-        if (!isRetryableConflict(error)) throw error;
-        // A guess that did not hold is no contention: the next attempt reads, at once.
-        if (attempt === 0) continue;
-        // Progress (a chunk of ours, or ids another appender logged for us) resets the count.
+        // Anything but "the sequence is taken" is not ours to retry (the SDK already retried throttling).
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+        // Progress (a page of ours, or ids another appender logged for us) resets the count.
         conflicts = logged.size > before ? 1 : conflicts + 1;
         if (conflicts >= MAX_APPEND_CONFLICTS)
           throw new FeedAppendConflictError(
-            `feed ${feed} (table ${this.table}): the chain tip moved under ${conflicts} append attempts in a row; ${fresh.length - (logged.size - before)} event(s) not logged, retry the append`,
+            `feed ${feed} (table ${this.table}): the next sequence was taken under ${conflicts} append attempts in a row; ${unique.length - logged.size} event(s) not logged, retry the append`,
           );
         await pause(backoffDelayMs(conflicts));
       }
@@ -104,77 +94,88 @@ export class DynamoFeedLog implements FeedLog {
   }
 
   async *read(feed: FeedId, options: { readonly after: number; readonly limit?: number }): AsyncIterable<readonly FeedLogEntry[]> {
-    const pages = queryPages(this.doc, {
+    const limit = options.limit ?? DEFAULT_PAGE;
+    // The page holding `after + 1` may begin before it: start at the last page beginning at or before it.
+    const from = options.after === 0 ? 1 : ((await this.pageAtOrBefore(feed, options.after + 1)) ?? options.after + 1);
+    const items = queryPages(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': this.feedKey(feed), ':from': sequenceKey(options.after + 1), ':to': sequenceKey(10 ** SEQUENCE_DIGITS - 1) },
+      ExpressionAttributeValues: { ':pk': this.feedKey(feed), ':from': sequenceKey(from), ':to': sequenceKey(LAST_SEQUENCE) },
       ConsistentRead: true,
-      Limit: options.limit ?? DEFAULT_PAGE,
+      // Pages, not entries: enough for `limit` entries when the pages are full, and the first may be mostly at or before `after`.
+      Limit: Math.ceil(limit / PAGE_ENTRIES) + 1,
     });
-    for await (const items of pages) if (items.length > 0) yield items.map((item) => entryOf(feed, item));
+    let pending: FeedLogEntry[] = [];
+    for await (const page of items) {
+      for (const item of page) pending.push(...pageEntries(feed, item).filter((e) => Number(e.head.sequence) > options.after));
+      for (; pending.length >= limit; pending = pending.slice(limit)) yield pending.slice(0, limit);
+    }
+    if (pending.length > 0) yield pending;
   }
 
   async lastSequence(feed: FeedId): Promise<number> {
-    return (await this.tip(feed)).sequence;
+    const newest = await this.newestItems(feed, { limit: 1 });
+    return newest.items[0] ? pageTip(newest.items[0]).sequence : 0;
   }
 
-  private async tip(feed: FeedId): Promise<ChainTip> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: this.feedKey(feed), sk: 'tip' }, ConsistentRead: true }));
-    return out.Item ? { sequence: Number(out.Item.sequence), hash: String(out.Item.hash) } : emptyTip(feed);
-  }
-
-  /** The entries already logged for these events' ids (read consistently: an id item is written with its entry). */
-  private async loggedEntries(feed: FeedId, events: readonly NewEvent[]): Promise<FeedLogEntry[]> {
-    if (events.length === 0) return [];
-    const ids = await batchGetItems(
-      this.doc,
-      this.table,
-      events.map((e) => ({ pk: this.idKey(feed), sk: e.head.id })),
-      { consistentRead: true },
-    );
-    if (ids.length === 0) return [];
-    const entries = await batchGetItems(
-      this.doc,
-      this.table,
-      ids.map((i) => ({ pk: this.feedKey(feed), sk: sequenceKey(Number(i.sequence)) })),
-      { consistentRead: true },
-    );
-    return entries.map((item) => entryOf(feed, item));
-  }
-
-  private writes(feed: FeedId, from: ChainTip, to: ChainTip, entries: readonly FeedLogEntry[]): TransactItem[] {
-    const tip: TransactItem = {
-      Update: {
+  /** The first sequence of the last page that begins at or before `sequence`. */
+  private async pageAtOrBefore(feed: FeedId, sequence: number): Promise<number | undefined> {
+    const out = await this.doc.send(
+      new QueryCommand({
         TableName: this.table,
-        Key: { pk: this.feedKey(feed), sk: 'tip' },
-        UpdateExpression: 'SET #sequence = :next, #hash = :hash',
-        ConditionExpression: from.sequence === 0 ? 'attribute_not_exists(pk)' : '#sequence = :expected',
-        ExpressionAttributeNames: { '#sequence': 'sequence', '#hash': 'hash' },
-        ExpressionAttributeValues: { ':next': to.sequence, ':hash': to.hash, ...(from.sequence === 0 ? {} : { ':expected': from.sequence }) },
-      },
-    };
-    const puts = entries.flatMap((entry): TransactItem[] => [
-      {
-        Put: {
-          TableName: this.table,
-          Item: { pk: this.feedKey(feed), sk: sequenceKey(Number(entry.head.sequence)), head: entry.head, change: entry.change },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: this.table,
-          Item: { pk: this.idKey(feed), sk: entry.head.id, sequence: Number(entry.head.sequence) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    ]);
-    return [tip, ...puts];
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': this.feedKey(feed), ':from': sequenceKey(1), ':to': sequenceKey(sequence) },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: 1,
+        ProjectionExpression: 'sk',
+      }),
+    );
+    const found = out.Items?.[0];
+    return found ? sequenceOfKey(found.sk) : undefined;
+  }
+
+  /**
+   * The dedupe window: the newest pages, read consistently newest first until they hold the
+   * window's events or reach its page count (or the log's start). Each Query asks for as many
+   * pages as the entries per page seen last suggest are still needed: a Query is billed by the
+   * size of what it reads, so reading far past the window would cost what the pages saved.
+   */
+  private async newestPages(feed: FeedId): Promise<Window> {
+    const entries: FeedLogEntry[] = [];
+    let tip: ChainTip | undefined;
+    let pages = 0;
+    let start: StartKey;
+    do {
+      const perPage = pages === 0 ? (this.entriesPerPage.get(feed) ?? PAGE_ENTRIES) : Math.max(1, entries.length / pages);
+      const wanted = Math.min(this.window.pages - pages, Math.max(1, Math.ceil((this.window.events - entries.length) / perPage)));
+      const out = await this.newestItems(feed, { limit: wanted, start });
+      for (const item of out.items) {
+        tip ??= pageTip(item);
+        entries.push(...pageEntries(feed, item));
+        pages += 1;
+      }
+      start = out.next;
+    } while (start !== undefined && entries.length < this.window.events && pages < this.window.pages);
+    if (pages > 0) this.entriesPerPage.set(feed, Math.max(1, entries.length / pages));
+    return { tip: tip ?? emptyTip(feed), entries };
+  }
+
+  private async newestItems(
+    feed: FeedId,
+    options: { readonly limit: number; readonly start?: StartKey },
+  ): Promise<{ items: Record<string, unknown>[]; next: StartKey }> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': this.feedKey(feed), ':from': sequenceKey(1), ':to': sequenceKey(LAST_SEQUENCE) },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: options.limit,
+        ...(options.start ? { ExclusiveStartKey: options.start } : {}),
+      }),
+    );
+    return { items: out.Items ?? [], next: out.LastEvaluatedKey };
   }
 }
-
-const entryOf = (feed: FeedId, item: Record<string, unknown>): FeedLogEntry => ({
-  feed,
-  head: item.head as FeedEventHead,
-  change: item.change as FeedChangeRef,
-});

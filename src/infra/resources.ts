@@ -53,8 +53,7 @@ export const resources: ResourceModel = {
     },
     {
       id: 'feeds',
-      description:
-        "Each feed's hash-chained event log (heads by sequence, the chain tip, ids already logged) and what each subscriber was sent and acknowledged",
+      description: "Each feed's hash-chained event log (pages of heads by sequence) and what each subscriber was sent and acknowledged",
       partitionKey: S('pk'),
       sortKey: S('sk'),
     },
@@ -140,7 +139,7 @@ export const resources: ResourceModel = {
       timeoutSeconds: 60,
       memoryMb: 512,
       // Small batches, a short window: commit to subscriber queue within 2 s (bench/fanout.ts); a batch
-      // still fills the feed log's transactions (49 events) and PublishBatch calls (10 messages).
+      // still fills a feed log page (up to 100 events) and PublishBatch calls (10 messages).
       triggers: [{ kind: 'stream', table: 'records', batchSize: 100, maxBatchingWindowSeconds: 1, sortKeyPrefix: 'v#' }],
       // Reads the raw bucket for record content stored by pointer (ssot-overflow/); marks datasets changed in state.
       uses: {

@@ -26,7 +26,8 @@ type Content = Readonly<Record<string, unknown>>;
 /** Format 1: deflate (raw) of canonical JSON with CONTENT_DICTIONARY_1. */
 const FORMAT_DEFLATE_DICTIONARY_1 = 1;
 
-function encode(value: unknown): Buffer {
+/** Any JSON value as a compact blob of the current format (the feed log's pages use it too). */
+export function encodeValue(value: unknown): Buffer {
   const deflated = deflateRawSync(Buffer.from(canonicalJson(value), 'utf8'), { level: 9, dictionary: CONTENT_DICTIONARY_1 });
   return Buffer.concat([Buffer.of(FORMAT_DEFLATE_DICTIONARY_1), deflated]);
 }
@@ -41,7 +42,8 @@ function bytesOf(value: unknown, what: string): Uint8Array {
   throw new Error(`${what}: stored content is neither binary nor base64`);
 }
 
-function decode(value: unknown, what: string): unknown {
+/** A blob encodeValue made, in any format it has made; `what` names the item in errors. */
+export function decodeValue(value: unknown, what: string): unknown {
   const bytes = bytesOf(value, what);
   const format = bytes[0];
   if (format !== FORMAT_DEFLATE_DICTIONARY_1) throw new Error(`${what}: unknown content format ${String(format)}`);
@@ -50,7 +52,7 @@ function decode(value: unknown, what: string): unknown {
 }
 
 /** A record's content as an item's `body`. */
-export const encodeContent = (record: Content): Buffer => encode(record);
+export const encodeContent = (record: Content): Buffer => encodeValue(record);
 
 const decodedContent = new WeakMap<object, Content>();
 
@@ -63,7 +65,7 @@ export function inlineContent(item: Item, what: string): Content | undefined {
   if (body === undefined) return item.record as Content | undefined;
   const known = typeof body === 'object' && body !== null ? decodedContent.get(body) : undefined;
   if (known) return known;
-  const record = decode(body, what) as Content;
+  const record = decodeValue(body, what) as Content;
   if (typeof body === 'object' && body !== null) decodedContent.set(body, record);
   return record;
 }
@@ -77,7 +79,7 @@ export function packFields(item: Item): Item {
     if ((PACKED_FIELDS as readonly string[]).includes(name)) packed[name] = value;
     else rest[name] = value;
   }
-  return Object.keys(packed).length === 0 ? rest : { ...rest, [META_ATTRIBUTE]: encode(packed) };
+  return Object.keys(packed).length === 0 ? rest : { ...rest, [META_ATTRIBUTE]: encodeValue(packed) };
 }
 
 const unpackedItems = new WeakMap<object, Item>();
@@ -92,7 +94,7 @@ export function unpackFields(item: Item): Item {
   const known = unpackedItems.get(item);
   if (known) return known;
   const { [META_ATTRIBUTE]: _packed, ...rest } = item;
-  const fields = decode(meta, `item ${String(item.pk)} ${String(item.sk)}`) as Item;
+  const fields = decodeValue(meta, `item ${String(item.pk)} ${String(item.sk)}`) as Item;
   const unpacked = { ...rest, ...fields };
   unpackedItems.set(item, unpacked);
   return unpacked;

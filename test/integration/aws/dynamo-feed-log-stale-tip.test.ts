@@ -26,7 +26,7 @@ const event = (recordId: string) => ({
   },
 });
 
-describe('DynamoFeedLog, a tip remembered from an earlier append', () => {
+describe('DynamoFeedLog, two logs appending to one feed', () => {
   let shared: SharedAws;
   beforeAll(async () => {
     shared = await useSharedAws();
@@ -37,7 +37,7 @@ describe('DynamoFeedLog, a tip remembered from an earlier append', () => {
     const [a, b] = [0, 1].map(() => new DynamoFeedLog(shared.clients.doc, shared.config.resources.table('feeds'), { keyPrefix: prefix }));
     await a!.append('enforcement', [event('s1'), event('s2')]);
     await b!.append('enforcement', [event('s3')]);
-    // a still remembers sequence 2 as the tip.
+    // a last appended at sequence 2; b has appended since.
     const appended = await a!.append('enforcement', [event('s4'), event('s1')]);
     expect(appended.map((e) => [e.head.id, e.head.sequence])).toEqual([
       ['enforcement-decision/s4/v1', '4'],

@@ -62,7 +62,7 @@ describe('DynamoFeedLog', () => {
     shared = await useSharedAws();
   });
 
-  it('numbers appends gaplessly and chains them, across many appends and transactions', async () => {
+  it('numbers appends gaplessly and chains them, across many appends and pages', async () => {
     const log = newLog();
     expect(await log.lastSequence(FEED)).toBe(0);
     const batches = [1, 60, 7, 120];

@@ -1,12 +1,13 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type BatchGetCommandInput,
   type PutCommandInput,
-  type TransactWriteCommandInput,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDisclosureLedger } from '../../../src/aws/dynamo-disclosure-ledger.js';
@@ -47,14 +48,11 @@ describe('DynamoDisclosureLedger', () => {
       items.set(k, input.Item!);
       return {};
     });
-    // All or nothing, as DynamoDB runs a transaction: one failed condition cancels every put.
-    mock.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
-      const puts = input.TransactItems!.map((action) => action.Put!);
-      for (const put of puts) expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
-      const reasons = puts.map((put) => ({ Code: items.has(key(put.Item!.pk, put.Item!.sk)) ? 'ConditionalCheckFailed' : 'None' }));
-      if (reasons.some((r) => r.Code !== 'None'))
-        throw new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: reasons });
-      for (const put of puts) items.set(key(put.Item!.pk, put.Item!.sk), put.Item!);
+    mock.on(UpdateCommand).callsFake((input: UpdateCommandInput) => {
+      expect(input.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(withdrawal)');
+      const item = items.get(key(input.Key!.pk, input.Key!.sk));
+      if (!item || item.withdrawal !== undefined) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+      item.withdrawal = input.ExpressionAttributeValues![':withdrawal'];
       return {};
     });
     mock.on(QueryCommand).callsFake(() => ({ Items: [...items.values()] }));
@@ -62,7 +60,7 @@ describe('DynamoDisclosureLedger', () => {
 
   it('keys each record under its record type with a prefix of its own, and reads the entries back', async () => {
     expect(await ledger.recordFirstPublications([entry('a'), entry('b')])).toBe(2);
-    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    expect(mock.commandCalls(PutCommand)).toHaveLength(2);
     expect([...items.keys()]).toEqual(['disclosure#enforcement-decision|a', 'disclosure#enforcement-decision|b']);
     expect(await ledger.list('enforcement-decision')).toEqual([entry('a'), entry('b')]);
     expect(mock.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'disclosure#enforcement-decision' });
@@ -82,9 +80,7 @@ describe('DynamoDisclosureLedger', () => {
     await ledger.recordFirstPublications([entry('a')]);
     mock.resetHistory();
     expect(await ledger.recordFirstPublications([entry('a', '2025-03-01T00:00:00.000Z'), entry('c', '2025-03-01T00:00:00.000Z')])).toBe(1);
-    const written = mock.commandCalls(TransactWriteCommand).flatMap((c) => c.args[0].input.TransactItems!.map((a) => a.Put!.Item!.sk as string));
-    expect(written).toEqual(['c']);
-    expect(mock.commandCalls(PutCommand)).toHaveLength(0);
+    expect(mock.commandCalls(PutCommand).map((c) => c.args[0].input.Item!.sk as string)).toEqual(['c']);
     expect(items.get('disclosure#enforcement-decision|a')!.firstPublishedAt).toBe('2025-02-10T02:00:00.000Z');
   });
 
@@ -92,17 +88,37 @@ describe('DynamoDisclosureLedger', () => {
     racing = [{ pk: 'disclosure#enforcement-decision', sk: 'a', ...entry('a', '2025-02-09T00:00:00.000Z') }];
     expect(await ledger.recordFirstPublications([entry('a'), entry('b')])).toBe(1);
     expect(items.get('disclosure#enforcement-decision|a')!.firstPublishedAt).toBe('2025-02-09T00:00:00.000Z');
-    // The cancelled transaction is retried put by put: the record nobody else wrote still gets its time.
+    // Each put stands alone: the record nobody else wrote still gets its time.
     expect(items.get('disclosure#enforcement-decision|b')!.firstPublishedAt).toBe('2025-02-10T02:00:00.000Z');
   });
 
-  it('writes new records 100 to a transaction', async () => {
+  it('writes each new record with a conditional put of its own, never in a transaction (billed twice)', async () => {
     expect(await ledger.recordFirstPublications(Array.from({ length: 250 }, (_, i) => entry(`r${i}`)))).toBe(250);
-    expect(mock.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!.length)).toEqual([100, 100, 50]);
+    expect(mock.commandCalls(PutCommand)).toHaveLength(250);
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('withdraws a published record once, each with a conditional update of its own; unknown records are skipped', async () => {
+    await ledger.recordFirstPublications([entry('a'), entry('b')]);
+    const mark = (recordId: string) => ({
+      recordType: 'enforcement-decision',
+      recordId,
+      reason: 'revoked' as const,
+      observedAt: '2025-03-01T00:00:00.000Z',
+      withdrawnAt: '2025-03-01T01:00:00.000Z',
+      releaseId: 'r-2',
+    });
+    // b is withdrawn by another writer between our batch read and our update.
+    racing = [{ ...items.get('disclosure#enforcement-decision|b')!, withdrawal: { reason: 'expired' } }];
+    expect((await ledger.recordWithdrawals([mark('a'), mark('b'), mark('unknown')])).map((m) => m.recordId)).toEqual(['a']);
+    expect(mock.commandCalls(UpdateCommand)).toHaveLength(2);
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(items.get('disclosure#enforcement-decision|b')!.withdrawal).toEqual({ reason: 'expired' });
+    expect(await ledger.recordWithdrawals([mark('a')])).toEqual([]);
   });
 
   it('lets any other write failure through', async () => {
-    mock.on(TransactWriteCommand).rejects(Object.assign(new Error('throughput exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    mock.on(PutCommand).rejects(Object.assign(new Error('throughput exceeded'), { name: 'ProvisionedThroughputExceededException' }));
     await expect(ledger.recordFirstPublications([entry('a')])).rejects.toThrow('throughput exceeded');
   });
 });
