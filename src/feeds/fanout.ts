@@ -97,7 +97,7 @@ export async function fanOutProgress(changes: readonly FeedChange[], deps: Fanou
   };
 }
 
-/** Events logged, signed and published at a time: two of the feed log's transactions (49 events each). */
+/** Events logged, signed and published at a time: one page of the feed log, one conditional put. */
 export const FANOUT_CHUNK = 98;
 
 /** One feed's fan-out: the entries published, and the error that stopped it. */
