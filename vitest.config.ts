@@ -26,6 +26,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // The fault harness at CI size (test/chaos/): 50 seeded fault points on its own embedded stack.
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+        },
+      },
     ],
   },
 });

@@ -2,9 +2,10 @@ import type { Environment } from '../src/config/runtime-config.js';
 import { LOOPBACK_HOST } from '../src/local/bind-host.js';
 import type { CivilDate } from '../src/calendar/index.js';
 import { demoAsOfFor } from './enforcement/decision-dates.js';
-import { generatePenalties } from './enforcement/generate.js';
+import { generatePenalties, type DemoPenalty } from './enforcement/generate.js';
 import { generateLicenses } from './enforcement/licenses.js';
 import { startDemoEnforcementApi, type DemoEnforcementApi } from './enforcement/server.js';
+import { CHAOS_FILE_VARIABLE, chaosMiddleware, readChaosControl, type DepartmentEdit } from './shared/chaos-hook.js';
 import { DEMO_KINDS, startOtherKindDepartments, type DemoOptions } from './other-kinds.js';
 import { OPEN_GOVERNMENT_KINDS, startOpenGovernmentDepartments } from './open-government/departments.js';
 
@@ -56,6 +57,16 @@ export function demoRecordCount(env: Environment): number {
   return count;
 }
 
+/** The harness's edits, in order, each on the penalty as the previous edits left it. */
+function applyEdits(api: DemoEnforcementApi, records: readonly DemoPenalty[], edits: readonly DepartmentEdit[]): void {
+  const current = new Map(records.map((r) => [r.id, r]));
+  for (const edit of edits) {
+    const record = current.get(edit.id);
+    if (!record) throw new Error(`${CHAOS_FILE_VARIABLE}: the edit of penalty ${edit.id} names no penalty this department holds`);
+    current.set(edit.id, api.upsert({ ...record, bz: edit.bz }));
+  }
+}
+
 /**
  * The demo departments of the embedded default, sized and chosen by `env` (the
  * environment `tongyuan up` was started with). Each one's address is returned under the
@@ -66,7 +77,10 @@ export async function startDemoDepartments(env: Environment, drops: DemoOptions[
   const asOf = demoAsOf(env);
   const { records } = generatePenalties({ count, seed: DEMO_SEED, asOf });
   const licenses = generateLicenses({ count: demoLicenseCount(count), seed: DEMO_SEED, asOf });
-  const enforcement = await startDemoEnforcementApi({ port: 0, host, records, licenses });
+  // Only the fault harness sets a chaos control file: its edits, then its faults on the list routes.
+  const chaos = readChaosControl(env);
+  const enforcement = await startDemoEnforcementApi({ port: 0, host, records, licenses, ...(chaos ? { listMiddleware: chaosMiddleware(chaos) } : {}) });
+  if (chaos) applyEdits(enforcement, records, chaos.edits);
   // The front databases and file drops; a database missing on this machine is skipped with a notice.
   const others = await startOtherKindDepartments({
     count,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { DemoPenalty } from './generate.js';
 import { KeysetStore, keysetOf, type KeyedRow, type Keyset } from './keyset-store.js';
 import type { DemoLicense } from './licenses.js';
@@ -16,6 +16,8 @@ export interface DemoEnforcementApiOptions {
   records: readonly DemoPenalty[];
   /** 行政许可 decisions served at /api/v1/licenses (none when omitted). */
   licenses?: readonly DemoLicense[];
+  /** Runs before every list request: the fault harness's hook (demo/shared/chaos-hook.ts), absent otherwise. */
+  listMiddleware?: MiddlewareHandler;
 }
 
 export interface DemoEnforcementApi {
@@ -71,13 +73,19 @@ function pagedList<T extends KeyedRow>(app: Hono, path: string, store: KeysetSto
   });
 }
 
-function enforcementApp(penalties: KeysetStore<DemoPenalty>, licenses: KeysetStore<DemoLicense>, countRequest: () => void): Hono {
+function enforcementApp(
+  penalties: KeysetStore<DemoPenalty>,
+  licenses: KeysetStore<DemoLicense>,
+  countRequest: () => void,
+  listMiddleware: MiddlewareHandler | undefined,
+): Hono {
   const app = new Hono();
   app.get('/health', (c) => c.json({ status: 'ok', records: penalties.size, licenses: licenses.size }));
   app.use('/api/*', async (_c, next) => {
     countRequest();
     await next();
   });
+  if (listMiddleware) app.use('/api/*', listMiddleware);
   pagedList(app, '/api/v1/penalties', penalties);
   pagedList(app, '/api/v1/licenses', licenses);
   return app;
@@ -89,13 +97,19 @@ export async function startDemoEnforcementApi({
   host = '127.0.0.1',
   records,
   licenses = [],
+  listMiddleware,
 }: DemoEnforcementApiOptions): Promise<DemoEnforcementApi> {
   const store = new KeysetStore(records);
   const licenseStore = new KeysetStore(licenses);
   let requests = 0;
-  const app = enforcementApp(store, licenseStore, () => {
-    requests += 1;
-  });
+  const app = enforcementApp(
+    store,
+    licenseStore,
+    () => {
+      requests += 1;
+    },
+    listMiddleware,
+  );
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   if (!(server instanceof Server)) throw new Error('demo enforcement API: expected an HTTP/1.1 server');
   await new Promise<void>((resolve, reject) => {
