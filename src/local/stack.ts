@@ -25,6 +25,7 @@ import { preparePrivateDir, privateUmask } from './private-state.js';
 import { sourcesToSync, type SourcesToSync } from './sources-to-sync.js';
 import { emulatorEnvironment, simulatedFunctionEnvironment } from './stack-environment.js';
 import { claimStateDir } from './state-lock.js';
+import { pipelineDeadLetters } from './dead-letters.js';
 import { collectSummary, countReleases, type RunSummary } from './summary.js';
 
 /** The embedded stack, running: what `tongyuan up` serves and what the e2e tests drive. */
@@ -148,6 +149,7 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
     });
     runtime.start();
     const running = runtime;
+    const sqs = clients.sqs;
     const sources = sourcesToSync((await app.catalog()).sources, demos.unavailableSources);
     const sourceIds = sources.sync.map((s) => s.id);
     return {
@@ -165,7 +167,8 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
         counter.reset();
         const ingest = (await running.invokeThroughOutages('ingest', { sourceIds })) as SyncSourcesOutcome;
         await running.drain(timeoutMs);
-        return collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore, failed: failedList(ingest) });
+        const deadLettered = await pipelineDeadLetters(sqs, provisioned.queueUrls);
+        return collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore, failed: failedList(ingest), deadLettered });
       },
       broken,
       stop,

@@ -1,5 +1,6 @@
 import type { Composition } from '../app/composition.js';
 import type { failedList } from '../ingest/sync-sources.js';
+import type { DeadLettered } from './dead-letters.js';
 
 /** A failed source or a dropped file set aside, as the CLI's JSON summaries list it. */
 export type RunFailure = ReturnType<typeof failedList>[number];
@@ -22,6 +23,8 @@ export interface RunSummary {
   readonly events: number;
   /** Sources that failed and dropped files set aside in this cycle, each with why (zh and en); any makes `up --once` exit non-zero. */
   readonly failed: readonly RunFailure[];
+  /** The pipeline's dead-letter queues that hold messages after the cycle; any makes `up --once` exit non-zero. */
+  readonly deadLettered?: readonly DeadLettered[];
 }
 
 export async function countReleases(app: Composition): Promise<number> {
@@ -34,7 +37,13 @@ export async function countReleases(app: Composition): Promise<number> {
 
 export async function collectSummary(
   app: Composition,
-  run: { ingest: readonly { pulled: number }[]; events: number; releasesBefore: number; failed: readonly RunFailure[] },
+  run: {
+    ingest: readonly { pulled: number }[];
+    events: number;
+    releasesBefore: number;
+    failed: readonly RunFailure[];
+    deadLettered?: readonly DeadLettered[];
+  },
 ): Promise<RunSummary> {
   const { sources, datasets } = await app.catalog();
   const quarantine = app.quarantineStore();
@@ -54,6 +63,7 @@ export async function collectSummary(
     releases: (await countReleases(app)) - run.releasesBefore,
     events: run.events,
     failed: run.failed,
+    ...(run.deadLettered && run.deadLettered.length > 0 ? { deadLettered: run.deadLettered } : {}),
   };
 }
 

@@ -7,14 +7,18 @@ import { up } from '../../local/up.js';
 import type { CliCommand } from '../command.js';
 import { tongyuanHome } from '../stack-connection.js';
 
-/** `up --once` exits non-zero when a source failed or a dropped file was set aside: a script must not take it for a clean cycle. */
-export const cycleExitCode = (summary: Pick<RunSummary, 'failed'> | undefined): number => (summary && summary.failed.length > 0 ? 1 : 0);
+/**
+ * `up --once` exits non-zero when a source failed, a dropped file was set aside, or a pipeline
+ * dead-letter queue holds messages: a script must not take any of them for a clean cycle.
+ */
+export const cycleExitCode = (summary: Pick<RunSummary, 'failed' | 'deadLettered'> | undefined): number =>
+  summary && (summary.failed.length > 0 || (summary.deadLettered?.length ?? 0) > 0) ? 1 : 0;
 
 export const upCommand: CliCommand = {
   path: ['up'],
   usage: 'up [--once]',
   summary:
-    'start the embedded stack (DynamoDB Local, SQS/SNS/S3, runtime, API); --once runs one full cycle, prints a JSON summary and exits (1 when a source failed or a dropped file was held or rejected)',
+    'start the embedded stack (DynamoDB Local, SQS/SNS/S3, runtime, API); --once runs one full cycle, prints a JSON summary and exits (1 when a source failed, a dropped file was held or rejected, or a pipeline dead-letter queue holds messages)',
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { once: { type: 'boolean', default: false } } });
     const port = Number(io.env.PORT ?? DEFAULT_API_PORT);
