@@ -1,9 +1,6 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, type _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
+import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDynamoStreamsClient } from '../../../src/aws/clients.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoRecordCounts } from '../../../src/aws/dynamo-record-counts.js';
 import { DynamoRecordStore } from '../../../src/aws/dynamo-record-store.js';
 import { countedChanges } from '../../../src/aws/ssot-stream-counts.js';
@@ -12,6 +9,7 @@ import { provision } from '../../../src/local/provision.js';
 import { systemClock } from '../../../src/ports/index.js';
 import type { CandidateRecord } from '../../../src/ssot/model.js';
 import { uniqueSuffix, useSharedAws, type SharedAws } from '../../support/aws.js';
+import { streamEvent, TableStream } from './stream-batches.js';
 
 const PLAIN = 'count-plain';
 /** A type whose rows under one id must agree on `code`, else the record is in an identity conflict. */
@@ -61,7 +59,7 @@ describe('live-record counters kept from the SSOT stream', () => {
   let counts: DynamoRecordCounts;
   let recordsTable: string;
   /** Stream records already read, by sequence number. */
-  const seen = new Set<string>();
+  let stream: TableStream;
 
   beforeAll(async () => {
     shared = await useSharedAws();
@@ -70,6 +68,7 @@ describe('live-record counters kept from the SSOT stream', () => {
     const model: ResourceModel = { tables: [table('records'), table('state')], buckets: [], queues: [], topics: [], subscriptions: [], functions: [] };
     const provisioned = await provision(model, shared.clients);
     recordsTable = provisioned.tableNames.get(`records-counts-${suffix}`)!;
+    stream = new TableStream(shared, recordsTable);
     const options = { identityOf: (type: string) => (type === IDENTIFIED ? (r: Readonly<Record<string, unknown>>) => ({ code: String(r.code) }) : undefined) };
     store = new DynamoRecordStore(shared.clients.doc, recordsTable, systemClock, options);
     const faulty = crashingBeforeCurrent(shared.clients.doc);
@@ -78,41 +77,9 @@ describe('live-record counters kept from the SSOT stream', () => {
     counts = new DynamoRecordCounts(shared.clients.doc, provisioned.tableNames.get(`state-counts-${suffix}`)!);
   });
 
-  /** The version records the stream carried since the last call, as the mapping filters them (sk v#), oldest first. */
-  async function newVersionRecords(): Promise<StreamRecord[]> {
-    const endpoint = inject('awsEndpoints').dynamodb;
-    const streams = createDynamoStreamsClient({
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      endpoints: { dynamodb: endpoint, dynamodbStreams: endpoint },
-    });
-    try {
-      const arn = (await shared.clients.dynamo.send(new DescribeTableCommand({ TableName: recordsTable }))).Table!.LatestStreamArn!;
-      const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards!;
-      const found: StreamRecord[] = [];
-      for (const shard of shards) {
-        let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'TRIM_HORIZON' })))
-          .ShardIterator;
-        while (iterator) {
-          const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-          found.push(...(out.Records ?? []));
-          if ((out.Records ?? []).length === 0) break;
-          iterator = out.NextShardIterator;
-        }
-      }
-      const fresh = found.filter((r) => !seen.has(r.dynamodb!.SequenceNumber!));
-      for (const r of fresh) seen.add(r.dynamodb!.SequenceNumber!);
-      return fresh.filter((r) => r.dynamodb?.Keys?.sk?.S?.startsWith('v#'));
-    } finally {
-      streams.destroy();
-    }
-  }
-
-  const eventOf = (records: readonly StreamRecord[]): DynamoDBStreamEvent => ({ Records: records }) as unknown as DynamoDBStreamEvent;
-
   /** Routes the records in batches of `size`, as the handler counts them. */
   async function route(records: readonly StreamRecord[], size = 4): Promise<void> {
-    for (let i = 0; i < records.length; i += size) await counts.apply(countedChanges(eventOf(records.slice(i, i + size))), new Date());
+    for (let i = 0; i < records.length; i += size) await counts.apply(countedChanges(streamEvent(records.slice(i, i + size))), new Date());
   }
 
   async function expectCountersToMatchQuery(expected: { plain: number; identified: number }): Promise<void> {
@@ -142,7 +109,7 @@ describe('live-record counters kept from the SSOT stream', () => {
     await expect(crashing.upsert([row(PLAIN, 'p6', 'dept', { id: 'p6' }, 5)])).rejects.toThrow('killed');
     await store.upsert([row(PLAIN, 'p6', 'dept', { id: 'p6' }, 5)]);
 
-    const records = await newVersionRecords();
+    const records = await stream.newVersionRecords();
     expect(records.length).toBeGreaterThan(10);
     await route(records);
     // Plain: p1, p2, p3, p4 (revived), p6 (adopted). Identified: i3 (i1 in conflict, i2 a tombstone).
@@ -153,10 +120,10 @@ describe('live-record counters kept from the SSOT stream', () => {
     const before = await counts.read();
     await store.upsert([row(PLAIN, 'p7', 'dept', { id: 'p7' }, 6), row(PLAIN, 'p8', 'dept', { id: 'p8' }, 6)]);
     await store.tombstone(withdrawal('dept', ['p1'], 6));
-    const records = await newVersionRecords();
+    const records = await stream.newVersionRecords();
     expect(records).toHaveLength(3);
-    await counts.apply(countedChanges(eventOf(records)), new Date());
-    await counts.apply(countedChanges(eventOf(records)), new Date());
+    await counts.apply(countedChanges(streamEvent(records)), new Date());
+    await counts.apply(countedChanges(streamEvent(records)), new Date());
     expect((await counts.read()).live.get(PLAIN)).toBe(before.live.get(PLAIN)! + 1);
     await expectCountersToMatchQuery({ plain: 6, identified: 1 });
   });
@@ -165,15 +132,15 @@ describe('live-record counters kept from the SSOT stream', () => {
     await store.upsert([row(PLAIN, 'p9', 'dept', { id: 'p9' }, 7), row(PLAIN, 'p10', 'dept', { id: 'p10' }, 7)]);
     await store.upsert([row(IDENTIFIED, 'i4', 'dept', { id: 'i4', code: 'c-i4' }, 7)]);
     await store.tombstone(withdrawal('dept', ['p2'], 7));
-    const records = await newVersionRecords();
+    const records = await stream.newVersionRecords();
     expect(records).toHaveLength(4);
-    await counts.apply(countedChanges(eventOf(records.slice(0, 2))), new Date());
+    await counts.apply(countedChanges(streamEvent(records.slice(0, 2))), new Date());
     // After the first two records only: p9 and p10 are counted, i4 and p2's tombstone not yet.
     const partial = (await counts.read()).live;
     expect([partial.get(PLAIN), partial.get(IDENTIFIED)]).toEqual([8, 1]);
-    await counts.apply(countedChanges(eventOf(records)), new Date());
+    await counts.apply(countedChanges(streamEvent(records)), new Date());
     // And once more, whole: the markers of both earlier deliveries cover it.
-    await counts.apply(countedChanges(eventOf(records)), new Date());
+    await counts.apply(countedChanges(streamEvent(records)), new Date());
     await expectCountersToMatchQuery({ plain: 7, identified: 2 });
   });
 });
