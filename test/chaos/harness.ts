@@ -7,7 +7,8 @@ import { checkpointsBehindRawData, currentBySourceKey, noDuplicateVersions, ssot
 import { FaultPlan } from './plan.js';
 import { Prng } from './prng.js';
 import { releasesComplete } from './releases.js';
-import { exitWithin, killRunning, startUp } from './stack-process.js';
+import { cycleSummary, exitWithin, killRunning, startUp } from './stack-process.js';
+import { redriveAsAnOperator, redrivableQueueOf } from './redrive.js';
 import { expireInFlightMessages } from './queue-clock.js';
 import { runStep, settlePending, type PointOutcome } from './steps.js';
 import { prepareWorkload, sourceTruth, writeControl } from './workload.js';
@@ -103,6 +104,9 @@ async function faultRunsThenChecks(options: ChaosOptions): Promise<ChaosReport> 
     pending = settlePending(pending, run);
     clean = code === 0;
     say(`settle run ${settleRuns}: exit ${code}`);
+    // Batches the faults dead-lettered are kept there, and the cycle says so (exit 1): redriven as an operator would.
+    const queues = (cycleSummary(run)?.deadLettered ?? []).flatMap((d) => redrivableQueueOf(d.queue) ?? []);
+    if (!clean && queues.length > 0) for (const line of await redriveAsAnOperator(queues, workload.env)) say(`settle: ${line}`);
   }
   for (const outcome of pending) outcome.recovered = false;
 

@@ -56,13 +56,15 @@ export function startUp(args: readonly string[], env: Readonly<Record<string, st
 }
 
 /** The JSON summary `up --once` prints last, when it got that far. */
-export function cycleSummary(run: StackProcess): { failed: readonly { source?: string; id?: string }[] } | undefined {
+export function cycleSummary(
+  run: StackProcess,
+): { failed: readonly { source?: string; id?: string }[]; deadLettered?: readonly { queue: string; messages: number }[] } | undefined {
   const last = run
     .stdout()
     .split('\n')
     .filter((l) => l.startsWith('{"sources":'))
     .at(-1);
-  return last ? (JSON.parse(last) as { failed: readonly { source?: string }[] }) : undefined;
+  return last ? (JSON.parse(last) as { failed: readonly { source?: string }[]; deadLettered?: readonly { queue: string; messages: number }[] }) : undefined;
 }
 
 /** Resolves with the exit, or undefined when `ms` passed first. */

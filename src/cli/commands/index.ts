@@ -9,6 +9,7 @@ import { grantsCommands } from './grants.js';
 import { inboxCommands } from './inbox.js';
 import { subscribersCommands } from './subscribers.js';
 import { qualityCommand } from './quality.js';
+import { queuesRedriveCommand } from './queues.js';
 import { queryCommand } from './query.js';
 import { quarantineListCommand, quarantineReplayCommand, quarantineReportCommand, quarantineShowCommand } from './quarantine.js';
 import { recordsShowCommand } from './records.js';
@@ -37,6 +38,7 @@ export const commands: readonly CliCommand[] = [
   datasetsReleasesCommand,
   datasetsPublishCommand,
   queryCommand,
+  queuesRedriveCommand,
   ...grantsCommands,
   ...subscribersCommands,
   subscribeCommand,
