@@ -43,7 +43,8 @@ describe('the tongyuan command, as a user runs it', () => {
     expect(first.datasets).toBe(datasets.valid.length);
     expect(first.releases).toBeGreaterThanOrEqual(datasets.valid.length);
     expect(first.events).toBeGreaterThan(0);
-  });
+    // A full cycle of every demo source: 136 s on a quiet 2-core machine since a release waits for a settled pipeline.
+  }, 360_000);
 
   it('`up` serves the open-data API from the persisted state and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
