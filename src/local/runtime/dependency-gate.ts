@@ -1,4 +1,5 @@
 import { isDependencyUnreachable, outageLine, OutageTracker, type Backoff, type OutageReport } from './outage-tracker.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 
 export interface DependencyGateOptions {
   /** What is behind the gate, as an operator names it ("DynamoDB Local"). */
@@ -20,7 +21,7 @@ export class DependencyGate {
   private readonly tracker: OutageTracker;
   private recovering: Promise<void> | undefined;
   private stopped = false;
-  private wakeSleep: (() => void) | undefined;
+  private readonly pause = new WakeableSleep();
   /** Outages seen so far: a caller compares before and after some work to learn whether one happened in between. */
   outages = 0;
 
@@ -63,7 +64,7 @@ export class DependencyGate {
 
   stop(): void {
     this.stopped = true;
-    this.wakeSleep?.();
+    this.pause.wake();
   }
 
   private startRecovery(firstError: unknown): void {
@@ -71,14 +72,7 @@ export class DependencyGate {
     let wait = this.tracker.failed(firstError);
     this.recovering = (async () => {
       while (!this.stopped) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, wait);
-          this.wakeSleep = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wakeSleep = undefined;
+        await this.pause.sleep(wait);
         if (this.stopped) break;
         try {
           await this.options.probe();

@@ -22,6 +22,7 @@ import { OutageTracker } from './outage-tracker.js';
 import { streamFailureMessage } from './stream-batches.js';
 import { deliverInOrder } from './stream-delivery.js';
 import { restoreImage } from './stream-images.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 
 export interface StreamMappingOptions {
   readonly fn: FunctionDef;
@@ -65,7 +66,7 @@ export class StreamEventSourceMapping {
   private caughtUp = false;
   private busy = false;
   private idleSleepMs = IDLE_SLEEP_MS.first;
-  private wakeSleep: (() => void) | undefined;
+  private readonly pause = new WakeableSleep();
   /** Passes over every shard started and finished; a finished pass's waiters hear whether it found records. */
   private passesStarted = 0;
   private passWaiters: { readonly after: number; readonly resolve: (foundNothing: boolean) => void }[] = [];
@@ -108,7 +109,7 @@ export class StreamEventSourceMapping {
   /** Something may have written to the table: end an idle sleep and look now. */
   wake(): void {
     this.idleSleepMs = IDLE_SLEEP_MS.first;
-    this.wakeSleep?.();
+    this.pause.wake();
   }
 
   /** Resolves after a whole pass that started after this call: true when that pass found nothing new. */
@@ -194,15 +195,8 @@ export class StreamEventSourceMapping {
   }
 
   /** A sleep that stopping ends at once. */
-  private async sleep(ms: number): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeSleep = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.wakeSleep = undefined;
+  private sleep(ms: number): Promise<void> {
+    return this.pause.sleep(ms);
   }
 
   private async iterator(streamArn: string, shardId: string): Promise<string | undefined> {
