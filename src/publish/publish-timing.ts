@@ -58,7 +58,12 @@ export function decidePublish(input: PublishTimingInput): PublishDecision {
   return { action: 'publish' };
 }
 
-/** How soon a release held back by work still in flight looks again: the queue is cheap to ask. */
+/**
+ * The longest a release held back by work still in flight waits before it looks again. It looks
+ * first after a second and then after as long as it has waited so far: the run-complete request
+ * is sent while the completing normalize message is itself still in flight, so the first look
+ * almost always finds one message and the next, a second later, none.
+ */
 export const SETTLE_WAIT_SECONDS = 10;
 
 /** A release about to be cut: final, held back for the pipeline to settle, or cut provisional. */
@@ -83,5 +88,6 @@ export function decideFinality(input: FinalityInput): ReleaseFinality {
   if (input.pipeline.settled) return { action: 'final' };
   const waited = (input.now.getTime() - input.requestedAt.getTime()) / 1000;
   if (waited >= input.maxWaitSeconds) return { action: 'provisional', reason: input.pipeline.reason };
-  return { action: 'defer', delaySeconds: Math.min(SETTLE_WAIT_SECONDS, Math.max(1, Math.ceil(input.maxWaitSeconds - waited))) };
+  const backoff = Math.max(1, Math.ceil(waited));
+  return { action: 'defer', delaySeconds: Math.min(SETTLE_WAIT_SECONDS, backoff, Math.max(1, Math.ceil(input.maxWaitSeconds - waited))) };
 }

@@ -24,6 +24,13 @@ describe('whether a due release is final', () => {
     expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(297), maxWaitSeconds: 300 })).toEqual({ action: 'defer', delaySeconds: 3 });
   });
 
+  it('looks again after a second at first, then after as long as it has waited, up to the longest pause', () => {
+    const after = (ms: number) => decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: new Date(at(0).getTime() + ms), maxWaitSeconds: 300 });
+    expect([0, 300, 1_200, 2_500, 4_100, 9_000, 60_000].map((ms) => after(ms))).toEqual(
+      [1, 1, 2, 3, 5, 9, SETTLE_WAIT_SECONDS].map((delaySeconds) => ({ action: 'defer', delaySeconds })),
+    );
+  });
+
   it('is cut provisional, with the reason, once the longest wait has passed with work still in flight', () => {
     expect(decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(300), maxWaitSeconds: 300 })).toEqual({
       action: 'provisional',
