@@ -20,6 +20,8 @@ export interface DynamoDbLocalSupervision {
   readonly say: (line: string) => void;
   /** Restarts kept failing (the restart budget is spent): the stack cannot go on. */
   readonly gaveUp: (error: Error) => void;
+  /** A restarted Java answers again: whoever waits for it can stop backing off. */
+  readonly restarted?: () => void;
   readonly budget?: { readonly restarts: number; readonly windowMs: number };
 }
 
@@ -203,6 +205,7 @@ export async function startDynamoDbLocal(dataDir: string, host: string = LOOPBAC
       if (stopping) return;
       supervision.say('DynamoDB Local is back');
       watch(current);
+      supervision.restarted?.();
       return;
     }
   };

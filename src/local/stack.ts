@@ -109,7 +109,8 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
     restoreUmask();
   };
   try {
-    aws = await startEmbeddedAws(home, host, { say, gaveUp: (error) => giveUp(error) });
+    // The runtime exists only later: a restart before it has no one waiting to tell.
+    aws = await startEmbeddedAws(home, host, { say, gaveUp: (error) => giveUp(error), restarted: () => runtime?.dynamoGate.nudge() });
     clients = countRequests(createAwsClients(aws.clientOptions), counter);
     // Subscriber queues and subscriptions come from subscribers/*.yaml; a refused file is skipped, as the catalog skips it.
     const model = modelWith((await loadSubscribers(stackConfig.catalogDirs.subscribers)).valid);

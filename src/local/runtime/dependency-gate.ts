@@ -67,6 +67,14 @@ export class DependencyGate {
     this.pause.wake();
   }
 
+  /**
+   * News that the dependency may be back (its supervisor restarted it): the probe loop looks at
+   * once instead of sleeping out a backoff that may have grown to its cap.
+   */
+  nudge(): void {
+    this.pause.wake();
+  }
+
   private startRecovery(firstError: unknown): void {
     this.outages += 1;
     let wait = this.tracker.failed(firstError);

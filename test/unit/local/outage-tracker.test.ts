@@ -158,6 +158,29 @@ describe('DependencyGate', () => {
     gate.stop();
   });
 
+  it('looks again at once when nudged (its supervisor restarted it), not after a backoff grown to its cap', async () => {
+    let up = false;
+    let probes = 0;
+    const gate = new DependencyGate({
+      dependency: 'DynamoDB Local',
+      probe: async () => {
+        probes += 1;
+        if (!up) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+      },
+      say: () => undefined,
+      // Half a minute or more between probes: without the nudge the wait below runs past the test's timeout.
+      backoff: { firstMs: 60_000, maxMs: 60_000 },
+    });
+    expect(await gate.confirmOutage()).toBe(true);
+    const back = gate.whenUp();
+    up = true;
+    gate.nudge();
+    await back;
+    expect(probes).toBe(2);
+    expect(gate.down).toBe(false);
+    gate.stop();
+  });
+
   it('takes an error that is not an outage for what it is, without asking the dependency', async () => {
     let probes = 0;
     const gate = new DependencyGate({ dependency: 'x', probe: async () => void (probes += 1), say: () => undefined });
