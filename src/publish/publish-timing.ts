@@ -9,11 +9,19 @@ import type { PublishTrigger } from './request.js';
  */
 export type PublishDecision = { readonly action: 'publish' } | { readonly action: 'covered' } | { readonly action: 'defer'; readonly delaySeconds: number };
 
-/** How soon a request held back by another source's run looks again (that run's own completion normally releases first). */
+/** The longest a request held back by another source's run waits before it looks again (that run's own completion normally releases first). */
 export const RUN_WAIT_SECONDS = 10;
 
-/** How soon a change routed during a run looks again: normally the run's release has covered it by then. */
+/** The longest a change routed during a run waits before it looks again: normally the run's release has covered it by then. */
 export const CHANGE_IN_RUN_WAIT_SECONDS = 60;
+
+/**
+ * A held-back request looks again after as long as it has waited so far (a second at least,
+ * `cap` at most): a short run's release covers it within seconds of the run's end, a long run
+ * costs a request a minute. A fixed minute kept every short cycle waiting for a look that only
+ * found its change covered.
+ */
+export const lookAgainAfter = (waitedSeconds: number, capSeconds: number): number => Math.max(1, Math.min(capSeconds, Math.ceil(waitedSeconds)));
 
 /**
  * A version stored this close before a release started may still have been in flight when the
@@ -49,9 +57,9 @@ export function decidePublish(input: PublishTimingInput): PublishDecision {
   // own completion releases everything stored before it (and a run that stops being touched goes
   // stale, so is no longer in flight). Cutting releases every few minutes of a long run instead
   // re-read the dataset each time: time grew with the square of the run.
-  if (input.runInFlight && input.trigger !== 'run-complete') return { action: 'defer', delaySeconds: CHANGE_IN_RUN_WAIT_SECONDS };
+  if (input.runInFlight && input.trigger !== 'run-complete') return { action: 'defer', delaySeconds: lookAgainAfter(waited, CHANGE_IN_RUN_WAIT_SECONDS) };
   if (waited >= maxWaitSeconds) return { action: 'publish' };
-  if (input.runInFlight) return { action: 'defer', delaySeconds: Math.min(RUN_WAIT_SECONDS, Math.max(1, Math.ceil(maxWaitSeconds - waited))) };
+  if (input.runInFlight) return { action: 'defer', delaySeconds: lookAgainAfter(waited, Math.min(RUN_WAIT_SECONDS, Math.ceil(maxWaitSeconds - waited))) };
   if (input.trigger === 'run-complete') return { action: 'publish' };
   const stillSince = lastChangedAt ? (now.getTime() - lastChangedAt.getTime()) / 1000 : Infinity;
   if (stillSince < quietSeconds) return { action: 'defer', delaySeconds: Math.max(1, Math.ceil(quietSeconds - stillSince)) };
@@ -59,10 +67,10 @@ export function decidePublish(input: PublishTimingInput): PublishDecision {
 }
 
 /**
- * The longest a release held back by work still in flight waits before it looks again. It looks
- * first after a second and then after as long as it has waited so far: the run-complete request
- * is sent while the completing normalize message is itself still in flight, so the first look
- * almost always finds one message and the next, a second later, none.
+ * The longest a release held back by work still in flight waits before it looks again
+ * (lookAgainAfter): the run-complete request is sent while the completing normalize message is
+ * itself still in flight, so the first look almost always finds one message and the next, a
+ * second later, none.
  */
 export const SETTLE_WAIT_SECONDS = 10;
 
@@ -88,6 +96,5 @@ export function decideFinality(input: FinalityInput): ReleaseFinality {
   if (input.pipeline.settled) return { action: 'final' };
   const waited = (input.now.getTime() - input.requestedAt.getTime()) / 1000;
   if (waited >= input.maxWaitSeconds) return { action: 'provisional', reason: input.pipeline.reason };
-  const backoff = Math.max(1, Math.ceil(waited));
-  return { action: 'defer', delaySeconds: Math.min(SETTLE_WAIT_SECONDS, backoff, Math.max(1, Math.ceil(input.maxWaitSeconds - waited))) };
+  return { action: 'defer', delaySeconds: lookAgainAfter(waited, Math.min(SETTLE_WAIT_SECONDS, Math.ceil(input.maxWaitSeconds - waited))) };
 }

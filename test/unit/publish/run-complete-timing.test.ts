@@ -26,7 +26,16 @@ describe('publishing at the end of a source run', () => {
         latestReleaseAt: undefined,
         now: at(11),
       }),
-    ).toEqual({ action: 'defer', delaySeconds: RUN_WAIT_SECONDS });
+    ).toEqual({ action: 'defer', delaySeconds: 1 });
+  });
+
+  it('looks again after as long as it has waited: a change in a short run soon finds the run’s release, one in a long run asks once a minute', () => {
+    const held = (trigger: 'change' | 'run-complete', waited: number) =>
+      decidePublish({ ...base, trigger, runInFlight: true, requestedAt: at(0), lastChangedAt: at(0), latestReleaseAt: undefined, now: at(waited) });
+    expect([0, 1, 3, 7, 30, 59, 200].map((w) => held('change', w))).toEqual(
+      [1, 1, 3, 7, 30, 59, CHANGE_IN_RUN_WAIT_SECONDS].map((delaySeconds) => ({ action: 'defer', delaySeconds })),
+    );
+    expect([0, 4, 30, 295].map((w) => held('run-complete', w))).toEqual([1, 4, RUN_WAIT_SECONDS, 5].map((delaySeconds) => ({ action: 'defer', delaySeconds })));
   });
 
   it('holds a change back while a run is in flight, even when the records have been still for the quiet period', () => {
