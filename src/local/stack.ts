@@ -10,7 +10,7 @@ import { countRequests, RequestCounter } from '../aws/request-counter.js';
 import { loadRuntimeConfig, type Environment } from '../config/runtime-config.js';
 import { loadSubscribers } from '../config/subscribers.js';
 import { modelWith } from '../infra/subscriber-resources.js';
-import { failedList, type SyncSourcesOutcome } from '../ingest/sync-sources.js';
+import { failedList } from '../ingest/sync-sources.js';
 import { logger } from '../util/logger.js';
 import { EMULATOR_REGION, startEmbeddedAws, type EmbeddedAws } from './embedded-aws.js';
 import { endpointsFileText, onRunningEmulator } from './endpoints-file.js';
@@ -27,6 +27,7 @@ import { emulatorEnvironment, simulatedFunctionEnvironment } from './stack-envir
 import { claimStateDir } from './state-lock.js';
 import { pipelineDeadLetters } from './dead-letters.js';
 import { collectSummary, countReleases, type RunSummary } from './summary.js';
+import { ingestThroughOutages } from './ingest-through-outages.js';
 
 /** The embedded stack, running: what `tongyuan up` serves and what the e2e tests drive. */
 export interface EmbeddedStack {
@@ -164,12 +165,15 @@ export async function startStack(homeDir: string, givenEnv: Environment, options
       app,
       counter,
       async runCycle(timeoutMs = 15 * 60_000) {
-        const releasesBefore = await countReleases(app);
+        // The summary's reads go through an outage of DynamoDB Local as the functions do: a cycle that
+        // outlived one must not end on a refused connection while the emulator is being restarted.
+        const releasesBefore = await running.throughOutages(() => countReleases(app));
         counter.reset();
-        const ingest = (await running.invokeThroughOutages('ingest', { sourceIds })) as SyncSourcesOutcome;
+        const ingest = await ingestThroughOutages(running, sourceIds);
         await running.drain(timeoutMs);
         const deadLettered = await pipelineDeadLetters(sqs, provisioned.queueUrls);
-        return collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore, failed: failedList(ingest), deadLettered });
+        const failed = failedList(ingest);
+        return running.throughOutages(() => collectSummary(app, { ingest: ingest.results, events: counter.snsMessages, releasesBefore, failed, deadLettered }));
       },
       broken,
       stop,

@@ -188,11 +188,16 @@ export class LocalRuntime {
   }
 
   /** Invokes; an invocation that failed while DynamoDB Local was down is run again once it is back. */
-  async invokeThroughOutages(fnId: string, event: unknown): Promise<unknown> {
+  invokeThroughOutages(fnId: string, event: unknown): Promise<unknown> {
+    return this.throughOutages(() => this.invoke(fnId, event));
+  }
+
+  /** Runs `work`; work that failed while DynamoDB Local was down is run again once it is back (it must be safe to repeat). */
+  async throughOutages<T>(work: () => Promise<T>): Promise<T> {
     for (;;) {
       const outagesBefore = this.dynamoGate.outages;
       try {
-        return await this.invoke(fnId, event);
+        return await work();
       } catch (error) {
         if (this.dynamoGate.outages === outagesBefore && !(await this.dynamoGate.confirmOutage())) throw error;
         await this.dynamoGate.whenUp();
