@@ -29,6 +29,8 @@ export interface DepartmentPoint {
   readonly kind: 'department';
   readonly mode: DepartmentFaultMode;
   readonly list: ListName;
+  /** List requests on the path answered normally first, in this run. */
+  readonly skip: number;
   /** Requests answered badly in a row (a source retries up to 5 attempts). */
   readonly count: number;
 }
@@ -39,7 +41,7 @@ export type FaultPoint = KillPoint | DepartmentPoint;
 export interface Step {
   readonly index: number;
   readonly edits: readonly DepartmentEdit[];
-  /** At most one kill (it ends the run) and at most one department fault per list. */
+  /** At most one kill (it ends the run) and at most two department faults per list, one after the other. */
   readonly points: readonly FaultPoint[];
 }
 
@@ -72,10 +74,20 @@ export class FaultPlan {
     const points: FaultPoint[] = [];
     const name = (kind: string) => `s${index}-${kind}`;
     for (const list of Object.keys(LISTS) as ListName[]) {
-      if (!rng.chance(0.75)) continue;
-      const mode = rng.pick(DEPARTMENT_MODES);
-      // A truncated body is not retried (the source fails for this run): one is enough.
-      points.push({ id: name(`dept-${list}`), kind: 'department', mode, list, count: mode === 'truncated' ? 1 : rng.int(1, 3) });
+      if (!rng.chance(0.8)) continue;
+      // A flaky department: one or two windows of bad answers back to back, so a request's
+      // retries meet a second fault after the first. At most 4 bad answers in all: the source's
+      // fifth attempt still succeeds. A truncated body is not retried (the source fails for this
+      // run), so nothing follows it; a hang costs the source's timeout, so it comes once.
+      let skip = 0;
+      const windows = rng.int(1, 2);
+      for (let window = 1; window <= windows; window++) {
+        const mode = rng.pick(DEPARTMENT_MODES);
+        const count = mode === 'truncated' || mode === 'hang' ? 1 : rng.int(1, 2);
+        points.push({ id: name(`dept-${list}-${window}`), kind: 'department', mode, list, skip, count });
+        skip += count;
+        if (mode === 'truncated') break;
+      }
     }
     if (rng.chance(0.9)) {
       const dynamo = index > 0 && index % this.options.dynamoEvery === 0;

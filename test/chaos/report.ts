@@ -3,7 +3,7 @@ import type { PointOutcome } from './steps.js';
 
 function momentOf(outcome: PointOutcome): string {
   const p = outcome.point;
-  return p.kind === 'department' ? `${p.list} ×${p.count}` : `${p.stage} +${p.delayMs}ms`;
+  return p.kind === 'department' ? `${p.list} @${p.skip} ×${p.count}` : `${p.stage} +${p.delayMs}ms`;
 }
 
 function kindOf(outcome: PointOutcome): string {

@@ -111,7 +111,7 @@ export async function runStep(
   writeControl(
     workload,
     allEdits,
-    departmentPoints.map((p) => ({ id: p.id, mode: p.mode, path: LISTS[p.list].path, skip: 0, count: p.count })),
+    departmentPoints.map((p) => ({ id: p.id, mode: p.mode, path: LISTS[p.list].path, skip: p.skip, count: p.count })),
   );
   const kill = step.points.find((p): p is KillPoint => p.kind !== 'department');
   const watch = kill ? watchStage(kill.stage, workload.home) : undefined;
