@@ -25,7 +25,8 @@ function description(base: string): string {
     '',
     '**Sequence and hash chain.** `sequence` numbers a feed’s events from 1 without gaps; `prevhash` is the base64url SHA-256 of the JCS-canonical head (the event without `data` and `signature`) of the event before it, ' +
       'for the first event of the feed’s `source`. The chain is the same for every subscriber. A filter skips sequences: ' +
-      `${base}/v1/feeds/{feed}/events?after=<n> answers the heads skipped, so a subscriber proves the chain unbroken.`,
+      `${base}/v1/feeds/{feed}/events?after=<n> answers the heads skipped, so a subscriber proves the chain unbroken. ` +
+      'An event id can come again under a later sequence (a redelivery, or an expiry announced again by a later version of the record): drop it by id, and count its sequence as received.',
     '',
     '**Claim check.** A body over 240 KiB carries `dataref` (`s3://feed-payloads/…`) instead of `data`; fetch the object, put it back as `data`, drop `dataref`, then verify the signature.',
     '',

@@ -36,7 +36,8 @@ export interface FeedLog {
    * is not appended again: its logged entry comes back, so a redelivered batch keeps its numbers.
    * An id given twice in one append is logged once. An id logged before the window is logged
    * again under a new sequence and goes out again under its id: the subscriber edge drops it by
-   * id (the reference subscriber keeps the last 100,000 ids it handled, src/subscriber/dedupe.ts).
+   * id (the reference subscriber keeps the last 100,000 ids it handled, src/subscriber/dedupe.ts)
+   * and counts its sequence as received, so it is no gap.
    */
   append(feed: FeedId, events: readonly { readonly head: UnsequencedHead; readonly change: FeedChangeRef }[]): Promise<FeedLogEntry[]>;
   /** Entries with a sequence above `after`, in order, in pages of at most `limit` entries. */

@@ -14,7 +14,12 @@ export type MessageAttributes = Readonly<Record<string, string | undefined>>;
  */
 export type Outcome =
   | { readonly kind: 'accepted'; readonly event: FeedEvent; readonly problems: readonly SequenceProblem[] }
-  | { readonly kind: 'duplicate'; readonly id: string }
+  /**
+   * An event already accepted. Its sequence still counts as received: the feed log dedupes ids
+   * only within its newest events, so an id logged again later arrives under a new sequence,
+   * which is no gap.
+   */
+  | { readonly kind: 'duplicate'; readonly id: string; readonly problems: readonly SequenceProblem[] }
   | { readonly kind: 'rejected'; readonly reason: string };
 
 export interface ConsumerDeps {
@@ -36,7 +41,7 @@ export class Consumer {
     const event = complete.event as unknown as FeedEvent;
     const check = await this.deps.verifier.verify(complete.event);
     if (!check.valid) return { kind: 'rejected', reason: `${event.id}: bad signature (${check.reason})` };
-    if (this.deps.seen.has(event.source, event.id)) return { kind: 'duplicate', id: event.id };
+    if (this.deps.seen.has(event.source, event.id)) return { kind: 'duplicate', id: event.id, problems: this.deps.tracker.observe(headOf(complete.event)) };
     this.deps.seen.add(event.source, event.id);
     return { kind: 'accepted', event, problems: this.deps.tracker.observe(headOf(complete.event)) };
   }

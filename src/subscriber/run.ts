@@ -86,6 +86,7 @@ export async function runSubscriber(deps: RunDeps): Promise<RunSummary> {
       summary.received += 1;
       if (outcome.kind === 'duplicate') {
         summary.duplicates += 1;
+        note(outcome.problems);
         continue;
       }
       summary.accepted += 1;

@@ -36,12 +36,26 @@ describe('Consumer', () => {
     const seen = new SeenEvents();
     const consumer = await consumerFor(keys, seen);
     expect((await consumer.handle(body(event!))).kind).toBe('accepted');
-    expect(await consumer.handle(body(event!))).toEqual({ kind: 'duplicate', id: event!.id });
+    expect(await consumer.handle(body(event!))).toEqual({ kind: 'duplicate', id: event!.id, problems: [] });
 
     const file = join(dir, 'state.json');
     await saveState(file, { seen: seen.list(), feeds: {} });
     const restarted = await consumerFor(keys, new SeenEvents((await loadState(file)).seen));
     expect((await restarted.handle(body(event!))).kind).toBe('duplicate');
+  });
+
+  it('drops an id logged again at a later sequence as a duplicate, and counts its sequence as received: no gap', async () => {
+    const keys = await newKeys();
+    // The feed log dedupes ids within its newest events only: beyond them an id is logged again.
+    const events = await signedFeed(4, keys, 'gazette', { 2: 'normative-document/doc-1/v1' });
+    const tracker = new SequenceTracker(2);
+    const jwks = await jwksOf(keys);
+    const consumer = new Consumer({ verifier: new EventVerifier(async () => jwks), seen: new SeenEvents(), tracker, fetchObject: async () => '' });
+    const outcomes = [];
+    for (const event of events) outcomes.push(await consumer.handle(body(event)));
+    expect(outcomes.map((o) => o.kind)).toEqual(['accepted', 'accepted', 'duplicate', 'accepted']);
+    expect(outcomes.flatMap((o) => ('problems' in o ? o.problems : []))).toEqual([]);
+    expect(tracker.finish()).toEqual([]);
   });
 
   it('rejects a tampered copy of a seen event rather than dropping it as a duplicate', async () => {

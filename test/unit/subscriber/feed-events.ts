@@ -5,10 +5,18 @@ import { generateFeedKeySet, publicSetOf, type PrivateKeySet } from '../../../sr
 import { dataSchemaUri, eventSource, eventType, type FeedId } from '../../../src/feeds/feeds.js';
 import { JwkFeedSigner } from '../../../src/feeds/signature.js';
 
-/** `count` events of one feed, chained from its genesis and signed with `keys` (the newest key of the set). */
-export async function signedFeed(count: number, keys: PrivateKeySet, feed: FeedId = 'gazette'): Promise<FeedEvent[]> {
+/**
+ * `count` events of one feed, chained from its genesis and signed with `keys` (the newest key of
+ * the set). `ids` overrides event ids by position (an id logged again at a later sequence).
+ */
+export async function signedFeed(
+  count: number,
+  keys: PrivateKeySet,
+  feed: FeedId = 'gazette',
+  idsAt: Readonly<Record<number, string>> = {},
+): Promise<FeedEvent[]> {
   const entity = 'normative-document';
-  const ids = Array.from({ length: count }, (_, i) => `normative-document/doc-${i + 1}/v1`);
+  const ids = Array.from({ length: count }, (_, i) => idsAt[i] ?? `normative-document/doc-${i + 1}/v1`);
   const { heads } = chainHeads(
     emptyTip(feed),
     ids.map((id, i) => ({
