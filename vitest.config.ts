@@ -1,14 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-const chaosProject = {
-  test: {
-    name: 'chaos',
-    include: ['test/chaos/**/*.test.ts'],
-    environment: 'node' as const,
-    testTimeout: 900_000,
-  },
-};
-
 export default defineConfig({
   test: {
     // Handlers log through Powertools; tests show only errors.
@@ -35,9 +26,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      // The fault harness at CI size (test/chaos/): seeded fault points on its own embedded stack.
-      // Outside `npm test` until the invariants it found broken hold (`npm run chaos` runs it alone).
-      ...(process.env.TONGYUAN_CHAOS === '1' ? [chaosProject] : []),
+      {
+        // The fault harness at CI size (test/chaos/): seeded fault points on its own embedded stack,
+        // after the other projects have finished (groupOrder), so its kills and timings have the
+        // machine to themselves and it loads no other test.
+        test: {
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -7,13 +7,13 @@ import { seedFrom } from './prng.js';
 import { formatReport } from './report.js';
 
 /**
- * CI size: 50 fault points on a few hundred records. Fault runs start only within the budget
- * (CHAOS_BUDGET_SECONDS, 420 by default), so the test ends in about ten minutes however loaded
- * the machine; the report says how many points that was, and every invariant must hold.
+ * CI size: 50 fault points on a few hundred records, in about eight minutes on two quiet cores.
+ * No fault run starts after the budget (CHAOS_BUDGET_SECONDS, 540 by default), so a machine too
+ * slow for 50 points in ten minutes fails the test in about that time rather than running on.
  */
 const POINTS = 50;
 const RECORDS = 200;
-const BUDGET_SECONDS = Number(process.env.CHAOS_BUDGET_SECONDS ?? 420);
+const BUDGET_SECONDS = Number(process.env.CHAOS_BUDGET_SECONDS ?? 540);
 
 describe('the stack under injected faults', () => {
   const root = mkdtempSync(join(tmpdir(), 'tongyuan-chaos-test-'));
@@ -29,8 +29,7 @@ describe('the stack under injected faults', () => {
     const text = formatReport(report, POINTS);
     process.stdout.write(`${text}\n`);
     const injected = report.outcomes.filter((o) => o.injected);
-    // All 50 when the budget allows (stoppedBy 'points'); the report gives the count either way.
-    if (report.stoppedBy === 'points') expect(injected.length, text).toBeGreaterThanOrEqual(POINTS);
+    expect(injected.length, text).toBeGreaterThanOrEqual(POINTS);
     expect(
       injected.some((o) => o.point.kind === 'runtime-kill'),
       text,
