@@ -5,6 +5,7 @@ import { describeFileProblem } from '../config/catalog.js';
 import type { Environment } from '../config/runtime-config.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
 import { connectHost, LOOPBACK_HOST } from './bind-host.js';
+import { SourceOutages, type SyncFailures } from './source-outages.js';
 import { startStack, type EmbeddedStack } from './stack.js';
 import type { RunSummary } from './summary.js';
 
@@ -91,7 +92,18 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
     options.say(`  CSV download     ${base}/v1/datasets/enforcement-decisions/download?format=csv`);
     for (const [name, url] of stack.demos.urls) options.say(`  demo department  ${name}: ${url}`);
     options.say('syncing every source now and then on its schedule; Ctrl-C stops');
-    stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`), schedules);
+    // A source whose department stopped answering is synced again with backoff, said once per outage.
+    const departments = new SourceOutages({
+      sync: async (sourceId) => (await stack.runtime.invokeThroughOutages('ingest', { sourceIds: [sourceId] })) as SyncFailures,
+      say: options.say,
+    });
+    stack.runtime.startSchedules(
+      (fnId, error) => options.say(`${fnId} failed: ${error.message}`),
+      schedules,
+      (fnId, result) => {
+        if (fnId === 'ingest') departments.observe(result as SyncFailures);
+      },
+    );
     await Promise.race([
       new Promise<void>((resolveStop) => {
         process.once('SIGINT', () => resolveStop());
@@ -100,6 +112,7 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
       broken,
     ]);
     options.say('stopping…');
+    departments.stop();
   } finally {
     await new Promise<void>((r) => (http ? http.close(() => r()) : r()));
     await stack.stop();

@@ -154,15 +154,23 @@ export class LocalRuntime {
 
   /**
    * Runs every scheduled function now and then at its rate; `plan` may split a function's
-   * timer into several events at their own rates (ingest: one per source schedule).
+   * timer into several events at their own rates (ingest: one per source schedule). `onResult`
+   * hears what each invocation returned.
    */
-  startSchedules(onError: (fnId: string, error: Error) => void, plan: SchedulePlan = singleSchedule): void {
+  startSchedules(
+    onError: (fnId: string, error: Error) => void,
+    plan: SchedulePlan = singleSchedule,
+    onResult: (fnId: string, result: unknown) => void = () => undefined,
+  ): void {
     for (const fn of this.options.model.functions) {
       for (const trigger of fn.triggers) {
         if (trigger.kind !== 'schedule') continue;
         for (const { event, everyMinutes } of plan(fn, trigger.everyMinutes)) {
           // As EventBridge Scheduler retries a failed invocation, a run that met an outage runs again once DynamoDB Local is back.
-          const tick = () => void this.invokeThroughOutages(fn.id, event).catch((error: Error) => onError(fn.id, error));
+          const tick = () =>
+            void this.invokeThroughOutages(fn.id, event)
+              .then((result) => onResult(fn.id, result))
+              .catch((error: Error) => onError(fn.id, error));
           if (trigger.dailyAtChinaTime) {
             // A daily run waits for its China time (as in AWS): at startup the pipeline has not settled yet.
             const first = setTimeout(
