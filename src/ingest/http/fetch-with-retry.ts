@@ -38,6 +38,12 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
 }
 
+/** fetch says only "fetch failed"; its cause names what happened (ECONNREFUSED), which the operator and the outage detection need. */
+function withCauseCode(error: Error): string {
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+}
+
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(200 * 2 ** (attempt - 1), 10_000);
@@ -73,7 +79,7 @@ export async function fetchWithRetry(url: URL, policy: RetryPolicy, deps: HttpDe
       // Read here: a connection that breaks off or times out mid-body is retried like one that failed to open.
       body = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${policy.timeoutMs} ms` : scrubSecrets((error as Error).message, secrets);
+      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${policy.timeoutMs} ms` : scrubSecrets(withCauseCode(error as Error), secrets);
       if (attempt >= policy.maxAttempts) throw new SourceError(`source ${policy.sourceId}: ${shown} failed after ${attempt} attempts: ${reason}`);
       await deps.sleep(backoffMs(attempt, deps.random));
       continue;
