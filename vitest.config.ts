@@ -24,18 +24,21 @@ export default defineConfig({
           // One embedded stack is shared; files run one after another so they do not
           // compete for the two cores and their timings stay meaningful.
           fileParallelism: false,
+          // After the unit tests. Set, not left to the default: vitest runs a one-worker project
+          // left at group 0 last of all, after any later group.
+          sequence: { groupOrder: 1 },
         },
       },
       {
         // The fault harness at CI size (test/chaos/): seeded fault points on its own embedded stack,
-        // after the other projects have finished (groupOrder), so its kills and timings have the
+        // after every other project has finished (groupOrder), so its kills and timings have the
         // machine to themselves and it loads no other test.
         test: {
           name: 'chaos',
           include: ['test/chaos/**/*.test.ts'],
           environment: 'node',
           testTimeout: 900_000,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
