@@ -24,15 +24,15 @@ export default defineConfig({
           // One embedded stack is shared; files run one after another so they do not
           // compete for the two cores and their timings stay meaningful.
           fileParallelism: false,
-          // After the unit tests. Set, not left to the default: vitest runs a one-worker project
-          // left at group 0 last of all, after any later group.
+          // Its own group, before the fault harness's. Left at group 0, vitest runs a one-worker
+          // project (this one; the unit tests too, on two cores) last of all, after any later group.
           sequence: { groupOrder: 1 },
         },
       },
       {
         // The fault harness at CI size (test/chaos/): seeded fault points on its own embedded stack,
-        // after every other project has finished (groupOrder), so its kills and timings have the
-        // machine to themselves and it loads no other test.
+        // in a group of its own (groupOrder), so no other test runs beside it: its kills and timings
+        // have the machine to themselves and it loads no other test.
         test: {
           name: 'chaos',
           include: ['test/chaos/**/*.test.ts'],
