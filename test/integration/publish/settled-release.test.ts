@@ -77,7 +77,8 @@ describe('a release while a normalize message is in flight (DynamoDB Local, faux
     const taken = await sqs.send(new ReceiveMessageCommand({ QueueUrl: urls.normalize, VisibilityTimeout: 600, WaitTimeSeconds: 1 }));
     expect(taken.Messages).toHaveLength(1);
 
-    const requestedAt = new Date();
+    // The run ended half a minute ago: its release is due, and would now wait the longest pause between looks.
+    const requestedAt = new Date(Date.now() - 30_000);
     expect(await settlePublishRequest(dataset, requestedAt, deps, { trigger: 'run-complete' })).toEqual({ action: 'deferred', delaySeconds: 10 });
     expect(await catalog.latest(dataset.id)).toBeUndefined();
 
