@@ -60,7 +60,13 @@ export function decidePublish(input: PublishTimingInput): PublishDecision {
   if (input.runInFlight && input.trigger !== 'run-complete') return { action: 'defer', delaySeconds: lookAgainAfter(waited, CHANGE_IN_RUN_WAIT_SECONDS) };
   if (waited >= maxWaitSeconds) return { action: 'publish' };
   if (input.runInFlight) return { action: 'defer', delaySeconds: lookAgainAfter(waited, Math.min(RUN_WAIT_SECONDS, Math.ceil(maxWaitSeconds - waited))) };
-  if (input.trigger === 'run-complete') return { action: 'publish' };
+  if (input.trigger === 'run-complete') {
+    // Every version of the run was stored before its end: a read that starts a write margin after
+    // it covers them all, so the route's requests for the run's last versions find it covering
+    // them. Read sooner, those requests each asked for a second release of the same run.
+    const sinceEndMs = now.getTime() - requestedAt.getTime();
+    return sinceEndMs < WRITE_MARGIN_MS ? { action: 'defer', delaySeconds: 1 } : { action: 'publish' };
+  }
   const stillSince = lastChangedAt ? (now.getTime() - lastChangedAt.getTime()) / 1000 : Infinity;
   if (stillSince < quietSeconds) return { action: 'defer', delaySeconds: Math.max(1, Math.ceil(quietSeconds - stillSince)) };
   return { action: 'publish' };

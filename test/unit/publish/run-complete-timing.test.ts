@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGE_IN_RUN_WAIT_SECONDS, decidePublish, RUN_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
+import { CHANGE_IN_RUN_WAIT_SECONDS, decidePublish, RUN_WAIT_SECONDS, WRITE_MARGIN_MS } from '../../../src/publish/publish-timing.js';
 import { coalescePublishRequests, PUBLISH_ATTEMPTS, retryDelaySeconds, settlePublishBatch } from '../../../src/publish/publish-batch.js';
 import type { PublishRequest } from '../../../src/publish/request.js';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
@@ -9,10 +9,21 @@ const at = (seconds: number) => new Date(Date.UTC(2026, 10, 27, 0, 0, seconds));
 const base = { quietSeconds: 5, maxWaitSeconds: 300 };
 
 describe('publishing at the end of a source run', () => {
-  it('releases at once on a run-complete request, though the records changed a moment ago', () => {
-    expect(decidePublish({ ...base, trigger: 'run-complete', requestedAt: at(10), lastChangedAt: at(10), latestReleaseAt: undefined, now: at(10) })).toEqual({
-      action: 'publish',
-    });
+  it('releases on a run-complete request a write margin after the run’s end, though the records changed a moment ago', () => {
+    const request = { ...base, trigger: 'run-complete' as const, requestedAt: at(10), lastChangedAt: at(10), latestReleaseAt: undefined };
+    // Sooner, the release might not cover the run's last versions, and their routed requests would ask for another.
+    expect(decidePublish({ ...request, now: new Date(at(10).getTime() + WRITE_MARGIN_MS - 1) })).toEqual({ action: 'defer', delaySeconds: 1 });
+    expect(decidePublish({ ...request, now: new Date(at(10).getTime() + WRITE_MARGIN_MS) })).toEqual({ action: 'publish' });
+    // The release cut then covers a change the route announces for a version stored just before the run's end.
+    expect(
+      decidePublish({
+        ...base,
+        requestedAt: new Date(at(10).getTime() - 1),
+        lastChangedAt: new Date(at(10).getTime() - 1),
+        latestReleaseAt: new Date(at(10).getTime() + WRITE_MARGIN_MS),
+        now: at(12),
+      }),
+    ).toEqual({ action: 'covered' });
   });
 
   it('waits for the run of another of the dataset’s sources still in flight', () => {

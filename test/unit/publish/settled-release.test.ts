@@ -143,6 +143,8 @@ describe('settling a publish request while normalize messages are in flight', ()
 
   it('publishes final at once when the pipeline is settled', async () => {
     const w = world();
+    // Past the write margin after the run's end (publish-timing.ts).
+    w.memory.at(at(2).toISOString());
     const outcome = await settlePublishRequest(w.dataset, at(0), w.deps, { trigger: 'run-complete' });
     expect(outcome).toMatchObject({ action: 'published', rows: 2 });
     expect(w.memory.latest()!.provisional).toBeUndefined();
