@@ -1,12 +1,15 @@
-import { outageLine, OutageTracker, type Backoff } from './runtime/outage-tracker.js';
+import { isDependencyUnreachable, outageLine, OutageTracker, type Backoff } from './runtime/outage-tracker.js';
 
 /**
- * A failed sync that says its department could not be reached: a refused, reset or timed-out
- * connection to its database or server. A 4xx answer, bad JSON or a refused file is the data's.
+ * A failed sync that says its department could not be reached: what the runtime already calls an
+ * outage (a refused, reset or timed-out connection), read from the failure's text, and what the
+ * connectors say of a server gone (a name not resolved, a request timed out, a database
+ * connection lost). A 4xx answer, bad JSON or a refused file is the data's.
  */
 export function isDepartmentUnreachable(error: string): boolean {
-  return /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND)\b|socket hang up|timed out after \d+ ?ms|Connection lost|server has gone away/i.test(
-    error,
+  return (
+    isDependencyUnreachable(new Error(error)) ||
+    /\b(ENETUNREACH|EAI_AGAIN|ENOTFOUND)\b|timed out after \d+ ?ms|Connection lost|server has gone away/i.test(error)
   );
 }
 
