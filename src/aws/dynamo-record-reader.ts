@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ObjectStore, RecordChanges, RecordReader } from '../ports/index.js';
+import type { ObjectStore, RecordChange, RecordChanges, RecordReader } from '../ports/index.js';
 import {
   CHANGED_INDEX,
   CONTRIBUTION_SK_PREFIX,
@@ -15,15 +15,8 @@ import { bodyOf, contributionFromItem, headFromItem, nameOfItem, resolveStoredVe
 import type { StoredContribution } from '../ssot/record-writes.js';
 import { batchGetItems } from './dynamo-batch.js';
 import { mapBounded } from '../util/map-bounded.js';
+import { changesInWindows, type ChangeWindows } from './change-windows.js';
 import { countQuery, queryPages } from './dynamo-query.js';
-
-/** How changedSince splits its range: the first window's width, and about how many changes a window should bring. */
-export interface ChangeWindows {
-  readonly firstMs: number;
-  readonly targetItems: number;
-}
-
-const CHANGE_WINDOWS: ChangeWindows = { firstMs: 60_000, targetItems: 2_000 };
 
 /** Index queries of one tombstone batch in flight at once. */
 const INDEX_QUERY_CONCURRENCY = 8;
@@ -111,42 +104,9 @@ export class DynamoRecordReader implements RecordReader, RecordChanges {
     };
   }
 
-  /**
-   * Ids of the records of a type stored at or after `since`, through the byTypeChanged index
-   * (eventually consistent), in windows of storedAt rather than one query to the end: on
-   * DynamoDB Local a page costs in proportion to what the query has left after it, so one
-   * query over a run's changes grew with their square. A window widens while it brings few
-   * and narrows when it brings many; the last one is open-ended, so nothing later is missed.
-   */
-  async *changedSince(recordType: string, since: Date, windows: ChangeWindows = CHANGE_WINDOWS): AsyncGenerator<string[]> {
-    let from = since.getTime();
-    let width = windows.firstMs;
-    const end = Date.now();
-    for (;;) {
-      const last = from + width > end;
-      const range = last ? 'storedAt >= :from' : 'storedAt BETWEEN :from AND :to';
-      const query = {
-        TableName: this.table,
-        IndexName: CHANGED_INDEX,
-        KeyConditionExpression: `recordType = :t AND ${range}`,
-        ExpressionAttributeValues: {
-          ':t': recordType,
-          ':from': new Date(from).toISOString(),
-          // BETWEEN includes its bound: the next window starts a millisecond after it.
-          ...(last ? {} : { ':to': new Date(from + width - 1).toISOString() }),
-        },
-        ProjectionExpression: 'recordId',
-      };
-      let found = 0;
-      for await (const items of queryPages(this.doc, query)) {
-        found += items.length;
-        yield items.map((item) => String(item.recordId));
-      }
-      if (last) return;
-      from += width;
-      if (found < windows.targetItems / 2) width *= 2;
-      else if (found > windows.targetItems * 2) width = Math.max(1000, Math.floor(width / 2));
-    }
+  /** The records of a type stored at or after `since`, by id and version, through the byTypeChanged index (eventually consistent), in windows. */
+  changedSince(recordType: string, since: Date, windows?: ChangeWindows): AsyncGenerator<RecordChange[]> {
+    return changesInWindows({ doc: this.doc, table: this.table, indexName: CHANGED_INDEX }, recordType, since, windows);
   }
 
   /** Current versions by id, read consistently in batches of 100; tombstones and conflicts included. */

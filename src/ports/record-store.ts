@@ -30,6 +30,12 @@ export interface RecordStore extends RecordReader {
   tombstoneRecord(recordType: string, recordId: string, by: Omit<Provenance, 'extractedAt'>): Promise<boolean>;
 }
 
+/** A record as the change index lists it: which, and the version its current item is at. */
+export interface RecordChange {
+  readonly id: string;
+  readonly version: number;
+}
+
 /**
  * What changed in the SSOT since a moment, for releases built from the previous one plus the
  * change (src/publish). Listing is eventually consistent: a caller asks from a little before
@@ -37,11 +43,11 @@ export interface RecordStore extends RecordReader {
  */
 export interface RecordChanges {
   /**
-   * Ids of the records of a type whose current version was stored at or after `since`
-   * (tombstones and identity conflicts included), page by page, in no particular order;
-   * an id may come more than once.
+   * The records of a type whose current version was stored at or after `since` (tombstones
+   * and identity conflicts included), by id and current version, page by page, in no
+   * particular order; a record may come more than once.
    */
-  changedSince(recordType: string, since: Date): AsyncIterable<readonly string[]>;
+  changedSince(recordType: string, since: Date): AsyncIterable<readonly RecordChange[]>;
   /** The current versions of these records read consistently, tombstones and conflicts included; ids with no record are left out. */
   readCurrent(recordType: string, recordIds: readonly string[]): Promise<StoredVersion[]>;
 }

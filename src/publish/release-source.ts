@@ -42,16 +42,17 @@ export async function* inIdOrder(pages: AsyncIterable<readonly StoredVersion[]>,
 }
 
 /**
- * The ids of records changed since `since`, sorted and without repeats; undefined when more
- * than `limit` changed, when a full rebuild streams in flat memory where the change would not.
+ * The records changed since `since`, each id once at the newest version listed; undefined
+ * when more than `limit` changed, when a full rebuild streams in flat memory where the change
+ * would not.
  */
-export async function changedIds(changes: RecordChanges, recordType: string, since: Date, limit: number): Promise<Set<string> | undefined> {
-  const ids = new Set<string>();
+export async function changedVersions(changes: RecordChanges, recordType: string, since: Date, limit: number): Promise<Map<string, number> | undefined> {
+  const versions = new Map<string, number>();
   for await (const page of changes.changedSince(recordType, since)) {
-    for (const id of page) ids.add(id);
-    if (ids.size > limit) return undefined;
+    for (const { id, version } of page) if (!(version <= (versions.get(id) ?? -Infinity))) versions.set(id, version);
+    if (versions.size > limit) return undefined;
   }
-  return ids;
+  return versions;
 }
 
 /** The given records read consistently in id order, `batch` at a time; an id with no record comes without a version. */

@@ -1,4 +1,4 @@
-import type { RecordChanges } from '../../src/ports/index.js';
+import type { RecordChange, RecordChanges } from '../../src/ports/index.js';
 import type { StoredVersion } from '../../src/ssot/model.js';
 import { compareIds } from '../../src/publish/merkle.js';
 import { contentHash } from '../../src/util/hash.js';
@@ -57,8 +57,8 @@ export class MemorySsot implements RecordChanges {
     }
   }
 
-  async *changedSince(_recordType: string, since: Date): AsyncGenerator<string[]> {
-    yield [...this.current.values()].filter((v) => v.storedAt >= since.toISOString()).map((v) => v.recordId);
+  async *changedSince(_recordType: string, since: Date): AsyncGenerator<RecordChange[]> {
+    yield [...this.current.values()].filter((v) => v.storedAt >= since.toISOString()).map((v) => ({ id: v.recordId, version: v.version }));
   }
 
   async readCurrent(_recordType: string, recordIds: readonly string[]): Promise<StoredVersion[]> {
