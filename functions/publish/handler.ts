@@ -7,9 +7,17 @@ import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { settlePublishBatch } from '../../src/publish/publish-batch.js';
 import { republishDisclosed } from '../../src/publish/republish-disclosed.js';
 import { releaseNow, settlePublishRequest } from '../../src/publish/settle-request.js';
+import { deadlineSignal } from '../../src/util/deadline.js';
 import { withObservability } from '../../src/util/handler-middleware.js';
 import { logger } from '../../src/util/logger.js';
 import { metrics } from '../../src/util/metrics.js';
+
+/**
+ * A release still building this long before the function's deadline stops and its request goes
+ * back on the queue within a minute: cut off by the timeout instead, it would stay hidden for the
+ * queue's 30-minute visibility timeout.
+ */
+const STOP_BEFORE_DEADLINE_MS = 30_000;
 
 /** The daily schedule's event (EventBridge Scheduler sends `{}`): re-evaluate every dataset with disclosure rules. */
 export type DailyRepublishEvent = Record<string, never>;
@@ -24,7 +32,7 @@ const isQueueBatch = (event: SQSEvent | DailyRepublishEvent): event is SQSEvent 
  */
 export function createHandler(config: RuntimeConfig, clients: AwsClients) {
   const app = new Composition(config, clients);
-  return withObservability(config, async (event: SQSEvent | DailyRepublishEvent): Promise<SQSBatchResponse | undefined> => {
+  return withObservability(config, async (event: SQSEvent | DailyRepublishEvent, context): Promise<SQSBatchResponse | undefined> => {
     const deps = app.settleDeps();
     if (!isQueueBatch(event)) {
       const results = await republishDisclosed((await app.catalog()).datasets, (dataset) => releaseNow(dataset, deps));
@@ -36,9 +44,11 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
       if (failed.length > 0) throw new Error(`daily re-evaluation failed for ${failed.map((r) => r.datasetId).join(', ')}`);
       return undefined;
     }
+    const signal = deadlineSignal(context.getRemainingTimeInMillis(), STOP_BEFORE_DEADLINE_MS);
     const failed = await settlePublishBatch(event.Records, {
       datasets: (await app.catalog()).datasets,
-      settle: (dataset, requestedAt, request) => settlePublishRequest(dataset, requestedAt, deps, request),
+      settle: (dataset, requestedAt, request) => settlePublishRequest(dataset, requestedAt, deps, { ...request, signal }),
+      signal,
       // A failure comes back within a minute, not after the queue's 30-minute visibility timeout.
       retry: (request, delaySeconds) => deps.publishQueue.send([JSON.stringify(request)], { delaySeconds }),
       settled: (datasetId, outcome) => {

@@ -84,6 +84,11 @@ export interface PublishBatchDeps {
    */
   readonly retry?: (request: PublishRequest, delaySeconds: number) => Promise<void>;
   readonly settled?: (datasetId: string, outcome: SettleOutcome) => void;
+  /**
+   * Aborted as the function's deadline nears (settle gets it too, and stops a build): the
+   * requests not settled by then go back on the queue as they were, not counted as failed.
+   */
+  readonly signal?: AbortSignal;
   readonly failed?: (what: { readonly datasetId?: string; readonly messageId?: string }, error: string) => void;
 }
 
@@ -102,12 +107,17 @@ export async function settlePublishBatch(messages: readonly PublishMessage[], de
   }
   for (const request of batch.datasets) {
     const { datasetId, requestedAt, messageIds } = request;
+    if (deps.signal?.aborted) {
+      if (!(await sentAgain(request, deps, { counted: false }))) failed.push(...messageIds);
+      continue;
+    }
     try {
       const dataset = deps.datasets.find((d) => d.id === datasetId);
       if (!dataset) throw new Error(`unknown dataset "${datasetId}"`);
       const outcome = await deps.settle(dataset, requestedAt, request);
       deps.settled?.(datasetId, outcome);
     } catch (error) {
+      // A build stopped at the deadline is an attempt like any failure: a dataset that never builds in time reaches the dead-letter queue.
       deps.failed?.({ datasetId }, (error as Error).message);
       if (!(await sentAgain(request, deps))) failed.push(...messageIds);
     }
@@ -115,19 +125,19 @@ export async function settlePublishBatch(messages: readonly PublishMessage[], de
   return failed;
 }
 
-/** True when the failed request is back on the queue, delayed, for another attempt. */
-async function sentAgain(request: CoalescedRequest, deps: PublishBatchDeps): Promise<boolean> {
-  const attempt = (request.attempt ?? 0) + 1;
+/** True when the request is back on the queue, delayed, for another attempt (counted: after a failure). */
+async function sentAgain(request: CoalescedRequest, deps: PublishBatchDeps, { counted } = { counted: true }): Promise<boolean> {
+  const attempt = (request.attempt ?? 0) + (counted ? 1 : 0);
   if (!deps.retry || attempt >= PUBLISH_ATTEMPTS) return false;
   const again: PublishRequest = {
     kind: 'publish-dataset',
     datasetId: request.datasetId,
     requestedAt: request.requestedAt.toISOString(),
     ...(request.trigger ? { trigger: request.trigger } : {}),
-    attempt,
+    ...(attempt > 0 ? { attempt } : {}),
   };
   try {
-    await deps.retry(again, retryDelaySeconds(attempt));
+    await deps.retry(again, counted ? retryDelaySeconds(attempt) : 1);
     return true;
   } catch (error) {
     deps.failed?.({ datasetId: request.datasetId }, `could not send the retry: ${(error as Error).message}`);

@@ -5,6 +5,7 @@ import { chinaDate } from '../calendar/index.js';
 import type { DatasetConfig } from '../config/catalog.js';
 import type { Clock, DisclosureLedger, ObjectFileUploader, ObjectStore, RecordChanges, WithdrawalMark } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
+import { untilAborted } from '../util/deadline.js';
 import { contentHash, sha256Hex } from '../util/hash.js';
 import { linesOf } from './line-file.js';
 import type { GateFile, GateReport } from './gate/report.js';
@@ -99,6 +100,8 @@ export type PublishOutcome =
 export interface PublishOptions {
   /** Why the release is provisional (settle-request.ts decides); absent: the release is final. */
   readonly provisional?: string;
+  /** Aborted as the function's deadline nears: the read and build stop (throwing its reason), nothing is committed. */
+  readonly signal?: AbortSignal;
 }
 
 /** Bump when the way rows are built changes, so every dataset is rebuilt once. */
@@ -173,6 +176,7 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps, 
       marginMs: deps.changeMarginMs ?? 15 * 60_000,
       changeLimit: deps.changeLimit ?? 100_000,
       readState,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const previousClock =
       previous && previousState && deps.disclosures ? new ClockKeeper(deps.disclosures, dataset.recordType, previous, deps.lifecycleFeeds) : undefined;
@@ -184,7 +188,7 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps, 
     const quality = releaseQualityObserver({ id: dataset.id, updateFrequency: dataset.updateFrequency, fields: columns.map((c) => c.field) });
     const built = await buildRelease({
       definitionHash,
-      steps: mergeById(previousState ? previousEntries(readState, previousClock, previousState.parts) : none(), plan.items),
+      steps: untilAborted(mergeById(previousState ? previousEntries(readState, previousClock, previousState.parts) : none(), plan.items), options.signal),
       complete: plan.complete,
       judge: judgeVersions(dataset, now, deps.freeTextColumns(dataset.recordType), deps.project(dataset)),
       writers: await deps.writers(dir, dataset, columns, readPrevious),
@@ -192,6 +196,8 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps, 
       observe: (row, changedAt) => quality.observe(row, changedAt ?? (typeof row.sourceUpdatedAt === 'string' ? row.sourceUpdatedAt : undefined)),
     });
     const kept = (await previousClock?.finish()) ?? [];
+    // Past this point the release is scanned and committed whole, or not at all.
+    options.signal?.throwIfAborted();
     // Equal content is no new release, except that a final release replaces a provisional one even so.
     const finalizes = previous?.provisional === true && options.provisional === undefined;
     if (previous?.snapshotHash === built.snapshotHash && !finalizes) return { released: false, reason: 'unchanged', release: previous, withdrawn: kept };

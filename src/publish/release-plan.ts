@@ -17,6 +17,8 @@ export interface ReadPlanInput {
   /** Above this many records to read, a full rebuild streams in flat memory where the change would not. */
   readonly changeLimit: number;
   readonly readState: (key: string) => Promise<Uint8Array | undefined>;
+  /** Stops the listing of changes once aborted (the function's deadline nears). */
+  readonly signal?: AbortSignal;
 }
 
 export type ReadPlan =
@@ -43,7 +45,7 @@ const BEGINNING = new Date(0);
 export async function planRead(input: ReadPlanInput): Promise<ReadPlan> {
   const { records, previous } = input;
   const full = async (why: string): Promise<ReadPlan> => {
-    const all = canListChanges(records) ? await changedVersions(records, input.recordType, BEGINNING, input.changeLimit) : undefined;
+    const all = canListChanges(records) ? await changedVersions(records, input.recordType, BEGINNING, input.changeLimit, input.signal) : undefined;
     const items = all
       ? readInIdOrder(records as RecordChanges, input.recordType, [...all.keys()])
       : inIdOrder(records.listCurrent(input.recordType), `dataset ${input.datasetId}`);
@@ -53,7 +55,7 @@ export async function planRead(input: ReadPlanInput): Promise<ReadPlan> {
   if (previous.definitionHash !== input.definitionHash) return full('the dataset definition changed');
   if (!canListChanges(records)) return full('the record store lists no changes');
   const since = new Date(Date.parse(previous.watermark) - input.marginMs);
-  const changed = await changedVersions(records, input.recordType, since, input.changeLimit);
+  const changed = await changedVersions(records, input.recordType, since, input.changeLimit, input.signal);
   if (!changed) return full(`more than ${input.changeLimit} records changed`);
   // The margin lists again what the previous release read: a record still at the version it holds is not read twice.
   for await (const line of stateLines(input.readState, changed.size > 0 ? previous.parts : [])) {

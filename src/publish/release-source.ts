@@ -1,5 +1,6 @@
 import type { RecordChanges } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
+import { untilAborted } from '../util/deadline.js';
 import { compareIds } from './merkle.js';
 
 /** One record as the SSOT has it now; `stored` undefined when it does not exist (any more). */
@@ -46,9 +47,15 @@ export async function* inIdOrder(pages: AsyncIterable<readonly StoredVersion[]>,
  * when more than `limit` changed, when a full rebuild streams in flat memory where the change
  * would not.
  */
-export async function changedVersions(changes: RecordChanges, recordType: string, since: Date, limit: number): Promise<Map<string, number> | undefined> {
+export async function changedVersions(
+  changes: RecordChanges,
+  recordType: string,
+  since: Date,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<Map<string, number> | undefined> {
   const versions = new Map<string, number>();
-  for await (const page of changes.changedSince(recordType, since)) {
+  for await (const page of untilAborted(changes.changedSince(recordType, since), signal)) {
     for (const { id, version } of page) if (!(version <= (versions.get(id) ?? -Infinity))) versions.set(id, version);
     if (versions.size > limit) return undefined;
   }

@@ -1,7 +1,7 @@
 import type { DatasetConfig } from '../config/catalog.js';
 import type { MessageSender } from '../ports/index.js';
 import type { PublishRequest, PublishTrigger } from './request.js';
-import { publishDataset, type PublishDeps, type PublishOutcome } from './publish-dataset.js';
+import { publishDataset, type PublishDeps, type PublishOptions, type PublishOutcome } from './publish-dataset.js';
 import { pipelineState, SETTLED, type PipelineActivity, type PipelineState } from './pipeline-settled.js';
 import { decideFinality, decidePublish, SETTLE_WAIT_SECONDS } from './publish-timing.js';
 
@@ -24,6 +24,8 @@ export type SettleOutcome =
 /** What settling needs of the request beyond its time; a plain change when absent. */
 export interface SettleRequest {
   readonly trigger?: PublishTrigger;
+  /** Aborted as the function's deadline nears: a release being built stops uncommitted. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -51,7 +53,10 @@ export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: 
   if (decision.action === 'defer') return sendAgain(dataset, requestedAt, decision.delaySeconds, deps, request);
   const finality = decideFinality({ ...timing, pipeline: await settledState(dataset, deps) });
   if (finality.action === 'defer') return sendAgain(dataset, requestedAt, finality.delaySeconds, deps, request);
-  return cutRelease(dataset, deps, finality.action === 'provisional' ? finality.reason : undefined);
+  return cutRelease(dataset, deps, {
+    ...(finality.action === 'provisional' ? { provisional: finality.reason } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
 }
 
 const settledState = (dataset: DatasetConfig, deps: Pick<SettleDeps, 'pipeline'>): Promise<PipelineState> =>
@@ -75,8 +80,8 @@ async function sendAgain(dataset: DatasetConfig, requestedAt: Date, delaySeconds
  * to settle (or the longest wait again) and then cuts the final release that supersedes the
  * provisional one, even when no change arrives in between.
  */
-async function cutRelease(dataset: DatasetConfig, deps: SettleDeps, provisional: string | undefined): Promise<SettleOutcome> {
-  const outcome = await publishDataset(dataset, deps, provisional !== undefined ? { provisional } : {});
+async function cutRelease(dataset: DatasetConfig, deps: SettleDeps, options: PublishOptions): Promise<SettleOutcome> {
+  const outcome = await publishDataset(dataset, deps, options);
   // A release the gate refused fails the request: it is retried, and lands in the dead-letter queue if the data stays wrong.
   if (!outcome.released && outcome.reason === 'refused') throw new Error(outcome.error);
   if (outcome.release?.provisional) await followUp(dataset, outcome, deps);

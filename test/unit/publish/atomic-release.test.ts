@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
 import type { GateFile } from '../../../src/publish/gate/report.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
+import { DeadlineError } from '../../../src/util/deadline.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
@@ -94,5 +95,22 @@ describe('atomic visibility of a release', () => {
     const outcome = await publishDataset(dataset, { ...w.deps, gate: async () => ({ passed: true, findings: [] }) });
     expect(outcome.released).toBe(true);
     expect(w.latest()!.releaseId).toBe(outcome.release!.releaseId);
+  });
+
+  it('a build stopped at the deadline uploads nothing and leaves the previous release latest', async () => {
+    const w = await afterFirstRelease();
+    const before = [...w.writes];
+    const deadline = new AbortController();
+    // The deadline comes while the build reads: the first row's judging aborts it.
+    const project = (d: DatasetConfig) => {
+      const rows = w.deps.project(d);
+      return (record: Readonly<Record<string, unknown>>) => {
+        deadline.abort(new DeadlineError("stopped 30 s before the function's deadline"));
+        return rows(record);
+      };
+    };
+    await expect(publishDataset(dataset, { ...w.deps, project }, { signal: deadline.signal })).rejects.toThrow(DeadlineError);
+    expect(w.writes).toEqual(before);
+    expect(w.latest()).toEqual(w.first);
   });
 });
