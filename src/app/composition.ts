@@ -20,6 +20,7 @@ import { DynamoKeyLedger } from '../aws/dynamo-key-ledger.js';
 import { DynamoProcessedFiles } from '../aws/dynamo-processed-files.js';
 import { DynamoQuarantineStore } from '../aws/dynamo-quarantine-store.js';
 import { DynamoRecordStore } from '../aws/dynamo-record-store.js';
+import { DynamoBuildLeases } from '../aws/dynamo-build-leases.js';
 import { DynamoReleaseCatalog } from '../aws/dynamo-release-catalog.js';
 import { S3FileInbox } from '../aws/s3-file-inbox.js';
 import { DEFAULT_FEED_KEYS_SECRET, FEED_KEYS_SECRET_VAR, SecretsManagerSigningKeys } from '../aws/secrets-manager-signing-keys.js';
@@ -271,6 +272,7 @@ export class Composition {
       maxWaitSeconds: PUBLISH_MAX_WAIT_SECONDS,
       runInFlight: async (dataset) => (await pipeline.runsInFlight(dataset)).length > 0,
       pipeline,
+      buildLeases: new DynamoBuildLeases(this.clients.doc, this.config.resources.table('state')),
     };
   }
 

@@ -19,3 +19,4 @@ export * from './feed-log.js';
 export * from './signing-keys.js';
 export * from './source-runs.js';
 export * from './record-counts.js';
+export * from './build-leases.js';

@@ -1,5 +1,6 @@
 import type { DatasetConfig } from '../config/catalog.js';
-import type { MessageSender } from '../ports/index.js';
+import { randomUUID } from 'node:crypto';
+import type { BuildLeases, MessageSender } from '../ports/index.js';
 import type { PublishRequest, PublishTrigger } from './request.js';
 import { publishDataset, type PublishDeps, type PublishOptions, type PublishOutcome } from './publish-dataset.js';
 import { pipelineState, SETTLED, type PipelineActivity, type PipelineState } from './pipeline-settled.js';
@@ -14,6 +15,8 @@ export interface SettleDeps extends PublishDeps {
   readonly runInFlight?: (dataset: DatasetConfig) => Promise<boolean>;
   /** The normalize queue and the source runs, whose work a final release waits for; without it every release is final. */
   readonly pipeline?: PipelineActivity;
+  /** One build per dataset at a time; without it builds are not kept apart. */
+  readonly buildLeases?: BuildLeases;
 }
 
 export type SettleOutcome =
@@ -53,11 +56,23 @@ export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: 
   if (decision.action === 'defer') return sendAgain(dataset, requestedAt, decision.delaySeconds, deps, request);
   const finality = decideFinality({ ...timing, pipeline: await settledState(dataset, deps) });
   if (finality.action === 'defer') return sendAgain(dataset, requestedAt, finality.delaySeconds, deps, request);
-  return cutRelease(dataset, deps, {
-    ...(finality.action === 'provisional' ? { provisional: finality.reason } : {}),
-    ...(request.signal ? { signal: request.signal } : {}),
-  });
+  const options = { ...(finality.action === 'provisional' ? { provisional: finality.reason } : {}), ...(request.signal ? { signal: request.signal } : {}) };
+  if (!deps.buildLeases) return cutRelease(dataset, deps, options);
+  const holder = randomUUID();
+  if (!(await deps.buildLeases.claim(dataset.id, holder, now, new Date(now.getTime() + BUILD_LEASE_SECONDS * 1000))))
+    return sendAgain(dataset, requestedAt, BUILDING_WAIT_SECONDS, deps, request);
+  try {
+    return await cutRelease(dataset, deps, options);
+  } finally {
+    await deps.buildLeases.end(dataset.id, holder);
+  }
 }
+
+/** A build's lease outlasts the publish function's 300 s timeout, so only a build that died leaves it to expire. */
+export const BUILD_LEASE_SECONDS = 330;
+
+/** A request that finds the dataset's release being built looks again after this: that build may cover it. */
+export const BUILDING_WAIT_SECONDS = 15;
 
 const settledState = (dataset: DatasetConfig, deps: Pick<SettleDeps, 'pipeline'>): Promise<PipelineState> =>
   deps.pipeline ? pipelineState(dataset, deps.pipeline) : Promise.resolve(SETTLED);

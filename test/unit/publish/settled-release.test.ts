@@ -3,7 +3,7 @@ import type { QueueBacklog } from '../../../src/ports/queue-stats.js';
 import { pipelineState, unsettledReason } from '../../../src/publish/pipeline-settled.js';
 import { decideFinality, SETTLE_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
 import type { PublishRequest } from '../../../src/publish/request.js';
-import { releaseNow, settlePublishRequest, type SettleDeps } from '../../../src/publish/settle-request.js';
+import { BUILDING_WAIT_SECONDS, releaseNow, settlePublishRequest, type SettleDeps } from '../../../src/publish/settle-request.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
 
@@ -157,5 +157,64 @@ describe('settling a publish request while normalize messages are in flight', ()
     const outcome = await releaseNow(w.dataset, w.deps);
     expect(outcome).toMatchObject({ released: true, release: { provisional: true, provisionalReason: '1 normalize message delayed' } });
     expect(w.sent).toHaveLength(1);
+  });
+});
+
+describe('one build per dataset at a time', () => {
+  /** Leases as the state table keeps them: one holder per dataset until its lease expires. */
+  function leases() {
+    const held = new Map<string, { holder: string; until: Date }>();
+    const claims: string[] = [];
+    return {
+      held,
+      claims,
+      claim: async (datasetId: string, holder: string, now: Date, until: Date) => {
+        claims.push(datasetId);
+        const lease = held.get(datasetId);
+        if (lease && lease.until >= now) return false;
+        held.set(datasetId, { holder, until });
+        return true;
+      },
+      end: async (datasetId: string, holder: string) => {
+        if (held.get(datasetId)?.holder === holder) held.delete(datasetId);
+      },
+    };
+  }
+
+  it('a request that finds the release being built looks again later and cuts nothing; the build gives its lease back', async () => {
+    const w = world();
+    const buildLeases = leases();
+    w.memory.at(at(30).toISOString());
+    buildLeases.held.set('decisions', { holder: 'the other build', until: at(330) });
+    expect(await settlePublishRequest(w.dataset, at(0), { ...w.deps, buildLeases }, { trigger: 'run-complete' })).toEqual({
+      action: 'deferred',
+      delaySeconds: BUILDING_WAIT_SECONDS,
+    });
+    expect(w.memory.latest()).toBeUndefined();
+    expect(w.sent.map((s) => s.delaySeconds)).toEqual([BUILDING_WAIT_SECONDS]);
+
+    // The other build died: its lease expires, and the next look builds and gives the lease back.
+    w.memory.at(at(331).toISOString());
+    expect(await settlePublishRequest(w.dataset, at(0), { ...w.deps, buildLeases }, { trigger: 'run-complete' })).toMatchObject({
+      action: 'published',
+      rows: 2,
+    });
+    expect(buildLeases.held.size).toBe(0);
+    expect(buildLeases.claims).toEqual(['decisions', 'decisions']);
+  });
+
+  it('gives the lease back when the build fails', async () => {
+    const w = world();
+    const buildLeases = leases();
+    w.memory.at(at(30).toISOString());
+    const failing = {
+      ...w.deps,
+      buildLeases,
+      columns: () => {
+        throw new Error('grading unavailable');
+      },
+    };
+    await expect(settlePublishRequest(w.dataset, at(0), failing, { trigger: 'run-complete' })).rejects.toThrow('grading unavailable');
+    expect(buildLeases.held.size).toBe(0);
   });
 });
