@@ -18,6 +18,11 @@ export interface SyncFailures {
   readonly failures: readonly { readonly sourceId: string; readonly error: string; readonly file?: string }[];
 }
 
+/** The ingest function's scheduled event: the sources it syncs (all of them when absent). */
+export interface ScheduledSync {
+  readonly sourceIds?: readonly string[];
+}
+
 export interface SourceOutagesOptions {
   /** Syncs one source now (the ingest function, invoked for it alone). */
   readonly sync: (sourceId: string) => Promise<SyncFailures>;
@@ -58,6 +63,16 @@ export class SourceOutages {
       this.retrying.set(failure.sourceId, tracker);
       void this.retry(failure.sourceId, tracker, tracker.failed(new Error(failure.error)));
     }
+  }
+
+  /**
+   * A scheduled sync without the sources being retried (undefined when none is left): the
+   * retry syncs them, and a second sync beside it would read the same pages twice at once.
+   */
+  scheduled(planned: ScheduledSync): ScheduledSync | undefined {
+    if (!planned.sourceIds) return planned;
+    const sourceIds = planned.sourceIds.filter((id) => !this.retrying.has(id));
+    return sourceIds.length > 0 ? { ...planned, sourceIds } : undefined;
   }
 
   /** Sources being retried now. */

@@ -5,7 +5,7 @@ import { describeFileProblem } from '../config/catalog.js';
 import type { Environment } from '../config/runtime-config.js';
 import { sourceSchedulePlan } from '../infra/source-schedules.js';
 import { connectHost, LOOPBACK_HOST } from './bind-host.js';
-import { SourceOutages, type SyncFailures } from './source-outages.js';
+import { SourceOutages, type ScheduledSync, type SyncFailures } from './source-outages.js';
 import { startStack, type EmbeddedStack } from './stack.js';
 import type { RunSummary } from './summary.js';
 
@@ -97,13 +97,14 @@ export async function up(options: UpOptions): Promise<RunSummary | undefined> {
       sync: async (sourceId) => (await stack.runtime.invokeThroughOutages('ingest', { sourceIds: [sourceId] })) as SyncFailures,
       say: options.say,
     });
-    stack.runtime.startSchedules(
-      (fnId, error) => options.say(`${fnId} failed: ${error.message}`),
-      schedules,
-      (fnId, result) => {
+    stack.runtime.startSchedules((fnId, error) => options.say(`${fnId} failed: ${error.message}`), {
+      plan: schedules,
+      onResult: (fnId, result) => {
         if (fnId === 'ingest') departments.observe(result as SyncFailures);
       },
-    );
+      // A source being retried is left out of its schedule's tick: two syncs of it would overlap.
+      eventAtTick: (fnId, planned) => (fnId === 'ingest' ? departments.scheduled(planned as ScheduledSync) : planned),
+    });
     await Promise.race([
       new Promise<void>((resolveStop) => {
         process.once('SIGINT', () => resolveStop());

@@ -15,6 +15,13 @@ import { STREAM_RETRY_ATTEMPTS, streamFailureQueueId } from './stream-failure-qu
 import { SqsEventSourceMapping } from './sqs-mapping.js';
 import { StreamEventSourceMapping } from './stream-mapping.js';
 
+/** How startSchedules splits, adjusts and reports the scheduled invocations. */
+export interface ScheduleOptions {
+  readonly plan?: SchedulePlan;
+  readonly onResult?: (fnId: string, result: unknown) => void;
+  readonly eventAtTick?: (fnId: string, planned: unknown) => unknown;
+}
+
 export interface RuntimeOptions {
   readonly model: ResourceModel;
   readonly provisioned: Provisioned;
@@ -155,22 +162,23 @@ export class LocalRuntime {
   /**
    * Runs every scheduled function now and then at its rate; `plan` may split a function's
    * timer into several events at their own rates (ingest: one per source schedule). `onResult`
-   * hears what each invocation returned.
+   * hears what each invocation returned; `eventAtTick` may change or drop (undefined) a tick's
+   * event as it fires.
    */
-  startSchedules(
-    onError: (fnId: string, error: Error) => void,
-    plan: SchedulePlan = singleSchedule,
-    onResult: (fnId: string, result: unknown) => void = () => undefined,
-  ): void {
+  startSchedules(onError: (fnId: string, error: Error) => void, options: ScheduleOptions = {}): void {
+    const { plan = singleSchedule, onResult = () => undefined, eventAtTick = (_fnId, event) => event } = options;
     for (const fn of this.options.model.functions) {
       for (const trigger of fn.triggers) {
         if (trigger.kind !== 'schedule') continue;
-        for (const { event, everyMinutes } of plan(fn, trigger.everyMinutes)) {
+        for (const { event: planned, everyMinutes } of plan(fn, trigger.everyMinutes)) {
           // As EventBridge Scheduler retries a failed invocation, a run that met an outage runs again once DynamoDB Local is back.
-          const tick = () =>
+          const tick = () => {
+            const event = eventAtTick(fn.id, planned);
+            if (event === undefined) return;
             void this.invokeThroughOutages(fn.id, event)
               .then((result) => onResult(fn.id, result))
               .catch((error: Error) => onError(fn.id, error));
+          };
           if (trigger.dailyAtChinaTime) {
             // A daily run waits for its China time (as in AWS): at startup the pipeline has not settled yet.
             const first = setTimeout(

@@ -60,6 +60,18 @@ describe('a department that stops answering', () => {
     expect(lines[2]).toMatch(/^source a's department is reachable again/);
   });
 
+  it("leaves a source being retried out of its schedule's ticks until it is back", async () => {
+    const clock = steppedSleep();
+    const outages = new SourceOutages({ sync: async () => synced, say: () => undefined, backoff: { firstMs: 100, maxMs: 800 }, sleep: clock.sleep });
+    expect(outages.scheduled({ sourceIds: ['a', 'b'] })).toEqual({ sourceIds: ['a', 'b'] });
+    outages.observe(down('a'));
+    expect(outages.scheduled({ sourceIds: ['a', 'b'] })).toEqual({ sourceIds: ['b'] });
+    // A tick of its source alone is dropped: the retry syncs it.
+    expect(outages.scheduled({ sourceIds: ['a'] })).toBeUndefined();
+    await clock.step();
+    expect(outages.scheduled({ sourceIds: ['a'] })).toEqual({ sourceIds: ['a'] });
+  });
+
   it('stops retrying a department that answers again but with bad data, and says why once', async () => {
     const lines: string[] = [];
     const clock = steppedSleep();
