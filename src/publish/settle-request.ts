@@ -57,15 +57,8 @@ export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: 
   const finality = decideFinality({ ...timing, pipeline: await settledState(dataset, deps) });
   if (finality.action === 'defer') return sendAgain(dataset, requestedAt, finality.delaySeconds, deps, request);
   const options = { ...(finality.action === 'provisional' ? { provisional: finality.reason } : {}), ...(request.signal ? { signal: request.signal } : {}) };
-  if (!deps.buildLeases) return cutRelease(dataset, deps, options);
-  const holder = randomUUID();
-  if (!(await deps.buildLeases.claim(dataset.id, holder, now, new Date(now.getTime() + BUILD_LEASE_SECONDS * 1000))))
-    return sendAgain(dataset, requestedAt, BUILDING_WAIT_SECONDS, deps, request);
-  try {
-    return await cutRelease(dataset, deps, options);
-  } finally {
-    await deps.buildLeases.end(dataset.id, holder);
-  }
+  const cut = await whileHoldingBuild(dataset, deps, () => cutRelease(dataset, deps, options));
+  return cut.built ? cut.outcome : sendAgain(dataset, requestedAt, BUILDING_WAIT_SECONDS, deps, request);
 }
 
 /** A build's lease outlasts the publish function's 300 s timeout, so only a build that died leaves it to expire. */
@@ -73,6 +66,23 @@ export const BUILD_LEASE_SECONDS = 330;
 
 /** A request that finds the dataset's release being built looks again after this: that build may cover it. */
 export const BUILDING_WAIT_SECONDS = 15;
+
+/** Runs `build` holding the dataset's build lease; not at all (built: false) while another build holds it. */
+async function whileHoldingBuild<T>(
+  dataset: DatasetConfig,
+  deps: SettleDeps,
+  build: () => Promise<T>,
+): Promise<{ built: true; outcome: T } | { built: false }> {
+  if (!deps.buildLeases) return { built: true, outcome: await build() };
+  const holder = randomUUID();
+  const now = deps.clock.now();
+  if (!(await deps.buildLeases.claim(dataset.id, holder, now, new Date(now.getTime() + BUILD_LEASE_SECONDS * 1000)))) return { built: false };
+  try {
+    return { built: true, outcome: await build() };
+  } finally {
+    await deps.buildLeases.end(dataset.id, holder);
+  }
+}
 
 const settledState = (dataset: DatasetConfig, deps: Pick<SettleDeps, 'pipeline'>): Promise<PipelineState> =>
   deps.pipeline ? pipelineState(dataset, deps.pipeline) : Promise.resolve(SETTLED);
@@ -121,7 +131,10 @@ async function followUp(dataset: DatasetConfig, outcome: PublishOutcome, deps: S
  */
 export async function releaseNow(dataset: DatasetConfig, deps: SettleDeps): Promise<PublishOutcome> {
   const state = await settledState(dataset, deps);
-  const outcome = await publishDataset(dataset, deps, state.settled ? {} : { provisional: state.reason });
+  const cut = await whileHoldingBuild(dataset, deps, () => publishDataset(dataset, deps, state.settled ? {} : { provisional: state.reason }));
+  // The schedule retries a failed re-evaluation; the build under way may have begun before the day turned.
+  if (!cut.built) throw new Error(`dataset ${dataset.id}: a release is being built; the re-evaluation is tried again`);
+  const { outcome } = cut;
   if (outcome.release?.provisional && (outcome.released || outcome.reason === 'unchanged')) await followUp(dataset, outcome, deps);
   return outcome;
 }

@@ -203,6 +203,18 @@ describe('one build per dataset at a time', () => {
     expect(buildLeases.claims).toEqual(['decisions', 'decisions']);
   });
 
+  it('the daily re-evaluation fails while another build holds the dataset, for its schedule to retry', async () => {
+    const w = world();
+    const buildLeases = leases();
+    w.memory.at(at(30).toISOString());
+    buildLeases.held.set('decisions', { holder: 'the other build', until: at(330) });
+    await expect(releaseNow(w.dataset, { ...w.deps, buildLeases })).rejects.toThrow('dataset decisions: a release is being built');
+    expect(w.memory.latest()).toBeUndefined();
+    buildLeases.held.clear();
+    expect(await releaseNow(w.dataset, { ...w.deps, buildLeases })).toMatchObject({ released: true });
+    expect(buildLeases.held.size).toBe(0);
+  });
+
   it('gives the lease back when the build fails', async () => {
     const w = world();
     const buildLeases = leases();
