@@ -119,6 +119,7 @@ export async function buildRelease(input: BuildInput): Promise<BuiltRelease> {
       continue;
     }
     if (judged.kind === 'waiting') await state.write({ id: step.id, v: judged.stored.version, h: judged.stored.contentHash, waiting: true });
+    else if (step.current?.stored) await state.write({ id: step.id, v: step.current.stored.version, passed: true });
     if (before) await remove(step.id, judged.kind === 'gone' ? undefined : judged.hidden);
   }
 

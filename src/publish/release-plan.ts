@@ -65,7 +65,7 @@ export async function planRead(input: ReadPlanInput): Promise<ReadPlan> {
   const dueParts = previous.parts.filter((part) => part.waiting > 0 || (part.minUntil !== undefined && part.minUntil < input.today));
   for await (const line of stateLines(input.readState, dueParts)) {
     if ('removed' in line) continue;
-    if (!isShown(line) || (line.until !== undefined && line.until < input.today)) ids.add(line.id);
+    if ('waiting' in line || (isShown(line) && line.until !== undefined && line.until < input.today)) ids.add(line.id);
   }
   if (ids.size > input.changeLimit) return full(`more than ${input.changeLimit} records to read`);
   return { mode: 'incremental', reads: ids.size, items: readInIdOrder(records, input.recordType, [...ids]), complete: false };

@@ -43,7 +43,18 @@ export interface RemovedLine {
   readonly hidden?: HiddenVersion;
 }
 
-export type StateEntry = ShownEntry | WaitingEntry;
+/**
+ * A record of the type the release does not carry at this version (outside the dataset's filter,
+ * hidden, deleted): the next release does not read it again until its version moves. Without
+ * it, a record one of a type's datasets leaves out was read by every release of that dataset.
+ */
+export interface PassedEntry {
+  readonly id: string;
+  readonly v: number;
+  readonly passed: true;
+}
+
+export type StateEntry = ShownEntry | WaitingEntry | PassedEntry;
 /** A line of a release's own clock delta (the local file the build writes beside the state). */
 export type ClockLine = { readonly first: PublishedRecord } | { readonly removed: RemovedLine };
 export type StateLine = StateEntry | RemovedLine;

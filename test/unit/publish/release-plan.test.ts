@@ -74,11 +74,13 @@ describe('what a release reads of the SSOT', () => {
 
   it('does not read again a record the margin lists at the version the previous release holds', async () => {
     // Every record was stored within the margin before the previous read: all of them are listed again.
-    const { records, asked } = store([at('same', 3), at('newer', 2), at('fresh', 1), at('dropped', 4)]);
+    const { records, asked } = store([at('same', 3), at('newer', 2), at('fresh', 1), at('dropped', 4), at('outside', 5)]);
     const { state, readState } = previousState([
       { id: 'dropped', v: 4, h: 'h', waiting: true },
       { id: 'gone', removed: true },
       { id: 'newer', v: 1, h: 'h', row: { name: 'newer' } },
+      // Outside the dataset (its filter, a deletion): passed over at this version, not read again until it moves.
+      { id: 'outside', v: 5, passed: true },
       { id: 'same', v: 3, h: 'h', row: { name: 'same' } },
     ]);
     const plan = await planRead(input(records, { previous: state, readState }));
