@@ -90,17 +90,31 @@ export interface FinalityInput {
   readonly requestedAt: Date;
   readonly now: Date;
   readonly maxWaitSeconds: number;
+  /** The dataset has no release yet. */
+  readonly firstRelease?: boolean;
 }
+
+/**
+ * How long a dataset's first release waits for its sources' first load before it is cut
+ * provisional. Cut at the longest wait instead, a half-loaded dataset was published as if it
+ * were the dataset, by a full read under the load's writes: the slowest read there is, which
+ * on the embedded stack outlasted the publish function's timeout, time after time, until the
+ * load was done.
+ */
+export const FIRST_RELEASE_WAIT_SECONDS = 3600;
 
 /**
  * Once a release is due (decidePublish said publish): a release cut while work for the dataset
  * is in flight would present a half-processed cycle as its final state, so it waits for the
- * pipeline to settle while under the longest wait; past it, it is cut provisional, and a
- * final release follows once the pipeline settles.
+ * pipeline to settle while under the longest wait (for a dataset's first release, an hour);
+ * past it, it is cut provisional, and a final release follows once the pipeline settles.
  */
 export function decideFinality(input: FinalityInput): ReleaseFinality {
   if (input.pipeline.settled) return { action: 'final' };
   const waited = (input.now.getTime() - input.requestedAt.getTime()) / 1000;
-  if (waited >= input.maxWaitSeconds) return { action: 'provisional', reason: input.pipeline.reason };
-  return { action: 'defer', delaySeconds: lookAgainAfter(waited, Math.min(SETTLE_WAIT_SECONDS, Math.ceil(input.maxWaitSeconds - waited))) };
+  const longest = input.firstRelease ? Math.max(input.maxWaitSeconds, FIRST_RELEASE_WAIT_SECONDS) : input.maxWaitSeconds;
+  if (waited >= longest) return { action: 'provisional', reason: input.pipeline.reason };
+  // Past the usual longest wait, a first release waits for a load of minutes: it looks again once a minute.
+  const pause = waited >= input.maxWaitSeconds ? CHANGE_IN_RUN_WAIT_SECONDS : SETTLE_WAIT_SECONDS;
+  return { action: 'defer', delaySeconds: lookAgainAfter(waited, Math.min(pause, Math.ceil(longest - waited))) };
 }

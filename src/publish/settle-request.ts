@@ -54,7 +54,7 @@ export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: 
   });
   if (decision.action === 'covered') return { action: 'covered' };
   if (decision.action === 'defer') return sendAgain(dataset, requestedAt, decision.delaySeconds, deps, request);
-  const finality = decideFinality({ ...timing, pipeline: await settledState(dataset, deps) });
+  const finality = decideFinality({ ...timing, pipeline: await settledState(dataset, deps), firstRelease: latest === undefined });
   if (finality.action === 'defer') return sendAgain(dataset, requestedAt, finality.delaySeconds, deps, request);
   const options = { ...(finality.action === 'provisional' ? { provisional: finality.reason } : {}), ...(request.signal ? { signal: request.signal } : {}) };
   const cut = await whileHoldingBuild(dataset, deps, () => cutRelease(dataset, deps, options));

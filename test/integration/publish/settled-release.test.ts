@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('a release while a normalize message is in flight (DynamoDB Local, fauxqs)', () => {
-  it('is not final: deferred, then provisional past the longest wait; once the message is done the follow-up cuts the final release, with no new change', async () => {
+  it('is not final: deferred, then provisional past the longest wait for a first release; once the message is done the follow-up cuts the final release, with no new change', async () => {
     const { sqs, doc } = shared.clients;
     const dataset: DatasetConfig = { id: `settled-${suffix}`, ...DATASET_DEFAULTS, recordType: TYPE };
     const records = ['a', 'b', 'c'].map((id) => storedVersion(TYPE, `${suffix}-${id}`, { id }));
@@ -82,7 +82,8 @@ describe('a release while a normalize message is in flight (DynamoDB Local, faux
     expect(await settlePublishRequest(dataset, requestedAt, deps, { trigger: 'run-complete' })).toEqual({ action: 'deferred', delaySeconds: 10 });
     expect(await catalog.latest(dataset.id)).toBeUndefined();
 
-    skewMs = 301_000;
+    // Past the longest wait for a dataset's first release (an hour).
+    skewMs = 3_601_000;
     const provisional = await settlePublishRequest(dataset, requestedAt, deps, { trigger: 'run-complete' });
     expect(provisional).toMatchObject({ action: 'published', rows: 3, provisional: '1 normalize message in flight' });
     const first = (await catalog.latest(dataset.id))!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueBacklog } from '../../../src/ports/queue-stats.js';
 import { pipelineState, unsettledReason } from '../../../src/publish/pipeline-settled.js';
-import { decideFinality, SETTLE_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
+import { decideFinality, FIRST_RELEASE_WAIT_SECONDS, SETTLE_WAIT_SECONDS } from '../../../src/publish/publish-timing.js';
 import type { PublishRequest } from '../../../src/publish/request.js';
 import { BUILDING_WAIT_SECONDS, releaseNow, settlePublishRequest, type SettleDeps } from '../../../src/publish/settle-request.js';
 import { DATASET_DEFAULTS } from '../../support/dataset-config.js';
@@ -29,6 +29,13 @@ describe('whether a due release is final', () => {
     expect([0, 300, 1_200, 2_500, 4_100, 9_000, 60_000].map((ms) => after(ms))).toEqual(
       [1, 1, 2, 3, 5, 9, SETTLE_WAIT_SECONDS].map((delaySeconds) => ({ action: 'defer', delaySeconds })),
     );
+  });
+
+  it("waits up to an hour for a dataset's first release, looking again once a minute past the usual longest wait", () => {
+    const first = (seconds: number) => decideFinality({ pipeline: UNSETTLED, requestedAt: at(0), now: at(seconds), maxWaitSeconds: 300, firstRelease: true });
+    expect(first(300)).toEqual({ action: 'defer', delaySeconds: 60 });
+    expect(first(3590)).toEqual({ action: 'defer', delaySeconds: 10 });
+    expect(first(FIRST_RELEASE_WAIT_SECONDS)).toEqual({ action: 'provisional', reason: UNSETTLED.reason });
   });
 
   it('is cut provisional, with the reason, once the longest wait has passed with work still in flight', () => {
@@ -89,27 +96,27 @@ describe('settling a publish request while normalize messages are in flight', ()
     ]);
   });
 
-  it('past the longest wait cuts a provisional release and queues its follow-up; settled, the follow-up cuts a final one superseding it with no new change', async () => {
+  it('past the longest wait (an hour, for a first release) cuts a provisional release and queues its follow-up; settled, the follow-up cuts a final one superseding it with no new change', async () => {
     const w = world();
     w.backlog.inFlight = 14;
-    w.memory.at(at(300).toISOString());
+    w.memory.at(at(3600).toISOString());
     const provisional = await settlePublishRequest(w.dataset, at(0), w.deps, { trigger: 'run-complete' });
     expect(provisional).toMatchObject({ action: 'published', rows: 2, provisional: '14 normalize messages in flight' });
     const first = w.memory.latest()!;
     expect(first).toMatchObject({ provisional: true, provisionalReason: '14 normalize messages in flight' });
     expect(w.sent).toEqual([
-      { request: { kind: 'publish-dataset', datasetId: 'decisions', requestedAt: at(300).toISOString(), supersedes: first.releaseId }, delaySeconds: 10 },
+      { request: { kind: 'publish-dataset', datasetId: 'decisions', requestedAt: at(3600).toISOString(), supersedes: first.releaseId }, delaySeconds: 10 },
     ]);
     const followUp = w.sent.pop()!.request;
 
     // Still in flight a moment later: the follow-up waits; the provisional release covers nothing.
-    w.memory.at(at(310).toISOString());
+    w.memory.at(at(3610).toISOString());
     expect(await settlePublishRequest(w.dataset, new Date(followUp.requestedAt), w.deps)).toEqual({ action: 'deferred', delaySeconds: SETTLE_WAIT_SECONDS });
     w.sent.pop();
 
     // The messages are done: the same rows become final, superseding the provisional release.
     w.backlog.inFlight = 0;
-    w.memory.at(at(320).toISOString());
+    w.memory.at(at(3620).toISOString());
     const final = await settlePublishRequest(w.dataset, new Date(followUp.requestedAt), w.deps);
     expect(final).toMatchObject({ action: 'published', rows: 2 });
     expect(final).not.toHaveProperty('provisional');
@@ -124,21 +131,21 @@ describe('settling a publish request while normalize messages are in flight', ()
     expect(w.sent).toEqual([]);
 
     // Final now: a later request for the same content is covered, nothing more is cut.
-    w.memory.at(at(400).toISOString());
-    expect(await settlePublishRequest(w.dataset, at(310), w.deps)).toEqual({ action: 'covered' });
+    w.memory.at(at(3700).toISOString());
+    expect(await settlePublishRequest(w.dataset, at(3610), w.deps)).toEqual({ action: 'covered' });
   });
 
   it('past the longest wait again with the content unchanged, cuts no second provisional release but keeps following up', async () => {
     const w = world();
     w.backlog.waiting = 3;
-    w.memory.at(at(300).toISOString());
+    w.memory.at(at(3600).toISOString());
     await settlePublishRequest(w.dataset, at(0), w.deps);
     const first = w.memory.latest()!;
     const followUp = w.sent.pop()!.request;
-    w.memory.at(at(700).toISOString());
+    w.memory.at(at(4000).toISOString());
     expect(await settlePublishRequest(w.dataset, new Date(followUp.requestedAt), w.deps)).toEqual({ action: 'unchanged' });
     expect(w.memory.latest()!.releaseId).toBe(first.releaseId);
-    expect(w.sent).toMatchObject([{ request: { requestedAt: at(700).toISOString(), supersedes: first.releaseId } }]);
+    expect(w.sent).toMatchObject([{ request: { requestedAt: at(4000).toISOString(), supersedes: first.releaseId } }]);
   });
 
   it('publishes final at once when the pipeline is settled', async () => {
