@@ -15,7 +15,7 @@ import { buildRelease, type BuiltRelease } from './release-build.js';
 import { releaseQualityObserver } from './release-quality.js';
 import { ClockKeeper } from './release-clock.js';
 import type { ReleaseColumn, ReleaseFileWriter, Row } from './release-columns.js';
-import { commitRelease, type Uploader } from './release-commit.js';
+import { commitRelease, refreshState, type Uploader } from './release-commit.js';
 import { judgeVersions, mergeById } from './release-merge.js';
 import { planRead } from './release-plan.js';
 import { loadState, stateEntries, stateLines, type ClockLine, type StateEntry } from './release-state.js';
@@ -200,7 +200,10 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps, 
     options.signal?.throwIfAborted();
     // Equal content is no new release, except that a final release replaces a provisional one even so.
     const finalizes = previous?.provisional === true && options.provisional === undefined;
-    if (previous?.snapshotHash === built.snapshotHash && !finalizes) return { released: false, reason: 'unchanged', release: previous, withdrawn: kept };
+    if (previous?.snapshotHash === built.snapshotHash && !finalizes) {
+      await refreshState(stateStore, { datasetId: dataset.id, releaseId: previous.releaseId, definitionHash, watermark: now, built });
+      return { released: false, reason: 'unchanged', release: previous, withdrawn: kept };
+    }
 
     if (deps.gate) {
       const report = await deps.gate(

@@ -70,18 +70,13 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
     files.push({ name: file.name, key, format: file.format, mediaType: file.mediaType, bytes: file.bytes, sha256: file.sha256 });
   }
 
-  const folder = stateFolder(dataset.id, releaseId);
-  const parts = await built.state(folder);
-  for (const { path, part } of parts) await deps.state.putFile(part.key, path, { contentType: 'application/gzip' });
-  const state: ReleaseState = {
-    format: 1,
+  await putState(deps.state, stateFolder(dataset.id, releaseId), {
     datasetId: dataset.id,
     releaseId,
     definitionHash: input.definitionHash,
-    watermark: input.createdAt.toISOString(),
-    parts: parts.map((p) => p.part),
-  };
-  await deps.state.put(stateIndexKey(dataset.id, releaseId), `${JSON.stringify(state)}\n`, { contentType: 'application/json' });
+    watermark: input.createdAt,
+    built,
+  });
 
   const manifestKey = `${prefix}/manifest.json`;
   const id = schemaId(dataset.recordType);
@@ -140,4 +135,43 @@ export async function commitRelease(deps: CommitDeps, input: CommitInput): Promi
   };
   await deps.releases.commit(release, input.previous?.releaseId);
   return release;
+}
+
+interface StateInput {
+  readonly datasetId: string;
+  /** The release the state belongs to. */
+  readonly releaseId: string;
+  readonly definitionHash: string;
+  /** When the read it records began. */
+  readonly watermark: Date;
+  readonly built: Pick<BuiltRelease, 'state'>;
+}
+
+/** The state's parts under `folder`, then its index: the index names the parts, so it goes last. */
+async function putState(store: Uploader, folder: string, input: StateInput): Promise<void> {
+  const parts = await input.built.state(folder);
+  for (const { path, part } of parts) await store.putFile(part.key, path, { contentType: 'application/gzip' });
+  const state: ReleaseState = {
+    format: 1,
+    datasetId: input.datasetId,
+    releaseId: input.releaseId,
+    definitionHash: input.definitionHash,
+    watermark: input.watermark.toISOString(),
+    parts: parts.map((p) => p.part),
+  };
+  await store.put(stateIndexKey(input.datasetId, input.releaseId), `${JSON.stringify(state)}\n`, { contentType: 'application/json' });
+}
+
+/**
+ * A build whose rows equal the latest release's makes no release, but its read moved on: its
+ * state (the versions it read, the records it passed over, a later watermark) replaces the
+ * latest release's, so the next build does not read the same changes again. Before, every
+ * request for a dataset whose rows a change left equal (the empty licences dataset beside the
+ * penalties) read all of the type's changes since the latest release, again and again. The new
+ * parts go to a folder of their own and the index moves last, so a crash leaves the old state
+ * whole. The previous state's clock lines are not carried: this build has kept them already.
+ */
+export async function refreshState(store: Uploader, input: StateInput): Promise<void> {
+  const read = input.watermark.toISOString().replace(/[-:.]/g, '');
+  await putState(store, `${stateFolder(input.datasetId, input.releaseId)}/read-${read}`, input);
 }

@@ -147,6 +147,11 @@ describe('a release built from the previous one plus the change', () => {
     // An unpublished field changed: a new version, the same rows.
     w.ssot.put('a', decision('a', { facts: '事实二' }));
     expect(await w.publishOnly()).toMatchObject({ released: false, reason: 'unchanged', release: first.release });
+    // That read moved the latest release's state on: the next build does not read the change again.
+    const read = w.ssot.counts.read;
+    w.at('2026-03-03T05:01:00.000Z');
+    expect(await w.publishOnly()).toMatchObject({ released: false, reason: 'unchanged', release: first.release });
+    expect(w.ssot.counts.read).toBe(read);
   });
 
   it('rebuilds in full when the definition changes or the change is too large to hold, with the same rows', async () => {
