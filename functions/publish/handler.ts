@@ -15,7 +15,7 @@ import { metrics } from '../../src/util/metrics.js';
 /**
  * A release still building this long before the function's deadline stops and its request goes
  * back on the queue within a minute: cut off by the timeout instead, it would stay hidden for the
- * queue's 30-minute visibility timeout.
+ * queue's visibility timeout (90 minutes).
  */
 const STOP_BEFORE_DEADLINE_MS = 30_000;
 
@@ -49,7 +49,7 @@ export function createHandler(config: RuntimeConfig, clients: AwsClients) {
       datasets: (await app.catalog()).datasets,
       settle: (dataset, requestedAt, request) => settlePublishRequest(dataset, requestedAt, deps, { ...request, signal }),
       signal,
-      // A failure comes back within a minute, not after the queue's 30-minute visibility timeout.
+      // A failure comes back within a minute, not after the queue's 90-minute visibility timeout.
       retry: (request, delaySeconds) => deps.publishQueue.send([JSON.stringify(request)], { delaySeconds }),
       settled: (datasetId, outcome) => {
         logger.info('publish request settled', { datasetId, ...outcome });

@@ -78,7 +78,8 @@ export const resources: ResourceModel = {
   ],
   queues: [
     { id: 'normalize', description: 'Raw batches waiting to be mapped, validated and stored', visibilityTimeoutSeconds: 360, maxReceiveCount: 5 },
-    { id: 'publish', description: 'Datasets whose records changed and need a new release', visibilityTimeoutSeconds: 1800, maxReceiveCount: 5 },
+    // Six times the publish function's timeout; a build stops before that timeout and sends its request back itself.
+    { id: 'publish', description: 'Datasets whose records changed and need a new release', visibilityTimeoutSeconds: 5400, maxReceiveCount: 5 },
     { id: 'feed-receipts', description: "Subscribers' acknowledgements of the feed events they consumed", visibilityTimeoutSeconds: 180, maxReceiveCount: 5 },
   ],
   // Ordered per record (MessageGroupId = record id) and deduplicated (MessageDeduplicationId = event id and view).
@@ -161,7 +162,9 @@ export const resources: ResourceModel = {
       id: 'publish',
       description: 'Writes an immutable open-data release of each changed dataset, and daily of each dataset with disclosure rules',
       entry: 'functions/publish/handler.ts',
-      timeoutSeconds: 300,
+      // Lambda's longest: the first release of 100,000 records (a read by id, six formats, the gate's
+      // scan of each) outlasted 300 s on the embedded stack.
+      timeoutSeconds: 900,
       memoryMb: 1024,
       // A 1,000,000-row release is about 1.8 GB in its five data files (bench/publish.ts).
       ephemeralStorageMb: 4096,

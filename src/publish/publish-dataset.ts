@@ -220,6 +220,8 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps, 
       }
     }
 
+    // The gate's scan of every file is long: a deadline that came meanwhile stops the release before its upload.
+    options.signal?.throwIfAborted();
     const releaseId = `${compact(now)}-${built.snapshotHash.slice(0, 8)}`;
     const described = deps.dataPackage ? [await writeDataPackage(deps.dataPackage, dir, { dataset, columns, built, releaseId, createdAt: now })] : [];
     const validity = deps.validity ? await deps.validity(dataset, built.rowCount) : { valid: built.rowCount, quarantined: 0 };

@@ -61,8 +61,8 @@ export async function settlePublishRequest(dataset: DatasetConfig, requestedAt: 
   return cut.built ? cut.outcome : sendAgain(dataset, requestedAt, BUILDING_WAIT_SECONDS, deps, request);
 }
 
-/** A build's lease outlasts the publish function's 300 s timeout, so only a build that died leaves it to expire. */
-export const BUILD_LEASE_SECONDS = 330;
+/** A build's lease outlasts the publish function's 900 s timeout, so only a build that died leaves it to expire. */
+export const BUILD_LEASE_SECONDS = 930;
 
 /** A request that finds the dataset's release being built looks again after this: that build may cover it. */
 export const BUILDING_WAIT_SECONDS = 15;
