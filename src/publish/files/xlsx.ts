@@ -19,6 +19,9 @@ import { digestFile } from './text-sink.js';
 /** The sheet describing the fields (no data): the gate reads its text but not its header as columns. */
 export const XLSX_FIELD_NOTES_SHEET = '字段说明';
 
+/** The field notes sheet's header row. */
+export const XLSX_FIELD_NOTES_HEADER: readonly string[] = ['字段标识', '中文名称', '英文名称', '类型', '分级', '说明', '代码与标签'];
+
 /** Excel's last row is 1,048,576; a longer release continues on 数据(2), 数据(3), … */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 /** Rows between checks of the sheet's backlog. */
@@ -108,7 +111,7 @@ export function xlsxWriter(dir: string, dataset: DatasetConfig, columns: readonl
   const describe = (): void => {
     const notes = workbook.addWorksheet(XLSX_FIELD_NOTES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
     notes.columns = [14, 16, 24, 18, 6, 50, 50].map((width) => ({ width }));
-    const header = notes.addRow(['字段标识', '中文名称', '英文名称', '类型', '分级', '说明', '代码与标签']);
+    const header = notes.addRow([...XLSX_FIELD_NOTES_HEADER]);
     header.font = { bold: true };
     header.commit();
     for (const column of columns) {
