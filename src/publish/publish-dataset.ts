@@ -5,7 +5,7 @@ import { chinaDate } from '../calendar/index.js';
 import type { DatasetConfig } from '../config/catalog.js';
 import type { Clock, DisclosureLedger, ObjectFileUploader, ObjectStore, RecordChanges, WithdrawalMark } from '../ports/index.js';
 import type { StoredVersion } from '../ssot/model.js';
-import { untilAborted } from '../util/deadline.js';
+import { DeadlineError, untilAborted } from '../util/deadline.js';
 import { contentHash, sha256Hex } from '../util/hash.js';
 import { linesOf } from './line-file.js';
 import type { GateFile, GateReport } from './gate/report.js';
@@ -84,7 +84,12 @@ interface Withdrawals {
 }
 
 export type PublishOutcome =
-  | ({ readonly released: true; readonly release: ReleasePointer } & Withdrawals)
+  | ({
+      readonly released: true;
+      readonly release: ReleasePointer;
+      /** The deadline came while the release's own clock was kept: the next build keeps the rest. */
+      readonly clockPending?: true;
+    } & Withdrawals)
   | ({ readonly released: false; readonly reason: 'unchanged'; readonly release: ReleasePointer } & Withdrawals)
   | ({
       readonly released: false;
@@ -118,9 +123,9 @@ function previousEntries(read: (key: string) => Promise<Uint8Array | undefined>,
   return stateEntries(stateLines(read, parts), keeper ? { onFirst: (first) => keeper.first(first), onRemoved: (line) => keeper.left(line) } : {});
 }
 
-/** Keeps this release's own clock from the delta the build wrote. */
-async function keepOwnClock(path: string, keeper: ClockKeeper): Promise<WithdrawalMark[]> {
-  for await (const line of linesOf(path)) {
+/** Keeps this release's own clock from the delta the build wrote, until the deadline. */
+async function keepOwnClock(path: string, keeper: ClockKeeper, signal: AbortSignal | undefined): Promise<WithdrawalMark[]> {
+  for await (const line of untilAborted(linesOf(path), signal)) {
     const entry = JSON.parse(line) as ClockLine;
     if ('first' in entry) await keeper.first(entry.first);
     else await keeper.left(entry.removed);
@@ -242,10 +247,15 @@ export async function publishDataset(dataset: DatasetConfig, deps: PublishDeps, 
       },
     );
     // Disclosure clock: what this release first carried starts its clock now; what it left out is withdrawn.
-    const own = deps.disclosures
-      ? await keepOwnClock(built.clockPath, new ClockKeeper(deps.disclosures, dataset.recordType, release, deps.lifecycleFeeds))
-      : [];
-    return { released: true, release, withdrawn: [...kept, ...own] };
+    if (!deps.disclosures) return { released: true, release, withdrawn: kept };
+    try {
+      const own = await keepOwnClock(built.clockPath, new ClockKeeper(deps.disclosures, dataset.recordType, release, deps.lifecycleFeeds), options.signal);
+      return { released: true, release, withdrawn: [...kept, ...own] };
+    } catch (error) {
+      // The release is out; its state holds the clock delta, which the next build keeps (a failed keep is made good).
+      if (!(error instanceof DeadlineError)) throw error;
+      return { released: true, release, withdrawn: kept, clockPending: true };
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

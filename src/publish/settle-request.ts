@@ -109,7 +109,8 @@ async function cutRelease(dataset: DatasetConfig, deps: SettleDeps, options: Pub
   const outcome = await publishDataset(dataset, deps, options);
   // A release the gate refused fails the request: it is retried, and lands in the dead-letter queue if the data stays wrong.
   if (!outcome.released && outcome.reason === 'refused') throw new Error(outcome.error);
-  if (outcome.release?.provisional) await followUp(dataset, outcome, deps);
+  // After a provisional release, or one whose clock the deadline cut short: the next build makes it final, or keeps the rest.
+  if (outcome.release?.provisional || (outcome.released && outcome.clockPending)) await followUp(dataset, outcome, deps);
   if (!outcome.released) return { action: 'unchanged' };
   const { releaseId, rowCount: rows, provisionalReason } = outcome.release;
   return { action: 'published', releaseId, rows, ...(outcome.release.provisional ? { provisional: provisionalReason ?? 'provisional' } : {}) };

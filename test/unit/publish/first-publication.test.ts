@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetConfig } from '../../../src/config/catalog.js';
 import { publishDataset } from '../../../src/publish/publish-dataset.js';
+import { DeadlineError } from '../../../src/util/deadline.js';
 import type { StoredVersion } from '../../../src/ssot/model.js';
 import { MemoryDisclosureLedger } from '../../support/memory-disclosure-ledger.js';
 import { memoryPublish, storedVersion } from '../../support/publish-memory.js';
@@ -56,5 +57,28 @@ describe('the first-publication step of a release', () => {
     w.at('2025-02-20T02:00:00.000Z');
     expect((await publishDataset(dataset, w.deps)).released).toBe(false);
     expect(await w.ledger.list('t')).toEqual([expect.objectContaining({ recordId: 'a', firstPublishedAt: first.release!.createdAt })]);
+  });
+
+  it('a release whose clock the deadline cut short is out, says so, and the next build times the rest', async () => {
+    const w = world();
+    w.records.push(version('a', { decisionNumber: '甲' }), version('b', { decisionNumber: '乙' }));
+    const deadline = new AbortController();
+    // The deadline comes just as the release is committed: its own clock is not kept.
+    const releases = {
+      ...w.deps.releases,
+      commit: async (...args: Parameters<typeof w.deps.releases.commit>) => {
+        await w.deps.releases.commit(...args);
+        deadline.abort(new DeadlineError("stopped 30 s before the function's deadline"));
+      },
+    };
+    const cut = await publishDataset(dataset, { ...w.deps, releases }, { signal: deadline.signal });
+    expect(cut).toMatchObject({ released: true, clockPending: true });
+    expect(await w.ledger.list('t')).toEqual([]);
+    w.at('2025-02-10T02:01:00.000Z');
+    expect(await publishDataset(dataset, w.deps)).toMatchObject({ released: false, reason: 'unchanged' });
+    expect((await w.ledger.list('t')).map((e) => [e.recordId, e.firstPublishedAt])).toEqual([
+      ['a', cut.release!.createdAt],
+      ['b', cut.release!.createdAt],
+    ]);
   });
 });
