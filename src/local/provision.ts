@@ -24,8 +24,8 @@ export const physicalName = (id: string): string => `tongyuan-${id}`;
 /** SQS and SNS insist a FIFO queue's or topic's name end in `.fifo`. */
 const fifoName = (id: string, fifo: boolean | undefined): string => `${physicalName(id)}${fifo ? '.fifo' : ''}`;
 
-/** The table's name, and whether this call created it. */
-async function ensureTable(clients: AwsClients, table: TableDef): Promise<{ name: string; created: boolean }> {
+/** The table's name, and whether this call created it (its indexes added in place when it existed without them). */
+export async function ensureTable(clients: AwsClients, table: TableDef): Promise<{ name: string; created: boolean }> {
   const name = physicalName(table.id);
   const keys = [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])];
   const indexKeys = (table.globalIndexes ?? []).flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])]);
