@@ -121,7 +121,8 @@ async function followUp(dataset: DatasetConfig, outcome: PublishOutcome, deps: S
     kind: 'publish-dataset',
     datasetId: dataset.id,
     requestedAt: deps.clock.now().toISOString(),
-    ...(outcome.release ? { supersedes: outcome.release.releaseId } : {}),
+    // Only a provisional release is superseded; a clock follow-up names none.
+    ...(outcome.release?.provisional ? { supersedes: outcome.release.releaseId } : {}),
   };
   await deps.publishQueue.send([JSON.stringify(request)], { delaySeconds: SETTLE_WAIT_SECONDS });
 }
